@@ -1,0 +1,10 @@
+//! planc — a plan-as-code compiler for annual sales plans.
+//!
+//! The pipeline, in the order data flows (see ARCHITECTURE.md):
+//! `source` (bytes → text → YAML tree with spans) → `schema` (JSON Schema validation)
+//! → `model` (typed plan) → `rules` (consistency findings) → `diagnostics` (emitters)
+//! → `render` (reports).
+
+pub mod model;
+pub mod source;
+pub mod suggest;

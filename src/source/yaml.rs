@@ -1,0 +1,640 @@
+//! YAML text → [`Node`] tree where every value and every key carries its byte span.
+//!
+//! We build our own small tree from `saphyr-parser` events instead of deserializing
+//! straight from the event stream, because three later stages need positions:
+//! schema errors arrive as JSON pointers, serde errors arrive from inside visitors,
+//! and rules point at values of the typed model. The tree serves all three, from one
+//! parse.
+//!
+//! Scalar typing is deliberately stricter than YAML 1.1: only `true`/`false` are
+//! booleans, only `null`/`~`/empty are null, only plain decimal numerals are numbers.
+//! `no`, `on`, `0755`, `1_000`, `.inf` and dates stay strings.
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+
+use saphyr_parser::{Event, Parser, ScalarStyle};
+
+use super::Span;
+
+/// Nesting deeper than this is refused (a plan needs perhaps 12 levels).
+pub const MAX_DEPTH: usize = 64;
+/// Alias expansion is refused past this many nodes (defends against "billion laughs").
+pub const MAX_ALIAS_NODES: usize = 20_000;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    /// A plain numeral, kept as written so decimals stay exact.
+    Number(String),
+    String(String),
+    Seq(Vec<Node>),
+    Map(Vec<Entry>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub value: Value,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub key: String,
+    pub key_span: Span,
+    pub value: Node,
+}
+
+/// A problem found while reading YAML. `fatal` problems leave no tree.
+#[derive(Debug, Clone, PartialEq)]
+pub struct YamlError {
+    pub kind: YamlErrorKind,
+    pub message: String,
+    pub span: Span,
+    /// A secondary location (e.g. the first occurrence of a duplicate key).
+    pub related: Option<(Span, String)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YamlErrorKind {
+    Syntax,
+    DuplicateKey,
+    Limit,
+    Empty,
+}
+
+impl Node {
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            Value::String(s) | Value::Number(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.entry(key).map(|e| &e.value)
+    }
+
+    pub fn entry(&self, key: &str) -> Option<&Entry> {
+        match &self.value {
+            Value::Map(entries) => entries.iter().find(|e| e.key == key),
+            _ => None,
+        }
+    }
+
+    /// Follows an RFC 6901 JSON pointer. Returns the node and, when the last step was a
+    /// mapping key, that key's span.
+    pub fn pointer(&self, pointer: &str) -> Option<(&Node, Option<Span>)> {
+        let mut node = self;
+        let mut key_span = None;
+        if pointer.is_empty() {
+            return Some((node, None));
+        }
+        for raw in pointer.strip_prefix('/')?.split('/') {
+            let seg: Cow<str> = if raw.contains('~') {
+                Cow::Owned(raw.replace("~1", "/").replace("~0", "~"))
+            } else {
+                Cow::Borrowed(raw)
+            };
+            match &node.value {
+                Value::Map(entries) => {
+                    let e = entries.iter().find(|e| e.key == seg)?;
+                    key_span = Some(e.key_span);
+                    node = &e.value;
+                }
+                Value::Seq(items) => {
+                    node = items.get(seg.parse::<usize>().ok()?)?;
+                    key_span = None;
+                }
+                _ => return None,
+            }
+        }
+        Some((node, key_span))
+    }
+
+    /// The JSON view of the tree, for schema validation.
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::Value as J;
+        match &self.value {
+            Value::Null => J::Null,
+            Value::Bool(b) => J::Bool(*b),
+            Value::Number(raw) => {
+                if let Ok(i) = raw.parse::<i64>() {
+                    J::from(i)
+                } else if let Some(n) = raw
+                    .parse::<f64>()
+                    .ok()
+                    .and_then(serde_json::Number::from_f64)
+                {
+                    J::Number(n)
+                } else {
+                    J::String(raw.clone())
+                }
+            }
+            Value::String(s) => J::String(s.clone()),
+            Value::Seq(items) => J::Array(items.iter().map(Node::to_json).collect()),
+            Value::Map(entries) => J::Object(
+                entries
+                    .iter()
+                    .map(|e| (e.key.clone(), e.value.to_json()))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// Visits every string scalar with its span and its path of keys.
+    pub fn walk_strings<'a>(&'a self, f: &mut dyn FnMut(&'a str, Span, &[&'a str])) {
+        fn go<'a>(
+            node: &'a Node,
+            path: &mut Vec<&'a str>,
+            f: &mut dyn FnMut(&'a str, Span, &[&'a str]),
+        ) {
+            match &node.value {
+                Value::String(s) => f(s, node.span, path),
+                Value::Seq(items) => items.iter().for_each(|n| go(n, path, f)),
+                Value::Map(entries) => {
+                    for e in entries {
+                        path.push(&e.key);
+                        go(&e.value, path, f);
+                        path.pop();
+                    }
+                }
+                _ => {}
+            }
+        }
+        go(self, &mut Vec::new(), f);
+    }
+}
+
+/// Converts the parser's character indices to byte offsets.
+struct CharToByte<'a> {
+    text: &'a str,
+    ascii: bool,
+    offsets: Vec<u32>,
+}
+
+impl<'a> CharToByte<'a> {
+    fn new(text: &'a str) -> Self {
+        let ascii = text.is_ascii();
+        let offsets = if ascii {
+            Vec::new()
+        } else {
+            text.char_indices()
+                .map(|(i, _)| i as u32)
+                .chain(std::iter::once(text.len() as u32))
+                .collect()
+        };
+        CharToByte {
+            text,
+            ascii,
+            offsets,
+        }
+    }
+    fn byte(&self, char_index: usize) -> usize {
+        if self.ascii {
+            char_index.min(self.text.len())
+        } else {
+            self.offsets
+                .get(char_index)
+                .map(|&b| b as usize)
+                .unwrap_or(self.text.len())
+        }
+    }
+    fn span(&self, s: saphyr_parser::Span) -> Span {
+        Span::new(self.byte(s.start.index()), self.byte(s.end.index()))
+    }
+}
+
+enum Frame {
+    Seq {
+        start: usize,
+        anchor: usize,
+        items: Vec<Node>,
+    },
+    Map {
+        start: usize,
+        anchor: usize,
+        entries: Vec<Entry>,
+        key: Option<(String, Span)>,
+        index: Option<HashMap<String, usize>>,
+    },
+}
+
+/// The result of parsing: a tree when the syntax allowed one, and every problem found.
+pub struct Parsed {
+    pub root: Option<Node>,
+    pub errors: Vec<YamlError>,
+}
+
+pub fn parse(text: &str) -> Parsed {
+    let conv = CharToByte::new(text);
+    let mut errors = Vec::new();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut anchors: HashMap<usize, Node> = HashMap::new();
+    let mut root: Option<Node> = None;
+    let mut alias_nodes = 0usize;
+    let mut documents = 0usize;
+    let mut parser = Parser::new_from_str(text);
+
+    let fail = |errors: &mut Vec<YamlError>, kind, message: String, span| {
+        errors.push(YamlError {
+            kind,
+            message,
+            span,
+            related: None,
+        });
+    };
+
+    while let Some(ev) = parser.next_event() {
+        let (event, raw_span) = match ev {
+            Ok(x) => x,
+            Err(e) => {
+                let at = conv.byte(e.marker().index());
+                let end = text[at..]
+                    .char_indices()
+                    .nth(1)
+                    .map(|(i, _)| at + i)
+                    .unwrap_or(at);
+                fail(
+                    &mut errors,
+                    YamlErrorKind::Syntax,
+                    format!("YAML syntax error: {}", e.info()),
+                    Span::new(at, end),
+                );
+                return Parsed { root: None, errors };
+            }
+        };
+        let span = conv.span(raw_span);
+        let complete: Option<(Node, usize)> = match event {
+            Event::StreamStart | Event::StreamEnd | Event::Nothing | Event::DocumentEnd => None,
+            Event::DocumentStart(_) => {
+                documents += 1;
+                if documents > 1 {
+                    fail(
+                        &mut errors,
+                        YamlErrorKind::Syntax,
+                        "a plan file holds one YAML document; found a second `---` document"
+                            .into(),
+                        span,
+                    );
+                    break;
+                }
+                None
+            }
+            Event::Alias(id) => match anchors.get(&id) {
+                Some(node) => {
+                    alias_nodes += count_nodes(node);
+                    if alias_nodes > MAX_ALIAS_NODES {
+                        fail(
+                            &mut errors,
+                            YamlErrorKind::Limit,
+                            format!(
+                                "aliases expand to more than {MAX_ALIAS_NODES} values; refusing to expand further"
+                            ),
+                            span,
+                        );
+                        return Parsed { root: None, errors };
+                    }
+                    let mut copy = node.clone();
+                    copy.span = span;
+                    Some((copy, 0))
+                }
+                None => {
+                    fail(
+                        &mut errors,
+                        YamlErrorKind::Syntax,
+                        "alias refers to an unknown anchor".into(),
+                        span,
+                    );
+                    return Parsed { root: None, errors };
+                }
+            },
+            Event::Scalar(value, style, anchor, tag) => {
+                let forced_str = tag
+                    .as_ref()
+                    .is_some_and(|t| t.handle == "tag:yaml.org,2002:" && t.suffix == "str")
+                    || tag.as_ref().is_some_and(|t| t.suffix == "str");
+                let v = type_scalar(&value, style, forced_str);
+                Some((Node { value: v, span }, anchor))
+            }
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                if stack.len() >= MAX_DEPTH {
+                    fail(
+                        &mut errors,
+                        YamlErrorKind::Limit,
+                        format!("nesting is deeper than {MAX_DEPTH} levels"),
+                        span,
+                    );
+                    return Parsed { root: None, errors };
+                }
+                if matches!(event, Event::SequenceStart(..)) {
+                    stack.push(Frame::Seq {
+                        start: span.start,
+                        anchor,
+                        items: Vec::new(),
+                    });
+                } else {
+                    stack.push(Frame::Map {
+                        start: span.start,
+                        anchor,
+                        entries: Vec::new(),
+                        key: None,
+                        index: None,
+                    });
+                }
+                None
+            }
+            Event::SequenceEnd => match stack.pop() {
+                Some(Frame::Seq {
+                    start,
+                    anchor,
+                    items,
+                }) => {
+                    let end = items.last().map_or(span.end, |n| n.span.end.max(start));
+                    Some((
+                        Node {
+                            value: Value::Seq(items),
+                            span: Span::new(start, end),
+                        },
+                        anchor,
+                    ))
+                }
+                _ => None,
+            },
+            Event::MappingEnd => match stack.pop() {
+                Some(Frame::Map {
+                    start,
+                    anchor,
+                    entries,
+                    ..
+                }) => {
+                    let end = entries
+                        .last()
+                        .map_or(span.end, |e| e.value.span.end.max(start));
+                    Some((
+                        Node {
+                            value: Value::Map(entries),
+                            span: Span::new(start, end),
+                        },
+                        anchor,
+                    ))
+                }
+                _ => None,
+            },
+        };
+
+        let Some((node, anchor)) = complete else {
+            continue;
+        };
+        if anchor != 0 {
+            anchors.insert(anchor, node.clone());
+        }
+        match stack.last_mut() {
+            None => root = Some(node),
+            Some(Frame::Seq { items, .. }) => items.push(node),
+            Some(Frame::Map {
+                entries,
+                key,
+                index,
+                ..
+            }) => match key.take() {
+                None => {
+                    let k = match &node.value {
+                        Value::String(s) | Value::Number(s) => s.clone(),
+                        Value::Bool(b) => b.to_string(),
+                        Value::Null => String::new(),
+                        _ => {
+                            fail(
+                                &mut errors,
+                                YamlErrorKind::Syntax,
+                                "mapping keys must be plain text, not lists or mappings".into(),
+                                node.span,
+                            );
+                            "<complex key>".into()
+                        }
+                    };
+                    *key = Some((k, node.span));
+                }
+                Some((k, key_span)) => {
+                    let previous = find_key(entries, index, &k);
+                    if let Some(i) = previous {
+                        errors.push(YamlError {
+                            kind: YamlErrorKind::DuplicateKey,
+                            message: format!("duplicate key `{k}`"),
+                            span: key_span,
+                            related: Some((entries[i].key_span, "first defined here".into())),
+                        });
+                    } else {
+                        if let Some(ix) = index {
+                            ix.insert(k.clone(), entries.len());
+                        }
+                        entries.push(Entry {
+                            key: k,
+                            key_span,
+                            value: node,
+                        });
+                    }
+                }
+            },
+        }
+    }
+
+    if root.is_none() && errors.is_empty() {
+        fail(
+            &mut errors,
+            YamlErrorKind::Empty,
+            "the file is empty; a plan starts with `kind:`, `id:` and `title:`".into(),
+            Span::new(0, 0),
+        );
+    }
+    if let Some(Node {
+        value: Value::Null, ..
+    }) = root
+    {
+        fail(
+            &mut errors,
+            YamlErrorKind::Empty,
+            "the file holds no values (only comments or blank lines)".into(),
+            Span::new(0, 0),
+        );
+        root = None;
+    }
+    Parsed { root, errors }
+}
+
+fn find_key(
+    entries: &[Entry],
+    index: &mut Option<HashMap<String, usize>>,
+    key: &str,
+) -> Option<usize> {
+    const LINEAR_LIMIT: usize = 16;
+    if index.is_none() && entries.len() >= LINEAR_LIMIT {
+        *index = Some(
+            entries
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (e.key.clone(), i))
+                .collect(),
+        );
+    }
+    match index {
+        Some(ix) => ix.get(key).copied(),
+        None => entries.iter().position(|e| e.key == key),
+    }
+}
+
+fn count_nodes(node: &Node) -> usize {
+    1 + match &node.value {
+        Value::Seq(items) => items.iter().map(count_nodes).sum(),
+        Value::Map(entries) => entries.iter().map(|e| 1 + count_nodes(&e.value)).sum(),
+        _ => 0,
+    }
+}
+
+fn type_scalar(raw: &str, style: ScalarStyle, forced_str: bool) -> Value {
+    if forced_str || style != ScalarStyle::Plain {
+        return Value::String(raw.to_owned());
+    }
+    match raw {
+        "" | "~" | "null" => Value::Null,
+        "true" => Value::Bool(true),
+        "false" => Value::Bool(false),
+        _ if is_numeral(raw) => Value::Number(raw.to_owned()),
+        _ => Value::String(raw.to_owned()),
+    }
+}
+
+/// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?` — JSON's numerals, nothing else.
+pub fn is_numeral(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    if b.first() == Some(&b'-') {
+        i += 1;
+    }
+    let digits = |i: &mut usize| {
+        let start = *i;
+        while *i < b.len() && b[*i].is_ascii_digit() {
+            *i += 1;
+        }
+        *i - start
+    };
+    let int_start = i;
+    let n = digits(&mut i);
+    if n == 0 || (n > 1 && b[int_start] == b'0') {
+        return false;
+    }
+    if i < b.len() && b[i] == b'.' {
+        i += 1;
+        if digits(&mut i) == 0 {
+            return false;
+        }
+    }
+    if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
+        i += 1;
+        if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
+            i += 1;
+        }
+        if digits(&mut i) == 0 {
+            return false;
+        }
+    }
+    i == b.len()
+}
+
+/// All keys used anywhere in the tree (used to keep suggestions relevant).
+pub fn keys(node: &Node) -> HashSet<&str> {
+    let mut out = HashSet::new();
+    fn go<'a>(n: &'a Node, out: &mut HashSet<&'a str>) {
+        match &n.value {
+            Value::Seq(items) => items.iter().for_each(|i| go(i, out)),
+            Value::Map(entries) => entries.iter().for_each(|e| {
+                out.insert(e.key.as_str());
+                go(&e.value, out);
+            }),
+            _ => {}
+        }
+    }
+    go(node, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn root(text: &str) -> Node {
+        let p = parse(text);
+        assert!(p.errors.is_empty(), "{:?}", p.errors);
+        p.root.unwrap()
+    }
+
+    #[test]
+    fn strict_scalars() {
+        let n = root("a: no\nb: on\nc: 0755\nd: 1_000\ne: 12.50\nf: true\ng: ~\nh: '12'\ni: 2026-01-01\n");
+        let get = |k| n.get(k).unwrap().value.clone();
+        assert_eq!(get("a"), Value::String("no".into()));
+        assert_eq!(get("b"), Value::String("on".into()));
+        assert_eq!(get("c"), Value::String("0755".into()));
+        assert_eq!(get("d"), Value::String("1_000".into()));
+        assert_eq!(get("e"), Value::Number("12.50".into()));
+        assert_eq!(get("f"), Value::Bool(true));
+        assert_eq!(get("g"), Value::Null);
+        assert_eq!(get("h"), Value::String("12".into()));
+        assert_eq!(get("i"), Value::String("2026-01-01".into()));
+    }
+
+    #[test]
+    fn spans_are_bytes_with_cjk() {
+        let text = "标题: 华东大区\n金额: 3.2亿元\n";
+        let n = root(text);
+        let e = n.entry("金额").unwrap();
+        assert_eq!(&text[e.key_span.start..e.key_span.end], "金额");
+        assert_eq!(&text[e.value.span.start..e.value.span.end], "3.2亿元");
+    }
+
+    #[test]
+    fn duplicate_keys_are_reported_with_both_places() {
+        let p = parse("a: 1\nb: 2\na: 3\n");
+        assert_eq!(p.errors.len(), 1);
+        assert_eq!(p.errors[0].kind, YamlErrorKind::DuplicateKey);
+        assert_eq!(p.errors[0].span, Span::new(10, 11));
+        assert_eq!(p.errors[0].related.as_ref().unwrap().0, Span::new(0, 1));
+    }
+
+    #[test]
+    fn alias_bomb_fails_fast() {
+        let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..12 {
+            let prev = i - 1;
+            text.push_str(&format!(
+                "a{i}: &a{i} [*a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}, *a{prev}]\n"
+            ));
+        }
+        let p = parse(&text);
+        assert!(p.root.is_none());
+        assert_eq!(p.errors[0].kind, YamlErrorKind::Limit);
+    }
+
+    #[test]
+    fn deep_nesting_fails_fast() {
+        let text = "[".repeat(10_000);
+        let p = parse(&text);
+        assert!(p.root.is_none());
+        assert!(!p.errors.is_empty());
+    }
+
+    #[test]
+    fn pointer_lookup() {
+        let n = root("targets:\n  - id: total\n    value: 3亿元\n");
+        let (v, key) = n.pointer("/targets/0/value").unwrap();
+        assert_eq!(v.as_str(), Some("3亿元"));
+        assert!(key.is_some());
+    }
+
+    #[test]
+    fn empty_and_comment_only_files() {
+        assert_eq!(parse("").errors[0].kind, YamlErrorKind::Empty);
+        assert_eq!(parse("# nothing\n").errors[0].kind, YamlErrorKind::Empty);
+    }
+}
