@@ -1,0 +1,76 @@
+use std::path::PathBuf;
+
+use super::{CheckFormat, Exit, Io};
+use crate::config::Config;
+use crate::diagnostics::{self, human::Style, Summary};
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Files or directories to check (directories are searched for `*.plan.yaml`).
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// Output format: human (stderr), json, sarif or github (stdout).
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+    /// Exit with 1 when there are warnings, too.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Also show findings silenced by `# planc: allow` comments, with their reasons.
+    #[arg(long)]
+    pub show_suppressed: bool,
+    /// Use this planc.toml instead of the nearest one at or above the first path.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+pub fn run(args: Args, io: &mut Io) -> Exit {
+    let config = match &args.config {
+        Some(p) => Config::load(p),
+        None => Config::discover(args.paths.first().map_or(std::path::Path::new("."), |p| p)),
+    };
+    let config = match config {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = writeln!(io.stderr, "error: {e}");
+            return Exit::Trouble;
+        }
+    };
+    let (files, problems) = crate::check::discover(&args.paths);
+    let trouble = !problems.is_empty();
+    let mut reports = problems;
+    reports.extend(crate::check::check_files(&files, &config));
+    let summary = Summary {
+        files: files.len(),
+        ..Summary::of(&reports)
+    };
+    let out = match args.format {
+        CheckFormat::Human => {
+            let style = Style {
+                color: io.color,
+                show_suppressed: args.show_suppressed,
+                ..Style::default()
+            };
+            let mut text = diagnostics::human::render(&reports, &style);
+            // The summary counts files checked, not problem entries.
+            if let Some(pos) = text.rfind("checked ") {
+                text.truncate(pos);
+                text.push_str(&summary.line());
+                text.push('\n');
+            }
+            let _ = io.stderr.write_all(text.as_bytes());
+            String::new()
+        }
+        CheckFormat::Json => diagnostics::json::render(&reports, args.show_suppressed),
+        CheckFormat::Sarif => diagnostics::sarif::render(&reports),
+        CheckFormat::Github => diagnostics::github::render(&reports),
+    };
+    let _ = io.stdout.write_all(out.as_bytes());
+    if trouble {
+        Exit::Trouble
+    } else if summary.errors > 0 || ((args.deny_warnings || config.deny_warnings) && summary.warnings > 0) {
+        Exit::Findings
+    } else {
+        Exit::Ok
+    }
+}
+

@@ -1,0 +1,114 @@
+//! Command-line interface: argument parsing (clap derive) and one module per subcommand.
+//! Library code never prints; subcommands write through the `Io` handles they get.
+
+mod check;
+mod rules;
+mod schema;
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Process exit codes, in one place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    /// No errors (warnings allowed unless `--deny-warnings`).
+    Ok = 0,
+    /// The plans have errors.
+    Findings = 1,
+    /// Usage or I/O trouble: bad arguments, missing files, nothing to check.
+    Trouble = 2,
+}
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "planc",
+    version,
+    about = "Plan-as-code compiler for annual sales plans: validate, check, render, review",
+    long_about = None,
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check plan files (or directories of `*.plan.yaml`) for schema and consistency errors.
+    Check(check::Args),
+    /// List every rule with its code, default severity and summary.
+    Rules(rules::ListArgs),
+    /// Show the documentation of a rule.
+    Explain(rules::ExplainArgs),
+    /// Print the JSON Schema of a plan file.
+    Schema(schema::Args),
+}
+
+/// Output format of `planc check`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Human,
+    Json,
+    Sarif,
+    Github,
+}
+
+/// Where a subcommand writes.
+pub struct Io<'a> {
+    pub stdout: &'a mut dyn Write,
+    pub stderr: &'a mut dyn Write,
+    /// Whether stderr is a terminal that takes colour.
+    pub color: bool,
+}
+
+/// Runs planc with the given arguments and returns the exit code.
+pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    let color = std::io::IsTerminal::is_terminal(&stderr) && std::env::var_os("NO_COLOR").is_none();
+    let mut out = stdout.lock();
+    let mut err = stderr.lock();
+    let mut io = Io {
+        stdout: &mut out,
+        stderr: &mut err,
+        color,
+    };
+    let cli = match Cli::try_parse_from(args) {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { Exit::Trouble } else { Exit::Ok };
+            let _ = e.print();
+            return code as i32;
+        }
+    };
+    let code = match cli.command {
+        Command::Check(a) => check::run(a, &mut io),
+        Command::Rules(a) => rules::list(a, &mut io),
+        Command::Explain(a) => rules::explain(a, &mut io),
+        Command::Schema(a) => schema::run(a, &mut io),
+    };
+    let _ = io.stdout.flush();
+    code as i32
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same directory, then a
+/// rename, so a failed run never leaves a half-written output file.
+pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "out".into());
+    let tmp = dir.join(format!(".{name}.planc-tmp-{}", std::process::id()));
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}

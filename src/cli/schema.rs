@@ -1,0 +1,31 @@
+use std::path::PathBuf;
+
+use super::{Exit, Io};
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Write the schema to this file instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+pub fn run(args: Args, io: &mut Io) -> Exit {
+    let schema = crate::schema::generate_pretty();
+    match args.output {
+        Some(path) => match super::write_atomic(&path, schema.as_bytes()) {
+            Ok(()) => Exit::Ok,
+            Err(e) => {
+                let _ = writeln!(
+                    io.stderr,
+                    "error: cannot write {}: {e}",
+                    crate::source::display_path(&path)
+                );
+                Exit::Trouble
+            }
+        },
+        None => {
+            let _ = io.stdout.write_all(schema.as_bytes());
+            Exit::Ok
+        }
+    }
+}

@@ -1,0 +1,194 @@
+//! `planc.toml`: rule severities and the rounding tolerance.
+//!
+//! Found by walking up from the checked path; the nearest file wins.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use rust_decimal::Decimal;
+use serde::Deserialize;
+
+use crate::diagnostics::Severity;
+use crate::model::{MoneyUnit, Quantity, Unit};
+
+pub const FILE_NAME: &str = "planc.toml";
+
+/// A rule's configured level.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Off,
+    Warning,
+    Error,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    tolerance: RawTolerance,
+    #[serde(default)]
+    rules: BTreeMap<String, Level>,
+    #[serde(default)]
+    check: RawCheck,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTolerance {
+    money: Option<String>,
+    percent: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCheck {
+    deny_warnings: Option<bool>,
+}
+
+/// How far apart two figures may be and still agree.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tolerance {
+    /// Absolute slack, in 元, for sums of money (default 0: sums are exact).
+    pub money_yuan: Decimal,
+    /// Extra slack, in percentage points, for stated percentages (shares, growth,
+    /// ratios, attainment). A stated percentage always agrees when it equals the true
+    /// ratio rounded to the digits it was written with; this is added on top (default 0).
+    pub percent_points: Decimal,
+}
+
+impl Default for Tolerance {
+    fn default() -> Self {
+        Tolerance {
+            money_yuan: Decimal::ZERO,
+            percent_points: Decimal::ZERO,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    /// The file the settings came from, if any.
+    pub path: Option<PathBuf>,
+    pub tolerance: Tolerance,
+    /// Severity overrides keyed by rule code (`P101`).
+    pub levels: BTreeMap<&'static str, Level>,
+    pub deny_warnings: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}: {message}")]
+    Invalid { path: String, message: String },
+}
+
+impl Config {
+    /// The nearest `planc.toml` at or above `start` (a file or directory).
+    pub fn discover(start: &Path) -> Result<Config, ConfigError> {
+        let abs = std::path::absolute(start).unwrap_or_else(|_| start.to_path_buf());
+        let mut dir = if abs.is_dir() {
+            Some(abs.as_path())
+        } else {
+            abs.parent()
+        };
+        while let Some(d) = dir {
+            let candidate = d.join(FILE_NAME);
+            if candidate.is_file() {
+                return Config::load(&candidate);
+            }
+            dir = d.parent();
+        }
+        Ok(Config::default())
+    }
+
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let shown = crate::source::display_path(path);
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
+            path: shown.clone(),
+            source,
+        })?;
+        let mut config = Config::parse(&text).map_err(|message| ConfigError::Invalid {
+            path: shown,
+            message,
+        })?;
+        config.path = Some(path.to_path_buf());
+        Ok(config)
+    }
+
+    pub fn parse(text: &str) -> Result<Config, String> {
+        let raw: RawConfig = toml::from_str(text).map_err(|e| e.to_string())?;
+        let mut config = Config::default();
+        if let Some(m) = raw.tolerance.money {
+            let q = Quantity::parse(&m);
+            config.tolerance.money_yuan = q
+                .yuan(MoneyUnit::Yuan)
+                .filter(|d| !d.is_sign_negative())
+                .ok_or_else(|| {
+                    format!("tolerance.money = {m:?}: expected an amount such as \"0元\" or \"1万元\"")
+                })?;
+        }
+        if let Some(p) = raw.tolerance.percent {
+            let q = Quantity::parse(&p);
+            config.tolerance.percent_points = match (q.amount, &q.unit) {
+                (Some(a), Unit::Bare | Unit::Percent) if !a.is_sign_negative() => a,
+                _ => {
+                    return Err(format!(
+                        "tolerance.percent = {p:?}: expected percentage points such as \"0.1\""
+                    ))
+                }
+            };
+        }
+        for (key, level) in raw.rules {
+            let rule = crate::rules::lookup(&key).ok_or_else(|| {
+                let all = crate::rules::REGISTRY
+                    .iter()
+                    .flat_map(|r| [r.code, r.name]);
+                match crate::suggest::did_you_mean(&key, all) {
+                    Some(s) => format!("[rules] {key:?} is not a rule; did you mean {s:?}?"),
+                    None => format!("[rules] {key:?} is not a rule; `planc rules` lists them"),
+                }
+            })?;
+            config.levels.insert(rule.code, level);
+        }
+        config.deny_warnings = raw.check.deny_warnings.unwrap_or(false);
+        Ok(config)
+    }
+
+    /// The severity of a rule after configuration, or `None` when it is off.
+    pub fn severity(&self, code: &str, default: Severity) -> Option<Severity> {
+        match self.levels.get(code) {
+            Some(Level::Off) => None,
+            Some(Level::Warning) => Some(Severity::Warning),
+            Some(Level::Error) => Some(Severity::Error),
+            None => Some(default),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_tolerance_and_levels() {
+        let c = Config::parse(
+            "[tolerance]\nmoney = \"1万元\"\npercent = \"0.5\"\n[rules]\nP701 = \"off\"\nrisk-without-response = \"error\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.tolerance.money_yuan, Decimal::from(10_000));
+        assert_eq!(c.tolerance.percent_points, Decimal::new(5, 1));
+        assert_eq!(c.severity("P701", Severity::Warning), None);
+        assert_eq!(c.severity("P702", Severity::Warning), Some(Severity::Error));
+    }
+
+    #[test]
+    fn unknown_rule_suggests() {
+        let e = Config::parse("[rules]\nP10l = \"off\"\n").unwrap_err();
+        assert!(e.contains("did you mean"), "{e}");
+    }
+}

@@ -1,0 +1,160 @@
+//! Human output: miette's graphical report, `file:line:col` with the source snippet and
+//! a label under the exact value.
+
+use std::fmt;
+use std::sync::Arc;
+
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, NamedSource,
+    SourceCode, SourceSpan, SpanContents,
+};
+
+use super::{FileReport, Finding, Severity, Summary};
+use crate::source::SourceFile;
+
+/// Options for human output.
+#[derive(Clone, Copy, Debug)]
+pub struct Style {
+    pub color: bool,
+    pub unicode: bool,
+    pub width: usize,
+    pub show_suppressed: bool,
+}
+
+impl Default for Style {
+    fn default() -> Self {
+        Style {
+            color: false,
+            unicode: true,
+            width: 100,
+            show_suppressed: false,
+        }
+    }
+}
+
+struct Text(Arc<SourceFile>);
+
+impl SourceCode for Text {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        self.0.text.as_str().read_span(span, before, after)
+    }
+}
+
+struct Diag<'a> {
+    finding: &'a Finding,
+    source: Option<NamedSource<Text>>,
+    message: String,
+}
+
+impl fmt::Debug for Diag<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl fmt::Display for Diag<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Diag<'_> {}
+
+impl Diagnostic for Diag<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(format!("{}({})", self.finding.code, self.finding.name)))
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.finding.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+        })
+    }
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        let mut help = self.finding.help.clone();
+        if let Some(reason) = &self.finding.suppressed {
+            let note = format!("suppressed: {reason}");
+            help = Some(match help {
+                Some(h) => format!("{h}\n{note}"),
+                None => note,
+            });
+        }
+        help.map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn SourceCode)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.source.as_ref()?;
+        let f = self.finding;
+        fn text(m: &str) -> Option<String> {
+            (!m.is_empty()).then(|| m.to_owned())
+        }
+        let primary = LabeledSpan::new_primary_with_span(text(&f.primary.message), f.primary.span);
+        let rest = f
+            .secondary
+            .iter()
+            .map(|l| LabeledSpan::new_with_span(text(&l.message), l.span));
+        Some(Box::new(std::iter::once(primary).chain(rest)))
+    }
+}
+
+/// Renders one finding.
+pub fn render_finding(report: &FileReport, finding: &Finding, style: &Style) -> String {
+    let theme = match (style.unicode, style.color) {
+        (true, true) => GraphicalTheme::unicode(),
+        (true, false) => GraphicalTheme::unicode_nocolor(),
+        (false, _) => GraphicalTheme::ascii(),
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(style.width)
+        .with_links(false)
+        .with_context_lines(1);
+    let (source, message) = match &report.source {
+        Some(s) => (
+            Some(NamedSource::new(report.display_path(), Text(Arc::clone(s)))),
+            finding.message.clone(),
+        ),
+        None => {
+            let path = report.display_path();
+            let message = if finding.message.contains(&path) {
+                finding.message.clone()
+            } else {
+                format!("{path}: {}", finding.message)
+            };
+            (None, message)
+        }
+    };
+    let diag = Diag {
+        finding,
+        source,
+        message,
+    };
+    let mut out = String::new();
+    if handler.render_report(&mut out, &diag).is_err() {
+        out = format!("{}[{}]: {}\n", finding.severity.as_str(), finding.code, finding.message);
+    }
+    out
+}
+
+/// Renders every report and the summary line.
+pub fn render(reports: &[FileReport], style: &Style) -> String {
+    let mut out = String::new();
+    for r in reports {
+        for f in &r.findings {
+            if f.suppressed.is_some() && !style.show_suppressed {
+                continue;
+            }
+            out.push_str(&render_finding(r, f, style));
+            out.push('\n');
+        }
+    }
+    out.push_str(&Summary::of(reports).line());
+    out.push('\n');
+    out
+}

@@ -1,0 +1,66 @@
+//! `--format json`: a stable, documented structure (see README, "JSON output").
+//!
+//! ```json
+//! { "version": 1,
+//!   "files": [ { "path": "examples/region.plan.yaml",
+//!                "findings": [ { "code": "P101", "name": "breakdown-sum", "severity": "error",
+//!                                "message": "…", "line": 40, "column": 12,
+//!                                "end_line": 40, "end_column": 19,
+//!                                "labels": [ { "message": "…", "line": 44, "column": 30, … } ],
+//!                                "help": "…", "suppressed": null } ] } ],
+//!   "summary": { "files": 1, "errors": 1, "warnings": 0, "suppressed": 0 } }
+//! ```
+//! Lines and columns are 1-based; columns count Unicode characters.
+
+use serde_json::{json, Value};
+
+use super::{FileReport, Label, Summary};
+
+fn label(report: &FileReport, l: &Label) -> Value {
+    let (line, column) = report.line_col(l.span);
+    let (end_line, end_column) = report.end_line_col(l.span);
+    json!({
+        "message": l.message,
+        "line": line, "column": column,
+        "end_line": end_line, "end_column": end_column,
+    })
+}
+
+pub fn render(reports: &[FileReport], show_suppressed: bool) -> String {
+    let files: Vec<Value> = reports
+        .iter()
+        .map(|r| {
+            let findings: Vec<Value> = r
+                .findings
+                .iter()
+                .filter(|f| show_suppressed || f.suppressed.is_none())
+                .map(|f| {
+                    let (line, column) = r.line_col(f.primary.span);
+                    let (end_line, end_column) = r.end_line_col(f.primary.span);
+                    json!({
+                        "code": f.code,
+                        "name": f.name,
+                        "severity": f.severity.as_str(),
+                        "message": f.message,
+                        "line": line, "column": column,
+                        "end_line": end_line, "end_column": end_column,
+                        "label": f.primary.message,
+                        "labels": f.secondary.iter().map(|l| label(r, l)).collect::<Vec<_>>(),
+                        "help": f.help,
+                        "suppressed": f.suppressed.as_ref().map(|reason| json!({ "reason": reason })),
+                    })
+                })
+                .collect();
+            json!({ "path": r.display_path(), "findings": findings })
+        })
+        .collect();
+    let out = json!({
+        "version": 1,
+        "tool": { "name": "planc", "version": env!("CARGO_PKG_VERSION") },
+        "files": files,
+        "summary": Summary::of(reports),
+    });
+    let mut s = serde_json::to_string_pretty(&out).expect("JSON output serializes");
+    s.push('\n');
+    s
+}

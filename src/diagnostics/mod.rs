@@ -1,0 +1,164 @@
+//! Findings and the emitters that present them.
+//!
+//! Architecture invariant: every finding about a file's content carries a span into
+//! that file; rules and loaders return findings, only emitters print.
+
+pub mod github;
+pub mod human;
+pub mod json;
+pub mod sarif;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::source::{SourceFile, Span};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// A labelled span.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Label {
+    pub span: Span,
+    pub message: String,
+}
+
+impl Label {
+    pub fn new(span: Span, message: impl Into<String>) -> Self {
+        Label {
+            span,
+            message: message.into(),
+        }
+    }
+}
+
+/// One problem found in one file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// Stable code, e.g. `P101`.
+    pub code: &'static str,
+    /// Readable rule name, e.g. `breakdown-sum`.
+    pub name: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    /// Where the problem is: the exact value.
+    pub primary: Label,
+    /// The other side of a relation (the total, the first definition …).
+    pub secondary: Vec<Label>,
+    pub help: Option<String>,
+    /// Set when a `# planc: allow` comment silenced the finding; holds its reason.
+    pub suppressed: Option<String>,
+}
+
+impl Finding {
+    pub fn new(rule: &crate::rules::RuleInfo, span: Span, message: impl Into<String>) -> Self {
+        Finding {
+            code: rule.code,
+            name: rule.name,
+            severity: rule.severity,
+            message: message.into(),
+            primary: Label::new(span, ""),
+            secondary: Vec::new(),
+            help: None,
+            suppressed: None,
+        }
+    }
+    pub fn label(mut self, message: impl Into<String>) -> Self {
+        self.primary.message = message.into();
+        self
+    }
+    pub fn with(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.secondary.push(Label::new(span, message));
+        self
+    }
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+    pub fn severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+}
+
+/// All findings for one input file.
+#[derive(Debug)]
+pub struct FileReport {
+    pub path: PathBuf,
+    /// The decoded source, when the file could be read and decoded.
+    pub source: Option<Arc<SourceFile>>,
+    pub findings: Vec<Finding>,
+}
+
+impl FileReport {
+    pub fn active(&self) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(|f| f.suppressed.is_none())
+    }
+    pub fn count(&self, severity: Severity) -> usize {
+        self.active().filter(|f| f.severity == severity).count()
+    }
+    /// 1-based line and column of a span start (1:1 when there is no source).
+    pub fn line_col(&self, span: Span) -> (usize, usize) {
+        self.source
+            .as_ref()
+            .map_or((1, 1), |s| s.line_col(span.start))
+    }
+    pub fn end_line_col(&self, span: Span) -> (usize, usize) {
+        self.source.as_ref().map_or((1, 1), |s| s.line_col(span.end))
+    }
+    pub fn display_path(&self) -> String {
+        crate::source::display_path(&self.path)
+    }
+}
+
+/// Totals over a run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub suppressed: usize,
+}
+
+impl Summary {
+    pub fn of(reports: &[FileReport]) -> Summary {
+        let mut s = Summary {
+            files: reports.len(),
+            ..Summary::default()
+        };
+        for r in reports {
+            s.errors += r.count(Severity::Error);
+            s.warnings += r.count(Severity::Warning);
+            s.suppressed += r.findings.iter().filter(|f| f.suppressed.is_some()).count();
+        }
+        s
+    }
+    pub fn line(&self) -> String {
+        let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+        let mut line = format!(
+            "checked {}: {}, {}",
+            plural(self.files, "file"),
+            plural(self.errors, "error"),
+            plural(self.warnings, "warning")
+        );
+        if self.suppressed > 0 {
+            line.push_str(&format!(", {} suppressed", self.suppressed));
+        }
+        line
+    }
+}

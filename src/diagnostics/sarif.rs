@@ -1,0 +1,111 @@
+//! `--format sarif`: SARIF 2.1.0, for GitHub code scanning and other viewers.
+
+use serde_json::{json, Value};
+
+use super::{FileReport, Severity};
+use crate::rules::REGISTRY;
+use crate::source::Span;
+
+fn region(report: &FileReport, span: Span) -> Value {
+    let (l, c) = report.line_col(span);
+    let (el, ec) = report.end_line_col(span);
+    if report.source.is_none() {
+        return json!({ "startLine": 1 });
+    }
+    json!({ "startLine": l, "startColumn": c, "endLine": el, "endColumn": ec.max(c) })
+}
+
+fn uri(report: &FileReport) -> String {
+    report
+        .display_path()
+        .split('/')
+        .map(|seg| {
+            seg.bytes()
+                .map(|b| match b {
+                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                        (b as char).to_string()
+                    }
+                    _ => format!("%{b:02X}"),
+                })
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+pub fn render(reports: &[FileReport]) -> String {
+    let rules: Vec<Value> = REGISTRY
+        .iter()
+        .map(|r| {
+            json!({
+                "id": r.code,
+                "name": r.name,
+                "shortDescription": { "text": r.summary },
+                "fullDescription": { "text": r.summary },
+                "help": { "text": r.doc, "markdown": r.doc },
+                "defaultConfiguration": { "level": r.severity.as_str() },
+            })
+        })
+        .collect();
+    let mut results = Vec::new();
+    for r in reports {
+        for f in &r.findings {
+            let rule_index = REGISTRY.iter().position(|x| x.code == f.code).unwrap_or(0);
+            let mut text = f.message.clone();
+            if let Some(h) = &f.help {
+                text.push_str(&format!(" (help: {h})"));
+            }
+            let mut result = json!({
+                "ruleId": f.code,
+                "ruleIndex": rule_index,
+                "level": match f.severity { Severity::Error => "error", Severity::Warning => "warning" },
+                "message": { "text": text },
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": uri(r) },
+                        "region": region(r, f.primary.span),
+                    }
+                }],
+            });
+            if !f.secondary.is_empty() {
+                result["relatedLocations"] = Value::Array(
+                    f.secondary
+                        .iter()
+                        .enumerate()
+                        .map(|(i, l)| {
+                            json!({
+                                "id": i + 1,
+                                "message": { "text": if l.message.is_empty() { "related".to_owned() } else { l.message.clone() } },
+                                "physicalLocation": {
+                                    "artifactLocation": { "uri": uri(r) },
+                                    "region": region(r, l.span),
+                                }
+                            })
+                        })
+                        .collect(),
+                );
+            }
+            if let Some(reason) = &f.suppressed {
+                result["suppressions"] = json!([{ "kind": "inSource", "justification": reason }]);
+            }
+            results.push(result);
+        }
+    }
+    let out = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "planc",
+                "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": "https://github.com/planc/planc",
+                "rules": rules,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }]
+    });
+    let mut s = serde_json::to_string_pretty(&out).expect("SARIF serializes");
+    s.push('\n');
+    s
+}

@@ -1,0 +1,86 @@
+use rust_decimal::Decimal;
+
+use super::{fmt_pct, percent_of, Ctx, RuleInfo};
+use crate::diagnostics::{Finding, Severity};
+
+pub static RULE: RuleInfo = RuleInfo {
+    code: "P108",
+    name: "last-year-mismatch",
+    severity: Severity::Error,
+    summary: "Last year's attainment or growth does not follow from its sales, target and prior sales.",
+    doc: r#"## What it does
+In `last_year`, checks attainment = sales ÷ target and growth = sales ÷
+previous_sales − 1, each to the digits written (plus `[tolerance] percent`).
+
+## Why is this bad?
+The review of last year frames the whole plan; a wrong attainment figure undermines
+every target that follows.
+
+## Example
+```yaml
+last_year:
+  sales: 7.8亿元
+  target: 7.5亿元
+  attainment: 108%
+```
+
+## Use instead
+```yaml
+  attainment: 104%
+```
+"#,
+};
+
+pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let Some(ly) = &ctx.plan.last_year else {
+        return;
+    };
+    let unit = ctx.unit();
+    let Some(sales) = &ly.sales else { return };
+    let Some(s) = sales.base(unit) else { return };
+    if let (Some(target), Some(att)) = (&ly.target, &ly.attainment) {
+        if let Some(actual) = target.base(unit).and_then(|t| percent_of(s, t)) {
+            if att.is_percent() && !ctx.percent_agrees(att, actual) {
+                out.push(
+                    Finding::new(
+                        &RULE,
+                        att.span,
+                        format!(
+                            "attainment is {} ÷ {} = {}, not {}",
+                            sales.raw,
+                            target.raw,
+                            fmt_pct(actual),
+                            att.raw
+                        ),
+                    )
+                    .label(format!("actual {}", fmt_pct(actual)))
+                    .with(sales.span, "sales")
+                    .with(target.span, "target"),
+                );
+            }
+        }
+    }
+    if let (Some(prev), Some(growth)) = (&ly.previous_sales, &ly.growth) {
+        if let Some(ratio) = prev.base(unit).and_then(|p| percent_of(s, p)) {
+            let actual = ratio - Decimal::ONE_HUNDRED;
+            if growth.is_percent() && !ctx.percent_agrees(growth, actual) {
+                out.push(
+                    Finding::new(
+                        &RULE,
+                        growth.span,
+                        format!(
+                            "growth from {} to {} is {}, not {}",
+                            prev.raw,
+                            sales.raw,
+                            fmt_pct(actual),
+                            growth.raw
+                        ),
+                    )
+                    .label(format!("actual {}", fmt_pct(actual)))
+                    .with(sales.span, "sales")
+                    .with(prev.span, "previous sales"),
+                );
+            }
+        }
+    }
+}

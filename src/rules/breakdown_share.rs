@@ -1,0 +1,70 @@
+use super::{each_breakdown, fmt_pct, percent_of, Ctx, RuleInfo};
+use crate::diagnostics::{Finding, Severity};
+
+pub static RULE: RuleInfo = RuleInfo {
+    code: "P102",
+    name: "breakdown-share",
+    severity: Severity::Error,
+    summary: "A breakdown item's stated share is not its value divided by the whole.",
+    doc: r#"## What it does
+Where a breakdown item states a `share`, compares it with value ÷ parent value. A
+share agrees when it equals the true ratio rounded to the digits written (`27%` for
+27.4 %), plus `[tolerance] percent` points.
+
+## Why is this bad?
+Shares and amounts drift apart when one is edited and the other is not; the report
+then shows two different truths.
+
+## Example
+```yaml
+value: 10亿元
+breakdowns:
+  - dimension: product
+    items:
+      - { ref: xinmaian, value: 6亿元, share: 55% }
+```
+
+## Use instead
+```yaml
+      - { ref: xinmaian, value: 6亿元, share: 60% }
+```
+"#,
+};
+
+pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let unit = ctx.unit();
+    each_breakdown(ctx.plan, &mut |parent, _, b| {
+        let Some(total) = parent.base(unit) else {
+            return;
+        };
+        for item in &b.items {
+            let (Some(share), Some(v)) = (&item.share, item.value.base(unit)) else {
+                continue;
+            };
+            let Some(actual) = percent_of(v, total) else {
+                continue;
+            };
+            if !share.is_percent() || ctx.percent_agrees(share, actual) {
+                continue;
+            }
+            out.push(
+                Finding::new(
+                    &RULE,
+                    share.span,
+                    format!(
+                        "share of `{}` is stated as {} but {} of {} is {}",
+                        item.key.value,
+                        share.raw,
+                        item.value.raw,
+                        parent.raw,
+                        fmt_pct(actual)
+                    ),
+                )
+                .label(format!("actual share {}", fmt_pct(actual)))
+                .with(item.value.span, "value")
+                .with(parent.span, "whole")
+                .help(format!("write `share: {}` or change the value", fmt_pct(actual))),
+            );
+        }
+    });
+}

@@ -1,0 +1,84 @@
+use rust_decimal::Decimal;
+
+use super::{fmt_money, Ctx, RuleInfo};
+use crate::diagnostics::{Finding, Severity};
+
+pub static RULE: RuleInfo = RuleInfo {
+    code: "P103",
+    name: "budget-lines-sum",
+    severity: Severity::Error,
+    summary: "Budget line amounts do not add up to the budget total.",
+    doc: r#"## What it does
+Adds up the `amount` of every budget line (after unit normalisation) and compares the
+sum with `budget.total`.
+
+## Why is this bad?
+A budget whose lines do not reach the total either hides unallocated money or
+promises money that is not there.
+
+## Example
+```yaml
+budget:
+  total: 6000万元
+  lines:
+    - { name: 市场推广活动费用, amount: 3000万元 }
+    - { name: 人员薪酬与激励, amount: 2500万元 }
+```
+
+## Use instead
+```yaml
+    - { name: 人员薪酬与激励, amount: 3000万元 }
+```
+"#,
+};
+
+pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let Some(budget) = &ctx.plan.budget else {
+        return;
+    };
+    let unit = ctx.unit();
+    let Some(total) = budget.total.yuan(unit) else {
+        return;
+    };
+    if budget.lines.is_empty() {
+        return;
+    }
+    let mut sum = Decimal::ZERO;
+    for line in &budget.lines {
+        match line.amount.as_ref().and_then(|a| a.yuan(unit)) {
+            Some(v) => sum += v,
+            None => return,
+        }
+    }
+    if ctx.money_agrees(sum, total) {
+        return;
+    }
+    let gap = total - sum;
+    let mut f = Finding::new(
+        &RULE,
+        budget.total.span,
+        format!(
+            "budget lines add up to {}, not the total {}",
+            fmt_money(sum, &budget.total, unit),
+            budget.total.raw
+        ),
+    )
+    .label("budget total");
+    for line in &budget.lines {
+        if let Some(a) = &line.amount {
+            f = f.with(a.span, line.name.clone());
+        }
+    }
+    let help = if gap > Decimal::ZERO {
+        format!(
+            "{} of the total is not in any line — add a line (e.g. `预备费`) or lower the total",
+            fmt_money(gap, &budget.total, unit)
+        )
+    } else {
+        format!(
+            "the lines exceed the total by {}",
+            fmt_money(-gap, &budget.total, unit)
+        )
+    };
+    out.push(f.help(help));
+}

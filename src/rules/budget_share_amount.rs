@@ -1,0 +1,76 @@
+use super::{fmt_money, fmt_pct, percent_of, Ctx, RuleInfo};
+use crate::diagnostics::{Finding, Severity};
+
+pub static RULE: RuleInfo = RuleInfo {
+    code: "P105",
+    name: "budget-share-amount",
+    severity: Severity::Error,
+    summary: "A budget line's share × the total is not its amount.",
+    doc: r#"## What it does
+Where a budget line states both `amount` and `share`, checks that the share equals
+amount ÷ total, to the digits the share is written with (plus `[tolerance] percent`).
+
+## Why is this bad?
+When someone updates the amount but not the share (or the total but not the lines),
+the report shows a share that no longer matches the money.
+
+## Example
+```yaml
+budget:
+  total: 6000万元
+  lines:
+    - { name: 培训与发展费用, amount: 600万元, share: 15% }
+```
+
+## Use instead
+```yaml
+    - { name: 培训与发展费用, amount: 600万元, share: 10% }
+```
+"#,
+};
+
+pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let Some(budget) = &ctx.plan.budget else {
+        return;
+    };
+    let unit = ctx.unit();
+    let Some(total) = budget.total.yuan(unit) else {
+        return;
+    };
+    for line in &budget.lines {
+        let (Some(amount), Some(share)) = (&line.amount, &line.share) else {
+            continue;
+        };
+        let Some(a) = amount.yuan(unit) else { continue };
+        let Some(actual) = percent_of(a, total) else {
+            continue;
+        };
+        if !share.is_percent() || ctx.percent_agrees(share, actual) {
+            continue;
+        }
+        let expected = share.amount.map(|s| s * total / rust_decimal::Decimal::ONE_HUNDRED);
+        let mut f = Finding::new(
+            &RULE,
+            share.span,
+            format!(
+                "`{}`: {} of {} is {}, not {}",
+                line.name,
+                amount.raw,
+                budget.total.raw,
+                fmt_pct(actual),
+                share.raw
+            ),
+        )
+        .label(format!("actual share {}", fmt_pct(actual)))
+        .with(amount.span, "amount")
+        .with(budget.total.span, "budget total");
+        if let Some(e) = expected {
+            f = f.help(format!(
+                "either the share is {} or the amount is {}",
+                fmt_pct(actual),
+                fmt_money(e, amount, unit)
+            ));
+        }
+        out.push(f);
+    }
+}

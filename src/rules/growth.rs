@@ -1,0 +1,80 @@
+use rust_decimal::Decimal;
+
+use super::{each_growth, fmt_base, fmt_pct, percent_of, Ctx, RuleInfo};
+use crate::diagnostics::{Finding, Severity};
+
+pub static RULE: RuleInfo = RuleInfo {
+    code: "P107",
+    name: "growth-mismatch",
+    severity: Severity::Error,
+    summary: "A target is not last year × (1 + growth).",
+    doc: r#"## What it does
+Where a target or breakdown item states `value`, `last_year` and `growth`, checks that
+value ÷ last_year − 1 equals the stated growth to the digits it is written with (plus
+`[tolerance] percent`).
+
+## Why is this bad?
+"同比增长15%" next to figures that imply 12 % is the first thing a director will
+catch — and the first thing that goes stale when a target is revised.
+
+## Example
+```yaml
+value: 30亿元
+last_year: 25亿元
+growth: 15%
+```
+
+## Use instead
+```yaml
+growth: 20%
+```
+"#,
+};
+
+pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let unit = ctx.unit();
+    for (value, last, growth) in each_growth(ctx.plan) {
+        let (Some(last), Some(growth)) = (last, growth) else {
+            continue;
+        };
+        if value.money_unit(unit).is_some() != last.money_unit(unit).is_some() {
+            continue;
+        }
+        let (Some(v), Some(l)) = (value.base(unit), last.base(unit)) else {
+            continue;
+        };
+        let Some(ratio) = percent_of(v, l) else {
+            continue;
+        };
+        let actual = ratio - Decimal::ONE_HUNDRED;
+        if !growth.is_percent() || ctx.percent_agrees(growth, actual) {
+            continue;
+        }
+        let implied = growth
+            .amount
+            .map(|g| l * (Decimal::ONE_HUNDRED + g) / Decimal::ONE_HUNDRED);
+        let mut f = Finding::new(
+            &RULE,
+            value.span,
+            format!(
+                "{} is {} over last year's {}, not {}",
+                value.raw,
+                fmt_pct(actual),
+                last.raw,
+                growth.raw
+            ),
+        )
+        .label(format!("implies {} growth", fmt_pct(actual)))
+        .with(last.span, "last year")
+        .with(growth.span, "stated growth");
+        if let Some(i) = implied {
+            f = f.help(format!(
+                "{} × (1 + {}) = {}; change the value, last year's figure or the growth",
+                last.raw,
+                growth.raw,
+                fmt_base(i, value, unit)
+            ));
+        }
+        out.push(f);
+    }
+}

@@ -1,0 +1,244 @@
+//! Consistency rules. One file per rule: its [`RuleInfo`] (stable code, name, default
+//! severity, documentation) and a `check` function that returns findings.
+//!
+//! Architecture invariant: rules never print and never read files; they get a
+//! [`Ctx`] and push [`Finding`]s that carry spans.
+//!
+//! Adding a rule = one file here + one line in [`RULES`] + one fixture under
+//! `tests/fixtures/rules/<CODE>/`.
+
+pub mod builtin;
+
+mod attainment;
+mod breakdown_share;
+mod breakdown_sum;
+mod budget_lines_sum;
+mod budget_sales_ratio;
+mod budget_share_amount;
+mod budget_shares_sum;
+mod date_outside_period;
+mod duplicate_id;
+mod growth;
+mod incomparable_units;
+mod invalid_date;
+mod kpi_malformed;
+mod percent_range;
+mod phase_order;
+mod placeholder;
+mod quantity_unit;
+mod quarter_coverage;
+mod reference;
+mod risk_without_response;
+mod strategy_without_kpi;
+mod week_gap;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::config::{Config, Tolerance};
+use crate::diagnostics::{Finding, Severity};
+use crate::model::{MoneyUnit, Plan, Quantity, Unit};
+use crate::source::yaml::Node;
+use crate::source::SourceFile;
+
+/// What a rule is, for `planc rules`, `planc explain` and every output format.
+#[derive(Debug)]
+pub struct RuleInfo {
+    /// Stable code, e.g. `P101`. Never reused.
+    pub code: &'static str,
+    /// Readable name, e.g. `breakdown-sum`; also accepted wherever a code is.
+    pub name: &'static str,
+    pub severity: Severity,
+    /// One line.
+    pub summary: &'static str,
+    /// Markdown with the headings *What it does*, *Why is this bad?*, *Example*, *Use instead*.
+    pub doc: &'static str,
+}
+
+/// Everything a rule may look at.
+pub struct Ctx<'a> {
+    pub plan: &'a Plan,
+    pub root: &'a Node,
+    pub source: &'a SourceFile,
+    pub config: &'a Config,
+}
+
+type Check = fn(&Ctx, &mut Vec<Finding>);
+
+/// The semantic rules, in code order.
+pub static RULES: &[(&RuleInfo, Check)] = &[
+    (&breakdown_sum::RULE, breakdown_sum::check),
+    (&breakdown_share::RULE, breakdown_share::check),
+    (&budget_lines_sum::RULE, budget_lines_sum::check),
+    (&budget_shares_sum::RULE, budget_shares_sum::check),
+    (&budget_share_amount::RULE, budget_share_amount::check),
+    (&budget_sales_ratio::RULE, budget_sales_ratio::check),
+    (&growth::RULE, growth::check),
+    (&attainment::RULE, attainment::check),
+    (&reference::RULE, reference::check),
+    (&duplicate_id::RULE, duplicate_id::check),
+    (&date_outside_period::RULE, date_outside_period::check),
+    (&phase_order::RULE, phase_order::check),
+    (&week_gap::RULE, week_gap::check),
+    (&quarter_coverage::RULE, quarter_coverage::check),
+    (&invalid_date::RULE, invalid_date::check),
+    (&kpi_malformed::RULE, kpi_malformed::check),
+    (&percent_range::RULE, percent_range::check),
+    (&placeholder::RULE, placeholder::check),
+    (&quantity_unit::RULE, quantity_unit::check),
+    (&incomparable_units::RULE, incomparable_units::check),
+    (&strategy_without_kpi::RULE, strategy_without_kpi::check),
+    (&risk_without_response::RULE, risk_without_response::check),
+];
+
+/// Every code planc can report: loader codes first, then the semantic rules.
+pub static REGISTRY: std::sync::LazyLock<Vec<&'static RuleInfo>> =
+    std::sync::LazyLock::new(|| {
+        builtin::ALL
+            .iter()
+            .copied()
+            .chain(RULES.iter().map(|(r, _)| *r))
+            .collect()
+    });
+
+/// Finds a rule by code or name (case-insensitive).
+pub fn lookup(key: &str) -> Option<&'static RuleInfo> {
+    REGISTRY
+        .iter()
+        .copied()
+        .find(|r| r.code.eq_ignore_ascii_case(key) || r.name.eq_ignore_ascii_case(key))
+}
+
+/// Runs every enabled rule over a loaded plan.
+pub fn run(ctx: &Ctx) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (info, check) in RULES {
+        if ctx.config.severity(info.code, info.severity).is_none() {
+            continue;
+        }
+        check(ctx, &mut out);
+    }
+    out
+}
+
+impl Ctx<'_> {
+    pub fn unit(&self) -> MoneyUnit {
+        self.plan.money_unit()
+    }
+    pub fn tolerance(&self) -> &Tolerance {
+        &self.config.tolerance
+    }
+    /// Does a stated percentage agree with the true ratio (in percent)?
+    /// It agrees when it equals the ratio rounded to the digits written, plus the tolerance.
+    pub fn percent_agrees(&self, stated: &Quantity, actual_percent: Decimal) -> bool {
+        match stated.amount {
+            Some(s) => (actual_percent - s).abs() <= stated.half_ulp() + self.tolerance().percent_points,
+            None => true,
+        }
+    }
+    /// Do two money amounts (in 元) agree within the money tolerance?
+    pub fn money_agrees(&self, a: Decimal, b: Decimal) -> bool {
+        (a - b).abs() <= self.tolerance().money_yuan
+    }
+    pub fn is_final(&self) -> bool {
+        self.plan.status.value == crate::model::Status::Final
+    }
+}
+
+/// Formats an amount in 元 in the unit `like` was written in (or the plan's default).
+pub fn fmt_money(yuan: Decimal, like: &Quantity, default: MoneyUnit) -> String {
+    let unit = like.money_unit(default).unwrap_or(default);
+    fmt_in(yuan, unit)
+}
+
+pub fn fmt_in(yuan: Decimal, unit: MoneyUnit) -> String {
+    let v = (yuan / unit.factor())
+        .round_dp_with_strategy(4, RoundingStrategy::MidpointNearestEven)
+        .normalize();
+    format!("{v}{}", unit.label())
+}
+
+/// Formats a base value (元 for money) the way `like` is written.
+pub fn fmt_base(base: Decimal, like: &Quantity, default: MoneyUnit) -> String {
+    match &like.unit {
+        Unit::Money(_) | Unit::Bare => fmt_money(base, like, default),
+        other => format!("{}{other}", base.normalize()),
+    }
+}
+
+/// A percentage for messages, to two decimals at most.
+pub fn fmt_pct(p: Decimal) -> String {
+    format!(
+        "{}%",
+        p.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+            .normalize()
+    )
+}
+
+/// `part / whole × 100`, or `None` when `whole` is zero.
+pub fn percent_of(part: Decimal, whole: Decimal) -> Option<Decimal> {
+    if whole.is_zero() {
+        None
+    } else {
+        part.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(whole)
+    }
+}
+
+/// The plural noun for a breakdown dimension, for messages.
+pub fn dimension_noun(dimension: &str) -> String {
+    match dimension {
+        "product" => "products".into(),
+        "region" => "regions".into(),
+        "province" => "provinces".into(),
+        "quarter" => "quarters".into(),
+        "month" => "months".into(),
+        "channel" => "channels".into(),
+        "account" => "accounts".into(),
+        other => format!("`{other}` items"),
+    }
+}
+
+/// Calls `f(parent_value, parent_name, breakdown)` for every breakdown of every target,
+/// at every nesting level.
+pub fn each_breakdown<'a>(
+    plan: &'a Plan,
+    f: &mut dyn FnMut(&'a crate::model::Sp<Quantity>, &'a str, &'a crate::model::Breakdown),
+) {
+    fn go<'a>(
+        value: &'a crate::model::Sp<Quantity>,
+        name: &'a str,
+        breakdowns: &'a [crate::model::Breakdown],
+        f: &mut dyn FnMut(&'a crate::model::Sp<Quantity>, &'a str, &'a crate::model::Breakdown),
+    ) {
+        for b in breakdowns {
+            f(value, name, b);
+            for item in &b.items {
+                let n = item.name.as_deref().unwrap_or(item.key.as_str());
+                go(&item.value, n, &item.breakdowns, f);
+            }
+        }
+    }
+    for t in &plan.targets {
+        go(&t.value, &t.name, &t.breakdowns, f);
+    }
+}
+
+/// Every target and breakdown item that states `last_year` and/or `growth`:
+/// `(value, last_year, growth)`.
+pub fn each_growth(
+    plan: &Plan,
+) -> Vec<(
+    &crate::model::Sp<Quantity>,
+    Option<&crate::model::Sp<Quantity>>,
+    Option<&crate::model::Sp<Quantity>>,
+)> {
+    let mut out = Vec::new();
+    for t in &plan.targets {
+        out.push((&t.value, t.last_year.as_ref(), t.growth.as_ref()));
+    }
+    each_breakdown(plan, &mut |_, _, b| {
+        for i in &b.items {
+            out.push((&i.value, i.last_year.as_ref(), i.growth.as_ref()));
+        }
+    });
+    out
+}

@@ -1,0 +1,169 @@
+use super::{placeholder::is_placeholder, Ctx, RuleInfo};
+use crate::diagnostics::{Finding, Severity};
+use crate::model::{MoneyUnit, Quantity, Sp, Unit};
+
+pub static RULE: RuleInfo = RuleInfo {
+    code: "P601",
+    name: "bad-quantity",
+    severity: Severity::Error,
+    summary: "A figure that is not a number, an unknown money unit, or a unit of the wrong kind (money where a % is expected …).",
+    doc: r#"## What it does
+Checks every figure: it must be a number with an optional unit. Money fields (budget
+totals and lines, requests, last year's sales and target) must be in 元, 万元 or 亿元
+(or a bare number in the plan's `unit`); shares, growth, attainment and ratios must be
+percentages written with `%`; the plan's `unit` must be a money unit. Money-like units
+planc does not know (`千元`, `万`, `美元`) are reported rather than guessed.
+
+## Why is this bad?
+`share: 0.25` could mean 25 % or 0.25 %; `3千万` could be read as 3 元. Exact
+numbers need explicit units.
+
+## Example
+```yaml
+budget:
+  total: 6000千元
+  lines:
+    - { name: 市场推广活动费用, amount: 3000万元, share: 0.5 }
+```
+
+## Use instead
+```yaml
+budget:
+  total: 600万元
+  lines:
+    - { name: 市场推广活动费用, amount: 300万元, share: 50% }
+```
+"#,
+};
+
+fn looks_like_money(u: &str) -> bool {
+    u.contains('元')
+        || matches!(
+            u,
+            "万" | "亿" | "千" | "百万" | "千万" | "USD" | "$" | "美元" | "CNY" | "RMB" | "w" | "W"
+        )
+}
+
+fn money_help() -> &'static str {
+    "write money in 元, 万元 or 亿元, e.g. `4500万元` or `3.2亿元`"
+}
+
+pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let p = ctx.plan;
+    if let Some(u) = &p.unit {
+        if MoneyUnit::parse(u).is_none() {
+            out.push(
+                Finding::new(&RULE, u.span, format!("`{}` is not a money unit", u.value))
+                    .label("expected 元, 万元 or 亿元")
+                    .help("the plan's `unit` is the money unit for bare numbers: 元, 万元 or 亿元"),
+            );
+        }
+    }
+
+    let mut money: Vec<&Sp<Quantity>> = Vec::new();
+    let mut percents: Vec<&Sp<Quantity>> = Vec::new();
+    let mut any: Vec<&Sp<Quantity>> = Vec::new();
+    if let Some(b) = &p.budget {
+        money.push(&b.total);
+        money.extend(b.lines.iter().filter_map(|l| l.amount.as_ref()));
+        percents.extend(b.lines.iter().filter_map(|l| l.share.as_ref()));
+        percents.extend(b.sales_ratio.iter());
+    }
+    money.extend(p.requests.iter().filter_map(|r| r.amount.as_ref()));
+    money.extend(p.all_strategies().iter().filter_map(|s| s.budget.as_ref()));
+    if let Some(ly) = &p.last_year {
+        money.extend(ly.sales.iter().chain(&ly.target).chain(&ly.previous_sales));
+        percents.extend(ly.attainment.iter().chain(&ly.growth));
+    }
+    for t in &p.targets {
+        any.push(&t.value);
+        any.extend(t.last_year.iter());
+        percents.extend(t.growth.iter());
+    }
+    super::each_breakdown(p, &mut |_, _, b| {
+        for i in &b.items {
+            any.push(&i.value);
+            any.extend(i.last_year.iter());
+            percents.extend(i.share.iter().chain(&i.growth));
+        }
+    });
+    for k in p.all_kpis() {
+        any.extend(k.target.iter().chain(&k.max).chain(&k.baseline));
+    }
+    if let Some(o) = &p.overview {
+        any.extend(o.facts.iter().map(|f| &f.value));
+    }
+    for a in &p.accounts {
+        any.extend(a.departments.iter().filter_map(|d| d.beds.as_ref()));
+    }
+    if let Some(r) = &p.resources {
+        any.extend(r.headcount.iter());
+    }
+
+    let not_a_number = |q: &Sp<Quantity>, out: &mut Vec<Finding>| -> bool {
+        if q.amount.is_none() {
+            if !is_placeholder(&q.raw) {
+                out.push(
+                    Finding::new(&RULE, q.span, format!("`{}` is not a number", q.raw))
+                        .label("expected a number with an optional unit")
+                        .help("write e.g. `3.2亿元`, `15%` or `50家`"),
+                );
+            }
+            return true;
+        }
+        false
+    };
+
+    for q in money {
+        if not_a_number(q, out) {
+            continue;
+        }
+        match &q.unit {
+            Unit::Money(_) | Unit::Bare => {}
+            Unit::Percent => out.push(
+                Finding::new(&RULE, q.span, format!("expected an amount of money, found the percentage `{}`", q.raw))
+                    .label("expected 元, 万元 or 亿元")
+                    .help(money_help()),
+            ),
+            Unit::Other(u) => out.push(
+                Finding::new(&RULE, q.span, format!("`{u}` is not a money unit planc knows"))
+                    .label("unknown money unit")
+                    .help(money_help()),
+            ),
+        }
+    }
+    for q in percents {
+        if not_a_number(q, out) {
+            continue;
+        }
+        if !q.is_percent() {
+            let help = match (&q.unit, q.amount) {
+                (Unit::Bare, Some(a)) => format!(
+                    "write percentages with a % sign: `{}%` (or `{}%` if you meant a fraction)",
+                    a.normalize(),
+                    (a * rust_decimal::Decimal::ONE_HUNDRED).normalize()
+                ),
+                _ => "write percentages with a % sign, e.g. `25%`".to_owned(),
+            };
+            out.push(
+                Finding::new(&RULE, q.span, format!("expected a percentage, found `{}`", q.raw))
+                    .label("expected e.g. 25%")
+                    .help(help),
+            );
+        }
+    }
+    for q in any {
+        if not_a_number(q, out) {
+            continue;
+        }
+        if let Unit::Other(u) = &q.unit {
+            if looks_like_money(u) {
+                out.push(
+                    Finding::new(&RULE, q.span, format!("`{u}` is not a money unit planc knows"))
+                        .label("unknown money unit")
+                        .help(money_help()),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,207 @@
+use super::{Ctx, RuleInfo};
+use crate::diagnostics::{Finding, Severity};
+use crate::model::Sp;
+use crate::suggest::did_you_mean;
+
+pub static RULE: RuleInfo = RuleInfo {
+    code: "P201",
+    name: "unresolved-reference",
+    severity: Severity::Error,
+    summary: "A reference to a product, region, account, campaign, person, target or KPI that the plan does not declare.",
+    doc: r#"## What it does
+Resolves every reference by id: breakdown items of dimension `product`, `region`,
+`province` and `account`; `product`/`products`/`listed` fields; `regions`; `accounts`;
+the `campaign` of risks and requests (any strategy, campaign or pillar); `owner`
+fields (when the plan declares `people`, by id or name); `budget.sales_target`; the
+`kpis` of duties. Suggests the nearest id for a typo (`江蘇` → `江苏`).
+
+## Why is this bad?
+A breakdown item for a province that is not in the region, or a risk response that
+relies on a campaign that was renamed, is a plan that no longer says what it means.
+
+## Example
+```yaml
+regions:
+  - { id: jiangsu, name: 江苏省 }
+targets:
+  - id: sales
+    breakdowns:
+      - dimension: province
+        items:
+          - { ref: jaingsu, value: 2.4亿元 }
+```
+
+## Use instead
+```yaml
+          - { ref: jiangsu, value: 2.4亿元 }
+```
+"#,
+};
+
+struct Catalogue<'a> {
+    what: &'static str,
+    key: &'static str,
+    ids: Vec<&'a str>,
+    names: Vec<&'a str>,
+}
+
+impl Catalogue<'_> {
+    fn check(&self, r: &Sp<String>, out: &mut Vec<Finding>) {
+        let v = r.value.as_str();
+        if self.ids.contains(&v) || self.names.contains(&v) {
+            return;
+        }
+        let mut f = Finding::new(
+            &RULE,
+            r.span,
+            format!("unknown {} `{v}`", self.what),
+        )
+        .label(format!("not declared in `{}`", self.key));
+        let candidates = self.ids.iter().chain(&self.names).copied();
+        f = match did_you_mean(v, candidates) {
+            Some(s) => f.help(format!("did you mean `{s}`?")),
+            None if self.ids.is_empty() => f.help(format!(
+                "declare it under `{}:` with an `id`",
+                self.key
+            )),
+            None => f.help(format!("declared {}s: {}", self.what, self.ids.join(", "))),
+        };
+        out.push(f);
+    }
+}
+
+pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let p = ctx.plan;
+    let products = Catalogue {
+        what: "product",
+        key: "products",
+        ids: p.products.iter().map(|x| x.id.as_str()).collect(),
+        names: p.products.iter().map(|x| x.name.as_str()).collect(),
+    };
+    let regions = Catalogue {
+        what: "region",
+        key: "regions",
+        ids: p.regions.iter().map(|x| x.id.as_str()).collect(),
+        names: p.regions.iter().map(|x| x.name.as_str()).collect(),
+    };
+    let accounts = Catalogue {
+        what: "account",
+        key: "accounts",
+        ids: p.accounts.iter().map(|x| x.id.as_str()).collect(),
+        names: p.accounts.iter().map(|x| x.name.as_str()).collect(),
+    };
+    let strategies = p.all_strategies();
+    let campaigns = Catalogue {
+        what: "campaign or strategy",
+        key: "campaigns/strategies/pillars",
+        ids: strategies.iter().map(|s| s.id.as_str()).collect(),
+        names: strategies.iter().map(|s| s.name.as_str()).collect(),
+    };
+    let people = Catalogue {
+        what: "person",
+        key: "people",
+        ids: p.people.iter().map(|x| x.id.as_str()).collect(),
+        names: p.people.iter().map(|x| x.name.as_str()).collect(),
+    };
+    let targets = Catalogue {
+        what: "target",
+        key: "targets",
+        ids: p.targets.iter().map(|t| t.id.as_str()).collect(),
+        names: Vec::new(),
+    };
+    let all_kpis = p.all_kpis();
+    let kpis = Catalogue {
+        what: "KPI",
+        key: "kpis",
+        ids: all_kpis
+            .iter()
+            .filter_map(|k| k.id.as_ref().map(|i| i.as_str()))
+            .collect(),
+        names: Vec::new(),
+    };
+
+    // Breakdown items.
+    super::each_breakdown(p, &mut |_, _, b| {
+        let cat = match b.dimension.as_str() {
+            "product" => &products,
+            "region" | "province" => &regions,
+            "account" => &accounts,
+            _ => return,
+        };
+        for item in &b.items {
+            cat.check(&item.key, out);
+        }
+    });
+    for t in &p.targets {
+        if let Some(r) = &t.product {
+            products.check(r, out);
+        }
+    }
+    if let Some(o) = &p.overview {
+        o.regions.iter().for_each(|r| regions.check(r, out));
+        o.products.iter().for_each(|r| products.check(r, out));
+    }
+    if let Some(l) = &p.launch {
+        products.check(&l.product, out);
+    }
+    if let Some(ly) = &p.last_year {
+        ly.accounts.iter().for_each(|r| accounts.check(r, out));
+    }
+    for a in &p.accounts {
+        a.listed.iter().for_each(|r| products.check(r, out));
+    }
+    for s in &strategies {
+        if let Some(r) = &s.product {
+            products.check(r, out);
+        }
+        s.regions.iter().for_each(|r| regions.check(r, out));
+        for t in &s.tactics {
+            for tier in &t.tiers {
+                tier.accounts.iter().for_each(|r| accounts.check(r, out));
+            }
+        }
+    }
+    for tier in &p.tiers {
+        tier.accounts.iter().for_each(|r| accounts.check(r, out));
+    }
+    for a in p.all_actions() {
+        a.accounts.iter().for_each(|r| accounts.check(r, out));
+        a.products.iter().for_each(|r| products.check(r, out));
+    }
+    for r in &p.risks {
+        if let Some(c) = &r.campaign {
+            campaigns.check(c, out);
+        }
+    }
+    for r in &p.requests {
+        if let Some(c) = &r.campaign {
+            campaigns.check(c, out);
+        }
+    }
+    if let Some(b) = &p.budget {
+        if let Some(t) = &b.sales_target {
+            targets.check(t, out);
+        }
+    }
+    for d in &p.duties {
+        d.kpis.iter().for_each(|k| kpis.check(k, out));
+    }
+
+    // Owners resolve only when the plan declares its people.
+    if !p.people.is_empty() {
+        let mut owners: Vec<&Sp<String>> = Vec::new();
+        owners.extend(strategies.iter().filter_map(|s| s.owner.as_ref()));
+        owners.extend(p.all_actions().into_iter().filter_map(|a| a.owner.as_ref()));
+        owners.extend(p.tiers.iter().filter_map(|t| t.owner.as_ref()));
+        for s in &strategies {
+            for t in &s.tactics {
+                owners.extend(t.tiers.iter().filter_map(|t| t.owner.as_ref()));
+            }
+        }
+        owners.extend(p.risks.iter().filter_map(|r| r.owner.as_ref()));
+        owners.extend(all_kpis.iter().filter_map(|k| k.owner.as_ref()));
+        for o in owners {
+            people.check(o, out);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+use super::{Ctx, RuleInfo};
+use crate::diagnostics::{Finding, Severity};
+
+pub static RULE: RuleInfo = RuleInfo {
+    code: "P303",
+    name: "week-gap",
+    severity: Severity::Error,
+    summary: "Week ranges of the timeline leave a gap, overlap, or run backwards.",
+    doc: r#"## What it does
+For timeline phases given as `weeks: 1-4`, checks that each range runs forwards and
+that the next phase starts the week after the previous one ends.
+
+## Why is this bad?
+A representative's plan that jumps from week 4 to week 9 has a month with nothing
+planned; overlapping ranges double-book the same weeks.
+
+## Example
+```yaml
+timeline:
+  - { id: w1, name: 第一周至第四周, weeks: 1-4 }
+  - { id: w2, name: 第五周至第八周, weeks: 6-8 }
+```
+
+## Use instead
+```yaml
+  - { id: w2, name: 第五周至第八周, weeks: 5-8 }
+```
+"#,
+};
+
+pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+    let mut prev: Option<(&crate::model::Sp<crate::model::WeekRange>, u32)> = None;
+    for ph in &ctx.plan.timeline {
+        let Some(w) = &ph.weeks else { continue };
+        let Some((a, b)) = w.range else {
+            out.push(
+                Finding::new(&RULE, w.span, format!("`{}` is not a week range", w.raw))
+                    .label("expected e.g. 1-4")
+                    .help("write the first and last week, e.g. `weeks: 5-8`"),
+            );
+            continue;
+        };
+        if b < a || a == 0 {
+            out.push(
+                Finding::new(&RULE, w.span, format!("week range {} runs backwards or starts at week 0", w.raw))
+                    .label("invalid range"),
+            );
+        }
+        if let Some((pw, pend)) = prev {
+            if a != pend + 1 {
+                let what = if a > pend + 1 {
+                    format!("weeks {}–{} are in no phase", pend + 1, a - 1)
+                } else {
+                    format!("weeks {a}–{pend} are in two phases")
+                };
+                out.push(
+                    Finding::new(&RULE, w.span, format!("week ranges are not contiguous: {what}"))
+                        .label(format!("expected to start at week {}", pend + 1))
+                        .with(pw.span, "previous range"),
+                );
+            }
+        }
+        prev = Some((w, b));
+    }
+}
