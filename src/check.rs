@@ -71,7 +71,10 @@ pub fn discover_with(
                 Ok(_) => {}
                 Err(e) => problems.push(problem(
                     e.path().unwrap_or(p),
-                    format!("cannot read {}: {e}", crate::source::display_path(e.path().unwrap_or(p))),
+                    format!(
+                        "cannot read {}: {e}",
+                        crate::source::display_path(e.path().unwrap_or(p))
+                    ),
                 )),
             }
         }

@@ -129,7 +129,9 @@ impl Config {
                 .yuan(MoneyUnit::Yuan)
                 .filter(|d| !d.is_sign_negative())
                 .ok_or_else(|| {
-                    format!("tolerance.money = {m:?}: expected an amount such as \"0元\" or \"1万元\"")
+                    format!(
+                        "tolerance.money = {m:?}: expected an amount such as \"0元\" or \"1万元\""
+                    )
                 })?;
         }
         if let Some(p) = raw.tolerance.percent {
@@ -145,9 +147,7 @@ impl Config {
         }
         for (key, level) in raw.rules {
             let rule = crate::rules::lookup(&key).ok_or_else(|| {
-                let all = crate::rules::REGISTRY
-                    .iter()
-                    .flat_map(|r| [r.code, r.name]);
+                let all = crate::rules::REGISTRY.iter().flat_map(|r| [r.code, r.name]);
                 match crate::suggest::did_you_mean(&key, all) {
                     Some(s) => format!("[rules] {key:?} is not a rule; did you mean {s:?}?"),
                     None => format!("[rules] {key:?} is not a rule; `planc rules` lists them"),

@@ -12,7 +12,7 @@ use crate::diagnostics::{FileReport, Finding, Severity};
 use crate::model::Plan;
 use crate::rules::builtin;
 use crate::source::yaml::{self, Node, YamlErrorKind};
-use crate::source::{decode, de, SourceFile, Span};
+use crate::source::{de, decode, SourceFile, Span};
 
 /// A loaded file: its source, tree and plan where they could be built, and findings.
 pub struct Loaded {
@@ -33,7 +33,11 @@ pub fn load_path(path: &Path) -> Loaded {
             findings: vec![Finding::new(
                 &builtin::IO,
                 Span::default(),
-                format!("cannot read {}: {}", crate::source::display_path(path), io_reason(&e)),
+                format!(
+                    "cannot read {}: {}",
+                    crate::source::display_path(path),
+                    io_reason(&e)
+                ),
             )],
         },
     }

@@ -3,7 +3,10 @@
 /// The closest candidate to `input`, if it is close enough to be a plausible typo.
 ///
 /// Works on characters, so one wrong CJK character (`江蘇` for `江苏`) counts as one edit.
-pub fn did_you_mean<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    input: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let input_len = input.chars().count();
     let mut best: Option<(f64, &str)> = None;
     for c in candidates {

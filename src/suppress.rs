@@ -1,6 +1,6 @@
 //! `# planc: allow CODE — reason` comments.
 //!
-//! A comment at the end of a line silences the named codes for findings on that line.
+//! A comment at the end of a line silences the named codes for findings labelled on that line.
 //! A comment on a line of its own silences them for the block that follows: the next
 //! content line and every line indented deeper than it (a whole section or list item).
 //! The reason is required; a comment without one, or naming an unknown code, silences
@@ -56,8 +56,9 @@ pub fn parse(source: &SourceFile) -> (Vec<Suppression>, Vec<Finding>) {
                 Some(rule) => codes.push(rule.code),
                 None => {
                     bad = true;
-                    let mut f = Finding::new(&SUPPRESSION, span, format!("`{token}` is not a planc rule"))
-                        .label("unknown code");
+                    let mut f =
+                        Finding::new(&SUPPRESSION, span, format!("`{token}` is not a planc rule"))
+                            .label("unknown code");
                     let all = crate::rules::REGISTRY.iter().flat_map(|r| [r.code, r.name]);
                     if let Some(s) = crate::suggest::did_you_mean(token, all) {
                         f = f.help(format!("did you mean `{s}`?"));
@@ -110,11 +111,16 @@ pub fn apply(source: &SourceFile, suppressions: &[Suppression], findings: &mut [
         if f.code == SUPPRESSION.code {
             continue;
         }
-        let line = source.line_of(f.primary.span.start);
-        if let Some(s) = suppressions
-            .iter()
-            .find(|s| s.codes.contains(&f.code) && s.lines.0 <= line && line <= s.lines.1)
-        {
+        // A finding is covered when any of its labels (the value, or the other side of
+        // the relation) lies in the suppressed lines: a comment above a breakdown covers
+        // the sum check of that breakdown even though its primary label is the total.
+        let lines: Vec<usize> = std::iter::once(&f.primary)
+            .chain(&f.secondary)
+            .map(|l| source.line_of(l.span.start))
+            .collect();
+        if let Some(s) = suppressions.iter().find(|s| {
+            s.codes.contains(&f.code) && lines.iter().any(|&l| s.lines.0 <= l && l <= s.lines.1)
+        }) {
             f.suppressed = Some(s.reason.clone());
         }
     }

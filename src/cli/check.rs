@@ -67,10 +67,11 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
     let _ = io.stdout.write_all(out.as_bytes());
     if trouble {
         Exit::Trouble
-    } else if summary.errors > 0 || ((args.deny_warnings || config.deny_warnings) && summary.warnings > 0) {
+    } else if summary.errors > 0
+        || ((args.deny_warnings || config.deny_warnings) && summary.warnings > 0)
+    {
         Exit::Findings
     } else {
         Exit::Ok
     }
 }
-

@@ -79,7 +79,11 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
     let cli = match Cli::try_parse_from(args) {
         Ok(c) => c,
         Err(e) => {
-            let code = if e.use_stderr() { Exit::Trouble } else { Exit::Ok };
+            let code = if e.use_stderr() {
+                Exit::Trouble
+            } else {
+                Exit::Ok
+            };
             let _ = e.print();
             return code as i32;
         }

@@ -1,4 +1,3 @@
-
 use super::{Exit, Io};
 use crate::rules::REGISTRY;
 
@@ -26,7 +25,11 @@ pub fn list(args: ListArgs, io: &mut Io) -> Exit {
                 })
             })
             .collect();
-        let _ = writeln!(io.stdout, "{}", serde_json::to_string_pretty(&rules).unwrap_or_default());
+        let _ = writeln!(
+            io.stdout,
+            "{}",
+            serde_json::to_string_pretty(&rules).unwrap_or_default()
+        );
         return Exit::Ok;
     }
     for r in REGISTRY.iter() {
@@ -61,7 +64,11 @@ pub fn explain(args: ExplainArgs, io: &mut Io) -> Exit {
             let hint = crate::suggest::did_you_mean(&args.code, all)
                 .map(|s| format!("; did you mean `{s}`?"))
                 .unwrap_or_else(|| "; `planc rules` lists them".into());
-            let _ = writeln!(io.stderr, "error: `{}` is not a planc rule{hint}", args.code);
+            let _ = writeln!(
+                io.stderr,
+                "error: `{}` is not a planc rule{hint}",
+                args.code
+            );
             Exit::Trouble
         }
     }

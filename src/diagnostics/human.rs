@@ -67,7 +67,10 @@ impl std::error::Error for Diag<'_> {}
 
 impl Diagnostic for Diag<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        Some(Box::new(format!("{}({})", self.finding.code, self.finding.name)))
+        Some(Box::new(format!(
+            "{}({})",
+            self.finding.code, self.finding.name
+        )))
     }
     fn severity(&self) -> Option<miette::Severity> {
         Some(match self.finding.severity {
@@ -137,7 +140,12 @@ pub fn render_finding(report: &FileReport, finding: &Finding, style: &Style) -> 
     };
     let mut out = String::new();
     if handler.render_report(&mut out, &diag).is_err() {
-        out = format!("{}[{}]: {}\n", finding.severity.as_str(), finding.code, finding.message);
+        out = format!(
+            "{}[{}]: {}\n",
+            finding.severity.as_str(),
+            finding.code,
+            finding.message
+        );
     }
     out
 }

@@ -119,7 +119,9 @@ impl FileReport {
             .map_or((1, 1), |s| s.line_col(span.start))
     }
     pub fn end_line_col(&self, span: Span) -> (usize, usize) {
-        self.source.as_ref().map_or((1, 1), |s| s.line_col(span.end))
+        self.source
+            .as_ref()
+            .map_or((1, 1), |s| s.line_col(span.end))
     }
     pub fn display_path(&self) -> String {
         crate::source::display_path(&self.path)

@@ -70,12 +70,33 @@ impl Kind {
     /// Top-level sections a plan of this kind must have.
     pub fn required_sections(self) -> &'static [&'static str] {
         match self {
-            Kind::Company => &["swot", "targets", "strategies", "budget", "risks", "cadence"],
-            Kind::Region => &["overview", "last_year", "targets", "campaigns", "cadence", "risks"],
+            Kind::Company => &[
+                "swot",
+                "targets",
+                "strategies",
+                "budget",
+                "risks",
+                "cadence",
+            ],
+            Kind::Region => &[
+                "overview",
+                "last_year",
+                "targets",
+                "campaigns",
+                "cadence",
+                "risks",
+            ],
             Kind::Representative => &["last_year", "targets", "accounts", "tiers", "timeline"],
             Kind::Launch => &["launch", "timeline", "kpis"],
             Kind::Initiative => &["preface", "kpis", "pillars", "organisation"],
-            Kind::Onboarding => &["role", "kpis", "market", "approach", "teamwork", "development"],
+            Kind::Onboarding => &[
+                "role",
+                "kpis",
+                "market",
+                "approach",
+                "teamwork",
+                "development",
+            ],
             Kind::Role => &["duties", "kpis", "glossary"],
             Kind::Review => &["targets", "sections"],
         }
@@ -842,6 +863,7 @@ pub enum RequestKind {
 pub struct Request {
     pub kind: RequestKind,
     pub name: String,
+    /// Money for a budget request (`200万元`); a count for headcount (`6名`).
     #[serde(default)]
     pub amount: Option<Sp<Quantity>>,
     /// Campaign or strategy the request serves (id).

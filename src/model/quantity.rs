@@ -174,7 +174,12 @@ impl Quantity {
 }
 
 fn is_unit_start(c: char) -> bool {
-    !(c.is_ascii_alphanumeric() || c == '.' || c == ',' || c.is_whitespace() || c == '[' || c == ']')
+    !(c.is_ascii_alphanumeric()
+        || c == '.'
+        || c == ','
+        || c.is_whitespace()
+        || c == '['
+        || c == ']')
         || c == '%'
 }
 
@@ -261,7 +266,10 @@ mod tests {
             Quantity::parse("30000万元").yuan(MoneyUnit::Yuan)
         );
         assert_eq!(Quantity::parse("1,200 万元").amount, Some(d("1200")));
-        assert_eq!(Quantity::parse("12").yuan(MoneyUnit::Wan), Some(d("120000")));
+        assert_eq!(
+            Quantity::parse("12").yuan(MoneyUnit::Wan),
+            Some(d("120000"))
+        );
     }
 
     #[test]

@@ -7,7 +7,8 @@ pub static RULE: RuleInfo = RuleInfo {
     code: "P108",
     name: "last-year-mismatch",
     severity: Severity::Error,
-    summary: "Last year's attainment or growth does not follow from its sales, target and prior sales.",
+    summary:
+        "Last year's attainment or growth does not follow from its sales, target and prior sales.",
     doc: r#"## What it does
 In `last_year`, checks attainment = sales ÷ target and growth = sales ÷
 previous_sales − 1, each to the digits written (plus `[tolerance] percent`).

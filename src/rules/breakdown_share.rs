@@ -63,7 +63,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 .label(format!("actual share {}", fmt_pct(actual)))
                 .with(item.value.span, "value")
                 .with(parent.span, "whole")
-                .help(format!("write `share: {}` or change the value", fmt_pct(actual))),
+                .help(format!(
+                    "write `share: {}` or change the value",
+                    fmt_pct(actual)
+                )),
             );
         }
     });

@@ -73,7 +73,9 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let sum_s = fmt_base(sum, parent, unit);
         let total_s = fmt_base(total, parent, unit);
         let gap_s = fmt_base(gap.abs(), parent, unit);
-        let pct = percent_of(gap.abs(), total).map(fmt_pct).unwrap_or_default();
+        let pct = percent_of(gap.abs(), total)
+            .map(fmt_pct)
+            .unwrap_or_default();
         let mut f = Finding::new(
             &RULE,
             parent.span,
@@ -88,9 +90,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 "{noun} add up to {sum_s} of {total_s}; {gap_s} ({pct}) is unallocated — add an `其他` item or mark the breakdown `partial: true`"
             )
         } else {
-            format!(
-                "{noun} exceed {total_s} by {gap_s} ({pct}) — lower an item or raise the total"
-            )
+            format!("{noun} exceed {total_s} by {gap_s} ({pct}) — lower an item or raise the total")
         };
         out.push(f.help(help));
     });

@@ -68,6 +68,9 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         .label(format!("actual {}", fmt_pct(actual)))
         .with(budget.total.span, "budget total")
         .with(target.value.span, format!("{} target", target.name))
-        .help(format!("write `sales_ratio: {}` or adjust the budget", fmt_pct(actual))),
+        .help(format!(
+            "write `sales_ratio: {}` or adjust the budget",
+            fmt_pct(actual)
+        )),
     );
 }

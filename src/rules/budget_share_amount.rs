@@ -48,7 +48,9 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         if !share.is_percent() || ctx.percent_agrees(share, actual) {
             continue;
         }
-        let expected = share.amount.map(|s| s * total / rust_decimal::Decimal::ONE_HUNDRED);
+        let expected = share
+            .amount
+            .map(|s| s * total / rust_decimal::Decimal::ONE_HUNDRED);
         let mut f = Finding::new(
             &RULE,
             share.span,

@@ -34,7 +34,11 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let Some(budget) = &ctx.plan.budget else {
         return;
     };
-    let shares: Vec<_> = budget.lines.iter().filter_map(|l| l.share.as_ref()).collect();
+    let shares: Vec<_> = budget
+        .lines
+        .iter()
+        .filter_map(|l| l.share.as_ref())
+        .collect();
     if shares.is_empty() || shares.len() != budget.lines.len() {
         return;
     }

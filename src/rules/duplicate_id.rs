@@ -37,10 +37,14 @@ fn unique<'a>(what: &str, ids: impl IntoIterator<Item = &'a Sp<String>>, out: &m
     for id in ids {
         if let Some(first) = seen.get(id.as_str()) {
             out.push(
-                Finding::new(&RULE, id.span, format!("duplicate {what} id `{}`", id.value))
-                    .label("used again here")
-                    .with(first.span, "first used here")
-                    .help(format!("give each {what} its own id")),
+                Finding::new(
+                    &RULE,
+                    id.span,
+                    format!("duplicate {what} id `{}`", id.value),
+                )
+                .label("used again here")
+                .with(first.span, "first used here")
+                .help(format!("give each {what} its own id")),
             );
         } else {
             seen.insert(id.as_str(), id);
@@ -55,8 +59,16 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     unique("person", p.people.iter().map(|x| &x.id), out);
     unique("account", p.accounts.iter().map(|x| &x.id), out);
     unique("target", p.targets.iter().map(|x| &x.id), out);
-    unique("strategy", p.all_strategies().into_iter().map(|x| &x.id), out);
-    unique("KPI", p.all_kpis().into_iter().filter_map(|k| k.id.as_ref()), out);
+    unique(
+        "strategy",
+        p.all_strategies().into_iter().map(|x| &x.id),
+        out,
+    );
+    unique(
+        "KPI",
+        p.all_kpis().into_iter().filter_map(|k| k.id.as_ref()),
+        out,
+    );
     unique("risk", p.risks.iter().map(|x| &x.id), out);
     let mut tiers: Vec<&Sp<String>> = p.tiers.iter().map(|t| &t.id).collect();
     for s in p.all_strategies() {

@@ -6,7 +6,8 @@ pub static RULE: RuleInfo = RuleInfo {
     code: "P602",
     name: "incomparable-units",
     severity: Severity::Error,
-    summary: "Figures that must be compared are in units that cannot be compared (亿元 vs 家, % vs 盒).",
+    summary:
+        "Figures that must be compared are in units that cannot be compared (亿元 vs 家, % vs 盒).",
     doc: r#"## What it does
 Checks that a breakdown's items are in a unit comparable with the value they break
 down (any money unit with any money unit; otherwise the same unit), and that a
@@ -39,7 +40,10 @@ fn comparable(a: &Quantity, b: &Quantity, unit: MoneyUnit) -> bool {
         (Some(_), Some(_)) => true,
         (None, None) => a.unit == b.unit,
         // A bare number next to a counted unit reads as that unit.
-        _ => matches!((&a.unit, &b.unit), (Unit::Bare, Unit::Other(_)) | (Unit::Other(_), Unit::Bare)),
+        _ => matches!(
+            (&a.unit, &b.unit),
+            (Unit::Bare, Unit::Other(_)) | (Unit::Other(_), Unit::Bare)
+        ),
     }
 }
 

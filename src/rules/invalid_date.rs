@@ -57,7 +57,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     &RULE,
                     p.period.end.span,
-                    format!("the period ends ({}) before it starts ({})", p.period.end.raw, p.period.start.raw),
+                    format!(
+                        "the period ends ({}) before it starts ({})",
+                        p.period.end.raw, p.period.start.raw
+                    ),
                 )
                 .label("end")
                 .with(p.period.start.span, "start"),

@@ -91,14 +91,13 @@ pub static RULES: &[(&RuleInfo, Check)] = &[
 ];
 
 /// Every code planc can report: loader codes first, then the semantic rules.
-pub static REGISTRY: std::sync::LazyLock<Vec<&'static RuleInfo>> =
-    std::sync::LazyLock::new(|| {
-        builtin::ALL
-            .iter()
-            .copied()
-            .chain(RULES.iter().map(|(r, _)| *r))
-            .collect()
-    });
+pub static REGISTRY: std::sync::LazyLock<Vec<&'static RuleInfo>> = std::sync::LazyLock::new(|| {
+    builtin::ALL
+        .iter()
+        .copied()
+        .chain(RULES.iter().map(|(r, _)| *r))
+        .collect()
+});
 
 /// Finds a rule by code or name (case-insensitive).
 pub fn lookup(key: &str) -> Option<&'static RuleInfo> {
@@ -131,7 +130,9 @@ impl Ctx<'_> {
     /// It agrees when it equals the ratio rounded to the digits written, plus the tolerance.
     pub fn percent_agrees(&self, stated: &Quantity, actual_percent: Decimal) -> bool {
         match stated.amount {
-            Some(s) => (actual_percent - s).abs() <= stated.half_ulp() + self.tolerance().percent_points,
+            Some(s) => {
+                (actual_percent - s).abs() <= stated.half_ulp() + self.tolerance().percent_points
+            }
             None => true,
         }
     }
@@ -222,15 +223,16 @@ pub fn each_breakdown<'a>(
     }
 }
 
+/// `(value, last_year, growth)` of a target or breakdown item.
+pub type GrowthTriple<'a> = (
+    &'a crate::model::Sp<Quantity>,
+    Option<&'a crate::model::Sp<Quantity>>,
+    Option<&'a crate::model::Sp<Quantity>>,
+);
+
 /// Every target and breakdown item that states `last_year` and/or `growth`:
 /// `(value, last_year, growth)`.
-pub fn each_growth(
-    plan: &Plan,
-) -> Vec<(
-    &crate::model::Sp<Quantity>,
-    Option<&crate::model::Sp<Quantity>>,
-    Option<&crate::model::Sp<Quantity>>,
-)> {
+pub fn each_growth(plan: &Plan) -> Vec<GrowthTriple<'_>> {
     let mut out = Vec::new();
     for t in &plan.targets {
         out.push((&t.value, t.last_year.as_ref(), t.growth.as_ref()));

@@ -8,7 +8,8 @@ pub static RULE: RuleInfo = RuleInfo {
     code: "P402",
     name: "percent-range",
     severity: Severity::Error,
-    summary: "A percentage outside 0–100 % where it cannot be (a rate, a share), unless it is a growth.",
+    summary:
+        "A percentage outside 0–100 % where it cannot be (a rate, a share), unless it is a growth.",
     doc: r#"## What it does
 Checks that KPI targets, bounds and baselines written in %, breakdown shares and budget
 shares lie between 0 % and 100 %. KPIs marked `growth: true` and `growth` fields may

@@ -42,7 +42,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     Finding::new(
                         &RULE,
                         ed.span,
-                        format!("phase `{}` ends ({}) before it starts ({})", ph.name, ed.raw, sd.raw),
+                        format!(
+                            "phase `{}` ends ({}) before it starts ({})",
+                            ph.name, ed.raw, sd.raw
+                        ),
                     )
                     .label("end")
                     .with(sd.span, "start"),
@@ -61,8 +64,13 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                         ),
                     )
                     .label("overlaps the previous phase")
-                    .with(prev_ph.end.as_ref().map_or(prev_ph.id.span, |d| d.span), "previous phase ends")
-                    .help("phases run one after another: start this one after the previous one ends"),
+                    .with(
+                        prev_ph.end.as_ref().map_or(prev_ph.id.span, |d| d.span),
+                        "previous phase ends",
+                    )
+                    .help(
+                        "phases run one after another: start this one after the previous one ends",
+                    ),
                 );
             }
         }
@@ -76,15 +84,29 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let Some(m) = &ph.months else { continue };
         let [from, to] = m.value.as_slice() else {
             out.push(
-                Finding::new(&RULE, m.span, format!("phase `{}`: `months` needs two numbers, [from, to]", ph.name))
-                    .label("expected [from, to]"),
+                Finding::new(
+                    &RULE,
+                    m.span,
+                    format!(
+                        "phase `{}`: `months` needs two numbers, [from, to]",
+                        ph.name
+                    ),
+                )
+                .label("expected [from, to]"),
             );
             continue;
         };
         if to <= from {
             out.push(
-                Finding::new(&RULE, m.span, format!("phase `{}` ends (month {to}) before it starts (month {from})", ph.name))
-                    .label("empty range"),
+                Finding::new(
+                    &RULE,
+                    m.span,
+                    format!(
+                        "phase `{}` ends (month {to}) before it starts (month {from})",
+                        ph.name
+                    ),
+                )
+                .label("empty range"),
             );
         }
         if let Some((p, prev_to)) = prev {
@@ -93,10 +115,16 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     Finding::new(
                         &RULE,
                         m.span,
-                        format!("phase `{}` starts at month {from} but `{}` runs until month {prev_to}", ph.name, p.name),
+                        format!(
+                            "phase `{}` starts at month {from} but `{}` runs until month {prev_to}",
+                            ph.name, p.name
+                        ),
                     )
                     .label("overlaps the previous phase")
-                    .with(p.months.as_ref().map_or(p.id.span, |m| m.span), "previous phase"),
+                    .with(
+                        p.months.as_ref().map_or(p.id.span, |m| m.span),
+                        "previous phase",
+                    ),
                 );
             }
         }
@@ -108,9 +136,16 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             if let (Some(sf), Some(el)) = (s.first(), e.last()) {
                 if el < sf {
                     out.push(
-                        Finding::new(&RULE, e.span, format!("action `{}` ends ({}) before it starts ({})", a.title.value, e.raw, s.raw))
-                            .label("end")
-                            .with(s.span, "start"),
+                        Finding::new(
+                            &RULE,
+                            e.span,
+                            format!(
+                                "action `{}` ends ({}) before it starts ({})",
+                                a.title.value, e.raw, s.raw
+                            ),
+                        )
+                        .label("end")
+                        .with(s.span, "start"),
                     );
                 }
             }

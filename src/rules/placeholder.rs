@@ -104,7 +104,9 @@ pub fn find(s: &str) -> Vec<(usize, usize)> {
             let is_link = s[end..].starts_with('(');
             let trivial = inner.trim().is_empty()
                 || inner.eq_ignore_ascii_case("x")
-                || inner.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '-');
+                || inner
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == ',' || c == '-');
             if !is_link && !trivial && inner.chars().count() <= 20 && !inner.contains('\n') {
                 out.push((at, end));
             }
@@ -139,14 +141,19 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             let exact = if src == s {
                 Span::new(span.start + a, span.start + b)
             } else {
-                src.find(raw)
-                    .map_or(span, |i| Span::new(span.start + i, span.start + i + raw.len()))
+                src.find(raw).map_or(span, |i| {
+                    Span::new(span.start + i, span.start + i + raw.len())
+                })
             };
             out.push(
-                Finding::new(&RULE, exact, format!("placeholder `{raw}` left in the plan"))
-                    .label("placeholder")
-                    .severity(severity)
-                    .help(advice),
+                Finding::new(
+                    &RULE,
+                    exact,
+                    format!("placeholder `{raw}` left in the plan"),
+                )
+                .label("placeholder")
+                .severity(severity)
+                .help(advice),
             );
         }
     });

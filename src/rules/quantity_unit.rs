@@ -69,7 +69,13 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         percents.extend(b.lines.iter().filter_map(|l| l.share.as_ref()));
         percents.extend(b.sales_ratio.iter());
     }
-    money.extend(p.requests.iter().filter_map(|r| r.amount.as_ref()));
+    for r in &p.requests {
+        match (r.kind, &r.amount) {
+            (crate::model::RequestKind::Budget, Some(a)) => money.push(a),
+            (_, Some(a)) => any.push(a),
+            _ => {}
+        }
+    }
     money.extend(p.all_strategies().iter().filter_map(|s| s.budget.as_ref()));
     if let Some(ly) = &p.last_year {
         money.extend(ly.sales.iter().chain(&ly.target).chain(&ly.previous_sales));
@@ -121,14 +127,25 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         match &q.unit {
             Unit::Money(_) | Unit::Bare => {}
             Unit::Percent => out.push(
-                Finding::new(&RULE, q.span, format!("expected an amount of money, found the percentage `{}`", q.raw))
-                    .label("expected 元, 万元 or 亿元")
-                    .help(money_help()),
+                Finding::new(
+                    &RULE,
+                    q.span,
+                    format!(
+                        "expected an amount of money, found the percentage `{}`",
+                        q.raw
+                    ),
+                )
+                .label("expected 元, 万元 or 亿元")
+                .help(money_help()),
             ),
             Unit::Other(u) => out.push(
-                Finding::new(&RULE, q.span, format!("`{u}` is not a money unit planc knows"))
-                    .label("unknown money unit")
-                    .help(money_help()),
+                Finding::new(
+                    &RULE,
+                    q.span,
+                    format!("`{u}` is not a money unit planc knows"),
+                )
+                .label("unknown money unit")
+                .help(money_help()),
             ),
         }
     }
@@ -146,9 +163,13 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 _ => "write percentages with a % sign, e.g. `25%`".to_owned(),
             };
             out.push(
-                Finding::new(&RULE, q.span, format!("expected a percentage, found `{}`", q.raw))
-                    .label("expected e.g. 25%")
-                    .help(help),
+                Finding::new(
+                    &RULE,
+                    q.span,
+                    format!("expected a percentage, found `{}`", q.raw),
+                )
+                .label("expected e.g. 25%")
+                .help(help),
             );
         }
     }
@@ -159,9 +180,13 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         if let Unit::Other(u) = &q.unit {
             if looks_like_money(u) {
                 out.push(
-                    Finding::new(&RULE, q.span, format!("`{u}` is not a money unit planc knows"))
-                        .label("unknown money unit")
-                        .help(money_help()),
+                    Finding::new(
+                        &RULE,
+                        q.span,
+                        format!("`{u}` is not a money unit planc knows"),
+                    )
+                    .label("unknown money unit")
+                    .help(money_help()),
                 );
             }
         }

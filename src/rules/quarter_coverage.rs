@@ -40,19 +40,30 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         }
         let mut seen = [0usize; 4];
         for item in &b.items {
-            match QUARTERS.iter().position(|q| q.eq_ignore_ascii_case(&item.key)) {
+            match QUARTERS
+                .iter()
+                .position(|q| q.eq_ignore_ascii_case(&item.key))
+            {
                 Some(i) => {
                     seen[i] += 1;
                     if seen[i] == 2 {
                         out.push(
-                            Finding::new(&RULE, item.key.span, format!("{} appears more than once", QUARTERS[i]))
-                                .label("repeated quarter"),
+                            Finding::new(
+                                &RULE,
+                                item.key.span,
+                                format!("{} appears more than once", QUARTERS[i]),
+                            )
+                            .label("repeated quarter"),
                         );
                     }
                 }
                 None => out.push(
-                    Finding::new(&RULE, item.key.span, format!("`{}` is not a quarter", item.key.value))
-                        .label("expected Q1, Q2, Q3 or Q4"),
+                    Finding::new(
+                        &RULE,
+                        item.key.span,
+                        format!("`{}` is not a quarter", item.key.value),
+                    )
+                    .label("expected Q1, Q2, Q3 or Q4"),
                 ),
             }
         }
@@ -65,9 +76,13 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 .collect();
             if !missing.is_empty() {
                 out.push(
-                    Finding::new(&RULE, b.dimension.span, format!("quarter breakdown lacks {}", missing.join(", ")))
-                        .label("this breakdown")
-                        .help("add the missing quarters, or mark the breakdown `partial: true`"),
+                    Finding::new(
+                        &RULE,
+                        b.dimension.span,
+                        format!("quarter breakdown lacks {}", missing.join(", ")),
+                    )
+                    .label("this breakdown")
+                    .help("add the missing quarters, or mark the breakdown `partial: true`"),
                 );
             }
         }

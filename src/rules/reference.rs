@@ -51,19 +51,14 @@ impl Catalogue<'_> {
         if self.ids.contains(&v) || self.names.contains(&v) {
             return;
         }
-        let mut f = Finding::new(
-            &RULE,
-            r.span,
-            format!("unknown {} `{v}`", self.what),
-        )
-        .label(format!("not declared in `{}`", self.key));
+        let mut f = Finding::new(&RULE, r.span, format!("unknown {} `{v}`", self.what))
+            .label(format!("not declared in `{}`", self.key));
         let candidates = self.ids.iter().chain(&self.names).copied();
         f = match did_you_mean(v, candidates) {
             Some(s) => f.help(format!("did you mean `{s}`?")),
-            None if self.ids.is_empty() => f.help(format!(
-                "declare it under `{}:` with an `id`",
-                self.key
-            )),
+            None if self.ids.is_empty() => {
+                f.help(format!("declare it under `{}:` with an `id`", self.key))
+            }
             None => f.help(format!("declared {}s: {}", self.what, self.ids.join(", "))),
         };
         out.push(f);

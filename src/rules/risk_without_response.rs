@@ -32,9 +32,13 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let missing = r.response.as_ref().is_none_or(|t| t.trim().is_empty());
         if missing {
             out.push(
-                Finding::new(&RULE, r.id.span, format!("risk `{}` has no response", r.name))
-                    .label("no response")
-                    .help("add `response:` with what the team will do if it happens"),
+                Finding::new(
+                    &RULE,
+                    r.id.span,
+                    format!("risk `{}` has no response", r.name),
+                )
+                .label("no response")
+                .help("add `response:` with what the team will do if it happens"),
             );
         }
     }

@@ -42,8 +42,12 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         };
         if b < a || a == 0 {
             out.push(
-                Finding::new(&RULE, w.span, format!("week range {} runs backwards or starts at week 0", w.raw))
-                    .label("invalid range"),
+                Finding::new(
+                    &RULE,
+                    w.span,
+                    format!("week range {} runs backwards or starts at week 0", w.raw),
+                )
+                .label("invalid range"),
             );
         }
         if let Some((pw, pend)) = prev {
@@ -54,9 +58,13 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     format!("weeks {a}–{pend} are in two phases")
                 };
                 out.push(
-                    Finding::new(&RULE, w.span, format!("week ranges are not contiguous: {what}"))
-                        .label(format!("expected to start at week {}", pend + 1))
-                        .with(pw.span, "previous range"),
+                    Finding::new(
+                        &RULE,
+                        w.span,
+                        format!("week ranges are not contiguous: {what}"),
+                    )
+                    .label(format!("expected to start at week {}", pend + 1))
+                    .with(pw.span, "previous range"),
                 );
             }
         }

@@ -158,18 +158,27 @@ fn map_error(
                 format!("`{found}` is not a valid value{}", in_place(&at)),
             )
             .label("not one of the allowed values");
-            f.help = Some(match crate::suggest::did_you_mean(found, opts.iter().copied()) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!("expected one of: {}", opts.join(", ")),
-            });
+            f.help = Some(
+                match crate::suggest::did_you_mean(found, opts.iter().copied()) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None => format!("expected one of: {}", opts.join(", ")),
+                },
+            );
             out.push(f);
         }
         ValidationErrorKind::Type { kind } => {
+            // Name types the way YAML users know them.
+            let yaml_name = |t: String| match t.as_str() {
+                "array" => "list".to_owned(),
+                "object" => "mapping".to_owned(),
+                "string" => "text".to_owned(),
+                _ => t,
+            };
             let expected = match kind {
-                TypeKind::Single(t) => t.to_string(),
+                TypeKind::Single(t) => yaml_name(t.to_string()),
                 TypeKind::Multiple(set) => set
                     .iter()
-                    .map(|t| t.to_string())
+                    .map(|t| yaml_name(t.to_string()))
                     .collect::<Vec<_>>()
                     .join(" or "),
             };
@@ -210,7 +219,11 @@ fn map_error(
                         );
                     }
                 }
-                _ => out.push(Finding::new(&builtin::SCHEMA, node.span, fallback.to_owned())),
+                _ => out.push(Finding::new(
+                    &builtin::SCHEMA,
+                    node.span,
+                    fallback.to_owned(),
+                )),
             }
         }
         _ => out.push(Finding::new(

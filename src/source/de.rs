@@ -201,9 +201,7 @@ impl<'de> de::Deserializer<'de> for NodeDe<'de> {
                 }
             }
             Value::String(s) => v.visit_borrowed_str(s),
-            Value::Seq(items) => v.visit_seq(SeqDe {
-                iter: items.iter(),
-            }),
+            Value::Seq(items) => v.visit_seq(SeqDe { iter: items.iter() }),
             Value::Map(entries) => v.visit_map(MapDe {
                 iter: entries.iter(),
                 value: None,

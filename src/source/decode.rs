@@ -83,17 +83,20 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static str> {
     if bytes.len() < 4 || !bytes.contains(&0) {
         return None;
     }
-    let (even, odd) = bytes.iter().enumerate().fold((0usize, 0usize), |(e, o), (i, b)| {
-        if *b == 0 {
-            if i % 2 == 0 {
-                (e + 1, o)
+    let (even, odd) = bytes
+        .iter()
+        .enumerate()
+        .fold((0usize, 0usize), |(e, o), (i, b)| {
+            if *b == 0 {
+                if i % 2 == 0 {
+                    (e + 1, o)
+                } else {
+                    (e, o + 1)
+                }
             } else {
-                (e, o + 1)
+                (e, o)
             }
-        } else {
-            (e, o)
-        }
-    });
+        });
     let half = bytes.len() / 2;
     if odd * 10 > half * 3 && odd > even * 4 {
         Some("UTF-16LE")

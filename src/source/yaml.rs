@@ -274,8 +274,7 @@ pub fn parse(text: &str) -> Parsed {
                     fail(
                         &mut errors,
                         YamlErrorKind::Syntax,
-                        "a plan file holds one YAML document; found a second `---` document"
-                            .into(),
+                        "a plan file holds one YAML document; found a second `---` document".into(),
                         span,
                     );
                     break;
@@ -571,7 +570,9 @@ mod tests {
 
     #[test]
     fn strict_scalars() {
-        let n = root("a: no\nb: on\nc: 0755\nd: 1_000\ne: 12.50\nf: true\ng: ~\nh: '12'\ni: 2026-01-01\n");
+        let n = root(
+            "a: no\nb: on\nc: 0755\nd: 1_000\ne: 12.50\nf: true\ng: ~\nh: '12'\ni: 2026-01-01\n",
+        );
         let get = |k| n.get(k).unwrap().value.clone();
         assert_eq!(get("a"), Value::String("no".into()));
         assert_eq!(get("b"), Value::String("on".into()));

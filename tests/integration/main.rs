@@ -1,0 +1,7 @@
+//! One integration-test binary (one link step), one module per area.
+
+mod util;
+
+mod check_cli;
+mod rule_fixtures;
+mod schema_drift;

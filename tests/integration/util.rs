@@ -1,0 +1,40 @@
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `planc` run from the repository root.
+pub fn planc() -> Command {
+    let mut cmd = Command::cargo_bin("planc").expect("the planc binary is built");
+    cmd.current_dir(root()).env("NO_COLOR", "1");
+    cmd
+}
+
+/// Writes `files` into a fresh temporary directory.
+pub fn temp_with(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, text) in files {
+        let path = dir.path().join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("create dirs");
+        }
+        std::fs::write(path, text).expect("write file");
+    }
+    dir
+}
+
+/// Every `*.plan.yaml` under `dir`, sorted.
+pub fn plans_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".plan.yaml"))
+        .map(|e| e.into_path())
+        .collect();
+    out.sort();
+    out
+}
