@@ -3,5 +3,6 @@
 mod util;
 
 mod check_cli;
+mod mutation;
 mod rule_fixtures;
 mod schema_drift;
