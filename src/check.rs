@@ -19,7 +19,11 @@ pub fn is_plan_file(path: &Path) -> bool {
 /// Expands the paths given on the command line into plan files, in a stable order.
 /// Problems (missing paths, directories without plans) come back as reports.
 pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<FileReport>) {
-    discover_with(paths, is_plan_file, "*.plan.yaml")
+    discover_with(
+        paths,
+        |p| is_plan_file(p) || crate::actuals::is_actuals_file(p),
+        "*.plan.yaml",
+    )
 }
 
 pub fn discover_with(
@@ -94,8 +98,14 @@ pub fn discover_with(
 
 /// Checks files in parallel; reports come back in input order.
 pub fn check_files(files: &[PathBuf], config: &Config) -> Vec<FileReport> {
-    files
+    let mut reports: Vec<FileReport> = files
         .par_iter()
-        .map(|f| crate::load::check_path(f, config))
-        .collect()
+        .map(|f| match crate::actuals::is_actuals_file(f) {
+            true => crate::review::check::placeholder(f),
+            false => crate::load::check_path(f, config),
+        })
+        .collect();
+    // Actuals files, and reviews with their plan and actuals.
+    crate::review::check::extend(files, &mut reports, config);
+    reports
 }

@@ -1,4 +1,4 @@
-//! `planc.toml`: rule severities and the rounding tolerance.
+//! `planc.toml`: rule severities, the rounding tolerance and the review thresholds.
 //!
 //! Found by walking up from the checked path; the nearest file wins.
 
@@ -31,6 +31,32 @@ struct RawConfig {
     rules: BTreeMap<String, Level>,
     #[serde(default)]
     check: RawCheck,
+    #[serde(default)]
+    review: RawReview,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReview {
+    green: Option<String>,
+    amber: Option<String>,
+}
+
+/// Status-light thresholds of `planc review`, as attainment in percent: green at or above
+/// `green`, amber at or above `amber`, red below. Lower-is-better KPIs are inverted first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Thresholds {
+    pub green: Decimal,
+    pub amber: Decimal,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds {
+            green: Decimal::ONE_HUNDRED,
+            amber: Decimal::from(90),
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -74,6 +100,8 @@ pub struct Config {
     /// Severity overrides keyed by rule code (`P101`).
     pub levels: BTreeMap<&'static str, Level>,
     pub deny_warnings: bool,
+    /// `[review]`: status-light thresholds.
+    pub thresholds: Thresholds,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -156,6 +184,30 @@ impl Config {
             config.levels.insert(rule.code, level);
         }
         config.deny_warnings = raw.check.deny_warnings.unwrap_or(false);
+        let percent = |key: &str, v: Option<String>, default: Decimal| match v {
+            None => Ok(default),
+            Some(v) => match Quantity::parse(&v) {
+                Quantity {
+                    amount: Some(a),
+                    unit: Unit::Percent | Unit::Bare,
+                    ..
+                } if !a.is_sign_negative() => Ok(a),
+                _ => Err(format!(
+                    "review.{key} = {v:?}: expected an attainment such as \"100%\""
+                )),
+            },
+        };
+        let defaults = Thresholds::default();
+        config.thresholds = Thresholds {
+            green: percent("green", raw.review.green, defaults.green)?,
+            amber: percent("amber", raw.review.amber, defaults.amber)?,
+        };
+        if config.thresholds.amber > config.thresholds.green {
+            return Err(format!(
+                "review.amber ({}%) is above review.green ({}%)",
+                config.thresholds.amber, config.thresholds.green
+            ));
+        }
         Ok(config)
     }
 
@@ -184,6 +236,15 @@ mod tests {
         assert_eq!(c.tolerance.percent_points, Decimal::new(5, 1));
         assert_eq!(c.severity("P701", Severity::Warning), None);
         assert_eq!(c.severity("P702", Severity::Warning), Some(Severity::Error));
+    }
+
+    #[test]
+    fn parses_review_thresholds() {
+        let c = Config::parse("[review]\ngreen = \"95%\"\namber = \"80%\"\n").unwrap();
+        assert_eq!(c.thresholds.green, Decimal::from(95));
+        assert_eq!(c.thresholds.amber, Decimal::from(80));
+        assert_eq!(Config::parse("").unwrap().thresholds, Thresholds::default());
+        assert!(Config::parse("[review]\namber = \"120%\"\n").is_err());
     }
 
     #[test]

@@ -5,12 +5,14 @@
 //! → `model` (typed plan) → `rules` (consistency findings) → `diagnostics` (emitters)
 //! → `render` (reports).
 
+pub mod actuals;
 pub mod check;
 pub mod cli;
 pub mod config;
 pub mod diagnostics;
 pub mod load;
 pub mod model;
+pub mod review;
 pub mod rules;
 pub mod schema;
 pub mod source;

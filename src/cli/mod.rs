@@ -2,6 +2,7 @@
 //! Library code never prints; subcommands write through the `Io` handles they get.
 
 mod check;
+mod review;
 mod rules;
 mod schema;
 
@@ -45,6 +46,8 @@ pub enum Command {
     Explain(rules::ExplainArgs),
     /// Print the JSON Schema of a plan file.
     Schema(schema::Args),
+    /// Year-end review: the plan against its actuals (YAML, CSV, XLSX), as a report or JSON.
+    Review(review::Args),
 }
 
 /// Output format of `planc check`.
@@ -93,6 +96,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
         Command::Rules(a) => rules::list(a, &mut io),
         Command::Explain(a) => rules::explain(a, &mut io),
         Command::Schema(a) => schema::run(a, &mut io),
+        Command::Review(a) => review::run(a, &mut io),
     };
     let _ = io.stdout.flush();
     code as i32

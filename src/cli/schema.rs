@@ -4,13 +4,20 @@ use super::{Exit, Io};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
+    /// The schema of actuals files (`*.actuals.yaml`) instead of plan files.
+    #[arg(long)]
+    pub actuals: bool,
     /// Write the schema to this file instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
 
 pub fn run(args: Args, io: &mut Io) -> Exit {
-    let schema = crate::schema::generate_pretty();
+    let schema = if args.actuals {
+        crate::actuals::schema_pretty()
+    } else {
+        crate::schema::generate_pretty()
+    };
     match args.output {
         Some(path) => match super::write_atomic(&path, schema.as_bytes()) {
             Ok(()) => Exit::Ok,

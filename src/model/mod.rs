@@ -98,7 +98,7 @@ impl Kind {
                 "development",
             ],
             Kind::Role => &["duties", "kpis", "glossary"],
-            Kind::Review => &["targets", "sections"],
+            Kind::Review => &["review", "sections"],
         }
     }
 }
@@ -1000,6 +1000,55 @@ pub struct Section {
     pub items: Vec<Topic>,
     #[serde(default)]
     pub kpis: Vec<Kpi>,
+    /// In a review: computed tables shown in this section, after its text. `targets` (every
+    /// target against its actual), `kpis` (every KPI verdict), `kpis/<group or strategy id>`,
+    /// `kpi/<id>`, `<target id>/<dimension>` (a breakdown: attainment, growth, top and bottom
+    /// contributors, chart), `forecast` (year-to-date and run-rate, partial years only).
+    #[serde(default)]
+    pub figures: Vec<Sp<String>>,
+}
+
+/// What a `kind: review` reviews: the plan, the actuals, and extra analysis dimensions.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReviewSpec {
+    /// The plan under review: a path relative to this file (`company.plan.yaml`) or a plan id.
+    pub plan: Sp<String>,
+    /// Actuals files (`*.actuals.yaml`, `.csv`, `.xlsx`), relative to this file.
+    #[serde(default)]
+    pub actuals: Vec<Sp<String>>,
+    /// The date the actuals run to; before the end of the period the review shows
+    /// year-to-date attainment and a run-rate forecast. Default: the end of the period.
+    #[serde(default)]
+    pub as_of: Option<Sp<DateValue>>,
+    /// Dimensions the actuals break down that the plan set no targets for (e.g. customer type);
+    /// shown as contribution and growth, without attainment.
+    #[serde(default)]
+    pub segments: Vec<Segment>,
+}
+
+/// An analysis dimension without targets, e.g. customer type (三甲医院 / 民营医院 / 基层医疗机构).
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Segment {
+    /// The dimension id used in the actuals, e.g. `customer_type`.
+    pub dimension: Sp<String>,
+    /// Title shown in the report, e.g. `按客户类型`.
+    #[serde(default)]
+    pub title: Option<String>,
+    pub items: Vec<SegmentItem>,
+}
+
+/// One item of a [`Segment`].
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SegmentItem {
+    /// Id used in the actuals, e.g. `tertiary`.
+    #[serde(rename = "ref")]
+    pub key: Sp<String>,
+    /// Display name, e.g. `三甲医院`.
+    #[serde(default)]
+    pub name: Option<String>,
 }
 
 /// An annual sales plan, report or role card, as written in a `*.plan.yaml` file.
@@ -1123,6 +1172,9 @@ pub struct Plan {
     /// Closing words (结语).
     #[serde(default)]
     pub closing: Option<Text>,
+    /// In a `kind: review`: the plan under review, its actuals and analysis segments.
+    #[serde(default)]
+    pub review: Option<ReviewSpec>,
 }
 
 impl Plan {

@@ -90,12 +90,14 @@ pub static RULES: &[(&RuleInfo, Check)] = &[
     (&risk_without_response::RULE, risk_without_response::check),
 ];
 
-/// Every code planc can report: loader codes first, then the semantic rules.
+/// Every code planc can report: loader codes first, then the semantic rules, then the
+/// codes of actuals and reviews.
 pub static REGISTRY: std::sync::LazyLock<Vec<&'static RuleInfo>> = std::sync::LazyLock::new(|| {
     builtin::ALL
         .iter()
         .copied()
         .chain(RULES.iter().map(|(r, _)| *r))
+        .chain(crate::actuals::codes::ALL.iter().copied())
         .collect()
 });
 

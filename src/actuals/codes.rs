@@ -1,0 +1,367 @@
+//! The codes reported about actuals files and reviews (P8xx), with their documentation.
+//! They are registered in [`crate::rules::REGISTRY`], so `planc rules`, `planc explain` and
+//! `[rules]` in `planc.toml` know them like any other rule.
+
+use crate::diagnostics::Severity;
+use crate::rules::RuleInfo;
+
+pub static ALL: &[&RuleInfo] = &[
+    &UNKNOWN_METRIC,
+    &UNKNOWN_DIMENSION,
+    &UNKNOWN_ITEM,
+    &DUPLICATE_ROW,
+    &UNIT_MISMATCH,
+    &BAD_PERIOD,
+    &MISSING_PERIOD,
+    &MISSING_ACTUAL,
+    &SUM_MISMATCH,
+    &FORMAT,
+    &PLAN_NOT_FOUND,
+    &UNKNOWN_FIGURE,
+];
+
+pub static UNKNOWN_METRIC: RuleInfo = RuleInfo {
+    code: "P801",
+    name: "unknown-metric",
+    severity: Severity::Error,
+    summary: "An actuals row names a metric that is neither a target nor a KPI of the plan.",
+    doc: r#"## What it does
+Joins every actuals row to the plan by its `metric`: the `id` (or the name) of a target
+or of a KPI. A metric the plan does not have is reported with the nearest id.
+
+## Why is this bad?
+A row that joins nothing is a figure that silently drops out of the year-end summary:
+the target it was meant for shows no actual, or a wrong one.
+
+## Example
+```csv
+metric,period,value,unit
+east-sale,FY,9.35,亿元
+```
+
+## Use instead
+```csv
+metric,period,value,unit
+east-sales,FY,9.35,亿元
+```
+"#,
+};
+
+pub static UNKNOWN_DIMENSION: RuleInfo = RuleInfo {
+    code: "P802",
+    name: "unknown-dimension",
+    severity: Severity::Error,
+    summary:
+        "An actuals row breaks a metric down along a dimension the plan does not break it down by.",
+    doc: r#"## What it does
+Checks that the `dimension` of a row is one the target is broken down by in the plan
+(`breakdowns[].dimension`, at any nesting level), `quarter` or `month`, or a segment
+declared under `review.segments`. KPIs have no breakdowns. A row with an `item` must
+have a `dimension`, and the other way round.
+
+## Why is this bad?
+Without a breakdown there is no target to compare the figure with, and a misspelt
+dimension (`provnce`) hides every row under it.
+
+## Example
+```csv
+metric,dimension,item,period,value,unit
+east-sales,provnce,jiangsu,FY,2.5,亿元
+```
+
+## Use instead
+```csv
+metric,dimension,item,period,value,unit
+east-sales,province,jiangsu,FY,2.5,亿元
+```
+"#,
+};
+
+pub static UNKNOWN_ITEM: RuleInfo = RuleInfo {
+    code: "P803",
+    name: "unknown-item",
+    severity: Severity::Error,
+    summary: "An actuals row names a breakdown item (product, region, account …) the plan's breakdown does not list.",
+    doc: r#"## What it does
+Joins the `item` of a row to the items of the plan's breakdown along its dimension: by
+the item's `ref`, its `name`, or the name of the product, region or account it refers
+to (`jiangsu`, `江苏省` and `江苏` all join the same item). Anything else is reported
+with the nearest match, so `江蘇` suggests `江苏`.
+
+## Why is this bad?
+Exports from CRM and ERP systems spell names their own way; a row that joins nothing
+leaves a province without its actual and the total without its part.
+
+## Example
+```csv
+metric,dimension,item,period,value,unit
+east-sales,province,江蘇,FY,2.5,亿元
+```
+
+## Use instead
+```csv
+metric,dimension,item,period,value,unit
+east-sales,province,江苏,FY,2.5,亿元
+```
+"#,
+};
+
+pub static DUPLICATE_ROW: RuleInfo = RuleInfo {
+    code: "P804",
+    name: "duplicate-actual",
+    severity: Severity::Error,
+    summary: "Two actuals rows give a figure for the same metric, item and period.",
+    doc: r#"## What it does
+Reports a second row for the same metric × dimension item × period, in the same file
+or in another actuals file of the same review, pointing at both. `dimension: quarter,
+item: Q1` and `period: Q1` are the same cell.
+
+## Why is this bad?
+Exports appended twice, or two systems reporting the same figure, would otherwise
+double a number or let whichever comes last win.
+
+## Example
+```csv
+metric,period,value,unit
+east-sales,Q1,2.1,亿元
+east-sales,Q1,2.1,亿元
+```
+
+## Use instead
+Keep one row per metric, item and period.
+"#,
+};
+
+pub static UNIT_MISMATCH: RuleInfo = RuleInfo {
+    code: "P805",
+    name: "actual-unit",
+    severity: Severity::Error,
+    summary: "An actual is not a number, or its unit does not match the target's (元 for a money target, % for a rate, 家 for hospitals).",
+    doc: r#"## What it does
+Reads each value with its unit (a `unit` column, or a unit written after the number)
+and checks that it can be compared with the target: money with money (元, 万元 and
+亿元 convert), a percentage with a percentage, a count with the same count unit. A
+bare number takes the target's unit for percentages and counts; for money, the unit
+of the actuals file (`unit:` in YAML, else the plan's) in YAML, and a `unit` column in
+CSV and XLSX, where a bare amount would be off by a factor of 10 000.
+
+## Why is this bad?
+`935000000` in 元 read as 万元 is a 10 000-fold attainment; `93` hospitals compared
+with a `95%` target is no comparison at all.
+
+## Example
+```csv
+metric,period,value,unit
+east-sales,FY,9.35,家
+```
+
+## Use instead
+```csv
+metric,period,value,unit
+east-sales,FY,9.35,亿元
+```
+"#,
+};
+
+pub static BAD_PERIOD: RuleInfo = RuleInfo {
+    code: "P806",
+    name: "bad-period",
+    severity: Severity::Error,
+    summary: "A period that is not `FY`, `Q1`–`Q4`, a month `2026-03` (or `M03`), or lies outside the plan period.",
+    doc: r#"## What it does
+Reads the `period` of each row: `FY` (the plan period, to the as-of date), a quarter
+`Q1`–`Q4` (also `2026Q1`, `2026-Q1`), or a month `2026-03` (also `2026/03`, `M03`,
+or a date cell in a workbook). Quarters and months count from the start of the plan
+period. A month outside the plan period is reported too.
+
+## Why is this bad?
+A row for `2025-12` in a 2026 review, or `第一季度` that nothing can place, is a figure
+that would be added to the wrong year or dropped.
+
+## Example
+```csv
+metric,period,value,unit
+east-sales,2025-12,0.8,亿元
+```
+
+## Use instead
+```csv
+metric,period,value,unit
+east-sales,2026-12,0.8,亿元
+```
+"#,
+};
+
+pub static MISSING_PERIOD: RuleInfo = RuleInfo {
+    code: "P807",
+    name: "missing-period",
+    severity: Severity::Error,
+    summary: "A metric reported by quarter or month skips a quarter or month before the latest one reported (or the as-of date).",
+    doc: r#"## What it does
+For every metric and breakdown item reported by quarter or by month, checks that
+every quarter or month from the start of the period up to the latest one reported
+for that metric (or the as-of date, when given) is there. A quarter counts as
+reported when its three months are.
+
+## Why is this bad?
+A year-to-date figure summed over Q1, Q2 and Q4 is a quarter short, and the run-rate
+forecast built on it is wrong by the same amount.
+
+## Example
+```csv
+metric,period,value,unit
+east-sales,Q1,2.1,亿元
+east-sales,Q2,2.5,亿元
+east-sales,Q4,2.5,亿元
+```
+
+## Use instead
+```csv
+metric,period,value,unit
+east-sales,Q1,2.1,亿元
+east-sales,Q2,2.5,亿元
+east-sales,Q3,2.2,亿元
+east-sales,Q4,2.5,亿元
+```
+"#,
+};
+
+pub static MISSING_ACTUAL: RuleInfo = RuleInfo {
+    code: "P808",
+    name: "missing-actual",
+    severity: Severity::Warning,
+    summary: "A target, KPI or breakdown item of the reviewed plan has no actual in any of the review's actuals files.",
+    doc: r#"## What it does
+In a review, lists each target and KPI of the plan that no actuals row gives a figure
+for, and each breakdown item left without one while its siblings have theirs. The
+summary shows such figures as "—".
+
+## Why is this bad?
+A year-end summary that leaves out the KPI that was missed reads better than it is.
+
+## Example
+A plan with KPI `zhujian-crm`, and actuals files without a `zhujian-crm` row.
+
+## Use instead
+Add the row, or export it from the system that measures it and list that file under
+`review.actuals`.
+"#,
+};
+
+pub static SUM_MISMATCH: RuleInfo = RuleInfo {
+    code: "P809",
+    name: "actuals-sum-mismatch",
+    severity: Severity::Warning,
+    summary: "Actuals that should add up do not: the items of a full breakdown vs the total, or the quarters or months vs the full year.",
+    doc: r#"## What it does
+Where the actuals give both a total and all of its parts — every item of a breakdown
+that is not `partial`, or every quarter or month and the full year — checks that the
+parts add up to the total (within `[tolerance] money`).
+
+## Why is this bad?
+Province figures from one export and the total from another rarely agree by
+accident; when they differ, the summary would show a total its own table
+contradicts.
+
+## Example
+```csv
+metric,dimension,item,period,value,unit
+east-sales,,,FY,9.35,亿元
+east-sales,product,xinmaian,FY,6.8,亿元
+east-sales,product,qingfeining,FY,0.2,亿元
+east-sales,product,bosuping,FY,2.2,亿元
+```
+
+## Use instead
+Correct the total, or the part that is wrong (here the products add up to 9.2亿元).
+"#,
+};
+
+pub static FORMAT: RuleInfo = RuleInfo {
+    code: "P810",
+    name: "actuals-format",
+    severity: Severity::Error,
+    summary: "An actuals file that cannot be read as the long layout: a missing column, an unreadable workbook, a malformed row.",
+    doc: r#"## What it does
+Reads `*.actuals.yaml` against its schema (`schemas/actuals.schema.json`), and CSV and
+XLSX files as the long layout: a header row with the columns `metric`, `period`,
+`value` and, as needed, `dimension`, `item`, `unit` and `last_year` (Chinese headers
+指标, 维度, 项目, 期间, 实际, 单位, 同期 are accepted). Reports missing columns, a header
+that looks like a misspelt column, rows with the wrong number of cells, and
+workbooks that cannot be opened.
+
+## Why is this bad?
+A column that is not recognised is a column that is not read: a misspelt `unti`
+would leave every value without its unit.
+
+## Example
+```csv
+metric,period,amount
+east-sales,FY,9.35亿元
+```
+
+## Use instead
+```csv
+metric,period,value
+east-sales,FY,9.35亿元
+```
+"#,
+};
+
+pub static PLAN_NOT_FOUND: RuleInfo = RuleInfo {
+    code: "P811",
+    name: "review-plan",
+    severity: Severity::Error,
+    summary: "A review's plan or actuals file cannot be found, or an actuals file cannot be matched to a plan.",
+    doc: r#"## What it does
+Resolves `review.plan` (a path relative to the review, or a plan id among the plans
+beside it) and every file under `review.actuals`. An actuals file checked on its own
+is matched to its plan by `plan:` (YAML) or by its file name starting with the plan
+id (`east-china-2026.actuals.csv`), among the plans checked with it and those in its
+folder and the folder above.
+
+## Why is this bad?
+Actuals can only be checked against the targets they report on.
+
+## Example
+```yaml
+kind: review
+review:
+  plan: regoin.plan.yaml
+```
+
+## Use instead
+```yaml
+review:
+  plan: region.plan.yaml
+```
+"#,
+};
+
+pub static UNKNOWN_FIGURE: RuleInfo = RuleInfo {
+    code: "P812",
+    name: "unknown-figure",
+    severity: Severity::Error,
+    summary: "A review names a computed figure or table that does not exist (a `figures` entry, or `{{…}}` in its text).",
+    doc: r#"## What it does
+Resolves the `figures` of each review section (`targets`, `kpis`, `kpis/<group or
+strategy>`, `kpi/<id>`, `<target>/<dimension>`, `forecast`) and every figure written
+into narrative as `{{<metric>.<field>}}` or `{{<metric>/<dimension>/<item>.<field>}}`,
+with the fields `actual`, `target`, `attainment`, `variance`, `last_year`, `growth`,
+`share`, `status`, `forecast`, `progress`.
+
+## Why is this bad?
+Figures in a year-end summary are computed from the plan and the actuals, never
+typed; a reference that resolves to nothing would leave a hole in a sentence.
+
+## Example
+```yaml
+text: 全年销售额{{east-sale.actual}}，完成率{{east-sales.attainment}}。
+```
+
+## Use instead
+```yaml
+text: 全年销售额{{east-sales.actual}}，完成率{{east-sales.attainment}}。
+```
+"#,
+};

@@ -1,0 +1,291 @@
+//! Actuals: what was achieved, read from `*.actuals.yaml`, CSV or XLSX in the long layout
+//! that sales systems export — one row per metric × dimension item × period, with a unit.
+//!
+//! Pipeline: [`load_path`] reads a file into [`Row`]s with spans (CSV and workbooks get a
+//! [`SourceFile`] of their own text, so findings point at cells like they point at YAML
+//! values); [`join::join`] resolves every row against the plan (targets, KPIs,
+//! breakdowns, periods, units) into exact facts; `crate::review` computes from those.
+//!
+//! Architecture invariants: loading never fails — it returns the rows it could read and
+//! a finding for each one it could not; no figure passes through f64 arithmetic (a
+//! workbook's numbers are taken through their shortest round-trip decimal text).
+
+pub mod codes;
+pub mod join;
+pub mod period;
+mod table;
+mod yaml;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::diagnostics::{FileReport, Finding};
+use crate::model::{DateValue, Sp};
+use crate::rules::builtin;
+use crate::source::{display_path, SourceFile, Span};
+
+pub use yaml::{schema, schema_pretty};
+
+/// The three forms actuals come in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Yaml,
+    Csv,
+    Xlsx,
+}
+
+impl Format {
+    /// The format of a path, by its extension.
+    pub fn of(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "yaml" | "yml" => Some(Format::Yaml),
+            "csv" | "tsv" | "txt" => Some(Format::Csv),
+            "xlsx" | "xlsm" | "xls" => Some(Format::Xlsx),
+            _ => None,
+        }
+    }
+}
+
+/// Is this an actuals file name (`*.actuals.yaml`, `*.actuals.csv`, `*.actuals.xlsx`)?
+pub fn is_actuals_file(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .map(|n| n.to_ascii_lowercase())
+        .is_some_and(|n| {
+            [
+                ".actuals.yaml",
+                ".actuals.yml",
+                ".actuals.csv",
+                ".actuals.xlsx",
+            ]
+            .iter()
+            .any(|ext| n.ends_with(ext))
+        })
+}
+
+/// A field of an actuals row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    Metric,
+    Dimension,
+    Item,
+    Period,
+    Value,
+    Unit,
+    LastYear,
+}
+
+impl Field {
+    pub const ALL: [Field; 7] = [
+        Field::Metric,
+        Field::Dimension,
+        Field::Item,
+        Field::Period,
+        Field::Value,
+        Field::Unit,
+        Field::LastYear,
+    ];
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Metric => "metric",
+            Field::Dimension => "dimension",
+            Field::Item => "item",
+            Field::Period => "period",
+            Field::Value => "value",
+            Field::Unit => "unit",
+            Field::LastYear => "last_year",
+        }
+    }
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// One row of actuals, as written, with the span of each field.
+#[derive(Clone, Debug)]
+pub struct Row {
+    pub metric: Sp<String>,
+    pub dimension: Option<Sp<String>>,
+    pub item: Option<Sp<String>>,
+    pub period: Sp<String>,
+    /// The value as written, possibly with a unit (`9.35亿元`, `93500`).
+    pub value: Sp<String>,
+    pub unit: Option<Sp<String>>,
+    /// Last year's actual for the same cell and period, for growth.
+    pub last_year: Option<Sp<String>>,
+    /// 1-based: the CSV line, the sheet row, or the position in the YAML `rows` list.
+    pub number: usize,
+    /// In a workbook: the 0-based (row, column) of each field's cell, for messages.
+    pub cells: Option<[Option<(u32, u32)>; 7]>,
+}
+
+impl Row {
+    /// The span of a field, or of the whole row's first field when it is absent.
+    pub fn span(&self, field: Field) -> Span {
+        let s = match field {
+            Field::Metric => Some(self.metric.span),
+            Field::Dimension => self.dimension.as_ref().map(|d| d.span),
+            Field::Item => self.item.as_ref().map(|d| d.span),
+            Field::Period => Some(self.period.span),
+            Field::Value => Some(self.value.span),
+            Field::Unit => self.unit.as_ref().map(|d| d.span),
+            Field::LastYear => self.last_year.as_ref().map(|d| d.span),
+        };
+        s.unwrap_or(self.metric.span)
+    }
+}
+
+/// One actuals file: what could be read, and what could not.
+#[derive(Debug)]
+pub struct ActualsFile {
+    pub path: PathBuf,
+    pub format: Format,
+    /// The text findings point into: the file itself, or for a workbook a listing of
+    /// the sheet with one line per sheet row (so line numbers are row numbers).
+    pub source: Option<Arc<SourceFile>>,
+    /// The sheet read, for workbooks.
+    pub sheet: Option<String>,
+    /// `plan:` in YAML: the id of the plan the actuals belong to.
+    pub plan: Option<Sp<String>>,
+    /// `as_of:` in YAML: the date the figures run to.
+    pub as_of: Option<Sp<DateValue>>,
+    /// `unit:` in YAML: the money unit of bare amounts.
+    pub unit: Option<Sp<String>>,
+    /// `source:` in YAML: where the figures come from (shown in the report).
+    pub origin: Option<String>,
+    pub rows: Vec<Row>,
+    pub findings: Vec<Finding>,
+}
+
+impl ActualsFile {
+    fn empty(path: &Path, format: Format) -> ActualsFile {
+        ActualsFile {
+            path: path.to_path_buf(),
+            format,
+            source: None,
+            sheet: None,
+            plan: None,
+            as_of: None,
+            unit: None,
+            origin: None,
+            rows: Vec::new(),
+            findings: Vec::new(),
+        }
+    }
+
+    /// ` (Sheet1!C5)` for a field of a workbook row; empty for text files, whose spans say it.
+    pub fn cell(&self, row: &Row, field: Field) -> String {
+        let (Some(sheet), Some(cells)) = (&self.sheet, &row.cells) else {
+            return String::new();
+        };
+        let (r, c) = cells[field.index()]
+            .or(cells[Field::Metric.index()])
+            .unwrap_or((row.number.saturating_sub(1) as u32, 0));
+        format!(" ({})", cell_ref(sheet, r, c))
+    }
+
+    /// The findings as a report for the emitters.
+    pub fn into_report(self) -> FileReport {
+        FileReport {
+            path: self.path,
+            source: self.source,
+            findings: self.findings,
+        }
+    }
+
+    /// The plan id these actuals name: `plan:` in YAML.
+    pub fn plan_id(&self) -> Option<&str> {
+        self.plan.as_ref().map(|p| p.as_str())
+    }
+}
+
+/// `Sheet1!C5` (0-based row and column in).
+pub fn cell_ref(sheet: &str, row: u32, col: u32) -> String {
+    let mut letters = String::new();
+    let mut n = col + 1;
+    while n > 0 {
+        let r = (n - 1) % 26;
+        letters.insert(0, (b'A' + r as u8) as char);
+        n = (n - 1) / 26;
+    }
+    let quoted = if sheet.chars().all(|c| c.is_alphanumeric() || c == '_') {
+        sheet.to_owned()
+    } else {
+        format!("'{sheet}'")
+    };
+    format!("{quoted}!{letters}{}", row + 1)
+}
+
+/// Reads an actuals file of any format. Never fails: problems come back as findings.
+pub fn load_path(path: &Path) -> ActualsFile {
+    let format = Format::of(path).unwrap_or(Format::Csv);
+    match std::fs::read(path) {
+        Ok(bytes) => load_bytes(path, &bytes),
+        Err(e) => {
+            let mut file = ActualsFile::empty(path, format);
+            file.findings.push(Finding::new(
+                &builtin::IO,
+                Span::default(),
+                format!(
+                    "cannot read {}: {}",
+                    display_path(path),
+                    crate::load::io_reason(&e)
+                ),
+            ));
+            file
+        }
+    }
+}
+
+/// Reads actuals from bytes; the format follows the file name's extension.
+pub fn load_bytes(path: &Path, bytes: &[u8]) -> ActualsFile {
+    match Format::of(path) {
+        Some(Format::Yaml) => yaml::load(path, bytes),
+        Some(Format::Xlsx) => table::load_xlsx(path, bytes),
+        Some(Format::Csv) | None => table::load_csv(path, bytes),
+    }
+}
+
+/// Decodes text, or reports the encoding like a plan would be.
+fn decode(path: &Path, bytes: &[u8], file: &mut ActualsFile) -> Option<String> {
+    match crate::source::decode::decode(bytes) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            file.findings.push(
+                Finding::new(
+                    &builtin::ENCODING,
+                    Span::default(),
+                    format!("{}: {}", display_path(path), e.message()),
+                )
+                .help(
+                    e.help()
+                        .replace("in.plan.yaml", "in.csv")
+                        .replace("out.plan.yaml", "out.csv"),
+                ),
+            );
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_cells_like_excel() {
+        assert_eq!(cell_ref("Sheet1", 0, 0), "Sheet1!A1");
+        assert_eq!(cell_ref("实际", 4, 2), "实际!C5");
+        assert_eq!(cell_ref("my data", 9, 27), "'my data'!AB10");
+    }
+
+    #[test]
+    fn recognises_actuals_files() {
+        assert!(is_actuals_file(Path::new("a/east.actuals.yaml")));
+        assert!(is_actuals_file(Path::new("east.actuals.CSV")));
+        assert!(is_actuals_file(Path::new("east.actuals.xlsx")));
+        assert!(!is_actuals_file(Path::new("east.plan.yaml")));
+        assert!(!is_actuals_file(Path::new("east.csv")));
+    }
+}

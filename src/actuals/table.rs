@@ -1,0 +1,481 @@
+//! CSV and XLSX actuals in the long layout: a header row naming the columns, then one
+//! row per metric × dimension item × period.
+//!
+//! Both become the same [`Row`]s with spans into a [`SourceFile`]: for CSV the file's own
+//! text; for a workbook a listing of the sheet read, one line per sheet row, so a finding's
+//! line is the sheet row and its label sits under the cell (the message names the cell,
+//! `Sheet1!C5`, too).
+
+use std::io::Cursor;
+use std::path::Path;
+
+use calamine::{Data, Reader};
+
+use super::{codes, ActualsFile, Field, Format, Row};
+use crate::diagnostics::{Finding, Severity};
+use crate::model::Sp;
+use crate::source::{SourceFile, Span};
+
+/// Which field a header names, in English or Chinese.
+fn header_field(name: &str) -> Option<Field> {
+    let n: String = name
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '_' && *c != '-')
+        .collect();
+    Some(match n.as_str() {
+        "metric" | "metricid" | "target" | "kpi" | "指标" | "指标id" | "指标编号" | "指标代码" => {
+            Field::Metric
+        }
+        "dimension" | "dim" | "维度" | "分解维度" => Field::Dimension,
+        "item" | "ref" | "项目" | "明细" | "维度值" | "对象" => Field::Item,
+        "period" | "期间" | "周期" | "时间" | "月份" | "账期" => Field::Period,
+        "value" | "actual" | "actuals" | "实际" | "实际值" | "实际完成" | "完成" | "完成值"
+        | "数值" => Field::Value,
+        "unit" | "单位" => Field::Unit,
+        "lastyear" | "ly" | "同期" | "上年同期" | "去年同期" | "上年" => {
+            Field::LastYear
+        }
+        _ => return None,
+    })
+}
+
+/// A cell as read: its text and where it is.
+struct Cell {
+    text: String,
+    span: Span,
+    /// 0-based (row, column) in a workbook.
+    at: Option<(u32, u32)>,
+}
+
+/// Turns a header and records into rows, reporting what does not fit the layout.
+fn rows_from_records(
+    file: &mut ActualsFile,
+    header: Vec<Cell>,
+    header_line: usize,
+    records: Vec<(usize, Vec<Cell>)>,
+) {
+    let mut columns: [Option<usize>; 7] = [None; 7];
+    for (i, h) in header.iter().enumerate() {
+        if h.text.trim().is_empty() {
+            continue;
+        }
+        match header_field(&h.text) {
+            Some(f) => {
+                if let Some(first) = columns[f as usize] {
+                    let first_span = header[first].span;
+                    file.findings.push(
+                        Finding::new(
+                            &codes::FORMAT,
+                            h.span,
+                            format!("two columns give `{}`{}", f.name(), at(file, h)),
+                        )
+                        .label("second column")
+                        .with(first_span, "first column")
+                        .help("keep one of them"),
+                    );
+                } else {
+                    columns[f as usize] = Some(i);
+                }
+            }
+            None => {
+                let names = Field::ALL.map(|f| f.name());
+                if let Some(s) = crate::suggest::did_you_mean(&h.text.trim().to_lowercase(), names)
+                {
+                    file.findings.push(
+                        Finding::new(
+                            &codes::FORMAT,
+                            h.span,
+                            format!("column `{}` is not read{}", h.text.trim(), at(file, h)),
+                        )
+                        .label("not a column planc knows")
+                        .help(format!("did you mean `{s}`?"))
+                        .severity(Severity::Warning),
+                    );
+                }
+            }
+        }
+    }
+    let missing: Vec<&str> = [Field::Metric, Field::Period, Field::Value]
+        .into_iter()
+        .filter(|f| columns[*f as usize].is_none())
+        .map(|f| f.name())
+        .collect();
+    if !missing.is_empty() {
+        let span = match (header.first(), header.last()) {
+            (Some(a), Some(b)) => Span::new(a.span.start, b.span.end),
+            _ => Span::default(),
+        };
+        let found: Vec<&str> = header.iter().map(|h| h.text.trim()).collect();
+        file.findings.push(
+            Finding::new(
+                &codes::FORMAT,
+                span,
+                format!(
+                    "the header (row {header_line}) has no {} column{}",
+                    missing
+                        .iter()
+                        .map(|m| format!("`{m}`"))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    if missing.len() > 1 { "s" } else { "" }
+                ),
+            )
+            .label(format!("found: {}", found.join(", ")))
+            .help("the long layout has the columns metric, dimension, item, period, value, unit, last_year (or 指标, 维度, 项目, 期间, 实际, 单位, 同期)"),
+        );
+        return;
+    }
+    for (line, cells) in records {
+        if cells.iter().all(|c| c.text.trim().is_empty()) {
+            continue;
+        }
+        if let Some(extra) = cells
+            .iter()
+            .skip(header.len())
+            .find(|c| !c.text.trim().is_empty())
+        {
+            file.findings.push(
+                Finding::new(
+                    &codes::FORMAT,
+                    extra.span,
+                    format!(
+                        "row {line} has more cells than the header has columns{}",
+                        at(file, extra)
+                    ),
+                )
+                .label("no column for this cell")
+                .help("quote cells that contain a comma: \"1,200\""),
+            );
+            continue;
+        }
+        let get = |f: Field| -> Option<&Cell> {
+            columns[f as usize]
+                .and_then(|i| cells.get(i))
+                .filter(|c| !c.text.trim().is_empty())
+        };
+        let sp = |c: &Cell| Sp::new(c.text.trim().to_owned(), c.span);
+        let row_span = match (cells.first(), cells.last()) {
+            (Some(a), Some(b)) => Span::new(a.span.start, b.span.end),
+            _ => Span::default(),
+        };
+        let mut absent = Vec::new();
+        for f in [Field::Metric, Field::Period, Field::Value] {
+            if get(f).is_none() {
+                absent.push(f.name());
+            }
+        }
+        if !absent.is_empty() {
+            let cell = cells.first().map(|c| at(file, c)).unwrap_or_default();
+            file.findings.push(
+                Finding::new(
+                    &codes::FORMAT,
+                    row_span,
+                    format!("row {line} has no {}{cell}", absent.join(", ")),
+                )
+                .label("incomplete row"),
+            );
+            continue;
+        }
+        let (Some(metric), Some(period), Some(value)) =
+            (get(Field::Metric), get(Field::Period), get(Field::Value))
+        else {
+            continue;
+        };
+        let mut cell_at = [None; 7];
+        for f in Field::ALL {
+            cell_at[f as usize] = columns[f as usize]
+                .and_then(|i| cells.get(i))
+                .and_then(|c| c.at);
+        }
+        file.rows.push(Row {
+            metric: sp(metric),
+            dimension: get(Field::Dimension).map(sp),
+            item: get(Field::Item).map(sp),
+            period: sp(period),
+            value: sp(value),
+            unit: get(Field::Unit).map(sp),
+            last_year: get(Field::LastYear).map(sp),
+            number: line,
+            cells: file.sheet.is_some().then_some(cell_at),
+        });
+    }
+}
+
+fn at(file: &ActualsFile, cell: &Cell) -> String {
+    match (&file.sheet, cell.at) {
+        (Some(sheet), Some((r, c))) => format!(" ({})", super::cell_ref(sheet, r, c)),
+        _ => String::new(),
+    }
+}
+
+/// Reads CSV (comma-, semicolon- or tab-separated, as the header line shows).
+pub fn load_csv(path: &Path, bytes: &[u8]) -> ActualsFile {
+    let mut file = ActualsFile::empty(path, Format::Csv);
+    let Some(text) = super::decode(path, bytes, &mut file) else {
+        return file;
+    };
+    let source = SourceFile::new(path, text);
+    file.source = Some(source.clone());
+    let first_line = source
+        .text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("");
+    let delimiter = [b',', b';', b'\t']
+        .into_iter()
+        .max_by_key(|d| first_line.bytes().filter(|b| b == d).count())
+        .unwrap_or(b',');
+    let mut records = lex(&source.text, delimiter).into_iter();
+    let Some((header_line, header)) = records
+        .by_ref()
+        .find(|(_, cells)| cells.iter().any(|c| !c.text.trim().is_empty()))
+    else {
+        file.findings.push(
+            Finding::new(
+                &crate::rules::builtin::EMPTY_FILE,
+                Span::default(),
+                "the file holds no rows",
+            )
+            .help("the first line is the header: metric,dimension,item,period,value,unit"),
+        );
+        return file;
+    };
+    rows_from_records(&mut file, header, header_line, records.collect());
+    file
+}
+
+/// Splits CSV text into records of cells with their spans (inside the quotes for quoted
+/// cells) and the 1-based line each record starts on. RFC 4180: `""` inside quotes is `"`.
+fn lex(text: &str, delimiter: u8) -> Vec<(usize, Vec<Cell>)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut line = 1;
+    while i < b.len() {
+        let record_line = line;
+        let mut cells = Vec::new();
+        loop {
+            // One cell.
+            let cell = if i < b.len() && b[i] == b'"' {
+                let start = i + 1;
+                let mut j = start;
+                let mut value = Vec::new();
+                while j < b.len() {
+                    if b[j] == b'"' {
+                        if j + 1 < b.len() && b[j + 1] == b'"' {
+                            value.push(b'"');
+                            j += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    if b[j] == b'\n' {
+                        line += 1;
+                    }
+                    value.push(b[j]);
+                    j += 1;
+                }
+                let end = j.min(b.len());
+                i = (j + 1).min(b.len());
+                // Anything between the closing quote and the delimiter is kept as text.
+                while i < b.len() && b[i] != delimiter && b[i] != b'\n' && b[i] != b'\r' {
+                    value.push(b[i]);
+                    i += 1;
+                }
+                Cell {
+                    text: String::from_utf8_lossy(&value).into_owned(),
+                    span: Span::new(start, end),
+                    at: None,
+                }
+            } else {
+                let start = i;
+                while i < b.len() && b[i] != delimiter && b[i] != b'\n' && b[i] != b'\r' {
+                    i += 1;
+                }
+                Cell {
+                    text: text[start..i].to_owned(),
+                    span: Span::new(start, i),
+                    at: None,
+                }
+            };
+            cells.push(cell);
+            if i < b.len() && b[i] == delimiter {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        // End of record.
+        if i < b.len() && b[i] == b'\r' {
+            i += 1;
+        }
+        if i < b.len() && b[i] == b'\n' {
+            i += 1;
+            line += 1;
+        }
+        out.push((record_line, cells));
+    }
+    out
+}
+
+/// Reads the first sheet of a workbook whose header has `metric`, `period` and `value`
+/// (or the first sheet).
+pub fn load_xlsx(path: &Path, bytes: &[u8]) -> ActualsFile {
+    let mut file = ActualsFile::empty(path, Format::Xlsx);
+    let mut workbook = match calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())) {
+        Ok(w) => w,
+        Err(e) => {
+            file.findings.push(
+                Finding::new(
+                    &codes::FORMAT,
+                    Span::default(),
+                    format!(
+                        "cannot open {} as a workbook: {e}",
+                        crate::source::display_path(path)
+                    ),
+                )
+                .help("save it from Excel or WPS as .xlsx, or export it as CSV (UTF-8)"),
+            );
+            return file;
+        }
+    };
+    let names = workbook.sheet_names();
+    let mut chosen = None;
+    for name in &names {
+        let Ok(range) = workbook.worksheet_range(name) else {
+            continue;
+        };
+        let has_header = range
+            .rows()
+            .find(|r| r.iter().any(|c| *c != Data::Empty))
+            .is_some_and(|r| {
+                let fields: Vec<Field> = r
+                    .iter()
+                    .filter_map(|c| header_field(&cell_text(c)))
+                    .collect();
+                [Field::Metric, Field::Period, Field::Value]
+                    .iter()
+                    .all(|f| fields.contains(f))
+            });
+        if has_header {
+            chosen = Some((name.clone(), range));
+            break;
+        }
+        if chosen.is_none() {
+            chosen = Some((name.clone(), range));
+        }
+    }
+    let Some((sheet, range)) = chosen else {
+        file.findings.push(Finding::new(
+            &crate::rules::builtin::EMPTY_FILE,
+            Span::default(),
+            format!("{} has no sheets", crate::source::display_path(path)),
+        ));
+        return file;
+    };
+    file.sheet = Some(sheet.clone());
+    // The listing: line n is sheet row n, cells separated by " | ".
+    let (row0, col0) = range.start().unwrap_or((0, 0));
+    let mut text = String::new();
+    let mut records = Vec::new();
+    for _ in 0..row0 {
+        text.push('\n');
+    }
+    for (i, r) in range.rows().enumerate() {
+        let row = row0 + i as u32;
+        let mut cells = Vec::new();
+        for (j, c) in r.iter().enumerate() {
+            if j > 0 {
+                text.push_str(" | ");
+            }
+            let t = cell_text(c);
+            let start = text.len();
+            text.push_str(&t);
+            cells.push(Cell {
+                text: t,
+                span: Span::new(start, text.len()),
+                at: Some((row, col0 + j as u32)),
+            });
+        }
+        // Cells left of the range start are empty.
+        if col0 > 0 {
+            let pad: Vec<Cell> = (0..col0)
+                .map(|c| Cell {
+                    text: String::new(),
+                    span: Span::new(
+                        cells.first().map_or(text.len(), |x| x.span.start),
+                        cells.first().map_or(text.len(), |x| x.span.start),
+                    ),
+                    at: Some((row, c)),
+                })
+                .collect();
+            cells.splice(0..0, pad);
+        }
+        text.push('\n');
+        records.push((row as usize + 1, cells));
+    }
+    file.source = Some(SourceFile::new(path, text));
+    let mut records = records.into_iter();
+    let Some((header_line, header)) = records
+        .by_ref()
+        .find(|(_, cells)| cells.iter().any(|c| !c.text.trim().is_empty()))
+    else {
+        file.findings.push(Finding::new(
+            &crate::rules::builtin::EMPTY_FILE,
+            Span::default(),
+            format!("sheet `{sheet}` holds no rows"),
+        ));
+        return file;
+    };
+    rows_from_records(&mut file, header, header_line, records.collect());
+    file
+}
+
+/// A cell's value as text. Numbers go through their shortest round-trip decimal form, so
+/// `12345.67` typed in Excel is read as exactly 12345.67; date cells become `YYYY-MM-DD`.
+fn cell_text(c: &Data) -> String {
+    match c {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => format!("{f}"),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(d) => {
+            let serial = d.as_f64().floor() as i64;
+            chrono::NaiveDate::from_ymd_opt(1899, 12, 30)
+                .and_then(|e| e.checked_add_signed(chrono::TimeDelta::days(serial)))
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_else(|| format!("{}", d.as_f64()))
+        }
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Error(e) => format!("#{e:?}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexes_quotes_and_spans() {
+        let text = "a,\"b,\"\"c\"\"\",d\r\n1,2,3\n";
+        let recs = lex(text, b',');
+        assert_eq!(recs.len(), 2);
+        let (line, cells) = &recs[0];
+        assert_eq!(*line, 1);
+        assert_eq!(cells[1].text, "b,\"c\"");
+        assert_eq!(&text[cells[1].span.start..cells[1].span.end], "b,\"\"c\"\"");
+        assert_eq!(recs[1].0, 2);
+        assert_eq!(recs[1].1[2].text, "3");
+    }
+
+    #[test]
+    fn reads_chinese_headers() {
+        assert_eq!(header_field("指标"), Some(Field::Metric));
+        assert_eq!(header_field(" Last_Year "), Some(Field::LastYear));
+        assert_eq!(header_field("实际值"), Some(Field::Value));
+        assert_eq!(header_field("备注"), None);
+    }
+}

@@ -1,0 +1,177 @@
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use super::{Exit, Io};
+use crate::config::Config;
+use crate::diagnostics::{self, human::Style, Severity};
+use crate::review::session::{self, Request};
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// A `kind: review` file, or a plan to review against `--actuals`.
+    pub plan: PathBuf,
+    /// Actuals files (`*.actuals.yaml`, `.csv`, `.xlsx`), added to the review's own.
+    #[arg(long, num_args = 1.., value_name = "FILE")]
+    pub actuals: Vec<PathBuf>,
+    /// The date the actuals run to (YYYY-MM-DD); before the end of the period the review
+    /// shows year-to-date attainment and a run-rate forecast.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReviewFormat::Md)]
+    pub format: ReviewFormat,
+    /// Write to this file instead of stdout (required for docx).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Use this planc.toml instead of the nearest one at or above the plan.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReviewFormat {
+    Md,
+    Html,
+    Docx,
+    Json,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("`{s}` is not a date; write YYYY-MM-DD, e.g. 2026-09-30"))
+}
+
+pub fn run(args: Args, io: &mut Io) -> Exit {
+    let config = match &args.config {
+        Some(p) => Config::load(p),
+        None => Config::discover(&args.plan),
+    };
+    let config = match config {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = writeln!(io.stderr, "error: {e}");
+            return Exit::Trouble;
+        }
+    };
+    if !args.plan.is_file() {
+        let _ = writeln!(
+            io.stderr,
+            "error: cannot read {}: no such file",
+            crate::source::display_path(&args.plan)
+        );
+        return Exit::Trouble;
+    }
+    if let Some(missing) = args.actuals.iter().find(|p| !p.is_file()) {
+        let _ = writeln!(
+            io.stderr,
+            "error: cannot read {}: no such file",
+            crate::source::display_path(missing)
+        );
+        return Exit::Trouble;
+    }
+    if args.format == ReviewFormat::Docx && args.output.is_none() {
+        let _ = writeln!(io.stderr, "error: --format docx needs -o FILE");
+        return Exit::Trouble;
+    }
+    let outcome = session::run(
+        &Request {
+            path: &args.plan,
+            actuals: &args.actuals,
+            as_of: args.as_of,
+            config: &config,
+            report_missing: true,
+        },
+        false,
+    );
+    // Diagnostics first: errors stop the review, warnings are shown and it goes on.
+    let shown: Vec<_> = outcome
+        .reports
+        .iter()
+        .filter(|r| r.active().next().is_some())
+        .collect();
+    if !shown.is_empty() {
+        let style = Style {
+            color: io.color,
+            ..Style::default()
+        };
+        for r in &shown {
+            for f in r.active() {
+                let _ = io
+                    .stderr
+                    .write_all(diagnostics::human::render_finding(r, f, &style).as_bytes());
+                let _ = io.stderr.write_all(b"\n");
+            }
+        }
+    }
+    let errors = outcome.errors();
+    let warnings: usize = outcome
+        .reports
+        .iter()
+        .map(|r| r.count(Severity::Warning))
+        .sum();
+    let Some(review) = outcome.review.as_ref().filter(|_| errors == 0) else {
+        let _ = writeln!(
+            io.stderr,
+            "review not written: {errors} error{} in the plan or the actuals",
+            if errors == 1 { "" } else { "s" }
+        );
+        return Exit::Findings;
+    };
+    let bytes = match args.format {
+        ReviewFormat::Json => {
+            let value = serde_json::json!({
+                "version": 1,
+                "tool": { "name": "planc", "version": env!("CARGO_PKG_VERSION") },
+                "review": outcome.review_path.as_deref().map(crate::source::display_path),
+                "plan_file": outcome.plan_path.as_deref().map(crate::source::display_path),
+                "actuals": outcome.sources,
+                "figures": review,
+            });
+            let mut s = serde_json::to_string_pretty(&value).unwrap_or_default();
+            s.push('\n');
+            s.into_bytes()
+        }
+        format => {
+            let format = match format {
+                ReviewFormat::Md => crate::review::report::Format::Md,
+                ReviewFormat::Html => crate::review::report::Format::Html,
+                _ => crate::review::report::Format::Docx,
+            };
+            match crate::review::report::render(&outcome, format, &config) {
+                Ok(b) => b,
+                Err(e) => {
+                    let _ = writeln!(io.stderr, "error: {e}");
+                    return Exit::Trouble;
+                }
+            }
+        }
+    };
+    match &args.output {
+        Some(path) => {
+            if let Err(e) = super::write_atomic(path, &bytes) {
+                let _ = writeln!(
+                    io.stderr,
+                    "error: cannot write {}: {e}",
+                    crate::source::display_path(path)
+                );
+                return Exit::Trouble;
+            }
+            let _ = writeln!(
+                io.stderr,
+                "wrote {} ({} target{}, {} KPI{}; {} warning{})",
+                crate::source::display_path(path),
+                review.summary.targets,
+                if review.summary.targets == 1 { "" } else { "s" },
+                review.summary.kpis,
+                if review.summary.kpis == 1 { "" } else { "s" },
+                warnings,
+                if warnings == 1 { "" } else { "s" }
+            );
+        }
+        None => {
+            let _ = io.stdout.write_all(&bytes);
+        }
+    }
+    Exit::Ok
+}

@@ -1,0 +1,18 @@
+//! The year-end review: a plan against its actuals.
+//!
+//! [`session::run`] loads the `kind: review` file (or a plain plan), the plan under
+//! review and the actuals; `crate::actuals` joins them; [`compute`] turns the joined
+//! facts into every figure the summary shows (attainment, growth, variance, KPI
+//! verdicts, status lights, contributors, year-to-date and forecast); [`figures`]
+//! places them in sections and narrative. `planc check` runs the same session without
+//! computing, for its findings.
+
+pub mod check;
+pub mod compute;
+pub mod figures;
+mod fmt;
+pub mod report;
+pub mod session;
+
+pub use compute::{compute, Light, Review};
+pub use session::{run, Outcome, Request};

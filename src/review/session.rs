@@ -1,0 +1,526 @@
+//! One review run: the `kind: review` file (or a plain plan), the plan under review and
+//! the actuals files — loaded, joined and computed, with every finding kept per file.
+//! `planc review` renders the outcome; `planc check` keeps only the findings.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+
+use super::compute::{self, Review};
+use super::figures;
+use crate::actuals::join::{self, MetricKind, Scope};
+use crate::actuals::{codes, ActualsFile, Format};
+use crate::config::Config;
+use crate::diagnostics::{FileReport, Finding, Severity};
+use crate::model::{Kind, Plan, Segment};
+use crate::source::yaml::Node;
+use crate::source::{display_path, SourceFile, Span};
+
+/// What to review.
+pub struct Request<'a> {
+    /// A `kind: review` file, or a plan to review against `actuals`.
+    pub path: &'a Path,
+    /// Actuals files given on the command line (added to the review's own).
+    pub actuals: &'a [PathBuf],
+    /// `--as-of`: overrides the review's and the files' own date.
+    pub as_of: Option<NaiveDate>,
+    pub config: &'a Config,
+    /// Report targets and KPIs without actuals (P808): off when an actuals file is
+    /// checked on its own, since another file may hold the rest.
+    pub report_missing: bool,
+}
+
+/// An actuals file as the report names it.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct SourceInfo {
+    pub path: String,
+    pub format: &'static str,
+    pub sheet: Option<String>,
+    pub rows: usize,
+    /// `source:` of a YAML file.
+    pub origin: Option<String>,
+    pub as_of: Option<String>,
+}
+
+/// Everything a review run produced.
+pub struct Outcome {
+    pub review: Option<Review>,
+    /// The `kind: review` file, with the figures filled into its narrative.
+    pub review_plan: Option<Plan>,
+    pub review_path: Option<PathBuf>,
+    /// The plan under review.
+    pub plan: Option<Plan>,
+    pub plan_path: Option<PathBuf>,
+    pub sources: Vec<SourceInfo>,
+    /// Findings of the review file, of the plan under review, and of each actuals file.
+    pub reports: Vec<FileReport>,
+    /// Paths of the actuals files read (as resolved).
+    pub actuals_paths: Vec<PathBuf>,
+}
+
+impl Outcome {
+    pub fn errors(&self) -> usize {
+        self.reports.iter().map(|r| r.count(Severity::Error)).sum()
+    }
+}
+
+struct Given {
+    source: Option<Arc<SourceFile>>,
+    root: Option<Node>,
+    plan: Option<Plan>,
+    report: FileReport,
+}
+
+fn load(path: &Path, config: &Config) -> Given {
+    let loaded = crate::load::load_path(path);
+    let report = crate::load::check_path(path, config);
+    Given {
+        source: loaded.source,
+        root: loaded.root,
+        plan: loaded.plan,
+        report,
+    }
+}
+
+/// Runs a review. `check_only` skips the computation the check does not need.
+pub fn run(req: &Request, check_only: bool) -> Outcome {
+    let config = req.config;
+    let given = load(req.path, config);
+    let dir = req.path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let mut extra: Vec<Finding> = Vec::new();
+    let is_review = given
+        .plan
+        .as_ref()
+        .is_some_and(|p| p.kind.value == Kind::Review);
+    let (mut review_given, base) = if is_review {
+        let spec = given.plan.as_ref().and_then(|p| p.review.clone());
+        let base = spec.as_ref().and_then(|s| {
+            let found = resolve_plan(&s.plan, &dir);
+            if found.is_none() {
+                extra.push(
+                    Finding::new(
+                        &codes::PLAN_NOT_FOUND,
+                        s.plan.span,
+                        format!("cannot find the plan under review, `{}`", s.plan.value),
+                    )
+                    .label("no such plan file or plan id")
+                    .help(format!(
+                        "give a path relative to this file, or the id of a plan in {}",
+                        if dir.as_os_str().is_empty() {
+                            ".".into()
+                        } else {
+                            display_path(&dir)
+                        }
+                    )),
+                );
+            }
+            found
+        });
+        (Some(given), base.map(|p| (load(&p, config), p)))
+    } else {
+        (None, Some((given, req.path.to_path_buf())))
+    };
+    let spec = review_given
+        .as_ref()
+        .and_then(|g| g.plan.as_ref())
+        .and_then(|p| p.review.clone());
+    // Actuals paths.
+    let mut paths: Vec<PathBuf> = Vec::new();
+    if let Some(spec) = &spec {
+        for a in &spec.actuals {
+            let p = dir.join(a.as_str());
+            if p.is_file() {
+                paths.push(p);
+            } else {
+                extra.push(
+                    Finding::new(
+                        &codes::PLAN_NOT_FOUND,
+                        a.span,
+                        format!("cannot find the actuals file `{}`", a.value),
+                    )
+                    .label("no such file")
+                    .help("paths are relative to the review file"),
+                );
+            }
+        }
+    }
+    for p in req.actuals {
+        if !paths.iter().any(|x| same_file(x, p)) {
+            paths.push(p.clone());
+        }
+    }
+    let mut files: Vec<ActualsFile> = paths.iter().map(|p| crate::actuals::load_path(p)).collect();
+    let segments: Vec<Segment> = spec
+        .as_ref()
+        .map(|s| s.segments.clone())
+        .unwrap_or_default();
+    let mut review = None;
+    let (base_given, base_path) = match base {
+        Some((g, p)) => (Some(g), Some(p)),
+        None => (None, None),
+    };
+    let base_plan = base_given.as_ref().and_then(|g| g.plan.as_ref());
+    if let (Some(plan), Some(g)) = (base_plan, &review_given) {
+        let _ = g;
+        if plan.kind.value == Kind::Review {
+            extra.push(
+                Finding::new(
+                    &codes::PLAN_NOT_FOUND,
+                    spec.as_ref().map_or(Span::default(), |s| s.plan.span),
+                    "a review reviews a plan, not another review",
+                )
+                .label("this is a `kind: review` file"),
+            );
+        }
+    }
+    if base_plan.is_none() && base_path.is_some() && review_given.is_some() {
+        extra.push(
+            Finding::new(
+                &codes::PLAN_NOT_FOUND,
+                spec.as_ref().map_or(Span::default(), |s| s.plan.span),
+                format!(
+                    "the plan under review, {}, has errors that keep it from loading",
+                    display_path(base_path.as_deref().unwrap_or(Path::new("")))
+                ),
+            )
+            .label("fix that plan first")
+            .help("`planc check` on it lists the errors"),
+        );
+    }
+    if let Some(plan) = base_plan {
+        if files.is_empty()
+            && req.report_missing
+            && extra.iter().all(|f| f.code != codes::PLAN_NOT_FOUND.code)
+        {
+            let span = spec.as_ref().map_or(Span::default(), |s| s.plan.span);
+            extra.push(
+                Finding::new(
+                    &codes::PLAN_NOT_FOUND,
+                    span,
+                    "no actuals to review the plan against",
+                )
+                .help("list them under `review.actuals`, or give `--actuals FILE`"),
+            );
+        }
+        for f in &mut files {
+            if let Some(id) = &f.plan {
+                if id.as_str() != plan.id.as_str() {
+                    f.findings.push(
+                        Finding::new(
+                            &codes::PLAN_NOT_FOUND,
+                            id.span,
+                            format!(
+                                "these actuals are for plan `{}`, but the plan under review is `{}`",
+                                id.value, plan.id.value
+                            ),
+                        )
+                        .label("another plan"),
+                    );
+                }
+            }
+        }
+        let scope = Scope::new(plan, &segments);
+        // Figure blocks and narrative references of the review file.
+        if let Some(g) = &review_given {
+            if let (Some(rp), Some(root), Some(source)) = (&g.plan, &g.root, &g.source) {
+                check_figures(rp, root, source, &scope, &mut extra);
+            }
+        }
+        let as_of = req.as_of.or_else(|| {
+            spec.as_ref()
+                .and_then(|s| s.as_of.as_ref())
+                .and_then(|a| a.last())
+        });
+        let joined = join::join(scope, &mut files, as_of, &config.tolerance);
+        // What the review will show without a figure.
+        let missing = missing_actuals(&joined);
+        if !files.is_empty() && req.report_missing {
+            let anchor = spec
+                .as_ref()
+                .and_then(|s| s.actuals.first().map(|a| a.span).or(Some(s.plan.span)));
+            for message in missing {
+                let f = Finding::new(&codes::MISSING_ACTUAL, anchor.unwrap_or_default(), message)
+                    .help("add a row for it, or list the file that has it");
+                match anchor {
+                    Some(_) => extra.push(f.label("in none of these actuals files")),
+                    None => files[0].findings.push(f),
+                }
+            }
+        }
+        if !check_only {
+            review = Some(compute::compute(&joined, &config.thresholds));
+        }
+    }
+    // Reports, in the order: review file, plan under review, actuals files.
+    let mut reports = Vec::new();
+    if let Some(g) = review_given.as_mut() {
+        let mut report = std::mem::replace(
+            &mut g.report,
+            FileReport {
+                path: PathBuf::new(),
+                source: None,
+                findings: Vec::new(),
+            },
+        );
+        report
+            .findings
+            .extend(finish(extra.drain(..), g.source.as_deref(), config));
+        sort(&mut report.findings);
+        if !report.findings.is_empty() && report.source.is_none() {
+            report.source = g.source.clone();
+        }
+        reports.push(report);
+    }
+    let mut plan = None;
+    if let Some(g) = base_given {
+        let mut report = g.report;
+        // Without a review file, review-level findings belong to the plan.
+        report
+            .findings
+            .extend(finish(extra.drain(..), g.source.as_deref(), config));
+        if !report.findings.is_empty() && report.source.is_none() {
+            report.source = g.source.clone();
+        }
+        reports.push(report);
+        plan = g.plan;
+    }
+    let sources = files
+        .iter()
+        .map(|f| SourceInfo {
+            path: display_path(&f.path),
+            format: match f.format {
+                Format::Yaml => "yaml",
+                Format::Csv => "csv",
+                Format::Xlsx => "xlsx",
+            },
+            sheet: f.sheet.clone(),
+            rows: f.rows.len(),
+            origin: f.origin.clone(),
+            as_of: f.as_of.as_ref().map(|a| a.raw.clone()),
+        })
+        .collect();
+    for mut f in files {
+        let findings = std::mem::take(&mut f.findings);
+        let mut findings = finish(findings.into_iter(), f.source.as_deref(), config);
+        sort(&mut findings);
+        f.findings = findings;
+        reports.push(f.into_report());
+    }
+    let mut review_plan = review_given.and_then(|g| g.plan);
+    if let (Some(rp), Some(r)) = (&mut review_plan, &review) {
+        let zh = rp.lang != Some(crate::model::Lang::En);
+        figures::fill_plan(rp, r, zh);
+    }
+    Outcome {
+        review,
+        review_path: review_plan.as_ref().map(|_| req.path.to_path_buf()),
+        review_plan,
+        plan,
+        plan_path: base_path,
+        sources,
+        reports,
+        actuals_paths: paths,
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+/// `review.plan`: a path relative to the review, or the id of a plan beside it (or one
+/// folder up).
+fn resolve_plan(spec: &str, dir: &Path) -> Option<PathBuf> {
+    let as_path = dir.join(spec);
+    if as_path.is_file() {
+        return Some(as_path);
+    }
+    let parent = dir.parent().map(Path::to_path_buf);
+    find_plan_by_id(
+        spec,
+        [Some(dir.to_path_buf()), parent].into_iter().flatten(),
+    )
+}
+
+/// The `*.plan.yaml` with this id among the plans directly in `dirs`.
+pub fn find_plan_by_id(id: &str, dirs: impl IntoIterator<Item = PathBuf>) -> Option<PathBuf> {
+    plans_in(dirs)
+        .into_iter()
+        .find(|(_, pid)| pid == id)
+        .map(|(p, _)| p)
+}
+
+/// `(path, id)` of the plans directly in `dirs` (not `kind: review`).
+pub fn plans_in(dirs: impl IntoIterator<Item = PathBuf>) -> Vec<(PathBuf, String)> {
+    let mut out = Vec::new();
+    for d in dirs {
+        let Ok(entries) = std::fs::read_dir(if d.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            &d
+        }) else {
+            continue;
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| crate::check::is_plan_file(p))
+            .collect();
+        paths.sort();
+        for p in paths {
+            if let Some(id) = plan_id(&p) {
+                out.push((p, id));
+            }
+        }
+    }
+    out
+}
+
+/// The `id:` of a plan file, read from its top level without loading it.
+pub fn plan_id(path: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(path).ok()?;
+    text.lines().find_map(|l| {
+        let v = l.strip_prefix("id:")?.trim();
+        let v = v
+            .split(" #")
+            .next()
+            .unwrap_or(v)
+            .trim()
+            .trim_matches(['"', '\'']);
+        (!v.is_empty()).then(|| v.to_owned())
+    })
+}
+
+fn check_figures(
+    rp: &Plan,
+    root: &Node,
+    source: &SourceFile,
+    scope: &Scope,
+    out: &mut Vec<Finding>,
+) {
+    for s in &rp.sections {
+        for f in &s.figures {
+            if let Err(help) = figures::block(f, scope) {
+                out.push(
+                    Finding::new(
+                        &codes::UNKNOWN_FIGURE,
+                        f.span,
+                        format!("no computed figures called `{}`", f.value),
+                    )
+                    .label("not a table the review can compute")
+                    .help(help),
+                );
+            }
+        }
+    }
+    root.walk_strings(&mut |s, span, _| {
+        for (range, inner) in figures::references(s) {
+            if let Err(help) = figures::check_reference(inner, scope) {
+                let raw = &s[range.clone()];
+                let src = source.slice(span);
+                let exact = if src == s {
+                    Span::new(span.start + range.start, span.start + range.end)
+                } else {
+                    src.find(raw).map_or(span, |i| {
+                        Span::new(span.start + i, span.start + i + raw.len())
+                    })
+                };
+                out.push(
+                    Finding::new(
+                        &codes::UNKNOWN_FIGURE,
+                        exact,
+                        format!("`{raw}` names no computed figure"),
+                    )
+                    .label("cannot be filled in")
+                    .help(help),
+                );
+            }
+        }
+    });
+}
+
+/// One message per target or KPI without an actual, and per breakdown whose items are
+/// only partly reported.
+fn missing_actuals(j: &join::Joined) -> Vec<String> {
+    let mut out = Vec::new();
+    for (mi, m) in j.scope.metrics.iter().enumerate() {
+        let what = match m.kind {
+            MetricKind::Target(_) => "target",
+            MetricKind::Kpi(_) => "KPI",
+        };
+        if j.actual(mi, None).is_none() {
+            out.push(format!("no actual for {what} `{}` ({})", m.id, m.name));
+            continue;
+        }
+        for (di, d) in m.dims.iter().enumerate() {
+            let lacking: Vec<&str> = d
+                .items
+                .iter()
+                .enumerate()
+                .filter(|(ii, _)| j.actual(mi, Some((di, *ii))).is_none())
+                .map(|(_, i)| i.key.as_str())
+                .collect();
+            if !lacking.is_empty() && lacking.len() < d.items.len() {
+                out.push(format!(
+                    "no actual for {} of `{}` by {}: {}",
+                    if lacking.len() == 1 {
+                        "an item"
+                    } else {
+                        "items"
+                    },
+                    m.id,
+                    d.name,
+                    lacking.join(", ")
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Applies `[rules]` levels (loader codes stay as they are) and `# planc: allow`.
+pub fn finish(
+    findings: impl Iterator<Item = Finding>,
+    source: Option<&SourceFile>,
+    config: &Config,
+) -> Vec<Finding> {
+    let mut out: Vec<Finding> = findings
+        .filter_map(|mut f| {
+            if crate::rules::builtin::ALL.iter().any(|b| b.code == f.code) {
+                return Some(f);
+            }
+            match config.levels.get(f.code) {
+                Some(crate::config::Level::Off) => None,
+                Some(crate::config::Level::Warning) => {
+                    f.severity = Severity::Warning;
+                    Some(f)
+                }
+                Some(crate::config::Level::Error) => {
+                    f.severity = Severity::Error;
+                    Some(f)
+                }
+                None => Some(f),
+            }
+        })
+        .collect();
+    if let Some(source) = source {
+        if source
+            .path
+            .extension()
+            .is_some_and(|e| e == "yaml" || e == "yml")
+        {
+            let (suppressions, _) = crate::suppress::parse(source);
+            crate::suppress::apply(source, &suppressions, &mut out);
+        }
+    }
+    out
+}
+
+fn sort(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        (a.primary.span.start, a.code, &a.message).cmp(&(b.primary.span.start, b.code, &b.message))
+    });
+}
