@@ -12,6 +12,7 @@ pub mod config;
 pub mod diagnostics;
 pub mod load;
 pub mod model;
+pub mod render;
 pub mod review;
 pub mod rules;
 pub mod schema;

@@ -2,6 +2,7 @@
 //! Library code never prints; subcommands write through the `Io` handles they get.
 
 mod check;
+mod render;
 mod review;
 mod rules;
 mod schema;
@@ -46,6 +47,8 @@ pub enum Command {
     Explain(rules::ExplainArgs),
     /// Print the JSON Schema of a plan file.
     Schema(schema::Args),
+    /// Render a plan (or a directory of plans) as a Markdown, HTML or DOCX report.
+    Render(render::Args),
     /// Year-end review: the plan against its actuals (YAML, CSV, XLSX), as a report or JSON.
     Review(review::Args),
 }
@@ -96,6 +99,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
         Command::Rules(a) => rules::list(a, &mut io),
         Command::Explain(a) => rules::explain(a, &mut io),
         Command::Schema(a) => schema::run(a, &mut io),
+        Command::Render(a) => render::run(a, &mut io),
         Command::Review(a) => review::run(a, &mut io),
     };
     let _ = io.stdout.flush();

@@ -1,0 +1,165 @@
+//! Reports: a plan that checks, rendered to Markdown, self-contained HTML or DOCX.
+//!
+//! One view-model, many formats (like mdBook's renderers and typst's exporters):
+//! `build` turns the [`Plan`] into a [`view::Report`] — sections in the order the
+//! plan's kind calls for, tables with totals, shares and growth computed in `Decimal`,
+//! charts described once — and each format reads only that report:
+//! `markdown` and `html` through minijinja templates (`templates/`, embedded, each
+//! overridable by name with `--templates DIR`), `docx` through docx-rs.
+//!
+//! Architecture invariants: renderers never read the plan file (the caller hands
+//! over the plan, its findings and its hash); templates hold layout and wording, not
+//! arithmetic; the same input gives byte-identical output in every format.
+
+pub mod build;
+pub mod chart;
+pub mod checks;
+pub mod docx;
+pub mod index;
+pub mod labels;
+pub mod num;
+pub mod raster;
+pub mod templates;
+pub mod view;
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::Severity;
+use crate::model::{Lang, Plan};
+
+pub use labels::Labels;
+pub use view::Report;
+
+/// An output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// GitHub-flavoured Markdown.
+    Md,
+    /// One self-contained HTML file (inline CSS and SVG charts, no scripts).
+    Html,
+    /// A Word document.
+    Docx,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Html => "html",
+            Format::Docx => "docx",
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("template `{name}`: {message}")]
+    Template { name: String, message: String },
+    #[error("cannot read {}: {reason}", crate::source::display_path(path))]
+    Io { path: PathBuf, reason: String },
+    #[error("cannot build the Word document: {0}")]
+    Docx(String),
+}
+
+impl From<minijinja::Error> for RenderError {
+    fn from(e: minijinja::Error) -> Self {
+        let mut message = e.to_string();
+        let mut source = std::error::Error::source(&e);
+        while let Some(s) = source {
+            message.push_str(&format!(": {s}"));
+            source = s.source();
+        }
+        RenderError::Template {
+            name: e.name().unwrap_or("?").to_owned(),
+            message,
+        }
+    }
+}
+
+/// Templates and label catalogues, loaded once and shared by every report of a run.
+pub struct Renderer {
+    templates: templates::Templates,
+    zh: Labels,
+    en: Labels,
+}
+
+/// What a report is made from: the plan, and what checking it found.
+pub struct Input<'a> {
+    pub plan: &'a Plan,
+    pub record: checks::Record<'a>,
+    /// Report language; the plan's `lang` (else Chinese) when `None`.
+    pub lang: Option<Lang>,
+}
+
+impl Renderer {
+    /// Loads the default templates, with those in `overrides` (if any) taking precedence.
+    pub fn new(overrides: Option<&Path>) -> Result<Renderer, RenderError> {
+        if let Some(dir) = overrides {
+            if !dir.is_dir() {
+                return Err(RenderError::Io {
+                    path: dir.to_path_buf(),
+                    reason: "not a directory".into(),
+                });
+            }
+        }
+        Ok(Renderer {
+            templates: templates::Templates::new(overrides),
+            zh: Labels::load(Lang::Zh, overrides)?,
+            en: Labels::load(Lang::En, overrides)?,
+        })
+    }
+
+    pub fn labels(&self, lang: Lang) -> &Labels {
+        match lang {
+            Lang::Zh => &self.zh,
+            Lang::En => &self.en,
+        }
+    }
+
+    /// Builds the report view-model.
+    pub fn report(&self, input: &Input) -> Report {
+        let lang = input.lang.or(input.plan.lang).unwrap_or(Lang::Zh);
+        let l = self.labels(lang);
+        let has_errors = input
+            .record
+            .report
+            .findings
+            .iter()
+            .any(|f| f.suppressed.is_none() && f.severity == Severity::Error);
+        let banner = has_errors.then(|| l.get("doc.banner"));
+        let checks = checks::body(&input.record, l);
+        let mut report = build::build(input.plan, l, checks, banner);
+        report.meta.sha256 = input.record.sha256.to_owned();
+        report.meta.source = input.record.source.to_owned();
+        report
+    }
+
+    /// Renders a report in `format`.
+    pub fn render(&self, report: &Report, format: Format) -> Result<Vec<u8>, RenderError> {
+        let l = self.labels(if report.lang == "en" {
+            Lang::En
+        } else {
+            Lang::Zh
+        });
+        match format {
+            Format::Md | Format::Html => self
+                .templates
+                .render_report(report, format, l)
+                .map(String::into_bytes),
+            Format::Docx => docx::render(report, l),
+        }
+    }
+
+    /// Renders the index page of a directory of reports.
+    pub fn index(
+        &self,
+        entries: &[index::Entry],
+        format: Format,
+        lang: Lang,
+    ) -> Result<Vec<u8>, RenderError> {
+        let l = self.labels(lang);
+        self.templates
+            .render_index(entries, format, l)
+            .map(String::into_bytes)
+    }
+}

@@ -1,0 +1,395 @@
+//! The minijinja environment: embedded default templates, overrides by name from a
+//! directory, and the filters templates use to turn narrative Markdown into output.
+//!
+//! Narrative fields are Markdown written by plan authors. In HTML they go through
+//! pulldown-cmark and ammonia, so a `<script>` or `onclick` in a plan never reaches
+//! the report; in Markdown output raw HTML tags are defused (`<` → `&lt;`).
+
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use minijinja::{context, AutoEscape, Environment, State, UndefinedBehavior, Value};
+use serde::Serialize;
+
+use super::index::Entry;
+use super::labels::Labels;
+use super::view::Report;
+use super::{Format, RenderError};
+
+macro_rules! embed {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../../templates/", $name)))),*]
+    };
+}
+
+/// The default templates, by name. A file of the same name under `--templates DIR`
+/// replaces one.
+pub static DEFAULTS: &[(&str, &str)] = embed![
+    "md/base.md.j2",
+    "md/macros.md.j2",
+    "md/index.md.j2",
+    "md/kinds/company.md.j2",
+    "md/kinds/region.md.j2",
+    "md/kinds/representative.md.j2",
+    "md/kinds/launch.md.j2",
+    "md/kinds/initiative.md.j2",
+    "md/kinds/onboarding.md.j2",
+    "md/kinds/role.md.j2",
+    "md/kinds/review.md.j2",
+    "md/sections/text.md.j2",
+    "md/sections/part.md.j2",
+    "md/sections/swot.md.j2",
+    "md/sections/overview.md.j2",
+    "md/sections/last_year.md.j2",
+    "md/sections/launch.md.j2",
+    "md/sections/targets.md.j2",
+    "md/sections/smart.md.j2",
+    "md/sections/kpis.md.j2",
+    "md/sections/strategies.md.j2",
+    "md/sections/strategy.md.j2",
+    "md/sections/tiers.md.j2",
+    "md/sections/accounts.md.j2",
+    "md/sections/account.md.j2",
+    "md/sections/timeline.md.j2",
+    "md/sections/phase.md.j2",
+    "md/sections/resources.md.j2",
+    "md/sections/budget.md.j2",
+    "md/sections/requests.md.j2",
+    "md/sections/risks.md.j2",
+    "md/sections/cadence.md.j2",
+    "md/sections/topics.md.j2",
+    "md/sections/topic.md.j2",
+    "md/sections/duties.md.j2",
+    "md/sections/duty.md.j2",
+    "md/sections/cases.md.j2",
+    "md/sections/case.md.j2",
+    "md/sections/glossary.md.j2",
+    "md/sections/reference.md.j2",
+    "md/sections/checks.md.j2",
+    "html/base.html.j2",
+    "html/macros.html.j2",
+    "html/style.css.j2",
+    "html/index.html.j2",
+    "html/kinds/company.html.j2",
+    "html/kinds/region.html.j2",
+    "html/kinds/representative.html.j2",
+    "html/kinds/launch.html.j2",
+    "html/kinds/initiative.html.j2",
+    "html/kinds/onboarding.html.j2",
+    "html/kinds/role.html.j2",
+    "html/kinds/review.html.j2",
+    "html/sections/text.html.j2",
+    "html/sections/part.html.j2",
+    "html/sections/swot.html.j2",
+    "html/sections/overview.html.j2",
+    "html/sections/last_year.html.j2",
+    "html/sections/launch.html.j2",
+    "html/sections/targets.html.j2",
+    "html/sections/smart.html.j2",
+    "html/sections/kpis.html.j2",
+    "html/sections/strategies.html.j2",
+    "html/sections/strategy.html.j2",
+    "html/sections/tiers.html.j2",
+    "html/sections/accounts.html.j2",
+    "html/sections/account.html.j2",
+    "html/sections/timeline.html.j2",
+    "html/sections/phase.html.j2",
+    "html/sections/resources.html.j2",
+    "html/sections/budget.html.j2",
+    "html/sections/requests.html.j2",
+    "html/sections/risks.html.j2",
+    "html/sections/cadence.html.j2",
+    "html/sections/topics.html.j2",
+    "html/sections/topic.html.j2",
+    "html/sections/duties.html.j2",
+    "html/sections/duty.html.j2",
+    "html/sections/cases.html.j2",
+    "html/sections/case.html.j2",
+    "html/sections/glossary.html.j2",
+    "html/sections/reference.html.j2",
+    "html/sections/checks.html.j2",
+];
+
+pub struct Templates {
+    env: Environment<'static>,
+}
+
+impl Templates {
+    pub fn new(overrides: Option<&Path>) -> Templates {
+        let mut env = Environment::new();
+        env.set_trim_blocks(true);
+        env.set_lstrip_blocks(true);
+        env.set_keep_trailing_newline(true);
+        env.set_undefined_behavior(UndefinedBehavior::Chainable);
+        let dir: Option<PathBuf> = overrides.map(Path::to_path_buf);
+        env.set_loader(move |name| {
+            if let Some(dir) = &dir {
+                // Names are relative paths like `html/sections/risks.html.j2`.
+                if !name.split('/').any(|p| p == ".." || p.is_empty()) {
+                    let path = dir.join(name);
+                    match std::fs::read_to_string(&path) {
+                        Ok(text) => return Ok(Some(text)),
+                        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                        Err(e) => {
+                            return Err(minijinja::Error::new(
+                                minijinja::ErrorKind::InvalidOperation,
+                                format!(
+                                    "cannot read {}: {}",
+                                    crate::source::display_path(&path),
+                                    crate::load::io_reason(&e)
+                                ),
+                            ))
+                        }
+                    }
+                }
+            }
+            Ok(DEFAULTS
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, t)| (*t).to_owned()))
+        });
+        env.set_auto_escape_callback(|name| {
+            if name.ends_with(".html.j2") || name.ends_with(".css.j2") {
+                AutoEscape::Html
+            } else if name.ends_with(".md.j2") {
+                AutoEscape::Custom("md")
+            } else {
+                AutoEscape::None
+            }
+        });
+        env.set_formatter(|out, state, value| {
+            if !is_md(state) {
+                return minijinja::escape_formatter(out, state, value);
+            }
+            if value.is_undefined() || value.is_none() {
+                return Ok(());
+            }
+            let text = match value.as_str() {
+                Some(s) if !value.is_safe() => inert(s),
+                _ => value.to_string(),
+            };
+            out.write_str(&text).map_err(minijinja::Error::from)
+        });
+        env.add_filter("md", md_filter);
+        env.add_filter("md_inline", md_inline_filter);
+        env.add_filter("cell", cell_filter);
+        env.add_filter("slug", slug);
+        Templates { env }
+    }
+
+    pub fn render_report(
+        &self,
+        report: &Report,
+        format: Format,
+        l: &Labels,
+    ) -> Result<String, RenderError> {
+        let (dir, ext) = dir_ext(format);
+        let name = format!("{dir}/kinds/{}.{ext}.j2", report.kind);
+        let t = self.env.get_template(&name)?;
+        let out = t.render(context! { r => Value::from_serialize(report), L => l.map() })?;
+        Ok(match format {
+            Format::Md => tidy_markdown(&out),
+            _ => out,
+        })
+    }
+
+    pub fn render_index(
+        &self,
+        entries: &[Entry],
+        format: Format,
+        l: &Labels,
+    ) -> Result<String, RenderError> {
+        let (dir, ext) = dir_ext(format);
+        let t = self.env.get_template(&format!("{dir}/index.{ext}.j2"))?;
+        #[derive(Serialize)]
+        struct Ctx<'a> {
+            entries: &'a [Entry],
+        }
+        Ok(t.render(context! { r => Value::from_serialize(Ctx { entries }), L => l.map() })?)
+    }
+}
+
+fn dir_ext(format: Format) -> (&'static str, &'static str) {
+    match format {
+        Format::Html => ("html", "html"),
+        _ => ("md", "md"),
+    }
+}
+
+fn is_md(state: &State) -> bool {
+    state.auto_escape() == AutoEscape::Custom("md")
+}
+
+/// Narrative Markdown as a block: sanitised HTML, or defused Markdown.
+fn md_filter(state: &State, text: Option<String>) -> Value {
+    let text = text.unwrap_or_default();
+    if is_md(state) {
+        Value::from_safe_string(inert(text.trim()))
+    } else {
+        Value::from_safe_string(to_html(&text))
+    }
+}
+
+/// Narrative Markdown inside a line (a table cell, a list item): no wrapping `<p>`.
+fn md_inline_filter(state: &State, text: Option<String>) -> Value {
+    let text = text.unwrap_or_default();
+    if is_md(state) {
+        Value::from_safe_string(one_line(&inert(text.trim())))
+    } else {
+        Value::from_safe_string(to_html_inline(&text))
+    }
+}
+
+/// A table cell (a view `Cell`, or plain text) for the current format.
+fn cell_filter(state: &State, value: Value) -> Value {
+    let (text, md) = match value.get_attr("text") {
+        Ok(t) if !t.is_undefined() => (
+            t.as_str().unwrap_or_default().to_owned(),
+            value.get_attr("md").map(|m| m.is_true()).unwrap_or(false),
+        ),
+        _ => (
+            value
+                .as_str()
+                .map(str::to_owned)
+                .unwrap_or_else(|| value.to_string()),
+            false,
+        ),
+    };
+    if is_md(state) {
+        let t = inert(&text).replace('|', "\\|");
+        Value::from_safe_string(one_line(&t))
+    } else if md {
+        Value::from_safe_string(to_html_inline(&text))
+    } else {
+        Value::from(text)
+    }
+}
+
+/// Collapses runs of blank lines into one and drops trailing spaces, so templates
+/// need not count newlines exactly (a line ending in two spaces is a hard break and stays).
+pub fn tidy_markdown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut blank = 0;
+    for line in s.lines() {
+        let l = if line.ends_with("  ") && !line.trim().is_empty() {
+            line
+        } else {
+            line.trim_end()
+        };
+        if l.is_empty() {
+            blank += 1;
+            if blank > 1 {
+                continue;
+            }
+        } else {
+            blank = 0;
+        }
+        out.push_str(l);
+        out.push('\n');
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out
+}
+
+/// Joins lines with `<br>` so a multi-line cell stays one Markdown table row.
+fn one_line(s: &str) -> String {
+    s.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("<br>")
+}
+
+/// Defuses raw HTML in Markdown text: a `<` that would open a tag becomes `&lt;`.
+pub fn inert(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '<'
+            && chars
+                .peek()
+                .is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?'))
+        {
+            out.push_str("&lt;");
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The anchor GitHub gives a heading: lower-case, punctuation dropped, spaces → `-`.
+pub fn slug(s: String) -> String {
+    s.trim()
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                Some(c)
+            } else if c == ' ' {
+                Some('-')
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut b = ammonia::Builder::default();
+    b.link_rel(Some("noopener noreferrer"));
+    b
+});
+
+/// Markdown → sanitised HTML.
+pub fn to_html(md: &str) -> String {
+    let opts =
+        pulldown_cmark::Options::ENABLE_TABLES | pulldown_cmark::Options::ENABLE_STRIKETHROUGH;
+    let parser = pulldown_cmark::Parser::new_ext(md, opts);
+    let mut html = String::with_capacity(md.len() * 2);
+    pulldown_cmark::html::push_html(&mut html, parser);
+    SANITIZER.clean(&html).to_string()
+}
+
+/// Markdown → sanitised HTML without the `<p>` around a single paragraph.
+pub fn to_html_inline(md: &str) -> String {
+    let html = to_html(md);
+    let t = html.trim();
+    match t.strip_prefix("<p>").and_then(|x| x.strip_suffix("</p>")) {
+        Some(inner) if !inner.contains("<p>") => inner.to_owned(),
+        _ => t.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scripts_and_handlers_do_not_survive() {
+        let h = to_html("hi <script>alert(1)</script> <img src=x onerror=alert(2)> [a](javascript:alert(3)) <b onclick=\"x()\">b</b>");
+        assert!(!h.contains("<script"), "{h}");
+        assert!(!h.contains("onerror"), "{h}");
+        assert!(!h.contains("onclick"), "{h}");
+        assert!(!h.contains("javascript:"), "{h}");
+        assert_eq!(inert("a <script> b < c"), "a &lt;script> b < c");
+    }
+
+    #[test]
+    fn slugs_like_github() {
+        assert_eq!(slug("一、前言与总览".into()), "一前言与总览");
+        assert_eq!(slug("1.1 区域概览".into()), "11-区域概览");
+    }
+
+    #[test]
+    fn every_default_template_parses() {
+        let t = Templates::new(None);
+        for (name, _) in DEFAULTS {
+            if let Err(e) = t.env.get_template(name) {
+                panic!("{name}: {e:#}");
+            }
+        }
+    }
+}

@@ -1,0 +1,400 @@
+//! The report view-model: everything a report shows, computed once from the plan.
+//!
+//! Every format reads this and nothing else: the Markdown and HTML templates through
+//! minijinja, the DOCX writer directly. All figures are already formatted strings —
+//! totals, shares and growth were computed with `Decimal` in `build` — so templates
+//! hold layout and wording, never arithmetic.
+
+use serde::Serialize;
+
+use super::chart::Chart;
+
+/// A narrative field: Markdown as the user wrote it. Each format converts it
+/// (HTML: pulldown-cmark + ammonia; DOCX: runs and lists; Markdown: inert tags).
+pub type Md = String;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Report {
+    /// `zh` or `en`.
+    pub lang: &'static str,
+    /// The plan kind (`company`, `region` …); picks the template set.
+    pub kind: &'static str,
+    pub meta: Meta,
+    /// Title-page rows: owner, unit, period, status …
+    pub cover: Vec<Pair>,
+    /// Memo header (致 / 发件人 / 主题), when the plan has one.
+    pub memo: Vec<Pair>,
+    /// Shown at the top when the plan was rendered despite errors.
+    pub banner: Option<String>,
+    /// Every section in reading order; `level` gives the nesting.
+    pub sections: Vec<Section>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Meta {
+    pub title: String,
+    pub id: String,
+    pub kind_label: String,
+    /// `draft` or `final`.
+    pub status: &'static str,
+    pub status_label: String,
+    pub owner: Option<String>,
+    pub org_unit: Option<String>,
+    pub period: String,
+    /// `planc 0.1.0`.
+    pub generator: String,
+    /// sha256 of the plan file's bytes.
+    pub sha256: String,
+    /// The plan file's name.
+    pub source: String,
+}
+
+/// A label and its value.
+#[derive(Clone, Debug, Serialize)]
+pub struct Pair {
+    pub label: String,
+    pub value: String,
+}
+
+/// A labelled figure with an optional note (`销售代表: 86名`).
+#[derive(Clone, Debug, Serialize)]
+pub struct Figure {
+    pub label: String,
+    pub value: String,
+    pub note: Option<Md>,
+}
+
+/// A heading and narrative under it.
+#[derive(Clone, Debug, Serialize)]
+pub struct Titled {
+    pub title: String,
+    pub text: Md,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Section {
+    /// Anchor / bookmark name, unique in the report: `s-3-1`.
+    pub anchor: String,
+    /// `一`, `1.2`, `A` …; empty for unnumbered sections.
+    pub number: String,
+    pub title: String,
+    /// Number and title as printed: `一、前言`, `1.2 区域概览`, `附录A 校验记录`.
+    pub heading: String,
+    /// A line under the heading (`上市前3个月`).
+    pub subtitle: Option<String>,
+    /// 1 for top-level sections.
+    pub level: u8,
+    pub appendix: bool,
+    pub body: Body,
+}
+
+impl Section {
+    /// The heading as printed: `一、前言` / `1.2 区域概览` / `1. Preface`.
+    pub fn make_heading(
+        number: &str,
+        title: &str,
+        level: u8,
+        appendix: bool,
+        lang: &str,
+    ) -> String {
+        if number.is_empty() {
+            title.to_owned()
+        } else if level == 1 && !appendix && lang == "zh" {
+            format!("{number}、{title}")
+        } else if level == 1 && !appendix {
+            format!("{number}. {title}")
+        } else {
+            format!("{number} {title}")
+        }
+    }
+}
+
+/// A table with its header, rows and (optionally) a totals row, all cells formatted.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Table {
+    pub columns: Vec<Column>,
+    pub rows: Vec<Row>,
+    /// A line under the table (`金额单位：亿元`, `部分分解`).
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Column {
+    pub label: String,
+    /// `left` or `right` (numbers).
+    pub align: &'static str,
+    /// Relative width, for paged formats.
+    pub weight: u8,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Row {
+    pub cells: Vec<Cell>,
+    /// `body`, `sub` (a nested row) or `total`.
+    pub kind: &'static str,
+    /// Nesting depth of the row (0 = top).
+    pub depth: u8,
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Cell {
+    pub text: String,
+    /// The text is Markdown (a narrative field).
+    pub md: bool,
+}
+
+impl Table {
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+}
+
+/// An action, numbered.
+#[derive(Clone, Debug, Serialize)]
+pub struct ActionV {
+    pub number: String,
+    pub title: String,
+    pub text: Option<Md>,
+    /// Owner, dates, accounts, products — as `label: value` pairs.
+    pub facts: Vec<Pair>,
+    pub kpis: Option<Table>,
+}
+
+/// A group of KPIs under an optional heading.
+#[derive(Clone, Debug, Serialize)]
+pub struct KpiGroup {
+    pub title: Option<String>,
+    pub table: Table,
+}
+
+/// One breakdown of a target: its table and charts.
+#[derive(Clone, Debug, Serialize)]
+pub struct BreakdownV {
+    pub title: String,
+    pub note: Option<Md>,
+    pub table: Table,
+    pub charts: Vec<Chart>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct TargetV {
+    pub name: String,
+    pub value: String,
+    pub facts: Vec<Pair>,
+    pub focus: Option<Md>,
+    pub note: Option<Md>,
+    pub breakdowns: Vec<BreakdownV>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct TacticV {
+    pub number: String,
+    pub name: String,
+    pub text: Option<Md>,
+    pub tiers: Vec<TierV>,
+    pub items: Vec<Md>,
+    pub kpis: Option<Table>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct TierV {
+    pub name: String,
+    pub facts: Vec<Pair>,
+    pub objective: Option<Md>,
+    pub actions: Vec<ActionV>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct WorkstreamV {
+    pub number: String,
+    pub name: String,
+    pub text: Option<Md>,
+    pub actions: Vec<ActionV>,
+}
+
+/// A narrative item nested in a topic, flattened with its depth (1 = first level).
+#[derive(Clone, Debug, Serialize)]
+pub struct TopicItem {
+    pub depth: u8,
+    pub title: String,
+    pub text: Option<Md>,
+    pub kpis: Option<Table>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct RiskV {
+    pub name: String,
+    pub description: Md,
+    pub response: Option<Md>,
+    pub facts: Vec<Pair>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct CadenceV {
+    pub name: String,
+    pub facts: Vec<Pair>,
+    pub text: Option<Md>,
+    pub kpis: Option<Table>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct DutyV {
+    pub title: String,
+    pub tasks: Vec<Md>,
+    pub facts: Vec<Pair>,
+    pub kpis: Option<Table>,
+}
+
+/// What a section shows. Each variant has a partial template of the same name
+/// (`html/sections/<type>.html.j2`) and a writer in `render::docx`.
+#[derive(Clone, Debug, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Body {
+    /// Narrative only (preface, closing, a free section's text).
+    Text {
+        text: Md,
+    },
+    /// A grouping heading; its content is in the sections that follow.
+    Part {
+        text: Option<Md>,
+    },
+    Swot {
+        quadrants: Vec<Quadrant>,
+    },
+    Overview {
+        text: Option<Md>,
+        facts: Vec<Figure>,
+        regions: Vec<String>,
+        products: Vec<String>,
+    },
+    LastYear {
+        figures: Vec<Figure>,
+        text: Option<Md>,
+        highlights: Vec<Md>,
+        challenges: Vec<Md>,
+        notes: Vec<Titled>,
+        accounts: Vec<String>,
+    },
+    Launch {
+        figures: Vec<Figure>,
+        objective: Option<Md>,
+    },
+    Targets {
+        summary: Option<Table>,
+        targets: Vec<TargetV>,
+    },
+    Smart {
+        rows: Vec<Titled>,
+    },
+    Kpis {
+        groups: Vec<KpiGroup>,
+    },
+    /// The parent of strategies, campaigns or pillars: an overview table.
+    Strategies {
+        summary: Table,
+    },
+    Strategy {
+        facts: Vec<Pair>,
+        pain_point: Option<Md>,
+        objective: Option<Md>,
+        tactics: Vec<TacticV>,
+        actions: Vec<ActionV>,
+        resources: Vec<Md>,
+        kpis: Option<Table>,
+    },
+    Tiers {
+        summary: Table,
+        tiers: Vec<TierV>,
+    },
+    Accounts {
+        summary: Table,
+    },
+    Account {
+        facts: Vec<Pair>,
+        departments: Option<Table>,
+        status: Option<Md>,
+        opportunity: Option<Md>,
+        challenge: Option<Md>,
+    },
+    Timeline {
+        summary: Table,
+        chart: Option<Chart>,
+    },
+    Phase {
+        facts: Vec<Pair>,
+        goal: Option<Md>,
+        workstreams: Vec<WorkstreamV>,
+        actions: Vec<ActionV>,
+        kpis: Option<Table>,
+    },
+    Resources {
+        figures: Vec<Figure>,
+        staffing: Option<Md>,
+        training: Option<Md>,
+    },
+    Budget {
+        figures: Vec<Figure>,
+        table: Option<Table>,
+        chart: Option<Chart>,
+        note: Option<Md>,
+    },
+    Requests {
+        table: Table,
+    },
+    Risks {
+        table: Table,
+        risks: Vec<RiskV>,
+    },
+    Cadence {
+        table: Table,
+        items: Vec<CadenceV>,
+    },
+    /// The parent of a list of narrative topics.
+    Topics {
+        intro: Option<Md>,
+    },
+    Topic {
+        text: Option<Md>,
+        items: Vec<TopicItem>,
+        kpis: Option<Table>,
+    },
+    Duties {
+        summary: Table,
+    },
+    Duty(DutyV),
+    Cases {
+        count: usize,
+    },
+    Case {
+        rows: Vec<Titled>,
+    },
+    Glossary {
+        table: Table,
+    },
+    /// Reference data: products, regions, people.
+    Reference {
+        tables: Vec<Captioned>,
+    },
+    /// The validation record (校验记录).
+    Checks {
+        intro: String,
+        figures: Vec<Figure>,
+        rules: Table,
+        suppressed: Option<Table>,
+        findings: Option<Table>,
+    },
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Quadrant {
+    /// `strengths`, `weaknesses`, `opportunities`, `threats`.
+    pub key: &'static str,
+    pub title: String,
+    pub items: Vec<Titled>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Captioned {
+    pub caption: String,
+    pub table: Table,
+}
