@@ -98,14 +98,46 @@ pub fn discover_with(
 
 /// Checks files in parallel; reports come back in input order.
 pub fn check_files(files: &[PathBuf], config: &Config) -> Vec<FileReport> {
+    check_files_cached(files, config, None)
+}
+
+/// Like [`check_files`], skipping files the cache knows to be clean.
+pub fn check_files_cached(
+    files: &[PathBuf],
+    config: &Config,
+    cache: Option<&crate::cache::Cache>,
+) -> Vec<FileReport> {
     let mut reports: Vec<FileReport> = files
         .par_iter()
         .map(|f| match crate::actuals::is_actuals_file(f) {
             true => crate::review::check::placeholder(f),
-            false => crate::load::check_path(f, config),
+            false => match cache {
+                Some(cache) => check_with_cache(f, config, cache),
+                None => crate::load::check_path(f, config),
+            },
         })
         .collect();
     // Actuals files, and reviews with their plan and actuals.
     crate::review::check::extend(files, &mut reports, config);
     reports
+}
+
+fn check_with_cache(path: &Path, config: &Config, cache: &crate::cache::Cache) -> FileReport {
+    let Ok(bytes) = std::fs::read(path) else {
+        return crate::load::check_path(path, config);
+    };
+    let key = cache.key(&bytes);
+    if cache.is_clean(key) {
+        cache.record_clean(key);
+        return FileReport {
+            path: path.to_path_buf(),
+            source: None,
+            findings: Vec::new(),
+        };
+    }
+    let report = crate::load::check_owned(path, bytes, config);
+    if report.findings.is_empty() {
+        cache.record_clean(key);
+    }
+    report
 }

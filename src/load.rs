@@ -25,7 +25,7 @@ pub struct Loaded {
 /// Reads and loads a file, without running the semantic rules.
 pub fn load_path(path: &Path) -> Loaded {
     match std::fs::read(path) {
-        Ok(bytes) => load_bytes(path, &bytes),
+        Ok(bytes) => load_owned(path, bytes),
         Err(e) => Loaded {
             source: None,
             root: None,
@@ -52,8 +52,12 @@ pub fn io_reason(e: &std::io::Error) -> String {
 }
 
 pub fn load_bytes(path: &Path, bytes: &[u8]) -> Loaded {
+    load_owned(path, bytes.to_vec())
+}
+
+fn load_owned(path: &Path, bytes: Vec<u8>) -> Loaded {
     let mut findings = Vec::new();
-    let text = match decode::decode(bytes) {
+    let text = match decode::decode_owned(bytes) {
         Ok(t) => t,
         Err(e) => {
             findings.push(
@@ -139,6 +143,11 @@ pub fn check_path(path: &Path, config: &Config) -> FileReport {
 
 pub fn check_bytes(path: &Path, bytes: &[u8], config: &Config) -> FileReport {
     finish(path, load_bytes(path, bytes), config)
+}
+
+/// Like [`check_bytes`], taking ownership of the buffer (no copy).
+pub fn check_owned(path: &Path, bytes: Vec<u8>, config: &Config) -> FileReport {
+    finish(path, load_owned(path, bytes), config)
 }
 
 fn finish(path: &Path, loaded: Loaded, config: &Config) -> FileReport {

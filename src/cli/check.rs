@@ -21,6 +21,12 @@ pub struct Args {
     /// Use this planc.toml instead of the nearest one at or above the first path.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Check every file, ignoring and not writing the cache of clean files.
+    #[arg(long)]
+    pub no_cache: bool,
+    /// Where to keep the cache of clean files [env: PLANC_CACHE_DIR; default: .planc_cache].
+    #[arg(long, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
 }
 
 pub fn run(args: Args, io: &mut Io) -> Exit {
@@ -38,7 +44,22 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
     let (files, problems) = crate::check::discover(&args.paths);
     let trouble = !problems.is_empty();
     let mut reports = problems;
-    reports.extend(crate::check::check_files(&files, &config));
+    let cache = (!args.no_cache).then(|| {
+        let dir = args
+            .cache_dir
+            .clone()
+            .or_else(|| std::env::var_os("PLANC_CACHE_DIR").map(PathBuf::from))
+            .unwrap_or_else(|| PathBuf::from(crate::cache::DEFAULT_DIR));
+        crate::cache::Cache::open(&dir, &config)
+    });
+    reports.extend(crate::check::check_files_cached(
+        &files,
+        &config,
+        cache.as_ref(),
+    ));
+    if let Some(cache) = cache {
+        cache.save();
+    }
     let summary = Summary {
         files: files.len(),
         ..Summary::of(&reports)

@@ -60,7 +60,7 @@ pub fn find(s: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let b = s.as_bytes();
     // Runs of two or more `X` not inside an ASCII word (XX, XX%, XX亿元, XX医院).
-    let mut i = 0;
+    let mut i = if b.contains(&b'X') { 0 } else { b.len() };
     while i < b.len() {
         if b[i] == b'X' {
             let start = i;
@@ -76,7 +76,10 @@ pub fn find(s: &str) -> Vec<(usize, usize)> {
             i += 1;
         }
     }
-    for w in WORDS {
+    // Cheap pre-checks: this runs on every string of every plan.
+    let maybe_word = s.contains('T') || s.contains('待');
+    let maybe_bracket = s.contains('[') || s.contains('【');
+    for w in WORDS.iter().filter(|_| maybe_word) {
         let mut from = 0;
         while let Some(pos) = s[from..].find(w) {
             let at = from + pos;
@@ -91,7 +94,10 @@ pub fn find(s: &str) -> Vec<(usize, usize)> {
         }
     }
     // Bracketed fill-ins: [经理姓名], 【城市】 — not Markdown links, checkboxes or [1].
-    for (open, close) in [("[", "]"), ("【", "】")] {
+    for (open, close) in [("[", "]"), ("【", "】")]
+        .into_iter()
+        .filter(|_| maybe_bracket)
+    {
         let mut from = 0;
         while let Some(pos) = s[from..].find(open) {
             let at = from + pos;

@@ -10,7 +10,7 @@ pub static RULE: RuleInfo = RuleInfo {
     summary: "A reference to a product, region, account, campaign, person, target or KPI that the plan does not declare.",
     doc: r#"## What it does
 Resolves every reference by id: breakdown items of dimension `product`, `region`,
-`province` and `account`; `product`/`products`/`listed` fields; `regions`; `accounts`;
+`province`, `account` and `phase` (timeline phases); `product`/`products`/`listed` fields; `regions`; `accounts`;
 the `campaign` of risks and requests (any strategy, campaign or pillar); `owner`
 fields (when the plan declares `people`, by id or name); `budget.sales_target`; the
 `kpis` of duties. Suggests the nearest id for a typo (`江蘇` → `江苏`).
@@ -104,6 +104,12 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         ids: p.targets.iter().map(|t| t.id.as_str()).collect(),
         names: Vec::new(),
     };
+    let phases = Catalogue {
+        what: "phase",
+        key: "timeline",
+        ids: p.timeline.iter().map(|x| x.id.as_str()).collect(),
+        names: p.timeline.iter().map(|x| x.name.as_str()).collect(),
+    };
     let all_kpis = p.all_kpis();
     let kpis = Catalogue {
         what: "KPI",
@@ -121,6 +127,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             "product" => &products,
             "region" | "province" => &regions,
             "account" => &accounts,
+            "phase" => &phases,
             _ => return,
         };
         for item in &b.items {

@@ -57,6 +57,21 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
     decode_utf8(bytes)
 }
 
+/// Like [`decode`], but reuses the buffer: no copy in the common case of plain UTF-8.
+pub fn decode_owned(bytes: Vec<u8>) -> Result<String, DecodeError> {
+    let plain = !bytes.starts_with(b"\xEF\xBB\xBF")
+        && !bytes.starts_with(b"\xFF\xFE")
+        && !bytes.starts_with(b"\xFE\xFF")
+        && !(bytes.contains(&0) && utf16_without_bom(&bytes).is_some());
+    if plain {
+        match String::from_utf8(bytes) {
+            Ok(s) => return Ok(s),
+            Err(e) => return decode(e.as_bytes()),
+        }
+    }
+    decode(&bytes)
+}
+
 fn decode_utf8(bytes: &[u8]) -> Result<String, DecodeError> {
     match std::str::from_utf8(bytes) {
         Ok(s) => {

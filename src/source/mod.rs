@@ -45,18 +45,25 @@ pub struct SourceFile {
     pub path: PathBuf,
     /// Decoded UTF-8 text without a byte-order mark.
     pub text: String,
-    /// Byte offsets at which each line starts.
-    line_starts: Vec<usize>,
+    /// Byte offsets at which each line starts, computed when first needed (most files
+    /// have no findings and never need them).
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 impl SourceFile {
     pub fn new(path: impl Into<PathBuf>, text: String) -> Arc<Self> {
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         Arc::new(SourceFile {
             path: path.into(),
             text,
-            line_starts,
+            line_starts: std::sync::OnceLock::new(),
+        })
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let mut starts = vec![0];
+            starts.extend(self.text.match_indices('\n').map(|(i, _)| i + 1));
+            starts
         })
     }
 
@@ -67,11 +74,11 @@ impl SourceFile {
     /// 1-based line and 1-based column (in Unicode scalar values) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        let line = match self.line_starts.binary_search(&offset) {
+        let line = match self.line_starts().binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i - 1,
         };
-        let start = self.line_starts[line];
+        let start = self.line_starts()[line];
         let col = self.text[start..offset].chars().count();
         (line + 1, col + 1)
     }
@@ -82,24 +89,21 @@ impl SourceFile {
     }
 
     pub fn line_count(&self) -> usize {
-        self.line_starts.len()
+        self.line_starts().len()
     }
 
     /// The text of a 0-based line, without its line break.
     pub fn line_text(&self, line: usize) -> &str {
-        let Some(&start) = self.line_starts.get(line) else {
+        let starts = self.line_starts();
+        let Some(&start) = starts.get(line) else {
             return "";
         };
-        let end = self
-            .line_starts
-            .get(line + 1)
-            .copied()
-            .unwrap_or(self.text.len());
+        let end = starts.get(line + 1).copied().unwrap_or(self.text.len());
         self.text[start..end].trim_end_matches(['\n', '\r'])
     }
 
     pub fn line_start(&self, line: usize) -> usize {
-        self.line_starts
+        self.line_starts()
             .get(line)
             .copied()
             .unwrap_or(self.text.len())

@@ -168,41 +168,51 @@ impl Node {
 }
 
 /// Converts the parser's character indices to byte offsets.
+///
+/// Events arrive in (nearly) increasing order, so a cursor that walks forward from the
+/// last position costs O(file) in total and allocates nothing; the rare step backwards
+/// restarts from the beginning of the file.
 struct CharToByte<'a> {
     text: &'a str,
     ascii: bool,
-    offsets: Vec<u32>,
+    char_pos: std::cell::Cell<usize>,
+    byte_pos: std::cell::Cell<usize>,
 }
 
 impl<'a> CharToByte<'a> {
     fn new(text: &'a str) -> Self {
-        let ascii = text.is_ascii();
-        let offsets = if ascii {
-            Vec::new()
-        } else {
-            text.char_indices()
-                .map(|(i, _)| i as u32)
-                .chain(std::iter::once(text.len() as u32))
-                .collect()
-        };
         CharToByte {
             text,
-            ascii,
-            offsets,
+            ascii: text.is_ascii(),
+            char_pos: std::cell::Cell::new(0),
+            byte_pos: std::cell::Cell::new(0),
         }
     }
     fn byte(&self, char_index: usize) -> usize {
         if self.ascii {
-            char_index.min(self.text.len())
-        } else {
-            self.offsets
-                .get(char_index)
-                .map(|&b| b as usize)
-                .unwrap_or(self.text.len())
+            return char_index.min(self.text.len());
         }
+        let (mut c, mut b) = (self.char_pos.get(), self.byte_pos.get());
+        if char_index < c {
+            (c, b) = (0, 0);
+        }
+        let mut chars = self.text[b..].chars();
+        while c < char_index {
+            match chars.next() {
+                Some(ch) => {
+                    b += ch.len_utf8();
+                    c += 1;
+                }
+                None => break,
+            }
+        }
+        self.char_pos.set(c);
+        self.byte_pos.set(b);
+        b
     }
     fn span(&self, s: saphyr_parser::Span) -> Span {
-        Span::new(self.byte(s.start.index()), self.byte(s.end.index()))
+        let start = self.byte(s.start.index());
+        Span::new(start, self.byte(s.end.index()))
     }
 }
 
@@ -314,7 +324,7 @@ pub fn parse(text: &str) -> Parsed {
                     .as_ref()
                     .is_some_and(|t| t.handle == "tag:yaml.org,2002:" && t.suffix == "str")
                     || tag.as_ref().is_some_and(|t| t.suffix == "str");
-                let v = type_scalar(&value, style, forced_str);
+                let v = type_scalar(value, style, forced_str);
                 Some((Node { value: v, span }, anchor))
             }
             Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
@@ -491,16 +501,17 @@ fn count_nodes(node: &Node) -> usize {
     }
 }
 
-fn type_scalar(raw: &str, style: ScalarStyle, forced_str: bool) -> Value {
+fn type_scalar(raw: Cow<'_, str>, style: ScalarStyle, forced_str: bool) -> Value {
+    // `into_owned` reuses the scanner's buffer when it already allocated one.
     if forced_str || style != ScalarStyle::Plain {
-        return Value::String(raw.to_owned());
+        return Value::String(raw.into_owned());
     }
-    match raw {
+    match &*raw {
         "" | "~" | "null" => Value::Null,
         "true" => Value::Bool(true),
         "false" => Value::Bool(false),
-        _ if is_numeral(raw) => Value::Number(raw.to_owned()),
-        _ => Value::String(raw.to_owned()),
+        s if is_numeral(s) => Value::Number(raw.into_owned()),
+        _ => Value::String(raw.into_owned()),
     }
 }
 

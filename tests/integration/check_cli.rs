@@ -234,3 +234,33 @@ fn schema_command_prints_the_committed_schema() {
     let committed = std::fs::read_to_string(root().join("schemas/plan.schema.json")).unwrap();
     assert_eq!(String::from_utf8_lossy(&out.get_output().stdout), committed);
 }
+
+#[test]
+fn the_cache_skips_only_unchanged_clean_files() {
+    let plan = std::fs::read_to_string(root().join(CLEAN)).unwrap();
+    let broken = plan.replacen("total: ", "total: 1", 1);
+    let dir = temp_with(&[("p.plan.yaml", &plan)]);
+    let cache = dir.path().join("cache");
+    let run = |code: i32| {
+        planc()
+            .arg("check")
+            .arg(dir.path().join("p.plan.yaml"))
+            .arg("--cache-dir")
+            .arg(&cache)
+            .assert()
+            .code(code);
+    };
+    run(0);
+    assert!(
+        cache.join("clean-v1.bin").is_file(),
+        "clean files are remembered"
+    );
+    run(0);
+    std::fs::write(dir.path().join("p.plan.yaml"), &broken).unwrap();
+    run(1);
+    run(1);
+    // A corrupt cache is ignored.
+    std::fs::write(cache.join("clean-v1.bin"), b"garbage").unwrap();
+    std::fs::write(dir.path().join("p.plan.yaml"), &plan).unwrap();
+    run(0);
+}

@@ -10,7 +10,10 @@ pub fn root() -> PathBuf {
 /// `planc` run from the repository root.
 pub fn planc() -> Command {
     let mut cmd = Command::cargo_bin("planc").expect("the planc binary is built");
-    cmd.current_dir(root()).env("NO_COLOR", "1");
+    cmd.current_dir(root()).env("NO_COLOR", "1").env(
+        "PLANC_CACHE_DIR",
+        std::env::temp_dir().join("planc-test-cache"),
+    );
     cmd
 }
 
