@@ -59,10 +59,11 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
 
 /// Like [`decode`], but reuses the buffer: no copy in the common case of plain UTF-8.
 pub fn decode_owned(bytes: Vec<u8>) -> Result<String, DecodeError> {
-    let plain = !bytes.starts_with(b"\xEF\xBB\xBF")
-        && !bytes.starts_with(b"\xFF\xFE")
-        && !bytes.starts_with(b"\xFE\xFF")
-        && !(bytes.contains(&0) && utf16_without_bom(&bytes).is_some());
+    let special = bytes.starts_with(b"\xEF\xBB\xBF")
+        || bytes.starts_with(b"\xFF\xFE")
+        || bytes.starts_with(b"\xFE\xFF")
+        || (bytes.contains(&0) && utf16_without_bom(&bytes).is_some());
+    let plain = !special;
     if plain {
         match String::from_utf8(bytes) {
             Ok(s) => return Ok(s),
