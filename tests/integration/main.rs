@@ -2,6 +2,9 @@
 
 mod util;
 
+mod actuals;
+mod review;
+
 mod check_cli;
 mod mutation;
 mod rule_fixtures;

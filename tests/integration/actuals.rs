@@ -1,0 +1,423 @@
+//! Actuals files: every diagnostic (P801–P812) as a user sees it, and the same figures
+//! from YAML, CSV and XLSX.
+
+use std::path::Path;
+
+use crate::util::{planc, root};
+
+/// A minimal XLSX writer for tests and the benchmark: stored (uncompressed) zip entries,
+/// shared strings like Excel writes them, numbers as numbers. Deterministic bytes.
+pub mod xlsx {
+    /// A cell: text, or a number written as the text Excel would store.
+    pub enum Cell<'a> {
+        Text(&'a str),
+        Number(&'a str),
+        Empty,
+    }
+
+    fn crc32(data: &[u8]) -> u32 {
+        let mut table = [0u32; 256];
+        for (i, slot) in table.iter_mut().enumerate() {
+            let mut c = i as u32;
+            for _ in 0..8 {
+                c = if c & 1 != 0 {
+                    0xEDB8_8320 ^ (c >> 1)
+                } else {
+                    c >> 1
+                };
+            }
+            *slot = c;
+        }
+        let mut crc = 0xFFFF_FFFFu32;
+        for &b in data {
+            crc = table[((crc ^ b as u32) & 0xFF) as usize] ^ (crc >> 8);
+        }
+        crc ^ 0xFFFF_FFFF
+    }
+
+    fn zip(entries: &[(&str, Vec<u8>)]) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut central = Vec::new();
+        for (name, data) in entries {
+            let offset = out.len() as u32;
+            let crc = crc32(data);
+            let header = |sig: u32, central: bool| {
+                let mut h = Vec::new();
+                h.extend_from_slice(&sig.to_le_bytes());
+                if central {
+                    h.extend_from_slice(&20u16.to_le_bytes()); // made by
+                }
+                h.extend_from_slice(&20u16.to_le_bytes()); // version needed
+                h.extend_from_slice(&0x0800u16.to_le_bytes()); // UTF-8 names
+                h.extend_from_slice(&0u16.to_le_bytes()); // stored
+                h.extend_from_slice(&0u16.to_le_bytes()); // time
+                h.extend_from_slice(&0x21u16.to_le_bytes()); // date 1980-01-01
+                h.extend_from_slice(&crc.to_le_bytes());
+                h.extend_from_slice(&(data.len() as u32).to_le_bytes());
+                h.extend_from_slice(&(data.len() as u32).to_le_bytes());
+                h.extend_from_slice(&(name.len() as u16).to_le_bytes());
+                h.extend_from_slice(&0u16.to_le_bytes()); // extra
+                if central {
+                    h.extend_from_slice(&0u16.to_le_bytes()); // comment
+                    h.extend_from_slice(&0u16.to_le_bytes()); // disk
+                    h.extend_from_slice(&0u16.to_le_bytes()); // internal attrs
+                    h.extend_from_slice(&0u32.to_le_bytes()); // external attrs
+                    h.extend_from_slice(&offset.to_le_bytes());
+                }
+                h.extend_from_slice(name.as_bytes());
+                h
+            };
+            out.extend(header(0x0403_4b50, false));
+            out.extend_from_slice(data);
+            central.extend(header(0x0201_4b50, true));
+        }
+        let cd_offset = out.len() as u32;
+        out.extend_from_slice(&central);
+        out.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
+        out.extend_from_slice(&[0, 0, 0, 0]);
+        out.extend_from_slice(&(entries.len() as u16).to_le_bytes());
+        out.extend_from_slice(&(entries.len() as u16).to_le_bytes());
+        out.extend_from_slice(&(central.len() as u32).to_le_bytes());
+        out.extend_from_slice(&cd_offset.to_le_bytes());
+        out.extend_from_slice(&0u16.to_le_bytes());
+        out
+    }
+
+    fn esc(s: &str) -> String {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    }
+
+    fn col(mut c: usize) -> String {
+        let mut s = String::new();
+        c += 1;
+        while c > 0 {
+            s.insert(0, (b'A' + ((c - 1) % 26) as u8) as char);
+            c = (c - 1) / 26;
+        }
+        s
+    }
+
+    /// A workbook with one sheet.
+    pub fn workbook(sheet: &str, rows: &[Vec<Cell>]) -> Vec<u8> {
+        let mut strings: Vec<&str> = Vec::new();
+        let mut index = std::collections::HashMap::new();
+        let mut data = String::new();
+        for (r, row) in rows.iter().enumerate() {
+            data.push_str(&format!("<row r=\"{}\">", r + 1));
+            for (c, cell) in row.iter().enumerate() {
+                let at = format!("{}{}", col(c), r + 1);
+                match cell {
+                    Cell::Text(t) => {
+                        let i = *index.entry(*t).or_insert_with(|| {
+                            strings.push(t);
+                            strings.len() - 1
+                        });
+                        data.push_str(&format!("<c r=\"{at}\" t=\"s\"><v>{i}</v></c>"));
+                    }
+                    Cell::Number(n) => data.push_str(&format!("<c r=\"{at}\"><v>{n}</v></c>")),
+                    Cell::Empty => {}
+                }
+            }
+            data.push_str("</row>");
+        }
+        let ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        let sheet_xml = format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"{ns}\"><sheetData>{data}</sheetData></worksheet>"
+        );
+        let sst: String = strings
+            .iter()
+            .map(|s| format!("<si><t>{}</t></si>", esc(s)))
+            .collect();
+        let sst_xml = format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<sst xmlns=\"{ns}\" count=\"{n}\" uniqueCount=\"{n}\">{sst}</sst>",
+            n = strings.len()
+        );
+        let workbook_xml = format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<workbook xmlns=\"{ns}\" xmlns:r=\"{rel}\"><sheets><sheet name=\"{}\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>",
+            esc(sheet)
+        );
+        let types = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/><Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/></Types>";
+        let root_rels = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>";
+        let wb_rels = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>";
+        zip(&[
+            ("[Content_Types].xml", types.as_bytes().to_vec()),
+            ("_rels/.rels", root_rels.as_bytes().to_vec()),
+            ("xl/workbook.xml", workbook_xml.into_bytes()),
+            ("xl/_rels/workbook.xml.rels", wb_rels.as_bytes().to_vec()),
+            ("xl/worksheets/sheet1.xml", sheet_xml.into_bytes()),
+            ("xl/sharedStrings.xml", sst_xml.into_bytes()),
+        ])
+    }
+
+    /// A workbook from CSV text: cells that read as plain numbers become number cells.
+    pub fn from_csv(sheet: &str, csv: &str) -> Vec<u8> {
+        let lines: Vec<Vec<&str>> = csv.lines().map(|l| l.split(',').collect()).collect();
+        let rows: Vec<Vec<Cell>> = lines
+            .iter()
+            .map(|l| {
+                l.iter()
+                    .map(|c| {
+                        if c.is_empty() {
+                            Cell::Empty
+                        } else if c.parse::<f64>().is_ok() && !c.contains('-') {
+                            Cell::Number(c)
+                        } else {
+                            Cell::Text(c)
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        workbook(sheet, &rows)
+    }
+}
+
+fn figures(plan: &Path, actuals: &Path, as_of: Option<&str>) -> serde_json::Value {
+    let mut cmd = planc();
+    cmd.arg("review")
+        .arg(plan)
+        .arg("--actuals")
+        .arg(actuals)
+        .args(["--format", "json"]);
+    if let Some(d) = as_of {
+        cmd.args(["--as-of", d]);
+    }
+    let out = cmd.output().expect("planc runs");
+    assert!(
+        out.status.success(),
+        "planc review failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON output");
+    v["figures"].clone()
+}
+
+#[test]
+fn csv_and_xlsx_give_the_same_figures_as_yaml() {
+    let dir = root().join("tests/fixtures/actuals");
+    let plan = dir.join("tiny.plan.yaml");
+    let yaml = figures(&plan, &dir.join("tiny-2026.actuals.yaml"), None);
+    let csv = figures(&plan, &dir.join("tiny-2026.actuals.csv"), None);
+    assert_eq!(yaml, csv, "CSV and YAML disagree");
+    let tmp = tempfile::tempdir().unwrap();
+    let book = tmp.path().join("tiny-2026.actuals.xlsx");
+    let text = std::fs::read_to_string(dir.join("tiny-2026.actuals.csv")).unwrap();
+    std::fs::write(&book, xlsx::from_csv("实际", &text)).unwrap();
+    let xlsx = figures(&plan, &book, None);
+    assert_eq!(yaml, xlsx, "XLSX and YAML disagree");
+    // And for a partial year.
+    assert_eq!(
+        figures(
+            &plan,
+            &dir.join("tiny-2026.actuals.yaml"),
+            Some("2026-09-30")
+        ),
+        figures(&plan, &book, Some("2026-09-30"))
+    );
+}
+
+/// The committed example workbook is what `company_crm_rows` writes.
+#[test]
+fn example_workbook_is_current() {
+    let path = root().join("examples/actuals/company-2026-crm.actuals.xlsx");
+    let text = std::fs::read_to_string(root().join("tests/fixtures/actuals/company-2026-crm.csv"))
+        .expect("the CRM export's source table");
+    let bytes = xlsx::from_csv("CRM导出", &text);
+    if std::env::var_os("PLANC_UPDATE_EXAMPLES").is_some() {
+        std::fs::write(&path, &bytes).unwrap();
+    }
+    let committed = std::fs::read(&path).unwrap_or_default();
+    assert!(
+        committed == bytes,
+        "{} is out of date: run `PLANC_UPDATE_EXAMPLES=1 cargo test --test integration example_workbook`",
+        path.display()
+    );
+}
+
+/// Runs `planc check` on files in a fresh folder beside a copy of the tiny plan; returns
+/// stderr, with the folder's path removed.
+fn check_in_temp(files: &[(&str, &[u8])]) -> (String, i32) {
+    let tmp = tempfile::tempdir().unwrap();
+    let plan = std::fs::read(root().join("tests/fixtures/actuals/tiny.plan.yaml")).unwrap();
+    std::fs::write(tmp.path().join("tiny.plan.yaml"), plan).unwrap();
+    for (name, bytes) in files {
+        std::fs::write(tmp.path().join(name), bytes).unwrap();
+    }
+    let out = planc()
+        .current_dir(tmp.path())
+        .arg("check")
+        .arg(".")
+        .output()
+        .unwrap();
+    (
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code().unwrap_or(-1),
+    )
+}
+
+const HEADER: &str = "metric,dimension,item,period,value,unit,last_year\n";
+
+fn csv_case(body: &str) -> (String, i32) {
+    let text = format!("{HEADER}{body}");
+    check_in_temp(&[("tiny-2026.actuals.csv", text.as_bytes())])
+}
+
+#[test]
+fn p801_unknown_metric() {
+    let (err, code) = csv_case("sales,,,FY,1260,万元,\nsale,,,Q1,250,万元,\n");
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(err);
+}
+
+#[test]
+fn p802_unknown_dimension() {
+    let (err, code) = csv_case("sales,provnce,jiangsu,FY,720,万元,\nsales,,浙江,FY,540,万元,\nk-cover,product,a,FY,93,%,\n");
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(err);
+}
+
+#[test]
+fn p803_unknown_item() {
+    let (err, code) = csv_case("sales,province,江蘇,FY,720,万元,\n");
+    assert_eq!(code, 1);
+    assert!(err.contains("did you mean `江苏`?"), "{err}");
+    insta::assert_snapshot!(err);
+}
+
+#[test]
+fn p804_duplicate_row() {
+    let (err, code) = csv_case("sales,,,Q1,250,万元,\nsales,quarter,Q1,FY,250,万元,\n");
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(err);
+}
+
+#[test]
+fn p805_unit_mismatch() {
+    let (err, code) = csv_case("sales,,,FY,1260,家,\nsales,product,a,FY,780,,\nk-cover,,,FY,93家,,\nsales,product,b,FY,480万元,亿元,\nnew-hospitals,,,FY,many,,\n");
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(err);
+}
+
+#[test]
+fn p806_bad_period() {
+    let (err, code) =
+        csv_case("sales,,,2025-12,80,万元,\nsales,,,第一季度,250,万元,\nsales,,,Q5,1,万元,\n");
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(err);
+}
+
+#[test]
+fn p807_missing_period() {
+    let (err, code) =
+        csv_case("sales,,,Q1,250,万元,\nsales,,,Q2,310,万元,\nsales,,,Q4,410,万元,\n");
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(err);
+}
+
+#[test]
+fn p809_sums_that_do_not_add_up() {
+    let (err, code) = csv_case(
+        "sales,,,FY,1260,万元,\nsales,,,Q1,250,万元,\nsales,,,Q2,310,万元,\nsales,,,Q3,290,万元,\nsales,,,Q4,400,万元,\nsales,product,a,FY,780,万元,\nsales,product,b,FY,470,万元,\n",
+    );
+    assert_eq!(code, 0, "sum mismatches are warnings");
+    insta::assert_snapshot!(err);
+}
+
+#[test]
+fn p810_bad_layout() {
+    let (err, code) = check_in_temp(&[(
+        "tiny-2026.actuals.csv",
+        "metric,period,amount,unti\nsales,FY,1260,万元\n".as_bytes(),
+    )]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(err);
+}
+
+#[test]
+fn p810_bad_yaml_rows() {
+    let (err, code) = check_in_temp(&[(
+        "tiny-2026.actuals.yaml",
+        "plan: tiny-2026\nrows:\n  - { metric: sales, period: FY, value: 1260 }\n  - { metric: sales, perod: Q1, value: 250 }\n".as_bytes(),
+    )]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(err);
+}
+
+#[test]
+fn p811_plan_not_found() {
+    let (err, code) = check_in_temp(&[(
+        "other.actuals.csv",
+        format!("{HEADER}sales,,,FY,1,万元,\n").as_bytes(),
+    )]);
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(err);
+}
+
+#[test]
+fn xlsx_findings_name_the_cell() {
+    let book = xlsx::from_csv(
+        "实际",
+        "指标,维度,项目,期间,实际,单位\nsales,province,江蘇,FY,720,万元\nsales,,,FY,1260,家\n",
+    );
+    let (err, code) = check_in_temp(&[("tiny-2026.actuals.xlsx", &book)]);
+    assert_eq!(code, 1);
+    assert!(err.contains("(实际!C2)"), "{err}");
+    assert!(err.contains("(实际!E3)"), "{err}");
+    insta::assert_snapshot!(err);
+}
+
+#[test]
+fn actuals_yaml_lines_and_columns() {
+    let (err, code) = check_in_temp(&[(
+        "tiny-2026.actuals.yaml",
+        "plan: tiny-2026\nrows:\n  - { metric: sales, dimension: province, item: 江蘇, period: FY, value: 720 }\n"
+            .as_bytes(),
+    )]);
+    assert_eq!(code, 1);
+    assert!(err.contains("tiny-2026.actuals.yaml:3:"), "{err}");
+}
+
+#[test]
+fn unreadable_workbook() {
+    let (err, code) = check_in_temp(&[("tiny-2026.actuals.xlsx", b"not a zip")]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("cannot open tiny-2026.actuals.xlsx as a workbook"),
+        "{err}"
+    );
+}
+
+#[test]
+fn every_actuals_code_is_documented() {
+    let out = planc().arg("rules").output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    for code in [
+        "P801", "P802", "P803", "P804", "P805", "P806", "P807", "P808", "P809", "P810", "P811",
+        "P812",
+    ] {
+        assert!(text.contains(code), "{code} missing from `planc rules`");
+        let explain = planc().args(["explain", code]).output().unwrap();
+        let doc = String::from_utf8_lossy(&explain.stdout);
+        for heading in [
+            "## What it does",
+            "## Why is this bad?",
+            "## Example",
+            "## Use instead",
+        ] {
+            assert!(doc.contains(heading), "{code} lacks {heading}");
+        }
+    }
+}
+
+#[test]
+fn committed_actuals_schema_matches_the_generated_one() {
+    let committed = std::fs::read_to_string(root().join("schemas/actuals.schema.json")).unwrap();
+    assert!(
+        committed == planc::actuals::schema_pretty(),
+        "schemas/actuals.schema.json is out of date: run `cargo run -- schema --actuals -o schemas/actuals.schema.json`"
+    );
+}

@@ -1,0 +1,235 @@
+//! `planc review`: figures computed by hand for a small plan, partial years, the
+//! bundled example, and the rendered summary.
+
+use crate::util::{planc, root};
+
+fn tiny(args: &[&str]) -> serde_json::Value {
+    let dir = root().join("tests/fixtures/actuals");
+    let out = planc()
+        .arg("review")
+        .arg(dir.join("tiny.plan.yaml"))
+        .arg("--actuals")
+        .arg(dir.join("tiny-2026.actuals.yaml"))
+        .args(["--format", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()["figures"].clone()
+}
+
+fn find<'a>(list: &'a serde_json::Value, key: &str, id: &str) -> &'a serde_json::Value {
+    list.as_array()
+        .and_then(|a| a.iter().find(|x| x[key] == id))
+        .unwrap_or_else(|| panic!("no {id} in {list}"))
+}
+
+#[test]
+fn attainment_growth_and_verdicts_match_a_hand_calculation() {
+    let f = tiny(&[]);
+    let sales = find(&f["targets"], "id", "sales");
+    // 1260 / 1200 = 105 %; 1260 / 1000 − 1 = 26 %; 1260 − 1200 = +60.
+    assert_eq!(sales["actual"]["value"], "12600000");
+    assert_eq!(sales["attainment"]["value"], "105");
+    assert_eq!(sales["growth"]["value"], "26");
+    assert_eq!(sales["variance"]["display"], "+60万元");
+    assert_eq!(sales["status"], "green");
+    let product = find(&sales["breakdowns"], "dimension", "product");
+    let a = find(&product["items"], "ref", "a");
+    // 780 / 800 = 97.5 % (amber); 780 / 700 − 1 = 11.4286 %; share 780 / 1260 = 61.9048 %.
+    assert_eq!(a["attainment"]["value"], "97.5");
+    assert_eq!(a["status"], "amber");
+    assert_eq!(a["growth"]["value"], "11.4286");
+    assert_eq!(a["share"]["value"], "61.9048");
+    // −20 of a 1200 target: −1.6667 points of attainment.
+    assert_eq!(a["contribution"]["value"], "-1.6667");
+    let b = find(&product["items"], "ref", "b");
+    assert_eq!(b["attainment"]["value"], "120");
+    assert_eq!(b["growth"]["value"], "60");
+    assert_eq!(product["top"], serde_json::json!(["b"]));
+    assert_eq!(product["bottom"], serde_json::json!(["a"]));
+    let q3 = find(&sales["periods"], "period", "Q3");
+    // 290 / 300 = 96.6667 %.
+    assert_eq!(q3["attainment"]["value"], "96.6667");
+    let hospitals = find(&f["targets"], "id", "new-hospitals");
+    // 18 / 20 = 90 % is amber at the default thresholds; 18 / 15 − 1 = 20 %.
+    assert_eq!(hospitals["attainment"]["value"], "90");
+    assert_eq!(hospitals["status"], "amber");
+    assert_eq!(hospitals["growth"]["value"], "20");
+    // KPIs: ≥ 90 % met; ≤ 5 % missed by 5.5 % (5 / 5.5 = 90.9091 %, amber);
+    // range 10–20 % missed by 25 % (20 / 25 = 80 %, red); = 0 met.
+    let cover = find(&f["kpis"], "id", "k-cover");
+    assert_eq!(
+        (cover["verdict"].as_str(), cover["status"].as_str()),
+        (Some("pass"), Some("green"))
+    );
+    let expense = find(&f["kpis"], "id", "k-expense");
+    assert_eq!(expense["verdict"], "fail");
+    assert_eq!(expense["attainment"]["value"], "90.9091");
+    assert_eq!(expense["status"], "amber");
+    let range = find(&f["kpis"], "id", "k-range");
+    assert_eq!(range["verdict"], "fail");
+    assert_eq!(range["attainment"]["value"], "80");
+    assert_eq!(range["status"], "red");
+    let zero = find(&f["kpis"], "id", "k-zero");
+    assert_eq!(zero["verdict"], "pass");
+    assert_eq!(f["summary"]["kpis_passed"], 2);
+    assert_eq!(f["summary"]["kpis_failed"], 2);
+}
+
+#[test]
+fn partial_year_uses_the_quarter_split_and_forecasts_the_run_rate() {
+    let f = tiny(&["--as-of", "2026-09-30"]);
+    assert_eq!(f["partial"], true);
+    assert_eq!(f["elapsed_months"], "9");
+    let sales = find(&f["targets"], "id", "sales");
+    // Q1–Q3 actual 250 + 310 + 290 = 850 against 240 + 300 + 300 = 840: 101.1905 %.
+    assert_eq!(sales["actual"]["value"], "8500000");
+    assert_eq!(sales["target_to_date"]["value"], "8400000");
+    assert_eq!(sales["attainment"]["value"], "101.1905");
+    // 850 of the year's 1200: 70.8333 %; run rate 850 × 12 / 9 = 1133.33, 94.4444 %.
+    assert_eq!(sales["progress"]["value"], "70.8333");
+    assert_eq!(sales["forecast"]["attainment"]["value"], "94.4444");
+    assert_eq!(sales["forecast"]["status"], "amber");
+    // The full-year row covers time after the as-of date and is left out.
+    assert!(f["rows_after_as_of"].as_u64().unwrap() >= 1);
+}
+
+#[test]
+fn thresholds_come_from_planc_toml() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = root().join("tests/fixtures/actuals");
+    for name in ["tiny.plan.yaml", "tiny-2026.actuals.yaml"] {
+        std::fs::copy(dir.join(name), tmp.path().join(name)).unwrap();
+    }
+    std::fs::write(
+        tmp.path().join("planc.toml"),
+        "[review]\ngreen = \"95%\"\namber = \"85%\"\n",
+    )
+    .unwrap();
+    let out = planc()
+        .current_dir(tmp.path())
+        .args([
+            "review",
+            "tiny.plan.yaml",
+            "--actuals",
+            "tiny-2026.actuals.yaml",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let sales = find(&v["figures"]["targets"], "id", "sales");
+    let a = find(
+        &find(&sales["breakdowns"], "dimension", "product")["items"],
+        "ref",
+        "a",
+    );
+    assert_eq!(a["status"], "green", "97.5 % is green at a 95 % threshold");
+}
+
+#[test]
+fn errors_in_the_actuals_stop_the_review() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        root().join("tests/fixtures/actuals/tiny.plan.yaml"),
+        tmp.path().join("tiny.plan.yaml"),
+    )
+    .unwrap();
+    std::fs::write(
+        tmp.path().join("bad.actuals.csv"),
+        "metric,period,value,unit\nsale,FY,1,万元\n",
+    )
+    .unwrap();
+    planc()
+        .current_dir(tmp.path())
+        .args([
+            "review",
+            "tiny.plan.yaml",
+            "--actuals",
+            "bad.actuals.csv",
+            "--format",
+            "json",
+        ])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicates::str::contains("did you mean `sales`?"))
+        .stderr(predicates::str::contains("review not written"));
+}
+
+#[test]
+fn the_bundled_examples_check_clean() {
+    planc().args(["check", "examples"]).assert().code(0);
+}
+
+#[test]
+fn the_bundled_review_matches_a_hand_calculation() {
+    let out = planc()
+        .args(["review", "examples/review.plan.yaml", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let f = &v["figures"];
+    let sales = find(&f["targets"], "id", "sales");
+    // 35.9亿元 of 36亿元: 99.7222 %, amber; 35.9 / 32 − 1 = 12.1875 %.
+    assert_eq!(sales["actual"]["display"], "35.9亿元");
+    assert_eq!(sales["attainment"]["value"], "99.7222");
+    assert_eq!(sales["status"], "amber");
+    assert_eq!(sales["growth"]["value"], "12.1875");
+    // 成熟区域 rolls up from 华东 9.09 and 华南 8.52: 17.61 of 17.82 = 98.8215 %.
+    let groups = find(&sales["breakdowns"], "dimension", "region_group");
+    let mature = find(&groups["items"], "ref", "成熟区域");
+    assert_eq!(mature["actual"]["display"], "17.61亿元");
+    assert_eq!(mature["attainment"]["value"], "98.8215");
+    // 民营医院 3.95 vs 2.88: +37.1528 %.
+    let customers = find(&sales["breakdowns"], "dimension", "customer_type");
+    let private = find(&customers["items"], "ref", "private");
+    assert_eq!(private["growth"]["value"], "37.1528");
+    // ≤ 42 % expense ratio at 42.9 %: missed, 42 / 42.9 = 97.9021 %.
+    let expense = find(&f["kpis"], "id", "expense-ratio");
+    assert_eq!(expense["verdict"], "fail");
+    assert_eq!(expense["attainment"]["value"], "97.9021");
+    assert_eq!(f["summary"]["kpis"], 25);
+}
+
+#[test]
+fn review_files_are_checked_with_their_plan_and_actuals() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = root().join("tests/fixtures/actuals");
+    std::fs::copy(
+        dir.join("tiny.plan.yaml"),
+        tmp.path().join("tiny.plan.yaml"),
+    )
+    .unwrap();
+    // No KPI rows: the review warns about each KPI without an actual.
+    std::fs::write(
+        tmp.path().join("tiny-2026.actuals.csv"),
+        "metric,period,value,unit\nsales,FY,1260,万元\nnew-hospitals,FY,18,家\n",
+    )
+    .unwrap();
+    std::fs::write(
+        tmp.path().join("tiny.review.plan.yaml"),
+        "kind: review\nid: tiny-review\ntitle: 年度总结\nstatus: final\nperiod: { start: 2026-01-01, end: 2026-12-31 }\n\
+review:\n  plan: tiny.plan.yaml\n  actuals: [tiny-2026.actuals.csv, missing.actuals.csv]\n\
+sections:\n  - title: 目标回顾\n    text: 完成率{{sales.attainment}}，增长{{sales.growht}}。\n    figures: [targets, sales/produkt]\n",
+    )
+    .unwrap();
+    let out = planc()
+        .current_dir(tmp.path())
+        .args(["check", "."])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    insta::assert_snapshot!(String::from_utf8_lossy(&out.stderr));
+}
