@@ -15,8 +15,8 @@ pub fn did_you_mean<'a>(
         }
         let dist = strsim::levenshtein(input, c);
         let len = input_len.max(c.chars().count()).max(1);
-        // Allow one edit in short names, about a third of the length in longer ones.
-        let allowed = if len <= 3 { 1 } else { len.div_ceil(3) };
+        // One edit in short names and codes (`P101`), about a third of the length in longer ones.
+        let allowed = if len <= 4 { 1 } else { len.div_ceil(3) };
         let score = strsim::jaro_winkler(input, c);
         if dist <= allowed || (score > 0.88 && dist <= allowed + 1) {
             let rank = dist as f64 - score;
@@ -37,5 +37,7 @@ mod tests {
         assert_eq!(did_you_mean("江蘇", ["江苏", "浙江", "上海"]), Some("江苏"));
         assert_eq!(did_you_mean("budegt", ["budget", "risks"]), Some("budget"));
         assert_eq!(did_you_mean("xyz", ["budget", "risks"]), None);
+        assert_eq!(did_you_mean("P1O1", ["P101", "P809"]), Some("P101"));
+        assert_eq!(did_you_mean("P999", ["P101", "P809"]), None);
     }
 }

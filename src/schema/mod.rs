@@ -3,6 +3,8 @@
 //! sees all shape errors at once. Errors come back as JSON pointers; we map them onto
 //! spans through the YAML tree.
 
+mod tree_json;
+
 use std::sync::OnceLock;
 
 use jsonschema::error::{TypeKind, ValidationErrorKind};
@@ -47,14 +49,14 @@ pub fn generate_pretty() -> String {
 
 struct Compiled {
     schema: Json,
-    validator: jsonschema::Validator,
+    validator: jsonschema::Validator<tree_json::TreeJson>,
 }
 
 fn compiled() -> &'static Compiled {
     static COMPILED: OnceLock<Compiled> = OnceLock::new();
     COMPILED.get_or_init(|| {
         let schema = generate();
-        let validator = jsonschema::options()
+        let validator = jsonschema::options_for::<tree_json::TreeJson>()
             .should_validate_formats(false)
             .build(&schema)
             .expect("the generated schema compiles");
@@ -65,12 +67,11 @@ fn compiled() -> &'static Compiled {
 /// Validates the tree against the plan schema; every error becomes a finding.
 pub fn validate(root: &Node) -> Vec<Finding> {
     let compiled = compiled();
-    let instance = root.to_json();
-    if compiled.validator.is_valid(&instance) {
+    if compiled.validator.is_valid(root) {
         return Vec::new();
     }
     let mut findings = Vec::new();
-    for error in compiled.validator.iter_errors(&instance) {
+    for error in compiled.validator.iter_errors(root) {
         map_error(
             root,
             &compiled.schema,

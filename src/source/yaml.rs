@@ -64,6 +64,15 @@ pub enum YamlErrorKind {
     Empty,
 }
 
+impl Default for Node {
+    fn default() -> Self {
+        Node {
+            value: Value::Null,
+            span: Span::default(),
+        }
+    }
+}
+
 impl Node {
     pub fn as_str(&self) -> Option<&str> {
         match &self.value {
