@@ -1,0 +1,164 @@
+//! Writing the DOCX package: docx-rs builds the XML parts; this module makes them
+//! deterministic and zips them.
+//!
+//! docx-rs numbers paragraphs from a per-thread counter and zip writers stamp entries
+//! with the current time; both would make two renders of the same plan differ. Here
+//! paragraph ids are renumbered in document order, every entry gets the same fixed
+//! time (1980-01-01, the zip epoch), and `docProps/core.xml` carries the plan's title
+//! and owner but no dates.
+
+use std::io::{Cursor, Write};
+
+use docx_rs::Docx;
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, DateTime, ZipWriter};
+
+use crate::render::chart::esc;
+use crate::render::view::Report;
+use crate::render::RenderError;
+
+pub fn write(docx: Docx, report: &Report) -> Result<Vec<u8>, RenderError> {
+    let x = docx.build();
+    let document = repeat_header_rows(&renumber_para_ids(&x.document));
+    let styles = east_asian_language(&x.styles, report.lang);
+    let core = core_xml(report);
+
+    let mut parts: Vec<(String, &[u8])> = vec![
+        ("[Content_Types].xml".into(), &x.content_type),
+        ("_rels/.rels".into(), &x.rels),
+        ("docProps/app.xml".into(), &x.doc_props.app),
+        ("docProps/core.xml".into(), core.as_bytes()),
+        ("docProps/custom.xml".into(), &x.doc_props.custom),
+        ("word/_rels/document.xml.rels".into(), &x.document_rels),
+        ("word/document.xml".into(), &document),
+        ("word/styles.xml".into(), &styles),
+        ("word/settings.xml".into(), &x.settings),
+        ("word/fontTable.xml".into(), &x.font_table),
+        ("word/comments.xml".into(), &x.comments),
+        ("word/numbering.xml".into(), &x.numberings),
+        ("word/commentsExtended.xml".into(), &x.comments_extended),
+        ("word/footnotes.xml".into(), &x.footnotes),
+    ];
+    for (i, h) in x.headers.iter().enumerate() {
+        parts.push((format!("word/header{}.xml", i + 1), h));
+        if let Some(r) = x.header_rels.get(i) {
+            parts.push((format!("word/_rels/header{}.xml.rels", i + 1), r));
+        }
+    }
+    for (i, f) in x.footers.iter().enumerate() {
+        parts.push((format!("word/footer{}.xml", i + 1), f));
+        if let Some(r) = x.footer_rels.get(i) {
+            parts.push((format!("word/_rels/footer{}.xml.rels", i + 1), r));
+        }
+    }
+    for (id, bytes) in &x.media {
+        parts.push((format!("word/media/{id}.png"), bytes));
+    }
+
+    let err = |e: &dyn std::fmt::Display| RenderError::Docx(e.to_string());
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, bytes) in parts {
+        // PNGs are compressed already.
+        let method = if name.ends_with(".png") {
+            CompressionMethod::Stored
+        } else {
+            CompressionMethod::Deflated
+        };
+        let options = SimpleFileOptions::default()
+            .compression_method(method)
+            .last_modified_time(DateTime::default())
+            .unix_permissions(0o644);
+        zip.start_file(name, options).map_err(|e| err(&e))?;
+        zip.write_all(bytes).map_err(|e| err(&e))?;
+    }
+    let cursor = zip.finish().map_err(|e| err(&e))?;
+    Ok(cursor.into_inner())
+}
+
+/// Replaces every `w14:paraId` with a sequence number in document order.
+fn renumber_para_ids(xml: &[u8]) -> Vec<u8> {
+    const KEY: &[u8] = b"w14:paraId=\"";
+    let mut out = Vec::with_capacity(xml.len());
+    let mut n: u32 = 0;
+    let mut i = 0;
+    while i < xml.len() {
+        if xml[i..].starts_with(KEY) {
+            out.extend_from_slice(KEY);
+            i += KEY.len();
+            while i < xml.len() && xml[i] != b'"' {
+                i += 1;
+            }
+            n += 1;
+            out.extend_from_slice(format!("{n:08X}").as_bytes());
+        } else {
+            out.push(xml[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Marks the first row of every data table as a header row, repeated on each page.
+fn repeat_header_rows(xml: &[u8]) -> Vec<u8> {
+    const STYLE: &[u8] = b"<w:tblStyle w:val=\"PlancTable\" />";
+    const TRPR: &[u8] = b"<w:trPr>";
+    let mut out = Vec::with_capacity(xml.len() + 1024);
+    let mut i = 0;
+    let mut pending = false;
+    while i < xml.len() {
+        if xml[i..].starts_with(STYLE) {
+            pending = true;
+        }
+        if pending && xml[i..].starts_with(TRPR) {
+            out.extend_from_slice(TRPR);
+            out.extend_from_slice(b"<w:tblHeader />");
+            i += TRPR.len();
+            pending = false;
+            continue;
+        }
+        out.push(xml[i]);
+        i += 1;
+    }
+    out
+}
+
+/// Declares the document's East-Asian language, so LibreOffice picks a CJK font for
+/// Chinese text when the named font is not installed.
+fn east_asian_language(xml: &[u8], lang: &str) -> Vec<u8> {
+    let tag = match lang {
+        "zh" => "<w:lang w:val=\"zh-CN\" w:eastAsia=\"zh-CN\" />",
+        _ => "<w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\" />",
+    };
+    let text = String::from_utf8_lossy(xml);
+    let key = "<w:rPrDefault><w:rPr>";
+    match text.find(key) {
+        Some(i) => {
+            let mut s = String::with_capacity(text.len() + tag.len());
+            s.push_str(&text[..i + key.len()]);
+            s.push_str(tag);
+            s.push_str(&text[i + key.len()..]);
+            s.into_bytes()
+        }
+        None => xml.to_vec(),
+    }
+}
+
+fn core_xml(r: &Report) -> String {
+    format!(
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+            r#"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#,
+            "<dc:title>{title}</dc:title><dc:subject>{subject}</dc:subject><dc:creator>{creator}</dc:creator>",
+            "<cp:keywords>planc</cp:keywords><dc:description>{generator} · {source} · sha256 {sha}</dc:description>",
+            "<cp:lastModifiedBy>planc</cp:lastModifiedBy><cp:revision>1</cp:revision><dc:language>{lang}</dc:language>",
+            "</cp:coreProperties>"
+        ),
+        title = esc(&r.meta.title),
+        subject = esc(&r.meta.kind_label),
+        creator = esc(r.meta.owner.as_deref().unwrap_or("planc")),
+        generator = esc(&r.meta.generator),
+        source = esc(&r.meta.source),
+        sha = esc(&r.meta.sha256),
+        lang = if r.lang == "zh" { "zh-CN" } else { "en-US" },
+    )
+}
