@@ -903,6 +903,32 @@ impl<'p> Joined<'p> {
         sum
     }
 
+    /// Last year's figure for one period of a cell, when reported (months fill a quarter
+    /// only when each has last year's figure).
+    pub fn period_last_year(
+        &self,
+        metric: usize,
+        cell: Option<(usize, usize)>,
+        period: PeriodKey,
+    ) -> Option<Decimal> {
+        let pp = &self.scope.period;
+        let months = period.months(pp);
+        let mut sum = Some(Decimal::ZERO);
+        let mut any = false;
+        for (k, f) in self.cell_facts(metric, cell) {
+            if k.period == period {
+                return f.last_year;
+            }
+            if let PeriodKey::Month(m) = k.period {
+                if months.contains(&m) && period != PeriodKey::Full {
+                    any = true;
+                    sum = sum.zip(f.last_year).map(|(a, b)| a + b);
+                }
+            }
+        }
+        sum.filter(|_| any)
+    }
+
     /// The first row behind a cell's facts, for pointing at it.
     fn first_fact(&self, metric: usize, cell: Option<(usize, usize)>) -> Option<&Fact> {
         self.cell_facts(metric, cell)

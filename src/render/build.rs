@@ -163,7 +163,7 @@ fn outline(kind: Kind) -> Vec<O> {
         ],
         Kind::Role => vec![S("duties"), S("kpis"), S("cases"), S("glossary")],
         // The year-end review adds its own sections (actuals against plan) here.
-        Kind::Review => vec![S("targets"), S("sections")],
+        Kind::Review => vec![S("preface"), S("targets"), S("sections")],
     }
 }
 

@@ -66,6 +66,7 @@ pub static DEFAULTS: &[(&str, &str)] = embed![
     "md/sections/glossary.md.j2",
     "md/sections/reference.md.j2",
     "md/sections/checks.md.j2",
+    "md/sections/review.md.j2",
     "html/base.html.j2",
     "html/macros.html.j2",
     "html/style.css.j2",
@@ -108,6 +109,7 @@ pub static DEFAULTS: &[(&str, &str)] = embed![
     "html/sections/glossary.html.j2",
     "html/sections/reference.html.j2",
     "html/sections/checks.html.j2",
+    "html/sections/review.html.j2",
 ];
 
 pub struct Templates {

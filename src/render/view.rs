@@ -383,6 +383,9 @@ pub enum Body {
         suppressed: Option<Table>,
         findings: Option<Table>,
     },
+    /// Year-end review figures (attainment tables with status lights, plan-vs-actual
+    /// charts), built by `crate::review::report`.
+    Review(crate::review::view::Figures),
 }
 
 #[derive(Clone, Debug, Serialize)]

@@ -50,6 +50,9 @@ pub struct Amount {
     #[serde(serialize_with = "ser_dec")]
     pub value: Decimal,
     pub display: String,
+    /// The display without its unit, for table cells under a unit note.
+    #[serde(skip)]
+    pub number: String,
 }
 
 /// A ratio in percent (exact to 4 places in JSON) and how it is written.
@@ -85,21 +88,30 @@ impl Units {
     pub fn amount(&self, v: Decimal) -> Amount {
         Amount {
             value: v,
-            display: self.show(v, false),
+            display: format!("{}{}", self.number(v, false), self.label()),
+            number: self.number(v, false),
         }
     }
     pub fn signed(&self, v: Decimal) -> Amount {
         Amount {
             value: v,
-            display: self.show(v, true),
+            display: format!("{}{}", self.number(v, true), self.label()),
+            number: self.number(v, true),
         }
     }
-    fn show(&self, v: Decimal, signed: bool) -> String {
+    fn number(&self, v: Decimal, signed: bool) -> String {
         let s = match &self.expect {
-            Expect::Money => crate::rules::fmt_money(v, &self.like, self.default),
-            Expect::Percent => format!("{}%", fmt::dec(v, 2)),
-            Expect::Count(u) => format!("{}{u}", fmt::dec(v, 2)),
-            Expect::Bare => fmt::dec(v, 2),
+            Expect::Money => {
+                let unit = self.like.money_unit(self.default).unwrap_or(self.default);
+                // 亿元 figures need their fourth place (9.072亿元); 万元 and 元 do not.
+                let dp = if unit == crate::model::MoneyUnit::Yi {
+                    4
+                } else {
+                    2
+                };
+                fmt::dec(v / unit.factor(), dp)
+            }
+            _ => fmt::dec(v, 2),
         };
         if signed && v > Decimal::ZERO {
             format!("+{s}")
@@ -236,6 +248,8 @@ pub struct PeriodResult {
     pub target: Option<Amount>,
     pub actual: Option<Amount>,
     pub attainment: Option<Pct>,
+    pub last_year: Option<Amount>,
+    pub growth: Option<Pct>,
     pub status: Light,
     /// The period has ended by `as_of`.
     pub elapsed: bool,
@@ -476,6 +490,7 @@ fn target(
             .as_ref()
             .and_then(|s| s.iter().find(|(k, _)| *k == p).map(|(_, v)| *v));
         let actual = j.period_actual(mi, None, p);
+        let last = j.period_last_year(mi, None, p);
         let ended = p.end(pp) <= j.as_of;
         let part_target = target.map(|v| {
             if ended {
@@ -493,6 +508,11 @@ fn target(
             target: target.map(|v| u.amount(v)),
             actual: actual.map(|v| u.amount(v)),
             attainment: att.map(pct),
+            last_year: last.map(|v| u.amount(v)),
+            growth: actual
+                .zip(last)
+                .and_then(|(a, l)| growth(a, l))
+                .map(signed_pct),
             status: Light::of(att, th),
             elapsed: ended,
         });

@@ -7,12 +7,14 @@
 //! places them in sections and narrative. `planc check` runs the same session without
 //! computing, for its findings.
 
+pub mod chart;
 pub mod check;
 pub mod compute;
 pub mod figures;
 mod fmt;
 pub mod report;
 pub mod session;
+pub mod view;
 
 pub use compute::{compute, Light, Review};
 pub use session::{run, Outcome, Request};

@@ -421,3 +421,46 @@ fn committed_actuals_schema_matches_the_generated_one() {
         "schemas/actuals.schema.json is out of date: run `cargo run -- schema --actuals -o schemas/actuals.schema.json`"
     );
 }
+
+/// A review of the tiny plan with these actuals and this section; returns `planc check`'s stderr.
+fn review_case(actuals: &str, section: &str) -> (String, i32) {
+    let review = format!(
+        "kind: review\nid: tiny-review\ntitle: 年度总结\nstatus: final\nperiod: {{ start: 2026-01-01, end: 2026-12-31 }}\n\
+review:\n  plan: tiny.plan.yaml\n  actuals: [tiny-2026.actuals.csv]\nsections:\n{section}"
+    );
+    check_in_temp(&[
+        (
+            "tiny-2026.actuals.csv",
+            format!("{HEADER}{actuals}").as_bytes(),
+        ),
+        ("tiny.review.plan.yaml", review.as_bytes()),
+    ])
+}
+
+const ALL_KPIS: &str =
+    "k-cover,,,FY,93,%,\nk-expense,,,FY,5.5,%,\nk-range,,,FY,15,%,\nk-zero,,,FY,0,起,\n";
+
+#[test]
+fn p808_missing_actual() {
+    // `new-hospitals` has no row, and only one of the two provinces has one.
+    let (err, code) = review_case(
+        &format!("sales,,,FY,1260,万元,\nsales,province,jiangsu,FY,720,万元,\n{ALL_KPIS}"),
+        "  - title: 目标回顾\n    figures: [targets]\n",
+    );
+    assert_eq!(code, 0, "missing actuals are warnings");
+    assert!(
+        err.contains("no actual for target `new-hospitals`"),
+        "{err}"
+    );
+    insta::assert_snapshot!(err);
+}
+
+#[test]
+fn p812_unknown_figure() {
+    let (err, code) = review_case(
+        &format!("sales,,,FY,1260,万元,\nnew-hospitals,,,FY,18,家,\n{ALL_KPIS}"),
+        "  - title: 目标回顾\n    text: 完成率{{sales.attainmnet}}。\n    figures: [kpis/战役二]\n",
+    );
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(err);
+}

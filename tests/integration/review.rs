@@ -233,3 +233,46 @@ sections:\n  - title: 目标回顾\n    text: 完成率{{sales.attainment}}，�
     assert_eq!(out.status.code(), Some(1));
     insta::assert_snapshot!(String::from_utf8_lossy(&out.stderr));
 }
+
+fn render(args: &[&str]) -> String {
+    let out = planc().arg("review").args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn rendered_summary_of_the_bundled_review() {
+    let md = render(&["examples/review.plan.yaml", "--format", "md"]);
+    // Figures in the narrative are filled in, never left as references.
+    assert!(!md.contains("{{"), "unfilled reference in:\n{md}");
+    assert!(md.contains("全年实现销售额35.9亿元，完成年度目标的99.7%"));
+    insta::assert_snapshot!(md);
+}
+
+#[test]
+fn rendered_summary_of_a_plain_plan_with_a_partial_year() {
+    let dir = "tests/fixtures/actuals";
+    let md = render(&[
+        &format!("{dir}/tiny.plan.yaml"),
+        "--actuals",
+        &format!("{dir}/tiny-2026.actuals.yaml"),
+        "--as-of",
+        "2026-09-30",
+        "--format",
+        "md",
+    ]);
+    insta::assert_snapshot!(md);
+}
+
+#[test]
+fn html_summary_has_lights_and_plan_vs_actual_charts() {
+    let html = render(&["examples/review.plan.yaml", "--format", "html"]);
+    assert!(html.contains("light light-green"));
+    assert!(html.contains("light light-amber"));
+    assert!(html.contains("<svg"));
+    assert!(!html.contains("{{"));
+}

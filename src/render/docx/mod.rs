@@ -1218,6 +1218,59 @@ impl Writer<'_> {
                     self.table(k, false);
                 }
             }
+            Body::Review(f) => {
+                if let Some(i) = &f.intro {
+                    self.p(Paragraph::new().style("Normal").add_run(text_run(i)));
+                }
+                for b in &f.blocks {
+                    if let Some(c) = &b.caption {
+                        self.subhead(c);
+                    }
+                    let t = VTable {
+                        columns: b.columns.clone(),
+                        rows: b
+                            .rows
+                            .iter()
+                            .map(|r| super::view::Row {
+                                cells: r
+                                    .cells
+                                    .iter()
+                                    .map(|c| super::view::Cell {
+                                        text: c.text.clone(),
+                                        md: false,
+                                    })
+                                    .collect(),
+                                kind: r.kind,
+                                depth: r.depth,
+                            })
+                            .collect(),
+                        note: None,
+                    };
+                    let mark = |ri: usize, ci: usize| {
+                        let c = b.rows.get(ri)?.cells.get(ci)?;
+                        let light = c.light.map(|l| match l {
+                            "green" => "2E7D32",
+                            "amber" => "E0A100",
+                            _ => "C62828",
+                        });
+                        let color = c.trend.map(|t| if t == "up" { "2E7D32" } else { "C62828" });
+                        (light.is_some() || color.is_some()).then_some(Mark { light, color })
+                    };
+                    self.table_marked(&t, false, &mark);
+                    if !b.highlights.is_empty() {
+                        self.bullets(&b.highlights);
+                    }
+                    if let Some(n) = &b.note {
+                        self.p(Paragraph::new()
+                            .style("Caption")
+                            .align(AlignmentType::Left)
+                            .add_run(text_run(n)));
+                    }
+                    if let Some(c) = &b.chart {
+                        self.chart(c)?;
+                    }
+                }
+            }
             Body::Cases { .. } => {}
             Body::Case { rows } => self.titled_table(rows),
             Body::Reference { tables } => {
