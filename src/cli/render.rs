@@ -298,7 +298,7 @@ fn render_dir(args: &Args, config: &Config, renderer: &Renderer, io: &mut Io) ->
                     continue;
                 }
                 let _ = writeln!(io.stderr, "wrote {}", crate::source::display_path(&out));
-                entry.href = Some(crate::source::display_path(&rel_out));
+                entry.href = Some(crate::render::index::href(&rel_out));
                 entries.push(entry);
             }
         }

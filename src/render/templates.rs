@@ -342,6 +342,8 @@ pub fn slug(s: String) -> String {
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut b = ammonia::Builder::default();
     b.link_rel(Some("noopener noreferrer"));
+    // A report is self-contained: nothing in a plan may make it load anything.
+    b.rm_tags(["img"]);
     b
 });
 

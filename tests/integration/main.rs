@@ -7,5 +7,6 @@ mod review;
 
 mod check_cli;
 mod mutation;
+mod render;
 mod rule_fixtures;
 mod schema_drift;
