@@ -134,10 +134,26 @@ impl Units {
     }
 }
 
+/// A share or ratio in percent, one place.
 pub fn pct(v: Decimal) -> Pct {
     Pct {
         value: v,
         display: format!("{}%", fmt::fixed(v, 1)),
+    }
+}
+
+/// An attainment, one place; a figure just below a threshold is cut rather than rounded,
+/// so 99.987 % reads 99.9 % next to its amber light, never 100.0 %.
+pub fn att(v: Decimal, th: &Thresholds) -> Pct {
+    let rounded = v.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
+    let crosses = [th.green, th.amber].iter().any(|t| v < *t && rounded >= *t);
+    Pct {
+        value: v,
+        display: if crosses {
+            format!("{}%", fmt::truncated(v, 1))
+        } else {
+            format!("{}%", fmt::fixed(v, 1))
+        },
     }
 }
 
@@ -151,6 +167,10 @@ pub fn signed_pct(v: Decimal) -> Pct {
             format!("{s}%")
         },
     }
+}
+
+fn att_v(v: Option<Decimal>, th: &Thresholds) -> Option<Pct> {
+    v.map(|x| att(x, th))
 }
 
 fn ratio(part: Decimal, whole: Decimal) -> Option<Decimal> {
@@ -472,7 +492,7 @@ fn target(
             let att = ratio(v, full);
             Some(Forecast {
                 value: u.amount(v),
-                attainment: att.map(pct),
+                attainment: att_v(att, th),
                 status: Light::of(att, th),
             })
         }
@@ -507,7 +527,7 @@ fn target(
             period: p.label(pp),
             target: target.map(|v| u.amount(v)),
             actual: actual.map(|v| u.amount(v)),
-            attainment: att.map(pct),
+            attainment: att_v(att, th),
             last_year: last.map(|v| u.amount(v)),
             growth: actual
                 .zip(last)
@@ -581,7 +601,7 @@ fn target(
                 target: item_full.map(|v| u.amount(v)),
                 target_to_date: item_to_date.map(|v| u.amount(v)),
                 actual: a.map(|a| u.amount(a.value)),
-                attainment: att.map(pct),
+                attainment: att_v(att, th),
                 variance: variance.map(|v| u.signed(v)),
                 share: a.and_then(|a| ratio(a.value, siblings)).map(pct),
                 last_year: ly.map(|v| u.amount(v)),
@@ -641,7 +661,7 @@ fn target(
         target: u.amount(full),
         target_to_date: u.amount(to_date),
         actual: actual.map(|a| u.amount(a.value)),
-        attainment: attainment.map(pct),
+        attainment: att_v(attainment, th),
         progress: if partial {
             actual.and_then(|a| ratio(a.value, full)).map(pct)
         } else {
@@ -769,7 +789,7 @@ fn kpi(
         actual: actual.map(|a| u.amount(a)),
         target_to_date: to_date.map(|v| u.amount(v)),
         verdict,
-        attainment: shown_closeness.map(pct),
+        attainment: att_v(shown_closeness, th),
         status,
     }
 }

@@ -44,3 +44,14 @@ pub fn fixed(d: Decimal, dp: u32) -> String {
     r.rescale(dp);
     group(&r.to_string())
 }
+
+/// Exactly `dp` places, cut towards zero: an attainment of 99.987 % is written 99.9 %,
+/// never 100.0 % next to an amber light.
+pub fn truncated(d: Decimal, dp: u32) -> String {
+    let mut r = d.round_dp_with_strategy(dp, RoundingStrategy::ToZero);
+    if r.is_zero() {
+        r = Decimal::ZERO;
+    }
+    r.rescale(dp);
+    group(&r.to_string())
+}

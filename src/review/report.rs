@@ -791,7 +791,7 @@ impl Builder<'_> {
                     Cell::text(target.map(u).unwrap_or_else(|| "—".into())),
                     Cell::text(u(a)),
                     Cell::text(
-                        att.map(|x| super::compute::pct(x).display)
+                        att.map(|x| super::compute::att(x, &self.thresholds).display)
                             .unwrap_or_else(|| "—".into()),
                     ),
                     Cell::signed(

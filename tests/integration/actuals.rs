@@ -464,3 +464,69 @@ fn p812_unknown_figure() {
     assert_eq!(code, 1);
     insta::assert_snapshot!(err);
 }
+
+/// Writes the benchmark's plan and workbook (`bench/actuals_10k.sh`): `PLANC_BENCH_DIR`,
+/// `PLANC_BENCH_ROWS` (default 10 000). Accounts × months, with quarter totals, all adding up.
+#[test]
+#[ignore = "generates benchmark input; run by bench/actuals_10k.sh"]
+fn write_bench_workbook() {
+    let Some(dir) = std::env::var_os("PLANC_BENCH_DIR") else {
+        return;
+    };
+    let dir = std::path::PathBuf::from(dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let rows: usize = std::env::var("PLANC_BENCH_ROWS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(10_000);
+    let accounts = (rows.saturating_sub(4) / 12).max(1);
+    // Monthly actuals in 万元, integers so every sum is exact.
+    let actual = |a: usize, m: usize| 40 + (a * 7 + m * 13) % 60;
+    let target = |a: usize| 12 * (45 + (a * 11) % 50);
+    let mut plan = String::from(
+        "kind: region\nid: bench-2026\ntitle: 基准测试大区2026年度计划\nstatus: final\n\
+period: { start: 2026-01-01, end: 2026-12-31 }\nunit: 万元\noverview: { text: 基准测试。 }\n\
+last_year: { sales: 1万元 }\ncampaigns: [{ id: c1, name: 战役, kpis: [{ id: k1, metric: 覆盖率, comparator: \">=\", target: 90% }] }]\n\
+cadence: [{ name: 周会, frequency: weekly }]\nrisks: [{ id: r1, name: 风险, description: 描述。, response: 应对。 }]\naccounts:\n",
+    );
+    for a in 0..accounts {
+        plan.push_str(&format!("  - {{ id: h{a:04}, name: 医院{a:04} }}\n"));
+    }
+    let total: usize = (0..accounts).map(target).sum();
+    plan.push_str(&format!(
+        "targets:\n  - id: sales\n    name: 年度销售额\n    value: {total}万元\n    breakdowns:\n      - dimension: account\n        items:\n"
+    ));
+    for a in 0..accounts {
+        plan.push_str(&format!(
+            "          - {{ ref: h{a:04}, value: {}万元 }}\n",
+            target(a)
+        ));
+    }
+    let q = total / 4;
+    plan.push_str(&format!(
+        "      - dimension: quarter\n        items:\n          - {{ ref: Q1, value: {q}万元 }}\n          - {{ ref: Q2, value: {q}万元 }}\n          - {{ ref: Q3, value: {q}万元 }}\n          - {{ ref: Q4, value: {}万元 }}\n",
+        total - 3 * q
+    ));
+    std::fs::write(dir.join("bench.plan.yaml"), plan).unwrap();
+    let mut csv = String::from("指标,维度,项目,期间,实际,单位\n");
+    for a in 0..accounts {
+        for m in 0..12 {
+            csv.push_str(&format!(
+                "sales,account,医院{a:04},2026-{:02},{},万元\n",
+                m + 1,
+                actual(a, m)
+            ));
+        }
+    }
+    for q in 0..4 {
+        let sum: usize = (0..accounts)
+            .flat_map(|a| (q * 3..q * 3 + 3).map(move |m| actual(a, m)))
+            .sum();
+        csv.push_str(&format!("sales,,,Q{},{sum},万元\n", q + 1));
+    }
+    std::fs::write(
+        dir.join("bench-2026.actuals.xlsx"),
+        xlsx::from_csv("ERP导出", &csv),
+    )
+    .unwrap();
+}
