@@ -579,11 +579,15 @@ impl Builder<'_> {
         unit: &str,
         bars: &[Bar],
         legend: (String, String),
+        against_last_year: bool,
     ) -> Option<crate::render::chart::Chart> {
         let number = self.charts + 1;
-        let caption_title = self
-            .l
-            .fmt("review.chart", &[("name", title), ("unit", unit)]);
+        let key = if against_last_year {
+            "review.chart_ly"
+        } else {
+            "review.chart"
+        };
+        let caption_title = self.l.fmt(key, &[("name", title), ("unit", unit)]);
         let caption = self.l.fmt(
             "doc.caption",
             &[("n", &number.to_string()), ("title", &caption_title)],
@@ -648,7 +652,7 @@ impl Builder<'_> {
             self.l.get("review.chart_target"),
             self.l.get("review.chart_actual"),
         );
-        let chart = self.next_chart(title, &t.unit, &bars, legend);
+        let chart = self.next_chart(title, &t.unit, &bars, legend, false);
         Block {
             caption: None,
             columns,
@@ -835,7 +839,7 @@ impl Builder<'_> {
         let mut highlights = Vec::new();
         let colon = self.l.get("doc.colon");
         if segment {
-            let delta = |i: &ItemResult| optp(i.growth.as_ref());
+            let delta = |i: &ItemResult| optp(i.contribution.as_ref());
             if !b.top.is_empty() {
                 highlights.push(format!(
                     "{}{colon}{}",
@@ -896,7 +900,7 @@ impl Builder<'_> {
                 self.l.get("review.chart_actual"),
             )
         };
-        let chart = self.next_chart(title, &t.unit, &bars, legend);
+        let chart = self.next_chart(title, &t.unit, &bars, legend, segment);
         let note = if segment {
             self.l.fmt("review.segment_note", &[("unit", &t.unit)])
         } else {
