@@ -107,24 +107,33 @@ pub fn check_files_cached(
     config: &Config,
     cache: Option<&crate::cache::Cache>,
 ) -> Vec<FileReport> {
-    let mut reports: Vec<FileReport> = files
+    let (mut reports, reviews): (Vec<FileReport>, Vec<bool>) = files
         .par_iter()
-        .map(|f| match crate::actuals::is_actuals_file(f) {
-            true => crate::review::check::placeholder(f),
-            false => match cache {
-                Some(cache) => check_with_cache(f, config, cache),
-                None => crate::load::check_path(f, config),
-            },
+        .map(|f| {
+            if crate::actuals::is_actuals_file(f) {
+                return (crate::review::check::placeholder(f), false);
+            }
+            let bytes = match std::fs::read(f) {
+                Ok(b) => b,
+                Err(_) => return (crate::load::check_path(f, config), false),
+            };
+            let review = crate::review::check::is_review_text(&bytes);
+            (check_one(f, bytes, config, cache), review)
         })
-        .collect();
+        .unzip();
     // Actuals files, and reviews with their plan and actuals.
-    crate::review::check::extend(files, &mut reports, config);
+    crate::review::check::extend(files, &mut reports, &reviews, config);
     reports
 }
 
-fn check_with_cache(path: &Path, config: &Config, cache: &crate::cache::Cache) -> FileReport {
-    let Ok(bytes) = std::fs::read(path) else {
-        return crate::load::check_path(path, config);
+fn check_one(
+    path: &Path,
+    bytes: Vec<u8>,
+    config: &Config,
+    cache: Option<&crate::cache::Cache>,
+) -> FileReport {
+    let Some(cache) = cache else {
+        return crate::load::check_owned(path, bytes, config);
     };
     let key = cache.key(&bytes);
     if cache.is_clean(key) {

@@ -20,29 +20,32 @@ pub fn placeholder(path: &Path) -> FileReport {
     }
 }
 
-/// Does this plan file hold a `kind: review`? (Read without loading it.)
-fn is_review_file(path: &Path) -> bool {
-    std::fs::read_to_string(path).is_ok_and(|t| {
-        t.lines().any(|l| {
-            l.strip_prefix("kind:").is_some_and(|v| {
-                v.split('#')
-                    .next()
-                    .unwrap_or("")
-                    .trim()
-                    .trim_matches(['"', '\''])
-                    == "review"
-            })
+/// Does this plan text hold a `kind: review`? (Scanned without loading it; the caller
+/// already has the bytes, so no file is read twice.)
+pub fn is_review_text(bytes: &[u8]) -> bool {
+    // Fast reject: almost every file has no "review" at all.
+    if !bytes.windows(6).any(|w| w == b"review") {
+        return false;
+    }
+    String::from_utf8_lossy(bytes).lines().any(|l| {
+        l.strip_prefix("kind:").is_some_and(|v| {
+            v.split('#')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .trim_matches(['"', '\''])
+                == "review"
         })
     })
 }
 
 /// Fills in the reports of actuals files and adds review findings to review files.
-/// `reports[i]` is the report of `files[i]`.
-pub fn extend(files: &[PathBuf], reports: &mut Vec<FileReport>, config: &Config) {
+/// `reports[i]` is the report of `files[i]`; `reviews[i]` says whether it is a review.
+pub fn extend(files: &[PathBuf], reports: &mut Vec<FileReport>, reviews: &[bool], config: &Config) {
     let index_of = |p: &Path| files.iter().position(|f| same(f, p));
     let mut covered = vec![false; files.len()];
     for (i, f) in files.iter().enumerate() {
-        if is_actuals_file(f) || !is_review_file(f) {
+        if is_actuals_file(f) || !reviews.get(i).copied().unwrap_or(false) {
             continue;
         }
         let out = session::run(
