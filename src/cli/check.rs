@@ -60,10 +60,7 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
     if let Some(cache) = cache {
         cache.save();
     }
-    let summary = Summary {
-        files: files.len(),
-        ..Summary::of(&reports)
-    };
+    let summary = Summary::of(&reports);
     let out = match args.format {
         CheckFormat::Human => {
             let style = Style {
@@ -71,13 +68,7 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
                 show_suppressed: args.show_suppressed,
                 ..Style::default()
             };
-            let mut text = diagnostics::human::render(&reports, &style);
-            // The summary counts files checked, not problem entries.
-            if let Some(pos) = text.rfind("checked ") {
-                text.truncate(pos);
-                text.push_str(&summary.line());
-                text.push('\n');
-            }
+            let text = diagnostics::human::render(&reports, &style);
             let _ = io.stderr.write_all(text.as_bytes());
             String::new()
         }

@@ -139,8 +139,12 @@ pub struct Summary {
 
 impl Summary {
     pub fn of(reports: &[FileReport]) -> Summary {
+        // Paths that could not be read (P000) were not checked.
         let mut s = Summary {
-            files: reports.len(),
+            files: reports
+                .iter()
+                .filter(|r| !r.findings.iter().any(|f| f.code == "P000"))
+                .count(),
             ..Summary::default()
         };
         for r in reports {
