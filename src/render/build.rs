@@ -1102,13 +1102,18 @@ impl<'a> Builder<'a> {
             return String::new();
         };
         let t = self.n.qty(target, unit);
-        match k.comparator.as_ref().map(|c| c.value) {
+        let t = match k.comparator.as_ref().map(|c| c.value) {
             Some(Comparator::Range) => match &k.max {
                 Some(m) => format!("{t} – {}", self.n.qty(m, unit)),
                 None => t,
             },
             Some(Comparator::Equal) | None => t,
             Some(c) => format!("{} {t}", c.symbol()),
+        };
+        if k.growth {
+            format!("{t}{}", self.t("doc.growth_mark"))
+        } else {
+            t
         }
     }
 
@@ -1252,6 +1257,9 @@ impl<'a> Builder<'a> {
         }
         if let Some(b) = &s.budget {
             facts.push(self.pair("sub.budget", self.n.money_or_qty(b)));
+        }
+        if let (Some(theme), true) = (&s.theme, depth > 0) {
+            facts.insert(0, self.pair("sub.theme", theme.clone()));
         }
         let tactics = s
             .tactics
@@ -1500,12 +1508,25 @@ impl<'a> Builder<'a> {
         if let Some(m) = &p.months {
             if let [a, b] = m.value.as_slice() {
                 return Some(self.l.fmt(
-                    "doc.months",
-                    &[("from", &format!("{a:+}")), ("to", &format!("{b:+}"))],
+                    "doc.range",
+                    &[
+                        ("from", &self.launch_month(*a)),
+                        ("to", &self.launch_month(*b)),
+                    ],
                 ));
             }
         }
         self.date_range(p.start.as_ref(), p.end.as_ref())
+    }
+
+    /// A month relative to the launch: `上市前3个月`, `上市时`, `上市后9个月`.
+    fn launch_month(&self, n: i32) -> String {
+        let abs = n.unsigned_abs().to_string();
+        match n {
+            n if n < 0 => self.l.fmt("doc.month_before", &[("n", &abs)]),
+            0 => self.t("doc.month_at"),
+            _ => self.l.fmt("doc.month_after", &[("n", &abs)]),
+        }
     }
 
     fn timeline(&mut self) -> Option<Node> {
@@ -1547,6 +1568,18 @@ impl<'a> Builder<'a> {
             let mut facts = Vec::new();
             if let Some(d) = &dates {
                 facts.push(self.pair("sub.dates", d.clone()));
+            }
+            if p.when.is_some() {
+                // `when` is the subtitle; the weeks or months it stands for go here.
+                let spelled = Phase {
+                    when: None,
+                    start: None,
+                    end: None,
+                    ..p.clone()
+                };
+                if let Some(w) = self.phase_when(&spelled) {
+                    facts.push(self.pair("sub.schedule", w));
+                }
             }
             let workstreams = p
                 .workstreams
@@ -1639,13 +1672,7 @@ impl<'a> Builder<'a> {
                 .iter()
                 .map(|(a, b)| (f64::from(*a), f64::from(*b)))
                 .collect();
-            (
-                spans,
-                (
-                    self.l.fmt("doc.month_offset", &[("n", &format!("{lo:+}"))]),
-                    self.l.fmt("doc.month_offset", &[("n", &format!("{hi:+}"))]),
-                ),
-            )
+            (spans, (self.launch_month(lo), self.launch_month(hi)))
         } else {
             return None;
         };

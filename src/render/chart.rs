@@ -171,7 +171,6 @@ impl Chart {
             esc(&self.title),
             FONT_STACK
         );
-        let _ = write!(out, r##"<rect width="{w}" height="{h}" fill="#ffffff"/>"##);
     }
 
     fn bars(&self, mode: TextMode) -> String {
@@ -535,7 +534,7 @@ mod tests {
             vec![datum("<b>江苏", 2.0), datum("上海", 1.0)],
         );
         assert!(c.svg.contains("&lt;b&gt;江苏"));
-        assert_eq!(c.svg.matches("<rect").count(), 3);
+        assert_eq!(c.svg.matches("<rect").count(), 2);
         let ascii = c.draw(TextMode::Ascii);
         assert!(!ascii.contains("江苏"));
     }

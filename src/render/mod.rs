@@ -23,6 +23,7 @@ pub mod templates;
 pub mod view;
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use crate::diagnostics::Severity;
 use crate::model::{Lang, Plan};
@@ -79,8 +80,11 @@ impl From<minijinja::Error> for RenderError {
 /// Templates and label catalogues, loaded once and shared by every report of a run.
 pub struct Renderer {
     templates: templates::Templates,
-    zh: Labels,
-    en: Labels,
+    overrides: Option<PathBuf>,
+    /// The built-in catalogues are parsed on first use (most runs need one language);
+    /// overridden ones are loaded, and their errors reported, by `new`.
+    zh: OnceLock<Labels>,
+    en: OnceLock<Labels>,
 }
 
 /// What a report is made from: the plan, and what checking it found.
@@ -102,18 +106,33 @@ impl Renderer {
                 });
             }
         }
-        Ok(Renderer {
+        let r = Renderer {
             templates: templates::Templates::new(overrides),
-            zh: Labels::load(Lang::Zh, overrides)?,
-            en: Labels::load(Lang::En, overrides)?,
-        })
+            overrides: overrides.map(Path::to_path_buf),
+            zh: OnceLock::new(),
+            en: OnceLock::new(),
+        };
+        if let Some(dir) = overrides {
+            if dir.join("labels").is_dir() {
+                let _ = r.zh.set(Labels::load(Lang::Zh, overrides)?);
+                let _ = r.en.set(Labels::load(Lang::En, overrides)?);
+            }
+        }
+        Ok(r)
     }
 
+    /// The label catalogue of `lang` (with overrides).
     pub fn labels(&self, lang: Lang) -> &Labels {
-        match lang {
+        let cell = match lang {
             Lang::Zh => &self.zh,
             Lang::En => &self.en,
-        }
+        };
+        cell.get_or_init(|| {
+            // Only the embedded catalogues get here (overrides were loaded by `new`),
+            // and a unit test parses those.
+            Labels::load(lang, self.overrides.as_deref())
+                .expect("the built-in label catalogues parse")
+        })
     }
 
     /// Builds the report view-model.

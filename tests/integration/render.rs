@@ -636,3 +636,32 @@ fn libreoffice_converts_the_docx_to_pdf() {
         pdf.len()
     );
 }
+
+/// Render time in-process, after a first warm-up render (fonts loaded, templates
+/// compiled): what `bench/render.sh` reports next to the end-to-end times.
+/// Run with `cargo test --release --test integration render::in_process_render_time -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn in_process_render_time() {
+    let path = std::env::var_os("PLANC_BENCH_PLAN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("examples/company.plan.yaml"));
+    let runs: u32 = std::env::var("PLANC_BENCH_RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(50);
+    let renderer = Renderer::new(None).unwrap();
+    for format in [Format::Md, Format::Html, Format::Docx] {
+        render(&renderer, &path, format);
+        let start = std::time::Instant::now();
+        for _ in 0..runs {
+            render(&renderer, &path, format);
+        }
+        let each = start.elapsed() / runs;
+        println!(
+            "in-process {:<5} {:>7.2} ms per report (check + load + render)",
+            format.extension(),
+            each.as_secs_f64() * 1000.0
+        );
+    }
+}

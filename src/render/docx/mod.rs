@@ -22,6 +22,8 @@ use docx_rs::{
     TableCellMargins, TableLayoutType, TableRow, VAlignType, WidthType,
 };
 
+use std::collections::HashMap;
+
 use super::chart::Chart;
 use super::labels::Labels;
 use super::raster;
@@ -36,6 +38,9 @@ const PAGE_H: u32 = 16838;
 const MARGIN: i32 = 1134;
 /// The width text and tables can use.
 const TEXT_W: usize = (PAGE_W as usize) - 2 * (MARGIN as usize);
+
+/// Pixels per CSS pixel of a chart: 960 px across 16 cm, about 150 dpi.
+const CHART_SCALE: f32 = 1.5;
 
 /// Numbering id of the shared bullet list (ids 1 and 2 are docx-rs defaults; avoid them).
 pub const BULLETS: usize = 10;
@@ -70,6 +75,23 @@ impl Lists {
 
 /// Renders a report as a DOCX package.
 pub fn render(report: &Report, l: &Labels) -> Result<Vec<u8>, RenderError> {
+    // Charts are the slow part: rasterise them in two halves, one on a second thread.
+    let charts = charts_of(report);
+    let (first, second) = charts.split_at(charts.len() / 2);
+    let rasterise = |list: &[&Chart]| -> Vec<(String, Raster)> {
+        list.iter()
+            .map(|c| (c.id.clone(), raster::png(c, CHART_SCALE)))
+            .collect()
+    };
+    let rasters: HashMap<String, Raster> = std::thread::scope(|s| {
+        let other = (!first.is_empty()).then(|| s.spawn(|| rasterise(first)));
+        let mut all = rasterise(second);
+        if let Some(h) = other {
+            // A panic while drawing a chart surfaces as that chart's error below.
+            all.extend(h.join().unwrap_or_default());
+        }
+        all.into_iter().collect()
+    });
     let mut w = Writer {
         docx: styles::base(),
         l,
@@ -77,6 +99,7 @@ pub fn render(report: &Report, l: &Labels) -> Result<Vec<u8>, RenderError> {
         bookmark: 0,
         pics: 0,
         zh: report.lang == "zh",
+        rasters,
     };
     w.cover(report);
     w.toc(report);
@@ -107,7 +130,29 @@ struct Mark {
     color: Option<&'static str>,
 }
 
+/// Every chart of a report, in document order.
+fn charts_of(report: &Report) -> Vec<&Chart> {
+    let mut out = Vec::new();
+    for s in &report.sections {
+        match &s.body {
+            Body::Targets { targets, .. } => out.extend(
+                targets
+                    .iter()
+                    .flat_map(|t| &t.breakdowns)
+                    .flat_map(|b| &b.charts),
+            ),
+            Body::Timeline { chart, .. } | Body::Budget { chart, .. } => out.extend(chart),
+            Body::Review(f) => out.extend(f.blocks.iter().filter_map(|b| b.chart.as_ref())),
+            _ => {}
+        }
+    }
+    out
+}
+
+type Raster = Result<(Vec<u8>, u32, u32), String>;
+
 struct Writer<'a> {
+    rasters: HashMap<String, Raster>,
     docx: Docx,
     l: &'a Labels,
     lists: Lists,
@@ -589,8 +634,11 @@ impl Writer<'_> {
     }
 
     fn chart(&mut self, c: &Chart) -> Result<(), RenderError> {
-        let (png, w, h) =
-            raster::png(c, 2.0).map_err(|e| RenderError::Docx(format!("{}: {e}", c.title)))?;
+        let raster = match self.rasters.remove(&c.id) {
+            Some(r) => r,
+            None => raster::png(c, CHART_SCALE),
+        };
+        let (png, w, h) = raster.map_err(|e| RenderError::Docx(format!("{}: {e}", c.title)))?;
         self.pics += 1;
         // Shown 16 cm wide (or narrower for small charts), keeping the aspect ratio.
         let (css_w, css_h) = c.size();
@@ -999,12 +1047,19 @@ impl Writer<'_> {
                 }
                 if !tactics.is_empty() {
                     self.subhead(&l.get("sub.tactics"));
+                    // A Word numbered list, restarting at 1 for each strategy.
+                    let list = self.lists.numbered(1);
                     for t in tactics {
                         self.p(Paragraph::new()
                             .style("ActionHead")
                             .keep_next(true)
-                            .add_run(text_run(&format!("{}.", t.number)).bold().color("2F5D9E"))
-                            .add_run(text_run("  "))
+                            .numbering(NumberingId::new(list), IndentLevel::new(0))
+                            .indent(
+                                Some(420),
+                                Some(docx_rs::SpecialIndentType::Hanging(420)),
+                                None,
+                                None,
+                            )
                             .add_run(text_run(&t.name).bold()));
                         if let Some(x) = &t.text {
                             self.md_styled(
@@ -1133,10 +1188,18 @@ impl Writer<'_> {
             Body::Risks { table, risks } => {
                 self.subhead(&l.get("sub.risk_matrix"));
                 self.table(table, false);
-                for (i, r) in risks.iter().enumerate() {
+                let list = self.lists.numbered(1);
+                for r in risks {
                     self.p(Paragraph::new()
                         .style("Subhead2")
-                        .add_run(text_run(&format!("{}. {}", i + 1, r.name))));
+                        .numbering(NumberingId::new(list), IndentLevel::new(0))
+                        .indent(
+                            Some(420),
+                            Some(docx_rs::SpecialIndentType::Hanging(420)),
+                            None,
+                            None,
+                        )
+                        .add_run(text_run(&r.name)));
                     self.pairs(&r.facts);
                     self.item(&l.get("sub.description"), &r.description);
                     if let Some(x) = &r.response {
