@@ -499,7 +499,12 @@ impl<'a> Builder<'a> {
         }
         let currency = p.currency.clone().unwrap_or_else(|| "CNY".into());
         let unit = num::Scale::of(p.money_unit(), self.l.lang).label();
-        out.push(self.pair("cover.unit", format!("{currency} · {unit}")));
+        let unit = if unit.starts_with(&currency) {
+            unit.to_owned()
+        } else {
+            format!("{currency} · {unit}")
+        };
+        out.push(self.pair("cover.unit", unit));
         out
     }
 
@@ -816,7 +821,7 @@ impl<'a> Builder<'a> {
             let mut table = Table {
                 columns: vec![
                     Column {
-                        label: dim.clone(),
+                        label: capitalised(&dim),
                         align: "left",
                         weight: 3,
                     },
@@ -2311,6 +2316,15 @@ impl<'a> Builder<'a> {
         }
         (!tables.is_empty())
             .then(|| Node::new(self.t("reference.title"), Body::Reference { tables }))
+    }
+}
+
+/// `province` → `Province` (a dimension name as a column header).
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
     }
 }
 

@@ -166,13 +166,13 @@ pub fn base() -> Docx {
                 .color("1D3F6E"),
             spacing(160, 60, 276),
         )),
-        with_spacing(
+        keep_next(with_spacing(
             para("SectionSubtitle", "Section Subtitle")
                 .size(20)
                 .italic()
                 .color("5F6B7A"),
             spacing(0, 120, 276),
-        ),
+        )),
         with_spacing(para("TableText", "Table Text").size(19), spacing(0, 0, 264)),
         with_spacing(
             para("TableSmall", "Table Small").size(16),
