@@ -377,6 +377,21 @@ impl<'a> Builder<'a> {
             .unwrap_or_else(|| dim.replace('_', " "))
     }
 
+    /// The header of a breakdown's item column: the dimension's label, or for a
+    /// dimension of the plan's own the word its title uses (`按入职月份分解` → `入职月份`).
+    fn dimension_header(&self, dim: &str, title: &str) -> String {
+        if let Some(l) = self.l.opt(&format!("dim.{dim}")) {
+            return capitalised(l);
+        }
+        title
+            .trim()
+            .strip_prefix('按')
+            .and_then(|t| t.strip_suffix("分解"))
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned)
+            .unwrap_or_else(|| capitalised(&dim.replace('_', " ")))
+    }
+
     fn frequency(&self, f: Frequency) -> String {
         let key = match f {
             Frequency::Daily => "daily",
@@ -821,7 +836,7 @@ impl<'a> Builder<'a> {
             let mut table = Table {
                 columns: vec![
                     Column {
-                        label: capitalised(&dim),
+                        label: self.dimension_header(&b.dimension, &title),
                         align: "left",
                         weight: 3,
                     },
