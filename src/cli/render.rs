@@ -203,10 +203,15 @@ fn render_file(args: &Args, config: &Config, renderer: &Renderer, io: &mut Io) -
                     Err(e) => trouble(io, format!("cannot write to stdout: {e}")),
                 };
             }
-            let out = args
-                .output
-                .clone()
-                .unwrap_or_else(|| default_output(&args.path, args.format));
+            let out = match &args.output {
+                // An existing directory: the report goes into it, named after the plan.
+                Some(dir) if dir.is_dir() => {
+                    let name = default_output(&args.path, args.format);
+                    dir.join(name.file_name().unwrap_or_default())
+                }
+                Some(file) => file.clone(),
+                None => default_output(&args.path, args.format),
+            };
             match crate::cli::write_atomic(&out, &bytes) {
                 Ok(()) => {
                     let _ = writeln!(io.stderr, "wrote {}", crate::source::display_path(&out));

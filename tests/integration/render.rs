@@ -497,6 +497,18 @@ fn cli_renders_next_to_the_input_and_to_stdout() {
         .assert()
         .success();
     assert!(dir.path().join("east.docx").is_file());
+    let out = dir.path().join("reports");
+    std::fs::create_dir(&out).unwrap();
+    planc()
+        .args(["render", "--format", "md", "-o"])
+        .arg(&out)
+        .arg(dir.path().join("east.plan.yaml"))
+        .assert()
+        .success();
+    assert!(
+        out.join("east.md").is_file(),
+        "-o DIR puts the report in DIR"
+    );
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .filter_map(Result::ok)
