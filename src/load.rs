@@ -138,19 +138,28 @@ fn load_owned(path: &Path, bytes: Vec<u8>) -> Loaded {
 /// Loads a file, runs the rules, applies suppressions and configured severities.
 pub fn check_path(path: &Path, config: &Config) -> FileReport {
     let loaded = load_path(path);
-    finish(path, loaded, config)
+    finish(path, loaded, config).0
 }
 
 pub fn check_bytes(path: &Path, bytes: &[u8], config: &Config) -> FileReport {
+    finish(path, load_bytes(path, bytes), config).0
+}
+
+/// Checks a file and hands back the typed plan too, from one parse (for renderers).
+pub fn check_bytes_with_plan(
+    path: &Path,
+    bytes: &[u8],
+    config: &Config,
+) -> (FileReport, Option<Plan>) {
     finish(path, load_bytes(path, bytes), config)
 }
 
 /// Like [`check_bytes`], taking ownership of the buffer (no copy).
 pub fn check_owned(path: &Path, bytes: Vec<u8>, config: &Config) -> FileReport {
-    finish(path, load_owned(path, bytes), config)
+    finish(path, load_owned(path, bytes), config).0
 }
 
-fn finish(path: &Path, loaded: Loaded, config: &Config) -> FileReport {
+fn finish(path: &Path, loaded: Loaded, config: &Config) -> (FileReport, Option<Plan>) {
     let Loaded {
         source,
         root,
@@ -194,9 +203,10 @@ fn finish(path: &Path, loaded: Loaded, config: &Config) -> FileReport {
     });
     // Keep the text only where an emitter will quote it: bounded memory on big runs.
     let source = if findings.is_empty() { None } else { source };
-    FileReport {
+    let report = FileReport {
         path: path.to_path_buf(),
         source,
         findings,
-    }
+    };
+    (report, plan)
 }

@@ -102,12 +102,12 @@ fn render_one(path: &Path, args: &Args, config: &Config, renderer: &Renderer) ->
             ))
         }
     };
-    let report = crate::load::check_bytes(path, &bytes, config);
+    let (report, plan) = crate::load::check_bytes_with_plan(path, &bytes, config);
     let has_errors = report.count(Severity::Error) > 0;
     if has_errors && !args.allow_errors {
         return Outcome::Refused(report);
     }
-    let Some(plan) = crate::load::load_bytes(path, &bytes).plan else {
+    let Some(plan) = plan else {
         return Outcome::Refused(report);
     };
     let sha = checks::sha256_hex(&bytes);
@@ -126,7 +126,16 @@ fn render_one(path: &Path, args: &Args, config: &Config, renderer: &Renderer) ->
         lang: args.lang.map(Lang::from),
     };
     let view = renderer.report(&input);
-    match renderer.render(&view, args.format) {
+    // A year-end review's figures come from its plan and actuals: render it through the
+    // review pipeline, as `planc review` does.
+    let rendered = if plan.kind.value == crate::model::Kind::Review {
+        render_review(path, args.format, config)
+    } else {
+        renderer
+            .render(&view, args.format)
+            .map_err(|e| e.to_string())
+    };
+    match rendered {
         Ok(bytes) => {
             let entry = Entry {
                 title: view.meta.title.clone(),
@@ -340,4 +349,30 @@ fn render_dir(args: &Args, config: &Config, renderer: &Renderer, io: &mut Io) ->
         }
     }
     exit
+}
+
+fn render_review(path: &Path, format: Format, config: &Config) -> Result<Vec<u8>, String> {
+    let outcome = crate::review::session::run(
+        &crate::review::session::Request {
+            path,
+            actuals: &[],
+            as_of: None,
+            config,
+            report_missing: true,
+        },
+        false,
+    );
+    if outcome.errors() > 0 || outcome.review.is_none() {
+        return Err(format!(
+            "{}: the review has errors in its plan or actuals; run `planc review {}` to see them",
+            crate::source::display_path(path),
+            crate::source::display_path(path)
+        ));
+    }
+    let format = match format {
+        Format::Md => crate::review::report::Format::Md,
+        Format::Html => crate::review::report::Format::Html,
+        Format::Docx => crate::review::report::Format::Docx,
+    };
+    crate::review::report::render(&outcome, format, config)
 }
