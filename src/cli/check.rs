@@ -6,7 +6,8 @@ use crate::diagnostics::{self, human::Style, Summary};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Files or directories to check (directories are searched for `*.plan.yaml`).
+    /// Files or directories to check (directories are searched for `*.plan.yaml` and
+    /// actuals files `*.actuals.yaml`, `*.actuals.csv`, `*.actuals.xlsx`).
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
     /// Output format: human (stderr), json, sarif or github (stdout).

@@ -72,11 +72,11 @@ pub struct Io<'a> {
 
 /// Runs planc with the given arguments and returns the exit code.
 pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
-    let stdout = std::io::stdout();
-    let stderr = std::io::stderr();
-    let color = std::io::IsTerminal::is_terminal(&stderr) && std::env::var_os("NO_COLOR").is_none();
-    let mut out = stdout.lock();
-    let mut err = stderr.lock();
+    // Unlocked handles: each write takes the lock briefly, so a message from a worker
+    // thread (a panic report, say) can never wait forever on a lock held by this one.
+    let mut out = std::io::stdout();
+    let mut err = std::io::stderr();
+    let color = std::io::IsTerminal::is_terminal(&err) && std::env::var_os("NO_COLOR").is_none();
     let mut io = Io {
         stdout: &mut out,
         stderr: &mut err,
