@@ -63,7 +63,7 @@ impl Scale {
 }
 
 /// Groups the integer digits in threes: `1234567.5` → `1,234,567.5`.
-fn group(s: &str) -> String {
+pub(crate) fn group(s: &str) -> String {
     let (sign, rest) = match s.strip_prefix('-') {
         Some(r) => ("-", r),
         None => ("", s),
