@@ -585,38 +585,7 @@ impl Writer<'_> {
                 .collect();
             rows.push(TableRow::new(cells).cant_split());
         }
-        let line = "C9D1DC";
-        let borders = TableBorders::new()
-            .set(
-                TableBorder::new(TableBorderPosition::Top)
-                    .color("2F5D9E")
-                    .size(8),
-            )
-            .set(
-                TableBorder::new(TableBorderPosition::Bottom)
-                    .color("2F5D9E")
-                    .size(8),
-            )
-            .set(
-                TableBorder::new(TableBorderPosition::Left)
-                    .color(line)
-                    .size(0),
-            )
-            .set(
-                TableBorder::new(TableBorderPosition::Right)
-                    .color(line)
-                    .size(0),
-            )
-            .set(
-                TableBorder::new(TableBorderPosition::InsideH)
-                    .color(line)
-                    .size(4),
-            )
-            .set(
-                TableBorder::new(TableBorderPosition::InsideV)
-                    .color(line)
-                    .size(4),
-            );
+        let borders = table_borders();
         let table = Table::new(rows)
             .set_grid(widths.clone())
             .width(widths.iter().sum(), WidthType::Dxa)
@@ -724,38 +693,7 @@ impl Writer<'_> {
                 c1,
             ]));
         }
-        let line = "C9D1DC";
-        let borders = TableBorders::new()
-            .set(
-                TableBorder::new(TableBorderPosition::Top)
-                    .color("2F5D9E")
-                    .size(8),
-            )
-            .set(
-                TableBorder::new(TableBorderPosition::Bottom)
-                    .color("2F5D9E")
-                    .size(8),
-            )
-            .set(
-                TableBorder::new(TableBorderPosition::Left)
-                    .color(line)
-                    .size(0),
-            )
-            .set(
-                TableBorder::new(TableBorderPosition::Right)
-                    .color(line)
-                    .size(0),
-            )
-            .set(
-                TableBorder::new(TableBorderPosition::InsideH)
-                    .color(line)
-                    .size(4),
-            )
-            .set(
-                TableBorder::new(TableBorderPosition::InsideV)
-                    .color(line)
-                    .size(4),
-            );
+        let borders = table_borders();
         self.t(Table::new(trs)
             .set_grid(vec![w0, w1])
             .width(TEXT_W, WidthType::Dxa)
@@ -1377,4 +1315,17 @@ impl Writer<'_> {
         }
         Ok(())
     }
+}
+
+/// The borders every planc table uses: blue rules above and below, thin grey lines inside.
+fn table_borders() -> TableBorders {
+    let line = "C9D1DC";
+    let edge = |pos, color: &str, size| TableBorder::new(pos).color(color).size(size);
+    TableBorders::new()
+        .set(edge(TableBorderPosition::Top, "2F5D9E", 8))
+        .set(edge(TableBorderPosition::Bottom, "2F5D9E", 8))
+        .set(edge(TableBorderPosition::Left, line, 0))
+        .set(edge(TableBorderPosition::Right, line, 0))
+        .set(edge(TableBorderPosition::InsideH, line, 4))
+        .set(edge(TableBorderPosition::InsideV, line, 4))
 }
