@@ -191,7 +191,7 @@ def main() -> None:
     out_dir = Path(sys.argv[1])
     n = int(sys.argv[2]) if len(sys.argv) > 2 else 10_000
     out_dir.mkdir(parents=True, exist_ok=True)
-    company = (ROOT / "examples" / "company.plan.yaml").read_text(encoding="utf-8")
+    company = (ROOT / "examples" / "org" / "company.plan.yaml").read_text(encoding="utf-8")
     rng = random.Random(2026)
     factors = [Decimal(x) for x in ("1", "1.25", "1.5", "2", "0.5", "0.75")]
     for i in range(n):

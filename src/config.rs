@@ -33,6 +33,14 @@ struct RawConfig {
     check: RawCheck,
     #[serde(default)]
     review: RawReview,
+    #[serde(default)]
+    rollup: RawRollup,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRollup {
+    complete: Option<bool>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -102,6 +110,9 @@ pub struct Config {
     pub deny_warnings: bool,
     /// `[review]`: status-light thresholds.
     pub thresholds: Thresholds,
+    /// `[rollup] complete`: every breakdown that has a child plan must have one for each
+    /// of its items, as if it said `complete: true`.
+    pub rollup_complete: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -184,6 +195,7 @@ impl Config {
             config.levels.insert(rule.code, level);
         }
         config.deny_warnings = raw.check.deny_warnings.unwrap_or(false);
+        config.rollup_complete = raw.rollup.complete.unwrap_or(false);
         let percent = |key: &str, v: Option<String>, default: Decimal| match v {
             None => Ok(default),
             Some(v) => match Quantity::parse(&v) {

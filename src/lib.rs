@@ -20,3 +20,4 @@ pub mod schema;
 pub mod source;
 pub mod suggest;
 pub mod suppress;
+pub mod workspace;

@@ -159,7 +159,41 @@ pub fn check_owned(path: &Path, bytes: Vec<u8>, config: &Config) -> FileReport {
     finish(path, load_owned(path, bytes), config).0
 }
 
+/// A file through the whole front half, with everything a later stage may need.
+pub struct Checked {
+    /// Per-file findings; `report.source` is set only when there are findings.
+    pub report: FileReport,
+    pub plan: Option<Plan>,
+    /// The decoded source, whatever the findings (cross-file findings point into it).
+    pub source: Option<Arc<SourceFile>>,
+    /// The YAML tree, when asked for (`keep_root`).
+    pub root: Option<Node>,
+}
+
+/// Checks a file from its bytes (one decode, one parse), keeping the plan and source.
+pub fn check_full(path: &Path, bytes: Vec<u8>, config: &Config, keep_root: bool) -> Checked {
+    let loaded = load_owned(path, bytes);
+    let source = loaded.source.clone();
+    let (report, plan, root) = finish_keep(path, loaded, config, keep_root);
+    Checked {
+        report,
+        plan,
+        source,
+        root,
+    }
+}
+
 fn finish(path: &Path, loaded: Loaded, config: &Config) -> (FileReport, Option<Plan>) {
+    let (report, plan, _) = finish_keep(path, loaded, config, false);
+    (report, plan)
+}
+
+fn finish_keep(
+    path: &Path,
+    loaded: Loaded,
+    config: &Config,
+    keep_root: bool,
+) -> (FileReport, Option<Plan>, Option<Node>) {
     let Loaded {
         source,
         root,
@@ -208,5 +242,5 @@ fn finish(path: &Path, loaded: Loaded, config: &Config) -> (FileReport, Option<P
         source,
         findings,
     };
-    (report, plan)
+    (report, plan, root.filter(|_| keep_root))
 }

@@ -137,7 +137,7 @@ impl Row {
 }
 
 /// One actuals file: what could be read, and what could not.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct ActualsFile {
     pub path: PathBuf,
     pub format: Format,

@@ -42,9 +42,6 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
             return Exit::Trouble;
         }
     };
-    let (files, problems) = crate::check::discover(&args.paths);
-    let trouble = !problems.is_empty();
-    let mut reports = problems;
     let cache = (!args.no_cache).then(|| {
         let dir = args
             .cache_dir
@@ -53,11 +50,18 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
             .unwrap_or_else(|| PathBuf::from(crate::cache::DEFAULT_DIR));
         crate::cache::Cache::open(&dir, &config)
     });
-    reports.extend(crate::check::check_files_cached(
-        &files,
-        &config,
-        cache.as_ref(),
-    ));
+    let deny = config.deny_warnings;
+    let ws = crate::workspace::Workspace::open(
+        &args.paths,
+        config,
+        &crate::workspace::Options {
+            cache: cache.as_ref(),
+            hash: false,
+        },
+    );
+    let trouble = !ws.problems.is_empty();
+    let reports = ws.reports();
+    drop(ws);
     if let Some(cache) = cache {
         cache.save();
     }
@@ -80,9 +84,7 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
     let _ = io.stdout.write_all(out.as_bytes());
     if trouble {
         Exit::Trouble
-    } else if summary.errors > 0
-        || ((args.deny_warnings || config.deny_warnings) && summary.warnings > 0)
-    {
+    } else if summary.errors > 0 || ((args.deny_warnings || deny) && summary.warnings > 0) {
         Exit::Findings
     } else {
         Exit::Ok

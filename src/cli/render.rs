@@ -13,6 +13,7 @@ use crate::config::Config;
 use crate::diagnostics::{self, human::Style, FileReport, Severity};
 use crate::model::Lang;
 use crate::render::{checks, index::Entry, Format, Input, Renderer};
+use crate::workspace::{FileId, Options, Role, Workspace};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -67,10 +68,15 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
         Ok(r) => r,
         Err(e) => return trouble(io, e),
     };
+    let opts = Options {
+        cache: None,
+        hash: true,
+    };
+    let ws = Workspace::open(std::slice::from_ref(&args.path), config, &opts);
     if args.path.is_dir() {
-        render_dir(&args, &config, &renderer, io)
+        render_dir(&args, &ws, &renderer, io)
     } else {
-        render_file(&args, &config, &renderer, io)
+        render_file(&args, &ws, &renderer, io)
     }
 }
 
@@ -91,37 +97,38 @@ enum Outcome {
     Trouble(String),
 }
 
-fn render_one(path: &Path, args: &Args, config: &Config, renderer: &Renderer) -> Outcome {
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => {
-            return Outcome::Trouble(format!(
-                "cannot read {}: {}",
-                crate::source::display_path(path),
-                crate::load::io_reason(&e)
-            ))
-        }
-    };
-    let (report, plan) = crate::load::check_bytes_with_plan(path, &bytes, config);
+fn render_one(ws: &Workspace, id: FileId, args: &Args, renderer: &Renderer) -> Outcome {
+    let file = &ws.files[id];
+    let path = &file.path;
+    let report = ws.report_of(id);
+    if report.findings.iter().any(|f| f.code == "P000") {
+        let msg = report
+            .findings
+            .iter()
+            .find(|f| f.code == "P000")
+            .map(|f| f.message.clone())
+            .unwrap_or_default();
+        return Outcome::Trouble(msg);
+    }
     let has_errors = report.count(Severity::Error) > 0;
     if has_errors && !args.allow_errors {
         return Outcome::Refused(report);
     }
-    let Some(plan) = plan else {
+    let Some(plan) = file.plan.as_deref() else {
         return Outcome::Refused(report);
     };
-    let sha = checks::sha256_hex(&bytes);
+    let sha = file.sha256.clone().unwrap_or_default();
     let source = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let input = Input {
-        plan: &plan,
+        plan,
         record: checks::Record {
             source: &source,
             sha256: &sha,
             report: &report,
-            config,
+            config: &ws.config,
         },
         lang: args.lang.map(Lang::from),
     };
@@ -129,7 +136,7 @@ fn render_one(path: &Path, args: &Args, config: &Config, renderer: &Renderer) ->
     // A year-end review's figures come from its plan and actuals: render it through the
     // review pipeline, as `planc review` does.
     let rendered = if plan.kind.value == crate::model::Kind::Review {
-        render_review(path, args.format, config)
+        render_review(ws, id, args.format)
     } else {
         renderer
             .render(&view, args.format)
@@ -185,12 +192,33 @@ fn default_output(input: &Path, format: Format) -> PathBuf {
     input.with_file_name(format!("{stem}.{}", format.extension()))
 }
 
-fn render_file(args: &Args, config: &Config, renderer: &Renderer, io: &mut Io) -> Exit {
+fn render_file(args: &Args, ws: &Workspace, renderer: &Renderer, io: &mut Io) -> Exit {
     let to_stdout = args.output.as_deref() == Some(Path::new("-"));
     if to_stdout && args.format == Format::Docx {
         return trouble(io, "a DOCX file cannot go to stdout; give -o FILE.docx");
     }
-    match render_one(&args.path, args, config, renderer) {
+    if let Some(p) = ws.problems.first() {
+        let msg = p
+            .findings
+            .first()
+            .map(|f| f.message.clone())
+            .unwrap_or_default();
+        return trouble(io, msg);
+    }
+    let Some(id) = ws.files.iter().position(|f| f.requested) else {
+        return trouble(io, "nothing to render");
+    };
+    if ws.files[id].role == Role::Actuals {
+        return trouble(
+            io,
+            format!(
+                "{} holds actuals, not a plan; render the review that reads it, or `planc review PLAN --actuals {}`",
+                crate::source::display_path(&args.path),
+                crate::source::display_path(&args.path)
+            ),
+        );
+    }
+    match render_one(ws, id, args, renderer) {
         Outcome::Trouble(msg) => trouble(io, msg),
         Outcome::Refused(report) => {
             print_findings(io, &[&report]);
@@ -239,13 +267,12 @@ fn render_file(args: &Args, config: &Config, renderer: &Renderer, io: &mut Io) -
     }
 }
 
-fn render_dir(args: &Args, config: &Config, renderer: &Renderer, io: &mut Io) -> Exit {
+fn render_dir(args: &Args, ws: &Workspace, renderer: &Renderer, io: &mut Io) -> Exit {
     if args.output.as_deref() == Some(Path::new("-")) {
         return trouble(io, "a directory renders to a directory; give -o OUTDIR");
     }
-    let (files, problems) = crate::check::discover(std::slice::from_ref(&args.path));
-    if !problems.is_empty() {
-        for p in &problems {
+    if !ws.problems.is_empty() {
+        for p in &ws.problems {
             for f in &p.findings {
                 let _ = writeln!(io.stderr, "error: {}", f.message);
             }
@@ -253,9 +280,13 @@ fn render_dir(args: &Args, config: &Config, renderer: &Renderer, io: &mut Io) ->
         return Exit::Trouble;
     }
     let out_dir = args.output.clone().unwrap_or_else(|| args.path.clone());
-    let outcomes: Vec<(PathBuf, Outcome)> = files
+    // Plans and reviews are rendered; actuals files are read by the reviews.
+    let ids: Vec<FileId> = (0..ws.files.len())
+        .filter(|&i| ws.files[i].requested && ws.files[i].role == Role::Plan)
+        .collect();
+    let outcomes: Vec<(PathBuf, Outcome)> = ids
         .par_iter()
-        .map(|f| (f.clone(), render_one(f, args, config, renderer)))
+        .map(|&i| (ws.files[i].path.clone(), render_one(ws, i, args, renderer)))
         .collect();
     let mut exit = Exit::Ok;
     let mut entries = Vec::new();
@@ -351,17 +382,9 @@ fn render_dir(args: &Args, config: &Config, renderer: &Renderer, io: &mut Io) ->
     exit
 }
 
-fn render_review(path: &Path, format: Format, config: &Config) -> Result<Vec<u8>, String> {
-    let outcome = crate::review::session::run(
-        &crate::review::session::Request {
-            path,
-            actuals: &[],
-            as_of: None,
-            config,
-            report_missing: true,
-        },
-        false,
-    );
+fn render_review(ws: &Workspace, id: FileId, format: Format) -> Result<Vec<u8>, String> {
+    let path = &ws.files[id].path;
+    let outcome = crate::workspace::reviews::outcome(ws, id);
     if outcome.errors() > 0 || outcome.review.is_none() {
         return Err(format!(
             "{}: the review has errors in its plan or actuals; run `planc review {}` to see them",
@@ -374,5 +397,5 @@ fn render_review(path: &Path, format: Format, config: &Config) -> Result<Vec<u8>
         Format::Html => crate::review::report::Format::Html,
         Format::Docx => crate::review::report::Format::Docx,
     };
-    crate::review::report::render(&outcome, format, config)
+    crate::review::report::render(&outcome, format, &ws.config)
 }

@@ -49,6 +49,59 @@ struct Diag<'a> {
     finding: &'a Finding,
     source: Option<NamedSource<Text>>,
     message: String,
+    /// Labels in other files, one block per file.
+    related: Vec<Related>,
+}
+
+/// The labels of a cross-file finding that point into another file.
+struct Related {
+    source: NamedSource<Text>,
+    message: String,
+    labels: Vec<LabeledSpan>,
+}
+
+impl fmt::Debug for Related {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl fmt::Display for Related {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Related {}
+
+impl Diagnostic for Related {
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(miette::Severity::Advice)
+    }
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.source)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(self.labels.iter().cloned()))
+    }
+}
+
+fn related(finding: &Finding) -> Vec<Related> {
+    let mut out: Vec<Related> = Vec::new();
+    for l in &finding.secondary {
+        let Some(file) = &l.file else { continue };
+        let label =
+            LabeledSpan::new_with_span((!l.message.is_empty()).then(|| l.message.clone()), l.span);
+        match out.iter_mut().find(|r| r.source.name() == file.name()) {
+            Some(r) => r.labels.push(label),
+            None => out.push(Related {
+                source: NamedSource::new(file.name(), Text(Arc::clone(file))),
+                message: format!("the other side, in {}", file.name()),
+                labels: vec![label],
+            }),
+        }
+    }
+    out
 }
 
 impl fmt::Debug for Diag<'_> {
@@ -92,6 +145,12 @@ impl Diagnostic for Diag<'_> {
     fn source_code(&self) -> Option<&dyn SourceCode> {
         self.source.as_ref().map(|s| s as &dyn SourceCode)
     }
+    fn related<'b>(&'b self) -> Option<Box<dyn Iterator<Item = &'b dyn Diagnostic> + 'b>> {
+        if self.related.is_empty() {
+            return None;
+        }
+        Some(Box::new(self.related.iter().map(|r| r as &dyn Diagnostic)))
+    }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         self.source.as_ref()?;
         let f = self.finding;
@@ -102,6 +161,7 @@ impl Diagnostic for Diag<'_> {
         let rest = f
             .secondary
             .iter()
+            .filter(|l| l.file.is_none())
             .map(|l| LabeledSpan::new_with_span(text(&l.message), l.span));
         Some(Box::new(std::iter::once(primary).chain(rest)))
     }
@@ -137,6 +197,7 @@ pub fn render_finding(report: &FileReport, finding: &Finding, style: &Style) -> 
         finding,
         source,
         message,
+        related: related(finding),
     };
     let mut out = String::new();
     if handler.render_report(&mut out, &diag).is_err() {

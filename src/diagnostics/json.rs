@@ -2,25 +2,26 @@
 //!
 //! ```json
 //! { "version": 1,
-//!   "files": [ { "path": "examples/region.plan.yaml",
+//!   "files": [ { "path": "examples/org/east-china.plan.yaml",
 //!                "findings": [ { "code": "P101", "name": "breakdown-sum", "severity": "error",
 //!                                "message": "…", "line": 40, "column": 12,
 //!                                "end_line": 40, "end_column": 19,
-//!                                "labels": [ { "message": "…", "line": 44, "column": 30, … } ],
+//!                                "labels": [ { "message": "…", "path": "…", "line": 44, "column": 30, … } ],
 //!                                "help": "…", "suppressed": null } ] } ],
 //!   "summary": { "files": 1, "errors": 1, "warnings": 0, "suppressed": 0 } }
 //! ```
-//! Lines and columns are 1-based; columns count Unicode characters.
+//! Lines and columns are 1-based; columns count Unicode characters. A label's `path` is
+//! the file it points into: another plan for the other side of a cross-file finding.
 
 use serde_json::{json, Value};
 
 use super::{FileReport, Label, Summary};
 
 fn label(report: &FileReport, l: &Label) -> Value {
-    let (line, column) = report.line_col(l.span);
-    let (end_line, end_column) = report.end_line_col(l.span);
+    let (path, (line, column), (end_line, end_column)) = report.locate(l);
     json!({
         "message": l.message,
+        "path": path,
         "line": line, "column": column,
         "end_line": end_line, "end_column": end_column,
     })

@@ -31,18 +31,32 @@ impl Severity {
     }
 }
 
-/// A labelled span.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A labelled span: in the file the finding is reported for, or — for the other side of
+/// a cross-file relation (a parent plan, a sibling) — in `file`.
+#[derive(Clone, Debug)]
 pub struct Label {
     pub span: Span,
     pub message: String,
+    /// Another file the span points into; `None`: the report's own file.
+    pub file: Option<Arc<SourceFile>>,
 }
+
+impl PartialEq for Label {
+    fn eq(&self, other: &Self) -> bool {
+        self.span == other.span
+            && self.message == other.message
+            && self.file.as_ref().map(|f| &f.path) == other.file.as_ref().map(|f| &f.path)
+    }
+}
+
+impl Eq for Label {}
 
 impl Label {
     pub fn new(span: Span, message: impl Into<String>) -> Self {
         Label {
             span,
             message: message.into(),
+            file: None,
         }
     }
 }
@@ -86,6 +100,19 @@ impl Finding {
         self.secondary.push(Label::new(span, message));
         self
     }
+    /// A secondary label in another file (the other side of a cross-file relation).
+    pub fn with_in(
+        mut self,
+        file: &Arc<SourceFile>,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Self {
+        self.secondary.push(Label {
+            file: Some(Arc::clone(file)),
+            ..Label::new(span, message)
+        });
+        self
+    }
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
@@ -122,6 +149,17 @@ impl FileReport {
         self.source
             .as_ref()
             .map_or((1, 1), |s| s.line_col(span.end))
+    }
+    /// Path, start and end (line, column) of a label, in whichever file it points into.
+    pub fn locate(&self, l: &Label) -> (String, (usize, usize), (usize, usize)) {
+        match &l.file {
+            Some(f) => (f.name(), f.line_col(l.span.start), f.line_col(l.span.end)),
+            None => (
+                self.display_path(),
+                self.line_col(l.span),
+                self.end_line_col(l.span),
+            ),
+        }
     }
     pub fn display_path(&self) -> String {
         crate::source::display_path(&self.path)

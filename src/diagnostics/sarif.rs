@@ -16,9 +16,11 @@ fn region(report: &FileReport, span: Span) -> Value {
 }
 
 fn uri(report: &FileReport) -> String {
-    report
-        .display_path()
-        .split('/')
+    uri_of(&report.display_path())
+}
+
+fn uri_of(path: &str) -> String {
+    path.split('/')
         .map(|seg| {
             seg.bytes()
                 .map(|b| match b {
@@ -73,12 +75,20 @@ pub fn render(reports: &[FileReport]) -> String {
                         .iter()
                         .enumerate()
                         .map(|(i, l)| {
+                            let (artifact, region) = match &l.file {
+                                Some(file) => {
+                                    let (sl, sc) = file.line_col(l.span.start);
+                                    let (el, ec) = file.line_col(l.span.end);
+                                    (uri_of(&file.name()), json!({ "startLine": sl, "startColumn": sc, "endLine": el, "endColumn": ec.max(sc) }))
+                                }
+                                None => (uri(r), region(r, l.span)),
+                            };
                             json!({
                                 "id": i + 1,
                                 "message": { "text": if l.message.is_empty() { "related".to_owned() } else { l.message.clone() } },
                                 "physicalLocation": {
-                                    "artifactLocation": { "uri": uri(r) },
-                                    "region": region(r, l.span),
+                                    "artifactLocation": { "uri": artifact },
+                                    "region": region,
                                 }
                             })
                         })

@@ -489,6 +489,10 @@ pub struct Target {
     /// Breakdowns of the value, each along one dimension.
     #[serde(default)]
     pub breakdowns: Vec<Breakdown>,
+    /// In a plan with a `parent`: the id of the parent plan's target this target fills
+    /// (default: the parent's target with the same id), e.g. `sales`.
+    #[serde(default)]
+    pub rolls_up: Option<Sp<String>>,
 }
 
 /// A split of a value along one dimension. Items must add up to the value unless `partial`.
@@ -503,6 +507,10 @@ pub struct Breakdown {
     /// The items deliberately do not cover the whole value.
     #[serde(default)]
     pub partial: bool,
+    /// Every item is planned by exactly one child plan (`parent: <this plan>#<item>`) in
+    /// the workspace, and the children together must add up to these items.
+    #[serde(default)]
+    pub complete: bool,
     #[serde(default)]
     pub note: Option<Text>,
     pub items: Vec<BreakdownItem>,
@@ -830,6 +838,23 @@ pub struct Budget {
     pub sales_target: Option<Sp<String>>,
     #[serde(default)]
     pub lines: Vec<BudgetLine>,
+    /// What of the total is allocated to each child unit (region, territory …): a child
+    /// plan naming that unit in its `parent` must keep its budget within the amount.
+    #[serde(default)]
+    pub allocations: Vec<BudgetAllocation>,
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+/// A part of the budget allocated to a child unit.
+#[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetAllocation {
+    /// The unit, as the child plan's `parent: <plan>#<unit>` names it, e.g. `east`.
+    #[serde(rename = "ref")]
+    pub key: Sp<String>,
+    /// The most the child plan may budget, e.g. `2.7亿元`.
+    pub amount: Sp<Quantity>,
     #[serde(default)]
     pub note: Option<Text>,
 }
@@ -1080,7 +1105,9 @@ pub struct Plan {
     /// Report language when `--lang` is not given.
     #[serde(default)]
     pub lang: Option<Lang>,
-    /// Id of the plan this one rolls up into.
+    /// The plan this one rolls up into: its id or a path relative to this file, followed by
+    /// `#<item>` naming the breakdown item of the parent that this plan fills, e.g.
+    /// `company-2026#east` (`#<dimension>:<item>` when the item appears in two dimensions).
     #[serde(default)]
     pub parent: Option<Sp<String>>,
     /// Memo header (致 / 发件人 / 主题).

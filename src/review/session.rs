@@ -65,27 +65,65 @@ impl Outcome {
     }
 }
 
-struct Given {
-    source: Option<Arc<SourceFile>>,
-    root: Option<Node>,
-    plan: Option<Plan>,
-    report: FileReport,
+/// A plan file as the review needs it: checked, with its tree and source.
+pub struct Given {
+    pub source: Option<Arc<SourceFile>>,
+    pub root: Option<Node>,
+    pub plan: Option<Plan>,
+    pub report: FileReport,
 }
 
-fn load(path: &Path, config: &Config) -> Given {
-    let loaded = crate::load::load_path(path);
-    let report = crate::load::check_path(path, config);
-    Given {
-        source: loaded.source,
-        root: loaded.root,
-        plan: loaded.plan,
-        report,
+/// Where a review gets its files from: the disk (`planc review`), or a workspace that
+/// has already read and parsed them (`planc check`, `planc render DIR`).
+pub trait Files: Sync {
+    /// The plan or review at `path`, checked.
+    fn plan(&self, path: &Path, config: &Config) -> Given;
+    /// The actuals file at `path`, loaded (its findings are the file's own).
+    fn actuals(&self, path: &Path) -> ActualsFile;
+    /// `review.plan`: a path relative to the review's folder `dir`, or a plan id.
+    fn resolve_plan(&self, spec: &str, dir: &Path) -> Option<PathBuf>;
+}
+
+/// Reads every file from the disk, once.
+pub struct Disk;
+
+impl Files for Disk {
+    fn plan(&self, path: &Path, config: &Config) -> Given {
+        match std::fs::read(path) {
+            Ok(bytes) => {
+                let c = crate::load::check_full(path, bytes, config, true);
+                Given {
+                    source: c.source,
+                    root: c.root,
+                    plan: c.plan,
+                    report: c.report,
+                }
+            }
+            Err(_) => Given {
+                source: None,
+                root: None,
+                plan: None,
+                report: crate::load::check_path(path, config),
+            },
+        }
+    }
+    fn actuals(&self, path: &Path) -> ActualsFile {
+        crate::actuals::load_path(path)
+    }
+    fn resolve_plan(&self, spec: &str, dir: &Path) -> Option<PathBuf> {
+        resolve_plan(spec, dir)
     }
 }
 
-/// Runs a review. `check_only` skips the computation the check does not need.
+/// Runs a review, reading files from the disk.
 pub fn run(req: &Request, check_only: bool) -> Outcome {
+    run_with(req, check_only, &Disk)
+}
+
+/// Runs a review. `check_only` skips the computation the check does not need.
+pub fn run_with(req: &Request, check_only: bool, files_from: &dyn Files) -> Outcome {
     let config = req.config;
+    let load = |p: &Path, c: &Config| files_from.plan(p, c);
     let given = load(req.path, config);
     let dir = req.path.parent().map(Path::to_path_buf).unwrap_or_default();
     let mut extra: Vec<Finding> = Vec::new();
@@ -96,7 +134,7 @@ pub fn run(req: &Request, check_only: bool) -> Outcome {
     let (mut review_given, base) = if is_review {
         let spec = given.plan.as_ref().and_then(|p| p.review.clone());
         let base = spec.as_ref().and_then(|s| {
-            let found = resolve_plan(&s.plan, &dir);
+            let found = files_from.resolve_plan(&s.plan, &dir);
             if found.is_none() {
                 extra.push(
                     Finding::new(
@@ -150,7 +188,7 @@ pub fn run(req: &Request, check_only: bool) -> Outcome {
             paths.push(p.clone());
         }
     }
-    let mut files: Vec<ActualsFile> = paths.iter().map(|p| crate::actuals::load_path(p)).collect();
+    let mut files: Vec<ActualsFile> = paths.iter().map(|p| files_from.actuals(p)).collect();
     let segments: Vec<Segment> = spec
         .as_ref()
         .map(|s| s.segments.clone())

@@ -98,6 +98,7 @@ pub static REGISTRY: std::sync::LazyLock<Vec<&'static RuleInfo>> = std::sync::La
         .copied()
         .chain(RULES.iter().map(|(r, _)| *r))
         .chain(crate::actuals::codes::ALL.iter().copied())
+        .chain(crate::workspace::codes::ALL.iter().copied())
         .collect()
 });
 

@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use crate::util::{planc, root, temp_with};
 
-const CLEAN: &str = "examples/company.plan.yaml";
+const CLEAN: &str = "examples/org/company.plan.yaml";
 const BROKEN: &str = "tests/fixtures/rules/P101/provinces-short.plan.yaml";
 
 #[test]

@@ -161,12 +161,12 @@ fn mutate_every_related_number(example: &str) -> usize {
 
 #[test]
 fn every_related_number_in_the_company_example_is_checked() {
-    let n = mutate_every_related_number("examples/company.plan.yaml");
+    let n = mutate_every_related_number("examples/org/company.plan.yaml");
     assert!(n > 20, "only {n} related numbers found");
 }
 
 #[test]
 fn every_related_number_in_the_region_example_is_checked() {
-    let n = mutate_every_related_number("examples/region.plan.yaml");
+    let n = mutate_every_related_number("examples/org/east-china.plan.yaml");
     assert!(n > 20, "only {n} related numbers found");
 }

@@ -94,7 +94,7 @@ fn html_is_self_contained() {
     // The plans with breakdowns and budgets carry their charts as inline SVG.
     let company = String::from_utf8(render(
         &renderer,
-        &root().join("examples/company.plan.yaml"),
+        &root().join("examples/org/company.plan.yaml"),
         Format::Html,
     ))
     .unwrap();
@@ -104,7 +104,7 @@ fn html_is_self_contained() {
     );
     let region = String::from_utf8(render(
         &renderer,
-        &root().join("examples/region.plan.yaml"),
+        &root().join("examples/org/east-china.plan.yaml"),
         Format::Html,
     ))
     .unwrap();
@@ -132,7 +132,7 @@ fn docx_is_a_word_document_with_headings_tables_lists_and_charts() {
     let renderer = Renderer::new(None).unwrap();
     let bytes = render(
         &renderer,
-        &root().join("examples/company.plan.yaml"),
+        &root().join("examples/org/company.plan.yaml"),
         Format::Docx,
     );
     let mut zip = unzip(&bytes);
@@ -231,7 +231,7 @@ fn docx_from_separate_processes_is_byte_identical() {
         planc()
             .args([
                 "render",
-                "examples/region.plan.yaml",
+                "examples/org/east-china.plan.yaml",
                 "--format",
                 "docx",
                 "-o",
@@ -421,7 +421,7 @@ fn templates_and_labels_can_be_overridden_by_name() {
     let out = planc()
         .args([
             "render",
-            "examples/region.plan.yaml",
+            "examples/org/east-china.plan.yaml",
             "-o",
             "-",
             "--templates",
@@ -442,7 +442,7 @@ fn templates_and_labels_can_be_overridden_by_name() {
     let out = planc()
         .args([
             "render",
-            "examples/region.plan.yaml",
+            "examples/org/east-china.plan.yaml",
             "--format",
             "md",
             "-o",
@@ -459,7 +459,7 @@ fn templates_and_labels_can_be_overridden_by_name() {
     planc()
         .args([
             "render",
-            "examples/region.plan.yaml",
+            "examples/org/east-china.plan.yaml",
             "-o",
             "-",
             "--templates",
@@ -472,7 +472,7 @@ fn templates_and_labels_can_be_overridden_by_name() {
 
 /// The region example with one province changed, so the breakdown no longer adds up.
 fn broken_region() -> String {
-    let text = std::fs::read_to_string(root().join("examples/region.plan.yaml")).unwrap();
+    let text = std::fs::read_to_string(root().join("examples/org/east-china.plan.yaml")).unwrap();
     let changed = text.replacen("value: 2.1亿元", "value: 2.2亿元", 1);
     assert_ne!(text, changed);
     changed
@@ -480,7 +480,7 @@ fn broken_region() -> String {
 
 #[test]
 fn cli_renders_next_to_the_input_and_to_stdout() {
-    let region = std::fs::read_to_string(root().join("examples/region.plan.yaml")).unwrap();
+    let region = std::fs::read_to_string(root().join("examples/org/east-china.plan.yaml")).unwrap();
     let dir = temp_with(&[("east.plan.yaml", &region)]);
     planc()
         .args(["render"])
@@ -519,7 +519,7 @@ fn cli_renders_next_to_the_input_and_to_stdout() {
     let out = planc()
         .args([
             "render",
-            "examples/region.plan.yaml",
+            "examples/org/east-china.plan.yaml",
             "--format",
             "md",
             "-o",
@@ -568,7 +568,7 @@ fn cli_exit_codes() {
     planc()
         .args([
             "render",
-            "examples/region.plan.yaml",
+            "examples/org/east-china.plan.yaml",
             "--format",
             "docx",
             "-o",
@@ -577,7 +577,12 @@ fn cli_exit_codes() {
         .assert()
         .code(2);
     planc()
-        .args(["render", "examples/region.plan.yaml", "--format", "pdf"])
+        .args([
+            "render",
+            "examples/org/east-china.plan.yaml",
+            "--format",
+            "pdf",
+        ])
         .assert()
         .code(2);
 }
@@ -625,7 +630,7 @@ fn libreoffice_converts_the_docx_to_pdf() {
     planc()
         .args([
             "render",
-            "examples/region.plan.yaml",
+            "examples/org/east-china.plan.yaml",
             "--format",
             "docx",
             "-o",
@@ -657,7 +662,7 @@ fn libreoffice_converts_the_docx_to_pdf() {
 fn in_process_render_time() {
     let path = std::env::var_os("PLANC_BENCH_PLAN")
         .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("examples/company.plan.yaml"));
+        .unwrap_or_else(|| root().join("examples/org/company.plan.yaml"));
     let runs: u32 = std::env::var("PLANC_BENCH_RUNS")
         .ok()
         .and_then(|r| r.parse().ok())

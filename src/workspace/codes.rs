@@ -1,0 +1,254 @@
+//! Codes of the cross-file rules (P9xx): links between plans and roll-ups from child
+//! plans into the plans they fill. Registered in [`crate::rules::REGISTRY`].
+
+use crate::diagnostics::Severity;
+use crate::rules::RuleInfo;
+
+pub static ALL: &[&RuleInfo] = &[
+    &UNKNOWN_PARENT,
+    &DUPLICATE_PLAN_ID,
+    &PARENT_CYCLE,
+    &PARENT_MISMATCH,
+    &ROLLUP_TOTAL,
+    &ROLLUP_BREAKDOWN,
+    &ROLLUP_COVERAGE,
+    &ROLLUP_BUDGET,
+];
+
+pub static UNKNOWN_PARENT: RuleInfo = RuleInfo {
+    code: "P901",
+    name: "unknown-parent",
+    severity: Severity::Error,
+    summary: "A `parent`, its `#item` or a target's `rolls_up` names nothing in the workspace.",
+    doc: r#"## What it does
+Resolves every link from a child plan to the plan it rolls up into:
+
+- `parent: <plan-id>` or `parent: <relative path>` must name a plan in the workspace
+  (the files checked together; for a single file, also the plans in its folder and the
+  folder above);
+- `#<item>` (or `#<dimension>:<item>`) must be a breakdown item of one of the parent's
+  targets, at any nesting level, and name one dimension only;
+- a target's `rolls_up: <target-id>` must be a target of the parent.
+
+A child plan that names an item but none of whose targets rolls up into a parent target
+holding that item gets a warning: nothing of it is compared.
+
+Suggests the nearest plan id, item or target for a typo.
+
+## Why is this bad?
+A misspelled parent silently cuts a plan out of the organisation: its numbers are never
+compared with what was allocated to it.
+
+## Example
+```yaml
+# east-china.plan.yaml
+parent: compnay-2026#east
+```
+
+## Use instead
+```yaml
+parent: company-2026#east
+```
+"#,
+};
+
+pub static DUPLICATE_PLAN_ID: RuleInfo = RuleInfo {
+    code: "P902",
+    name: "duplicate-plan-id",
+    severity: Severity::Error,
+    summary: "Two plan files in one workspace have the same `id`.",
+    doc: r#"## What it does
+Reports every plan whose `id` another plan file of the workspace also has, naming both
+files. Reviews are included: an id names one file.
+
+## Why is this bad?
+Links are made by id (`parent: company-2026`, `review.plan`, `plan:` of actuals). With
+two files of one id, no link can say which one it means — planc never guesses "the
+nearest one".
+
+## Example
+```yaml
+# plans/east.plan.yaml             # plans/east-copy.plan.yaml
+id: east-china-2026                id: east-china-2026
+```
+
+## Use instead
+Give each plan its own id (`east-china-2026`, `east-china-2026-v2`), or delete the copy.
+"#,
+};
+
+pub static PARENT_CYCLE: RuleInfo = RuleInfo {
+    code: "P903",
+    name: "parent-cycle",
+    severity: Severity::Error,
+    summary: "Plans name each other as parents in a circle.",
+    doc: r#"## What it does
+Follows `parent` links upwards from every plan and reports a plan that is reached again.
+
+## Why is this bad?
+An organisation is a tree: the company allocates to regions, regions to representatives.
+In a circle no plan is the root and no roll-up has a meaning.
+
+## Example
+```yaml
+# company.plan.yaml                # east.plan.yaml
+parent: east-china-2026            parent: company-2026#east
+```
+
+## Use instead
+Remove `parent` from the root plan (the company's).
+"#,
+};
+
+pub static PARENT_MISMATCH: RuleInfo = RuleInfo {
+    code: "P904",
+    name: "parent-mismatch",
+    severity: Severity::Error,
+    summary: "A child plan's period, currency or units do not agree with its parent's.",
+    doc: r#"## What it does
+Compares a child plan with the plan it rolls up into:
+
+- the child's period must lie within the parent's; a shorter period (a half-year plan
+  under an annual one) is allowed but its amounts are not compared (warning);
+- the currencies must be the same (default `CNY`);
+- a target and the parent's allocation must be in comparable units (money with money,
+  `家` with `家`);
+- a review cannot be a parent.
+
+## Why is this bad?
+9000万元 for 2026 and 9000万元 for the first half are not the same allocation, and
+neither are 亿元 and 家.
+
+## Example
+```yaml
+# company-2026: period 2026-01-01 – 2026-12-31
+period: { start: 2025-07-01, end: 2026-06-30 }
+parent: company-2026#east
+```
+
+## Use instead
+```yaml
+period: { start: 2026-01-01, end: 2026-12-31 }
+```
+"#,
+};
+
+pub static ROLLUP_TOTAL: RuleInfo = RuleInfo {
+    code: "P911",
+    name: "rollup-total",
+    severity: Severity::Error,
+    summary: "A child plan's target is not what its parent allocates to it.",
+    doc: r#"## What it does
+For a plan with `parent: <plan>#<item>`, compares each target with the parent target it
+fills (`rolls_up`, or the parent target of the same id): the child's value must equal the
+parent's breakdown item `<item>` of that target exactly (money after unit normalisation:
+9.072亿元 = 90720万元; `[tolerance] money` in `planc.toml` adds slack).
+
+## Why is this bad?
+When the region plans 7.56亿元 of the 8.748亿元 the company gave it, 1.188亿元 of the
+company's target is planned by nobody — and nothing in either file shows it.
+
+## Example
+```yaml
+# company.plan.yaml                      # south-china.plan.yaml
+- dimension: region                      parent: company-2026#south
+  items:                                 targets:
+    - { ref: south, value: 8.748亿元 }     - id: south-sales
+                                             rolls_up: sales
+                                             value: 7.56亿元
+```
+
+## Use instead
+Plan what was allocated (`value: 8.748亿元`), or change the allocation in the parent —
+in the same pull request, so that both files agree.
+"#,
+};
+
+pub static ROLLUP_BREAKDOWN: RuleInfo = RuleInfo {
+    code: "P912",
+    name: "rollup-breakdown",
+    severity: Severity::Error,
+    summary: "A child's breakdown disagrees with the parent's allocation along the same dimension.",
+    doc: r#"## What it does
+Compares breakdowns along a dimension that both sides give:
+
+- where the parent breaks its allocation to the child down further (say the `east` item
+  by `product`), the child's breakdown by that dimension must have the same items with
+  the same values;
+- where a parent's breakdown is `complete: true` and every item has its child plan, the
+  children's breakdowns by another dimension (product, quarter …) must add up, item by
+  item, to the parent's breakdown by that dimension beside it.
+
+## Why is this bad?
+The regions may each hit their totals while together planning 1亿元 less of the new
+product than the company's product line target — the mix is wrong, and only the sum of
+the children shows it.
+
+## Example
+```yaml
+# company: by product  xinmaian 25.3亿元   — the regions' product breakdowns add up to 24.9亿元
+```
+
+## Use instead
+Move the difference between the children's product lines, or change the company's.
+"#,
+};
+
+pub static ROLLUP_COVERAGE: RuleInfo = RuleInfo {
+    code: "P913",
+    name: "rollup-coverage",
+    severity: Severity::Error,
+    summary:
+        "A `complete` breakdown has items no child plan fills, or two children claim one item.",
+    doc: r#"## What it does
+- Two child plans naming the same `parent: <plan>#<item>` are reported, naming both.
+- A breakdown marked `complete: true` must have exactly one child plan in the workspace
+  for each of its items; the finding says how much of the allocation no child plans
+  ("华东 + 华南 plan 17.82亿元 of the 36亿元 allocated by region: 18.18亿元 (50.5%) is not
+  planned by any plan"). `[rollup] complete = true` in `planc.toml` treats every
+  breakdown that has at least one child plan as complete.
+
+## Why is this bad?
+An allocation without a plan is a target nobody has committed to; two plans for one
+territory count its target twice.
+
+## Example
+```yaml
+- dimension: representative
+  complete: true
+  items:
+    - { ref: wanglei, value: 900万元 }   # reps/wanglei.plan.yaml
+    - { ref: lina, value: 800万元 }      # no plan has parent: east-china-2026#lina
+```
+
+## Use instead
+Add the missing plan (`planc check` lists the items), or drop `complete: true` while the
+plans are still being written.
+"#,
+};
+
+pub static ROLLUP_BUDGET: RuleInfo = RuleInfo {
+    code: "P914",
+    name: "rollup-budget",
+    severity: Severity::Error,
+    summary: "A child plan's budget exceeds what its parent allocates to it.",
+    doc: r#"## What it does
+Where the parent's `budget.allocations` has an entry for the child's item
+(`ref: east`), the child's `budget.total` must not exceed its `amount`.
+
+## Why is this bad?
+The sum of the regions' budgets then exceeds the company's, and the overspend is only
+found when the money is gone.
+
+## Example
+```yaml
+# company.plan.yaml                       # east-china.plan.yaml
+budget:                                   budget:
+  allocations:                              total: 2.9亿元
+    - { ref: east, amount: 2.7亿元 }
+```
+
+## Use instead
+Keep the region's budget within 2.7亿元, or raise the allocation in the company plan.
+"#,
+};

@@ -1,0 +1,483 @@
+//! The workspace: every file of a run, read and parsed once, linked into one graph, and
+//! checked per file and across files (rust-analyzer's "analysis host", at our scale).
+//!
+//! ```text
+//! paths ─▶ discover ─▶ load (parallel, once per file) ─▶ link (ids, parents, reviews,
+//!          actuals) ─▶ per-file findings + cross-file findings ─▶ reports
+//! ```
+//!
+//! Invariants: every file is read once and parsed once per run (`reads()` counts it);
+//! links are explicit — an id or a path written in a file, or the documented naming rule
+//! of actuals files — never "the nearest file with that id"; a cross-file finding is
+//! reported in one file and carries a label in the other. The value is plain data that
+//! a long-lived process (the language server) can keep and update file by file:
+//! [`Workspace::update`] re-checks one file and the plans linked to it.
+
+pub mod codes;
+pub mod discover;
+mod graph;
+pub mod reviews;
+mod rollup;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::actuals::ActualsFile;
+use crate::config::Config;
+use crate::diagnostics::{FileReport, Finding, Severity};
+use crate::model::{Kind, Plan};
+use crate::source::yaml::Node;
+use crate::source::SourceFile;
+
+pub use discover::{is_plan_file, Role};
+pub use graph::{Link, ParentRef};
+
+/// Index of a file in [`Workspace::files`].
+pub type FileId = usize;
+
+static READS: AtomicUsize = AtomicUsize::new(0);
+
+/// How many files workspaces of this process have read (a test hook for "once").
+pub fn reads() -> usize {
+    READS.load(Ordering::Relaxed)
+}
+
+/// One file of the workspace.
+pub struct File {
+    pub path: PathBuf,
+    pub role: Role,
+    /// Named by the user (or found under a directory they named): its findings are
+    /// reported. Other files were read only to resolve a link.
+    pub requested: bool,
+    /// Named directly on the command line (its folder may be searched for links).
+    pub explicit: bool,
+    /// The file's own findings (schema, per-file rules, suppressions applied).
+    pub report: FileReport,
+    pub plan: Option<Arc<Plan>>,
+    pub source: Option<Arc<SourceFile>>,
+    /// The YAML tree, kept for reviews (their narrative references are checked on it).
+    pub root: Option<Arc<Node>>,
+    /// A `kind: review` file.
+    pub review: bool,
+    pub actuals: Option<ActualsFile>,
+    /// SHA-256 of the bytes, when the workspace was opened for rendering.
+    pub sha256: Option<String>,
+    /// Skipped by the cache of clean files: bytes kept until linking shows whether the
+    /// plan is needed, and the id read from its top level.
+    skipped: Option<Vec<u8>>,
+    scanned_id: Option<String>,
+}
+
+impl File {
+    /// The plan's id, when it has one.
+    pub fn id(&self) -> Option<&str> {
+        self.plan
+            .as_ref()
+            .map(|p| p.id.as_str())
+            .or(self.scanned_id.as_deref())
+    }
+}
+
+/// How to open a workspace.
+#[derive(Default)]
+pub struct Options<'a> {
+    /// Skip parsing files the cache knows to be clean (when nothing links to them).
+    pub cache: Option<&'a crate::cache::Cache>,
+    /// Hash every file (the validation record of a report names it).
+    pub hash: bool,
+}
+
+/// Every file of a run and how they link.
+pub struct Workspace {
+    pub config: Config,
+    pub files: Vec<File>,
+    /// Reports for paths that could not be read or held nothing planc understands.
+    pub problems: Vec<FileReport>,
+    pub(crate) graph: graph::Graph,
+    /// Cross-file findings, by the group they were computed for.
+    pub(crate) cross: HashMap<graph::GroupKey, Vec<(FileId, Finding)>>,
+    /// Findings of reviews and actuals, by file.
+    pub(crate) review_findings: HashMap<FileId, Vec<Finding>>,
+    /// Actuals reports that replace an actuals file's own (the file as joined to its plan).
+    pub(crate) actuals_reports: HashMap<FileId, FileReport>,
+    /// Reports of files outside the workspace that a review reads and that have findings.
+    pub(crate) outside_reports: Vec<FileReport>,
+}
+
+impl Workspace {
+    /// Discovers, loads, links and checks the files under `paths`.
+    pub fn open(paths: &[PathBuf], config: Config, opts: &Options) -> Workspace {
+        let (found, problems) = discover::discover(paths);
+        let files: Vec<File> = found
+            .par_iter()
+            .map(|f| load_file(&f.path, f.role, true, f.explicit, &config, opts))
+            .collect();
+        let mut ws = Workspace {
+            config,
+            files,
+            problems,
+            graph: graph::Graph::default(),
+            cross: HashMap::new(),
+            review_findings: HashMap::new(),
+            actuals_reports: HashMap::new(),
+            outside_reports: Vec::new(),
+        };
+        ws.load_needed(opts);
+        ws.graph = graph::Graph::build(&ws);
+        ws.load_neighbours(opts);
+        ws.check_all();
+        ws
+    }
+
+    /// Parses the files the cache let through that a link needs after all.
+    fn load_needed(&mut self, opts: &Options) {
+        let named: std::collections::HashSet<String> = self
+            .files
+            .iter()
+            .filter_map(|f| f.plan.as_ref())
+            .filter_map(|p| p.parent.as_ref())
+            .map(|p| graph::ParentRef::parse(&p.value).plan)
+            .collect();
+        let needed: Vec<FileId> = (0..self.files.len())
+            .filter(|&i| {
+                let f = &self.files[i];
+                f.skipped.is_some() && f.scanned_id.as_ref().is_none_or(|id| named.contains(id))
+            })
+            .collect();
+        let loaded: Vec<(FileId, File)> = needed
+            .par_iter()
+            .map(|&i| {
+                let f = &self.files[i];
+                let bytes = f.skipped.clone().unwrap_or_default();
+                let mut file = check_bytes(&f.path, f.role, bytes, &self.config, opts);
+                file.requested = f.requested;
+                file.explicit = f.explicit;
+                (i, file)
+            })
+            .collect();
+        for (i, f) in loaded {
+            self.files[i] = f;
+        }
+        for f in &mut self.files {
+            f.skipped = None;
+        }
+    }
+
+    /// For files named alone, loads the plans beside them (and one folder up) that are
+    /// not in the workspace yet, when one of their links resolves to nothing otherwise.
+    fn load_neighbours(&mut self, opts: &Options) {
+        let dirs = self.graph.unresolved_dirs(self);
+        if dirs.is_empty() {
+            return;
+        }
+        let mut extra: Vec<PathBuf> = Vec::new();
+        for d in dirs {
+            for p in discover::plans_in(&d) {
+                if self.find_path(&p).is_none() && !extra.iter().any(|x| same_file(x, &p)) {
+                    extra.push(p);
+                }
+            }
+        }
+        if extra.is_empty() {
+            return;
+        }
+        let loaded: Vec<File> = extra
+            .par_iter()
+            .map(|p| load_file(p, Role::Plan, false, false, &self.config, opts))
+            .collect();
+        self.files.extend(loaded);
+        self.load_needed(opts);
+        self.graph = graph::Graph::build(self);
+    }
+
+    /// Runs every cross-file check (roll-ups, reviews, actuals).
+    fn check_all(&mut self) {
+        self.cross = rollup::check_all(self);
+        self.recheck_reviews();
+    }
+
+    fn recheck_reviews(&mut self) {
+        let r = reviews::check(self);
+        self.review_findings = r.findings;
+        self.actuals_reports = r.actuals;
+        self.outside_reports = r.outside;
+    }
+
+    /// The file at `path` (compared as written, then canonically).
+    pub fn find_path(&self, path: &Path) -> Option<FileId> {
+        self.files
+            .iter()
+            .position(|f| f.path == path)
+            .or_else(|| self.files.iter().position(|f| same_file(&f.path, path)))
+    }
+
+    /// The plans (not reviews) with this id.
+    pub fn plans_with_id(&self, id: &str) -> &[FileId] {
+        self.graph.ids.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    /// The parent link of a file, when it resolved.
+    pub fn link(&self, id: FileId) -> Option<&Link> {
+        self.graph.links.get(id).and_then(Option::as_ref)
+    }
+
+    /// The plans whose `parent` resolves to this file.
+    pub fn children(&self, id: FileId) -> Vec<FileId> {
+        (0..self.files.len())
+            .filter(|&c| self.link(c).is_some_and(|l| l.parent == id))
+            .collect()
+    }
+
+    /// The reports of the requested files, in discovery order (problems first), each
+    /// with its own findings and the cross-file findings reported in it.
+    pub fn reports(&self) -> Vec<FileReport> {
+        let mut extra: HashMap<FileId, Vec<Finding>> = HashMap::new();
+        for list in self.cross.values() {
+            for (id, f) in list {
+                extra.entry(*id).or_default().push(f.clone());
+            }
+        }
+        for (id, list) in &self.review_findings {
+            extra.entry(*id).or_default().extend(list.iter().cloned());
+        }
+        let mut out: Vec<FileReport> = self.problems.iter().map(clone_report).collect();
+        for (i, f) in self.files.iter().enumerate() {
+            if !f.requested {
+                continue;
+            }
+            if let Some(r) = self.actuals_reports.get(&i) {
+                out.push(clone_report(r));
+                continue;
+            }
+            let mut report = clone_report(&f.report);
+            if let Some(more) = extra.remove(&i) {
+                let more = crate::review::session::finish(
+                    more.into_iter(),
+                    f.source.as_deref(),
+                    &self.config,
+                );
+                report.findings.extend(more);
+                report.findings.sort_by(|a, b| {
+                    (a.primary.span.start, a.code, &a.message).cmp(&(
+                        b.primary.span.start,
+                        b.code,
+                        &b.message,
+                    ))
+                });
+                report.findings.dedup();
+                if !report.findings.is_empty() && report.source.is_none() {
+                    report.source = f.source.clone();
+                }
+            }
+            out.push(report);
+        }
+        out.extend(self.outside_reports.iter().map(clone_report));
+        out
+    }
+
+    /// The report of one file (its own and cross-file findings).
+    pub fn report_of(&self, id: FileId) -> FileReport {
+        let f = &self.files[id];
+        let mut report = clone_report(&f.report);
+        let mut more: Vec<Finding> = self
+            .cross
+            .values()
+            .flatten()
+            .filter(|(i, _)| *i == id)
+            .map(|(_, f)| f.clone())
+            .collect();
+        if let Some(r) = self.review_findings.get(&id) {
+            more.extend(r.iter().cloned());
+        }
+        if let Some(r) = self.actuals_reports.get(&id) {
+            return clone_report(r);
+        }
+        if !more.is_empty() {
+            report.findings.extend(crate::review::session::finish(
+                more.into_iter(),
+                f.source.as_deref(),
+                &self.config,
+            ));
+            report.findings.dedup();
+            if report.source.is_none() {
+                report.source = f.source.clone();
+            }
+        }
+        report
+    }
+
+    /// Replaces the text of one file (an editor's unsaved buffer, or the disk after a
+    /// change; `None` re-reads the disk) and re-checks it and the plans linked to it —
+    /// not the rest of the tree. Returns the files whose reports may have changed.
+    pub fn update(&mut self, path: &Path, text: Option<String>) -> Vec<FileId> {
+        let id = match self.find_path(path) {
+            Some(i) => i,
+            None => {
+                let role = discover::role_of(path).unwrap_or(Role::Plan);
+                self.files.push(File::empty(path, role, true, true));
+                self.files.len() - 1
+            }
+        };
+        let before = self.graph.groups_of(self, id);
+        let opts = Options::default();
+        let (role, requested, explicit) = {
+            let f = &self.files[id];
+            (f.role, f.requested, f.explicit)
+        };
+        let mut file = match text {
+            Some(t) => check_bytes(path, role, t.into_bytes(), &self.config, &opts),
+            None => load_file(path, role, requested, explicit, &self.config, &opts),
+        };
+        file.requested = requested;
+        file.explicit = explicit;
+        self.files[id] = file;
+        let mut graph = std::mem::take(&mut self.graph);
+        let mut groups = graph.update(self, id);
+        self.graph = graph;
+        for g in before.into_iter().chain(self.graph.groups_of(self, id)) {
+            if !groups.contains(&g) {
+                groups.push(g);
+            }
+        }
+        let touched = rollup::recheck(self, &groups);
+        let mut changed: Vec<FileId> = vec![id];
+        for t in touched {
+            if !changed.contains(&t) {
+                changed.push(t);
+            }
+        }
+        if self.files[id].review || role == Role::Actuals || self.graph.reviewed.contains(&id) {
+            self.recheck_reviews();
+        }
+        changed
+    }
+}
+
+impl File {
+    fn empty(path: &Path, role: Role, requested: bool, explicit: bool) -> File {
+        File {
+            path: path.to_path_buf(),
+            role,
+            requested,
+            explicit,
+            report: FileReport {
+                path: path.to_path_buf(),
+                source: None,
+                findings: Vec::new(),
+            },
+            plan: None,
+            source: None,
+            root: None,
+            review: false,
+            actuals: None,
+            sha256: None,
+            skipped: None,
+            scanned_id: None,
+        }
+    }
+}
+
+pub(crate) fn clone_report(r: &FileReport) -> FileReport {
+    FileReport {
+        path: r.path.clone(),
+        source: r.source.clone(),
+        findings: r.findings.clone(),
+    }
+}
+
+/// Reads a file once and checks it.
+fn load_file(
+    path: &Path,
+    role: Role,
+    requested: bool,
+    explicit: bool,
+    config: &Config,
+    opts: &Options,
+) -> File {
+    READS.fetch_add(1, Ordering::Relaxed);
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(_) => {
+            let mut f = File::empty(path, role, requested, explicit);
+            f.report = match role {
+                Role::Plan => crate::load::check_path(path, config),
+                Role::Actuals => crate::actuals::load_path(path).into_report(),
+            };
+            return f;
+        }
+    };
+    // The cache: a clean plan file nobody links to needs no parse at all.
+    if let (Role::Plan, Some(cache)) = (role, opts.cache) {
+        let key = cache.key(&bytes);
+        if cache.is_clean(key)
+            && !discover::is_review_text(&bytes)
+            && !bytes.windows(6).any(|w| w == b"parent")
+        {
+            cache.record_clean(key);
+            let mut f = File::empty(path, role, requested, explicit);
+            f.scanned_id = discover::top_level(&bytes, "id");
+            f.skipped = Some(bytes);
+            return f;
+        }
+        let mut f = check_bytes(path, role, bytes, config, opts);
+        if f.report.findings.is_empty() {
+            cache.record_clean(key);
+        }
+        f.requested = requested;
+        f.explicit = explicit;
+        return f;
+    }
+    let mut f = check_bytes(path, role, bytes, config, opts);
+    f.requested = requested;
+    f.explicit = explicit;
+    f
+}
+
+/// Checks a file from its bytes (the one parse).
+fn check_bytes(path: &Path, role: Role, bytes: Vec<u8>, config: &Config, opts: &Options) -> File {
+    let sha256 = opts.hash.then(|| crate::render::checks::sha256_hex(&bytes));
+    let mut f = File::empty(path, role, true, false);
+    f.sha256 = sha256;
+    match role {
+        Role::Actuals => {
+            let a = crate::actuals::load_bytes(path, &bytes);
+            f.report = FileReport {
+                path: path.to_path_buf(),
+                source: a.source.clone(),
+                findings: a.findings.clone(),
+            };
+            f.source = a.source.clone();
+            f.actuals = Some(a);
+        }
+        Role::Plan => {
+            let review = discover::is_review_text(&bytes);
+            let c = crate::load::check_full(path, bytes, config, review);
+            f.review = review
+                || c.plan
+                    .as_ref()
+                    .is_some_and(|p| p.kind.value == Kind::Review);
+            f.report = c.report;
+            f.plan = c.plan.map(Arc::new);
+            f.source = c.source;
+            f.root = c.root.map(Arc::new);
+        }
+    }
+    f
+}
+
+pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
+    a == b
+        || match (a.canonicalize(), b.canonicalize()) {
+            (Ok(x), Ok(y)) => x == y,
+            _ => false,
+        }
+}
+
+/// Errors and warnings over the requested files.
+pub fn count(reports: &[FileReport], severity: Severity) -> usize {
+    reports.iter().map(|r| r.count(severity)).sum()
+}

@@ -1,0 +1,1004 @@
+//! Cross-file rules: links between plans (P901–P904) and roll-ups of child plans into
+//! the allocations of their parents (P911–P914).
+//!
+//! Findings are computed per group (a parent with its children; a child whose parent is
+//! missing; the plans sharing an id), so that one changed file re-computes only the
+//! groups it takes part in. Each finding is reported in one file with a label in the
+//! other.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+
+use super::codes::*;
+use super::graph::{parent_of, GroupKey, ParentRef};
+use super::{FileId, Workspace};
+use crate::diagnostics::{Finding, Severity};
+use crate::model::{Breakdown, BreakdownItem, Kind, MoneyUnit, Plan, Quantity, Target, Unit};
+use crate::rules::{dimension_noun, fmt_base, fmt_pct, percent_of};
+use crate::source::{SourceFile, Span};
+use crate::suggest::did_you_mean;
+
+type Out = Vec<(FileId, Finding)>;
+
+/// Every group's findings.
+pub fn check_all(ws: &Workspace) -> HashMap<GroupKey, Out> {
+    let mut keys: Vec<GroupKey> = Vec::new();
+    for (i, link) in ws.graph.links.iter().enumerate() {
+        if let Some(l) = link {
+            let k = GroupKey::Parent(l.parent);
+            if !keys.contains(&k) {
+                keys.push(k);
+            }
+        }
+        let _ = i;
+    }
+    // Parents with `complete` breakdowns but no children at all are groups too.
+    for (i, f) in ws.files.iter().enumerate() {
+        if f.plan.as_ref().is_some_and(|p| has_complete(p)) && !keys.contains(&GroupKey::Parent(i))
+        {
+            keys.push(GroupKey::Parent(i));
+        }
+    }
+    keys.extend(ws.graph.unresolved.iter().map(|&i| GroupKey::Unresolved(i)));
+    keys.extend(
+        ws.graph
+            .ids
+            .iter()
+            .filter(|(_, v)| v.len() > 1)
+            .map(|(id, _)| GroupKey::DuplicateId(id.clone())),
+    );
+    keys.into_iter()
+        .map(|k| {
+            let out = group(ws, &k);
+            (k, out)
+        })
+        .filter(|(_, v)| !v.is_empty())
+        .collect()
+}
+
+/// Re-computes some groups; returns the files whose findings may have changed.
+pub fn recheck(ws: &mut Workspace, keys: &[GroupKey]) -> Vec<FileId> {
+    let mut touched = Vec::new();
+    let any_cycle = ws
+        .cross
+        .values()
+        .flatten()
+        .any(|(_, f)| f.code == PARENT_CYCLE.code);
+    if any_cycle {
+        // A cycle spans groups: recompute everything (rare, and still no parsing).
+        let before: Vec<FileId> = ws.cross.values().flatten().map(|(i, _)| *i).collect();
+        ws.cross = check_all(ws);
+        touched.extend(before);
+        touched.extend(ws.cross.values().flatten().map(|(i, _)| *i));
+        return touched;
+    }
+    for k in keys {
+        if let Some(old) = ws.cross.remove(k) {
+            touched.extend(old.into_iter().map(|(i, _)| i));
+        }
+        let new = group(ws, k);
+        touched.extend(new.iter().map(|(i, _)| *i));
+        if !new.is_empty() {
+            ws.cross.insert(k.clone(), new);
+        }
+    }
+    touched.sort_unstable();
+    touched.dedup();
+    touched
+}
+
+fn group(ws: &Workspace, key: &GroupKey) -> Out {
+    let mut out = Vec::new();
+    match key {
+        GroupKey::DuplicateId(id) => duplicates(ws, id, &mut out),
+        GroupKey::Unresolved(c) => {
+            if ws.graph.unresolved.contains(c) {
+                unresolved(ws, *c, &mut out);
+            }
+        }
+        GroupKey::Parent(p) => {
+            if *p < ws.files.len() {
+                family(ws, *p, &mut out);
+            }
+        }
+    }
+    out
+}
+
+fn has_complete(p: &Plan) -> bool {
+    let mut any = false;
+    crate::rules::each_breakdown(p, &mut |_, _, b| any |= b.complete);
+    any
+}
+
+/// A file's plan and source, when both loaded.
+fn loaded(ws: &Workspace, i: FileId) -> Option<(&Plan, &Arc<SourceFile>)> {
+    let f = ws.files.get(i)?;
+    Some((f.plan.as_deref()?, f.source.as_ref()?))
+}
+
+fn name_of(ws: &Workspace, i: FileId) -> String {
+    ws.files[i].source.as_ref().map_or_else(
+        || crate::source::display_path(&ws.files[i].path),
+        |s| s.name(),
+    )
+}
+
+// ---------------------------------------------------------------------------------
+// P902: duplicate ids
+
+fn duplicates(ws: &Workspace, id: &str, out: &mut Out) {
+    let files = ws.plans_with_id(id);
+    if files.len() < 2 {
+        return;
+    }
+    for &i in files {
+        let Some((plan, _)) = loaded(ws, i) else {
+            continue;
+        };
+        let mut f = Finding::new(
+            &DUPLICATE_PLAN_ID,
+            plan.id.span,
+            format!(
+                "plan id `{id}` is used by {} files: {}",
+                files.len(),
+                files.iter().map(|&j| name_of(ws, j)).collect::<Vec<_>>().join(", ")
+            ),
+        )
+        .label("this id")
+        .help("give each plan its own id; links (`parent`, `review.plan`, actuals `plan:`) name one file");
+        for &j in files {
+            if j == i {
+                continue;
+            }
+            if let Some((other, src)) = loaded(ws, j) {
+                f = f.with_in(src, other.id.span, "the same id");
+            }
+        }
+        out.push((i, f));
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// P901: a parent that resolves to nothing
+
+fn unresolved(ws: &Workspace, c: FileId, out: &mut Out) {
+    let Some((value, span)) = parent_of(ws, c) else {
+        return;
+    };
+    let spec = ParentRef::parse(value);
+    let ids: Vec<&str> = ws
+        .graph
+        .ids
+        .iter()
+        .filter(|(_, v)| v.iter().any(|&i| !ws.files[i].review))
+        .map(|(k, _)| k.as_str())
+        .filter(|k| Some(*k) != ws.files[c].id())
+        .collect();
+    if !spec.is_path() && ws.plans_with_id(&spec.plan).len() > 1 {
+        // Reported as a duplicate id; say why the link is not followed.
+        out.push((
+            c,
+            Finding::new(
+                &UNKNOWN_PARENT,
+                span,
+                format!("parent `{}` is the id of more than one plan", spec.plan),
+            )
+            .label("ambiguous")
+            .help("give the parent's path instead (`parent: ../company.plan.yaml#east`), or make the ids unique"),
+        ));
+        return;
+    }
+    if !spec.is_path() && ws.files[c].id() == Some(spec.plan.as_str()) {
+        out.push((
+            c,
+            Finding::new(&PARENT_CYCLE, span, "a plan cannot be its own parent")
+                .label("this plan's own id"),
+        ));
+        return;
+    }
+    let what = if spec.is_path() { "file" } else { "plan id" };
+    let mut f = Finding::new(
+        &UNKNOWN_PARENT,
+        span,
+        format!("parent `{}` is no {what} in the workspace", spec.plan),
+    )
+    .label("no such plan");
+    let mut sorted = ids.clone();
+    sorted.sort_unstable();
+    f = match did_you_mean(&spec.plan, ids.iter().copied()) {
+        Some(s) => f.help(format!("did you mean `{s}`?")),
+        None if ws.files[c].explicit && sorted.len() <= 1 => f.help(
+            "check the plan together with its parent: `planc check` on the folder that holds both",
+        ),
+        None if sorted.is_empty() => f.help("no plan with an id is in the workspace"),
+        None => f.help(format!(
+            "plans in the workspace: {}",
+            sorted
+                .iter()
+                .take(12)
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    };
+    out.push((c, f));
+}
+
+// ---------------------------------------------------------------------------------
+// A parent with its children
+
+/// Where a child's allocation sits in the parent: a breakdown item of a target.
+struct Alloc<'a> {
+    target: &'a Target,
+    breakdown: &'a Breakdown,
+    item: &'a BreakdownItem,
+}
+
+/// Every breakdown item of a target, at every level, with its breakdown and the
+/// breakdowns beside it (its container's).
+fn walk<'a>(t: &'a Target, f: &mut dyn FnMut(&'a Breakdown, &'a BreakdownItem, &'a [Breakdown])) {
+    fn go<'a>(
+        bs: &'a [Breakdown],
+        f: &mut dyn FnMut(&'a Breakdown, &'a BreakdownItem, &'a [Breakdown]),
+    ) {
+        for b in bs {
+            for i in &b.items {
+                f(b, i, bs);
+                go(&i.breakdowns, f);
+            }
+        }
+    }
+    go(&t.breakdowns, f);
+}
+
+fn find_allocs<'a>(t: &'a Target, spec: &ParentRef) -> Vec<Alloc<'a>> {
+    let Some(item) = &spec.item else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    walk(t, &mut |b, i, _| {
+        if i.key.as_str() == item
+            && spec
+                .dimension
+                .as_deref()
+                .is_none_or(|d| d == b.dimension.as_str())
+        {
+            found.push(Alloc {
+                target: t,
+                breakdown: b,
+                item: i,
+            });
+        }
+    });
+    found
+}
+
+/// The parent target a child target fills: `rolls_up`, else the one of the same id.
+fn parent_target<'a>(parent: &'a Plan, t: &Target) -> Option<&'a Target> {
+    let id = t.rolls_up.as_ref().map_or(t.id.as_str(), |r| r.as_str());
+    parent.targets.iter().find(|p| p.id.as_str() == id)
+}
+
+fn comparable(a: &Quantity, b: &Quantity) -> bool {
+    matches!(
+        (&a.unit, &b.unit),
+        (Unit::Money(_) | Unit::Bare, Unit::Money(_) | Unit::Bare)
+    ) || a.unit == b.unit
+}
+
+fn agrees(
+    ws: &Workspace,
+    a: &Quantity,
+    b: &Quantity,
+    a_unit: MoneyUnit,
+    b_unit: MoneyUnit,
+) -> Option<bool> {
+    let x = a.base(a_unit)?;
+    let y = b.base(b_unit)?;
+    let slack = if a.is_money() || a.unit == Unit::Bare {
+        ws.config.tolerance.money_yuan
+    } else {
+        Decimal::ZERO
+    };
+    Some((x - y).abs() <= slack)
+}
+
+fn display(item: &BreakdownItem) -> String {
+    match &item.name {
+        Some(n) => format!("{} ({n})", item.key.value),
+        None => item.key.value.clone(),
+    }
+}
+
+/// The resolved allocation of one child: its spec and the parent targets it fills.
+struct Claim {
+    child: FileId,
+    /// (parent target index, breakdown address, item key) of each allocation filled.
+    allocs: Vec<(usize, *const BreakdownItem)>,
+    /// The child's planned value per filled allocation, in parent base units.
+    planned: Vec<Option<Decimal>>,
+}
+
+fn family(ws: &Workspace, p: FileId, out: &mut Out) {
+    let Some((parent, psrc)) = loaded(ws, p) else {
+        return;
+    };
+    let children: Vec<FileId> = (0..ws.files.len())
+        .filter(|&c| ws.link(c).is_some_and(|l| l.parent == p))
+        .collect();
+    let punit = parent.money_unit();
+    let mut claims: Vec<Claim> = Vec::new();
+    for &c in &children {
+        let Some((child, csrc)) = loaded(ws, c) else {
+            continue;
+        };
+        let link = ws.link(c).expect("a child has a link");
+        if cycle_through(ws, c) {
+            let f = Finding::new(
+                &PARENT_CYCLE,
+                link.span,
+                format!(
+                    "`parent` leads back to this plan: {}",
+                    cycle_path(ws, c).join(" → ")
+                ),
+            )
+            .label("part of a circle")
+            .with_in(psrc, parent.id.span, "the parent")
+            .help("an organisation is a tree: remove `parent` from the root plan");
+            out.push((c, f));
+            continue;
+        }
+        if ws.files[p].review || parent.kind.value == Kind::Review {
+            out.push((
+                c,
+                Finding::new(&PARENT_MISMATCH, link.span, "a review cannot be a parent")
+                    .label("this is a `kind: review` file")
+                    .with_in(psrc, parent.kind.span, "kind: review"),
+            ));
+            continue;
+        }
+        // Period and currency.
+        let (ps, pe) = (
+            parent.period.start.value.range,
+            parent.period.end.value.range,
+        );
+        let (cs, ce) = (child.period.start.value.range, child.period.end.value.range);
+        let mut compare_amounts = true;
+        if let (Some((ps, _)), Some((_, pe)), Some((cs, _)), Some((_, ce))) = (ps, pe, cs, ce) {
+            if cs < ps || ce > pe {
+                out.push((
+                    c,
+                    Finding::new(
+                        &PARENT_MISMATCH,
+                        child.period.start.span,
+                        format!(
+                            "the period {} – {} is not within the parent's, {} – {}",
+                            child.period.start.value.raw,
+                            child.period.end.value.raw,
+                            parent.period.start.value.raw,
+                            parent.period.end.value.raw
+                        ),
+                    )
+                    .label("this plan's period")
+                    .with_in(psrc, parent.period.start.span, "the parent's period")
+                    .help("a plan rolls up into a plan for the same year; use the parent's period"),
+                ));
+                compare_amounts = false;
+            } else if cs != ps || ce != pe {
+                out.push((
+                    c,
+                    Finding::new(
+                        &PARENT_MISMATCH,
+                        child.period.start.span,
+                        format!(
+                            "the period {} – {} is shorter than the parent's, {} – {}: its amounts are not compared with the allocation",
+                            child.period.start.value.raw,
+                            child.period.end.value.raw,
+                            parent.period.start.value.raw,
+                            parent.period.end.value.raw
+                        ),
+                    )
+                    .severity(Severity::Warning)
+                    .label("a part of the parent's period")
+                    .with_in(psrc, parent.period.start.span, "the parent's period")
+                    .help("write the plan for the parent's whole period to have it rolled up"),
+                ));
+                compare_amounts = false;
+            }
+        }
+        let ccur = child.currency.as_deref().unwrap_or("CNY");
+        let pcur = parent.currency.as_deref().unwrap_or("CNY");
+        if !ccur.eq_ignore_ascii_case(pcur) {
+            out.push((
+                c,
+                Finding::new(
+                    &PARENT_MISMATCH,
+                    link.span,
+                    format!("this plan is in {ccur}, its parent in {pcur}"),
+                )
+                .label("rolls up across currencies")
+                .help("write both plans in one currency"),
+            ));
+            compare_amounts = false;
+        }
+        let spec = &link.spec;
+        let Some(item) = &spec.item else {
+            claims.push(Claim {
+                child: c,
+                allocs: Vec::new(),
+                planned: Vec::new(),
+            });
+            continue;
+        };
+        // The item in the parent.
+        let mut holders: Vec<(usize, Alloc)> = Vec::new();
+        for (ti, t) in parent.targets.iter().enumerate() {
+            let found = find_allocs(t, spec);
+            let dims: Vec<&str> = found
+                .iter()
+                .map(|a| a.breakdown.dimension.as_str())
+                .collect();
+            if found.len() > 1 {
+                out.push((
+                    c,
+                    Finding::new(
+                        &UNKNOWN_PARENT,
+                        link.span,
+                        format!(
+                            "`{item}` is an item of more than one breakdown of `{}` ({})",
+                            t.id.value,
+                            dims.join(", ")
+                        ),
+                    )
+                    .label("ambiguous item")
+                    .help(format!(
+                        "name the dimension: `{}#{}:{item}`",
+                        spec.plan, dims[0]
+                    )),
+                ));
+                continue;
+            }
+            holders.extend(found.into_iter().map(|a| (ti, a)));
+        }
+        if holders.is_empty() {
+            let mut keys: Vec<&str> = Vec::new();
+            for t in &parent.targets {
+                walk(t, &mut |_, i, _| keys.push(i.key.as_str()));
+            }
+            let mut f = Finding::new(
+                &UNKNOWN_PARENT,
+                link.span,
+                format!(
+                    "{} allocates nothing to `{item}`{}",
+                    parent.id.value,
+                    spec.dimension
+                        .as_ref()
+                        .map_or(String::new(), |d| format!(" by `{d}`"))
+                ),
+            )
+            .label("no breakdown item of the parent has this ref")
+            .with_in(psrc, parent.id.span, "the parent plan");
+            f = match did_you_mean(item, keys.iter().copied()) {
+                Some(s) => f.help(format!("did you mean `{}#{s}`?", spec.plan)),
+                None => f.help("the part after `#` is the `ref` of a breakdown item in one of the parent's targets"),
+            };
+            out.push((c, f));
+            continue;
+        }
+        let mut claim = Claim {
+            child: c,
+            allocs: Vec::new(),
+            planned: Vec::new(),
+        };
+        let cunit = child.money_unit();
+        let mut linked_any = false;
+        for t in &child.targets {
+            let pt = parent_target(parent, t);
+            if pt.is_none() {
+                if let Some(r) = &t.rolls_up {
+                    let ids = parent.targets.iter().map(|x| x.id.as_str());
+                    let mut f = Finding::new(
+                        &UNKNOWN_PARENT,
+                        r.span,
+                        format!("{} has no target `{}`", parent.id.value, r.value),
+                    )
+                    .label("no such target in the parent")
+                    .with_in(psrc, parent.id.span, "the parent plan");
+                    f = match did_you_mean(&r.value, ids) {
+                        Some(s) => f.help(format!("did you mean `{s}`?")),
+                        None => f.help(format!(
+                            "the parent's targets: {}",
+                            parent
+                                .targets
+                                .iter()
+                                .map(|x| x.id.as_str())
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )),
+                    };
+                    out.push((c, f));
+                }
+                continue;
+            }
+            let pt = pt.expect("checked");
+            let Some((ti, a)) = holders.iter().find(|(_, a)| std::ptr::eq(a.target, pt)) else {
+                continue;
+            };
+            linked_any = true;
+            claim.allocs.push((*ti, a.item as *const _));
+            let planned = t
+                .value
+                .value
+                .base(cunit)
+                .and_then(|v| comparable(&t.value.value, &a.item.value.value).then_some(v));
+            claim.planned.push(planned);
+            if !comparable(&t.value.value, &a.item.value.value) {
+                out.push((
+                    c,
+                    Finding::new(
+                        &PARENT_MISMATCH,
+                        t.value.span,
+                        format!(
+                            "{} is in {}, but the parent allocates {} in {}",
+                            t.name,
+                            unit_word(&t.value.value),
+                            a.item.value.value.raw,
+                            unit_word(&a.item.value.value)
+                        ),
+                    )
+                    .label("not comparable")
+                    .with_in(psrc, a.item.value.span, "the allocation"),
+                ));
+                continue;
+            }
+            if !compare_amounts {
+                continue;
+            }
+            if agrees(ws, &t.value.value, &a.item.value.value, cunit, punit) == Some(false) {
+                let cv = t.value.value.base(cunit).unwrap_or_default();
+                let pv = a.item.value.value.base(punit).unwrap_or_default();
+                let gap = cv - pv;
+                let pct = percent_of(gap.abs(), pv).map(fmt_pct).unwrap_or_default();
+                let f = Finding::new(
+                    &ROLLUP_TOTAL,
+                    t.value.span,
+                    format!(
+                        "{} is {}, but {} allocates {} to `{}` ({})",
+                        t.name,
+                        t.value.value.raw,
+                        parent.id.value,
+                        fmt_base(pv, &t.value.value, cunit),
+                        item,
+                        pt.name
+                    ),
+                )
+                .label(format!("{} {}", if gap > Decimal::ZERO { "over by" } else { "short by" }, fmt_base(gap.abs(), &t.value.value, cunit)))
+                .with_in(psrc, a.item.value.span, format!("{}: allocated to {}", pt.name, display(a.item)))
+                .help(format!(
+                    "the plan is {} ({pct}) {} its allocation; change this target or the parent's item `{item}` so that both say the same",
+                    fmt_base(gap.abs(), &t.value.value, cunit),
+                    if gap > Decimal::ZERO { "above" } else { "below" }
+                ));
+                out.push((c, f));
+            }
+            // The parent's own breakdowns of the allocation, against the child's.
+            for pb in &a.item.breakdowns {
+                let Some(cb) = t
+                    .breakdowns
+                    .iter()
+                    .find(|b| b.dimension.value == pb.dimension.value)
+                else {
+                    continue;
+                };
+                compare_breakdowns(ws, (child, csrc, cb), (parent, psrc, pb), c, out);
+            }
+        }
+        if !linked_any && !child.targets.is_empty() {
+            let pts: Vec<&str> = holders.iter().map(|(_, a)| a.target.id.as_str()).collect();
+            out.push((
+                c,
+                Finding::new(
+                    &UNKNOWN_PARENT,
+                    link.span,
+                    format!(
+                        "no target of this plan rolls up into {}'s allocation to `{item}` ({})",
+                        parent.id.value,
+                        pts.join(", ")
+                    ),
+                )
+                .severity(Severity::Warning)
+                .label("nothing is compared")
+                .help(format!(
+                    "give the target that fills it `rolls_up: {}`",
+                    pts.first().copied().unwrap_or("sales")
+                )),
+            ));
+        }
+        // Budget.
+        if let (Some(cb), Some(pb)) = (&child.budget, &parent.budget) {
+            if let Some(al) = pb.allocations.iter().find(|a| a.key.as_str() == item) {
+                if let (Some(total), Some(cap)) =
+                    (cb.total.value.yuan(cunit), al.amount.value.yuan(punit))
+                {
+                    if total > cap + ws.config.tolerance.money_yuan && compare_amounts {
+                        out.push((
+                            c,
+                            Finding::new(
+                                &ROLLUP_BUDGET,
+                                cb.total.span,
+                                format!(
+                                    "the budget of {} is more than the {} {} allocates to `{item}`",
+                                    cb.total.value.raw,
+                                    fmt_base(cap, &cb.total.value, cunit),
+                                    parent.id.value
+                                ),
+                            )
+                            .label(format!("over by {}", fmt_base(total - cap, &cb.total.value, cunit)))
+                            .with_in(psrc, al.amount.span, "the budget allocated to it")
+                            .help("keep the budget within the allocation, or raise the allocation in the parent plan"),
+                        ));
+                    }
+                }
+            }
+        }
+        claims.push(claim);
+    }
+    coverage(ws, p, parent, psrc, &claims, out);
+}
+
+fn unit_word(q: &Quantity) -> String {
+    match &q.unit {
+        Unit::Money(_) | Unit::Bare => "money".into(),
+        Unit::Percent => "%".into(),
+        Unit::Other(u) => format!("`{u}`"),
+    }
+}
+
+/// The parent's breakdown of an allocation against the child's of the same dimension.
+fn compare_breakdowns(
+    ws: &Workspace,
+    (child, csrc, cb): (&Plan, &Arc<SourceFile>, &Breakdown),
+    (parent, psrc, pb): (&Plan, &Arc<SourceFile>, &Breakdown),
+    c: FileId,
+    out: &mut Out,
+) {
+    let _ = csrc;
+    let (cunit, punit) = (child.money_unit(), parent.money_unit());
+    for pi in &pb.items {
+        match cb.items.iter().find(|i| i.key.value == pi.key.value) {
+            Some(ci) => {
+                if comparable(&ci.value.value, &pi.value.value)
+                    && agrees(ws, &ci.value.value, &pi.value.value, cunit, punit) == Some(false)
+                {
+                    out.push((
+                        c,
+                        Finding::new(
+                            &ROLLUP_BREAKDOWN,
+                            ci.value.span,
+                            format!(
+                                "{} `{}` is {}, but the parent allocates {} to it",
+                                pb.dimension.value,
+                                ci.key.value,
+                                ci.value.value.raw,
+                                pi.value.value.raw
+                            ),
+                        )
+                        .label("differs from the parent")
+                        .with_in(psrc, pi.value.span, "the parent's allocation")
+                        .help("plan the parent's split, or change it in the parent plan"),
+                    ));
+                }
+            }
+            None if !cb.partial => out.push((
+                c,
+                Finding::new(
+                    &ROLLUP_BREAKDOWN,
+                    cb.dimension.span,
+                    format!(
+                        "the parent allocates {} to {} `{}`, which this breakdown does not have",
+                        pi.value.value.raw, pb.dimension.value, pi.key.value
+                    ),
+                )
+                .label("missing an item")
+                .with_in(psrc, pi.key.span, "allocated here")
+                .help(format!(
+                    "add `{{ ref: {}, value: {} }}`",
+                    pi.key.value, pi.value.value.raw
+                )),
+            )),
+            None => {}
+        }
+    }
+    for ci in &cb.items {
+        if !pb.items.iter().any(|i| i.key.value == ci.key.value) {
+            out.push((
+                c,
+                Finding::new(
+                    &ROLLUP_BREAKDOWN,
+                    ci.key.span,
+                    format!(
+                        "{} `{}` is not in the parent's breakdown of the allocation by {}",
+                        pb.dimension.value, ci.key.value, pb.dimension.value
+                    ),
+                )
+                .label("not allocated by the parent")
+                .with_in(psrc, pb.dimension.span, "the parent's breakdown")
+                .help("use the parent's items, or add this one to the parent's breakdown"),
+            ));
+        }
+    }
+}
+
+/// Two children claiming one item; `complete` breakdowns with items nobody plans; and
+/// the children's breakdowns summed against the parent's beside a complete breakdown.
+fn coverage(
+    ws: &Workspace,
+    p: FileId,
+    parent: &Plan,
+    psrc: &Arc<SourceFile>,
+    claims: &[Claim],
+    out: &mut Out,
+) {
+    // Two children, one item.
+    let mut first: HashMap<*const BreakdownItem, FileId> = HashMap::new();
+    for cl in claims {
+        for (_, item) in &cl.allocs {
+            match first.get(item) {
+                Some(&other) if other != cl.child => {
+                    let Some(link) = ws.link(cl.child) else {
+                        continue;
+                    };
+                    let Some(olink) = ws.link(other) else {
+                        continue;
+                    };
+                    let Some(osrc) = ws.files[other].source.as_ref() else {
+                        continue;
+                    };
+                    out.push((
+                        cl.child,
+                        Finding::new(
+                            &ROLLUP_COVERAGE,
+                            link.span,
+                            format!(
+                                "{} also claims `{}`: two plans fill one allocation",
+                                name_of(ws, other),
+                                link.spec.item.as_deref().unwrap_or("")
+                            ),
+                        )
+                        .label("claimed twice")
+                        .with_in(osrc, olink.span, "the other plan for it")
+                        .help("each item is planned by one plan: change one of the `parent` refs"),
+                    ));
+                }
+                Some(_) => {}
+                None => {
+                    first.insert(*item, cl.child);
+                }
+            }
+        }
+    }
+    let punit = parent.money_unit();
+    let all_complete = ws.config.rollup_complete;
+    for (ti, t) in parent.targets.iter().enumerate() {
+        let mut seen_breakdowns: Vec<*const Breakdown> = Vec::new();
+        walk(t, &mut |b, _, siblings| {
+            let bp = b as *const Breakdown;
+            if seen_breakdowns.contains(&bp) {
+                return;
+            }
+            seen_breakdowns.push(bp);
+            let claimed: Vec<Option<&Claim>> = b
+                .items
+                .iter()
+                .map(|i| {
+                    claims.iter().find(|cl| {
+                        cl.allocs
+                            .iter()
+                            .any(|(t2, ip)| *t2 == ti && std::ptr::eq(*ip, i))
+                    })
+                })
+                .collect();
+            let any = claimed.iter().any(Option::is_some);
+            if !(b.complete || (all_complete && any)) {
+                return;
+            }
+            let missing: Vec<&BreakdownItem> = b
+                .items
+                .iter()
+                .zip(&claimed)
+                .filter(|(_, c)| c.is_none())
+                .map(|(i, _)| i)
+                .collect();
+            if !missing.is_empty() {
+                let total: Decimal = b
+                    .items
+                    .iter()
+                    .filter_map(|i| i.value.value.base(punit))
+                    .sum();
+                let unplanned: Decimal = missing
+                    .iter()
+                    .filter_map(|i| i.value.value.base(punit))
+                    .sum();
+                let planned: Decimal = b
+                    .items
+                    .iter()
+                    .zip(&claimed)
+                    .filter_map(|(i, c)| {
+                        let cl = c.as_ref()?;
+                        let k = cl
+                            .allocs
+                            .iter()
+                            .position(|(t2, ip)| *t2 == ti && std::ptr::eq(*ip, i))?;
+                        cl.planned.get(k).copied().flatten()
+                    })
+                    .sum();
+                let like = &b.items[0].value.value;
+                let names: Vec<String> = missing.iter().map(|i| display(i)).collect();
+                let mut f = Finding::new(
+                    &ROLLUP_COVERAGE,
+                    b.dimension.span,
+                    format!(
+                        "child plans plan {} of the {} allocated by {} ({}): {} ({}) is not planned by any plan — {}",
+                        fmt_base(planned, like, punit),
+                        fmt_base(total, like, punit),
+                        b.dimension.value,
+                        t.name,
+                        fmt_base(unplanned, like, punit),
+                        percent_of(unplanned, total).map(fmt_pct).unwrap_or_default(),
+                        names.join(", ")
+                    ),
+                )
+                .label(if b.complete { "marked `complete: true`" } else { "complete by `[rollup] complete`" });
+                for i in missing.iter().take(8) {
+                    f = f.with(i.key.span, "no plan fills this");
+                }
+                f = f.help(format!(
+                    "add a plan with `parent: {}#{}` for each, or remove `complete: true` while they are written",
+                    parent.id.value, missing[0].key.value
+                ));
+                out.push((p, f));
+                return;
+            }
+            // Every item has its child: the children's other breakdowns add up to the
+            // parent's beside this one.
+            for s in siblings {
+                if std::ptr::eq(s, b) {
+                    continue;
+                }
+                sum_children(ws, p, parent, psrc, s, &claimed, out);
+            }
+        });
+    }
+}
+
+/// The children's breakdowns by `s.dimension`, summed, against the parent's `s`.
+fn sum_children(
+    ws: &Workspace,
+    p: FileId,
+    parent: &Plan,
+    _psrc: &Arc<SourceFile>,
+    s: &Breakdown,
+    claimed: &[Option<&Claim>],
+    out: &mut Out,
+) {
+    let punit = parent.money_unit();
+    let mut sums: HashMap<&str, (Decimal, Vec<(FileId, Span)>)> = HashMap::new();
+    for cl in claimed.iter().flatten() {
+        let Some((child, _)) = loaded(ws, cl.child) else {
+            return;
+        };
+        let cunit = child.money_unit();
+        // The child's target that fills this allocation: the one whose value is planned.
+        let Some(t) = child.targets.iter().find(|t| {
+            ws.files[p]
+                .plan
+                .as_deref()
+                .and_then(|pp| parent_target(pp, t))
+                .is_some()
+        }) else {
+            return;
+        };
+        let Some(cb) = t
+            .breakdowns
+            .iter()
+            .find(|b| b.dimension.value == s.dimension.value && !b.partial)
+        else {
+            return; // a child without this breakdown: nothing to add up
+        };
+        for i in &cb.items {
+            let Some(v) = i.value.value.base(cunit) else {
+                return;
+            };
+            let e = sums
+                .entry(i.key.as_str())
+                .or_insert((Decimal::ZERO, Vec::new()));
+            e.0 += v;
+            e.1.push((cl.child, i.value.span));
+        }
+    }
+    for pi in &s.items {
+        let Some(pv) = pi.value.value.base(punit) else {
+            continue;
+        };
+        let (sum, spans) = sums.remove(pi.key.as_str()).unwrap_or_default();
+        if (sum - pv).abs() <= ws.config.tolerance.money_yuan {
+            continue;
+        }
+        let like = &pi.value.value;
+        let mut f = Finding::new(
+            &ROLLUP_BREAKDOWN,
+            pi.value.span,
+            format!(
+                "the child plans together plan {} for {} `{}`, not {}",
+                fmt_base(sum, like, punit),
+                s.dimension.value,
+                display(pi),
+                pi.value.value.raw
+            ),
+        )
+        .label(format!(
+            "{} by {}",
+            if sum > pv { "over" } else { "short" },
+            fmt_base((sum - pv).abs(), like, punit)
+        ));
+        for (c, span) in spans.iter().take(6) {
+            if let Some(src) = ws.files[*c].source.as_ref() {
+                f = f.with_in(src, *span, "a child's part");
+            }
+        }
+        f = f.help(format!(
+            "the {} of the child plans must add up to the parent's; move the difference between them or change the parent",
+            dimension_noun(&s.dimension.value)
+        ));
+        out.push((p, f));
+    }
+    for (key, (sum, spans)) in sums {
+        let Some((c, span)) = spans.first() else {
+            continue;
+        };
+        let _ = sum;
+        out.push((
+            *c,
+            Finding::new(
+                &ROLLUP_BREAKDOWN,
+                *span,
+                format!(
+                    "{} `{key}` is not in the parent's breakdown by {}",
+                    s.dimension.value, s.dimension.value
+                ),
+            )
+            .label("the parent does not plan it")
+            .with_in(_psrc, s.dimension.span, "the parent's breakdown")
+            .help("use the parent's items, or add this one to the parent's breakdown"),
+        ));
+    }
+}
+
+/// Does following `parent` from `c` come back to `c`?
+fn cycle_through(ws: &Workspace, c: FileId) -> bool {
+    let mut at = c;
+    for _ in 0..=ws.files.len() {
+        match ws.link(at) {
+            Some(l) if l.parent == c => return true,
+            Some(l) => at = l.parent,
+            None => return false,
+        }
+    }
+    true
+}
+
+fn cycle_path(ws: &Workspace, c: FileId) -> Vec<String> {
+    let mut names = vec![ws.files[c].id().unwrap_or("?").to_owned()];
+    let mut at = c;
+    while let Some(l) = ws.link(at) {
+        at = l.parent;
+        names.push(ws.files[at].id().unwrap_or("?").to_owned());
+        if at == c || names.len() > 12 {
+            break;
+        }
+    }
+    names
+}
