@@ -18,6 +18,7 @@ pub mod discover;
 mod graph;
 pub mod reviews;
 mod rollup;
+mod sums;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -135,17 +136,52 @@ impl Workspace {
 
     /// Parses the files the cache let through that a link needs after all.
     fn load_needed(&mut self, opts: &Options) {
-        let named: std::collections::HashSet<String> = self
-            .files
-            .iter()
-            .filter_map(|f| f.plan.as_ref())
-            .filter_map(|p| p.parent.as_ref())
-            .map(|p| graph::ParentRef::parse(&p.value).plan)
-            .collect();
+        // What links name: parents, the plans of reviews and of actuals files.
+        let mut named: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let mut paths: Vec<PathBuf> = Vec::new();
+        let mut stems: Vec<String> = Vec::new();
+        for f in &self.files {
+            if let Some(p) = f.plan.as_ref() {
+                if let Some(parent) = &p.parent {
+                    let r = graph::ParentRef::parse(&parent.value);
+                    if r.is_path() {
+                        paths.push(graph::dir_of(&f.path).join(&r.plan));
+                    }
+                    named.insert(r.plan);
+                }
+                if let Some(spec) = &p.review {
+                    named.insert(spec.plan.value.clone());
+                    paths.push(graph::dir_of(&f.path).join(spec.plan.as_str()));
+                }
+            }
+            if let Some(a) = &f.actuals {
+                match &a.plan {
+                    Some(id) => {
+                        named.insert(id.value.clone());
+                    }
+                    None => {
+                        let name = f.path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                        stems.push(name.split(".actuals.").next().unwrap_or(name).to_owned());
+                    }
+                }
+            }
+        }
         let needed: Vec<FileId> = (0..self.files.len())
             .filter(|&i| {
                 let f = &self.files[i];
-                f.skipped.is_some() && f.scanned_id.as_ref().is_none_or(|id| named.contains(id))
+                f.skipped.is_some()
+                    && match &f.scanned_id {
+                        None => true,
+                        Some(id) => {
+                            named.contains(id)
+                                || stems.iter().any(|s| {
+                                    s.strip_prefix(id.as_str()).is_some_and(|rest| {
+                                        rest.is_empty() || rest.starts_with(['-', '_', '.'])
+                                    })
+                                })
+                                || paths.iter().any(|p| same_file(p, &f.path))
+                        }
+                    }
             })
             .collect();
         let loaded: Vec<(FileId, File)> = needed

@@ -16,11 +16,11 @@ use super::graph::{parent_of, GroupKey, ParentRef};
 use super::{FileId, Workspace};
 use crate::diagnostics::{Finding, Severity};
 use crate::model::{Breakdown, BreakdownItem, Kind, MoneyUnit, Plan, Quantity, Target, Unit};
-use crate::rules::{dimension_noun, fmt_base, fmt_pct, percent_of};
-use crate::source::{SourceFile, Span};
+use crate::rules::{fmt_base, fmt_pct, percent_of};
+use crate::source::SourceFile;
 use crate::suggest::did_you_mean;
 
-type Out = Vec<(FileId, Finding)>;
+pub(super) type Out = Vec<(FileId, Finding)>;
 
 /// Every group's findings.
 pub fn check_all(ws: &Workspace) -> HashMap<GroupKey, Out> {
@@ -114,12 +114,12 @@ fn has_complete(p: &Plan) -> bool {
 }
 
 /// A file's plan and source, when both loaded.
-fn loaded(ws: &Workspace, i: FileId) -> Option<(&Plan, &Arc<SourceFile>)> {
+pub(super) fn loaded(ws: &Workspace, i: FileId) -> Option<(&Plan, &Arc<SourceFile>)> {
     let f = ws.files.get(i)?;
     Some((f.plan.as_deref()?, f.source.as_ref()?))
 }
 
-fn name_of(ws: &Workspace, i: FileId) -> String {
+pub(super) fn name_of(ws: &Workspace, i: FileId) -> String {
     ws.files[i].source.as_ref().map_or_else(
         || crate::source::display_path(&ws.files[i].path),
         |s| s.name(),
@@ -239,7 +239,10 @@ struct Alloc<'a> {
 
 /// Every breakdown item of a target, at every level, with its breakdown and the
 /// breakdowns beside it (its container's).
-fn walk<'a>(t: &'a Target, f: &mut dyn FnMut(&'a Breakdown, &'a BreakdownItem, &'a [Breakdown])) {
+pub(super) fn walk<'a>(
+    t: &'a Target,
+    f: &mut dyn FnMut(&'a Breakdown, &'a BreakdownItem, &'a [Breakdown]),
+) {
     fn go<'a>(
         bs: &'a [Breakdown],
         f: &mut dyn FnMut(&'a Breakdown, &'a BreakdownItem, &'a [Breakdown]),
@@ -277,19 +280,19 @@ fn find_allocs<'a>(t: &'a Target, spec: &ParentRef) -> Vec<Alloc<'a>> {
 }
 
 /// The parent target a child target fills: `rolls_up`, else the one of the same id.
-fn parent_target<'a>(parent: &'a Plan, t: &Target) -> Option<&'a Target> {
+pub(super) fn parent_target<'a>(parent: &'a Plan, t: &Target) -> Option<&'a Target> {
     let id = t.rolls_up.as_ref().map_or(t.id.as_str(), |r| r.as_str());
     parent.targets.iter().find(|p| p.id.as_str() == id)
 }
 
-fn comparable(a: &Quantity, b: &Quantity) -> bool {
+pub(super) fn comparable(a: &Quantity, b: &Quantity) -> bool {
     matches!(
         (&a.unit, &b.unit),
         (Unit::Money(_) | Unit::Bare, Unit::Money(_) | Unit::Bare)
     ) || a.unit == b.unit
 }
 
-fn agrees(
+pub(super) fn agrees(
     ws: &Workspace,
     a: &Quantity,
     b: &Quantity,
@@ -306,7 +309,7 @@ fn agrees(
     Some((x - y).abs() <= slack)
 }
 
-fn display(item: &BreakdownItem) -> String {
+pub(super) fn display(item: &BreakdownItem) -> String {
     match &item.name {
         Some(n) => format!("{} ({n})", item.key.value),
         None => item.key.value.clone(),
@@ -314,12 +317,12 @@ fn display(item: &BreakdownItem) -> String {
 }
 
 /// The resolved allocation of one child: its spec and the parent targets it fills.
-struct Claim {
-    child: FileId,
+pub(super) struct Claim {
+    pub(super) child: FileId,
     /// (parent target index, breakdown address, item key) of each allocation filled.
-    allocs: Vec<(usize, *const BreakdownItem)>,
+    pub(super) allocs: Vec<(usize, *const BreakdownItem)>,
     /// The child's planned value per filled allocation, in parent base units.
-    planned: Vec<Option<Decimal>>,
+    pub(super) planned: Vec<Option<Decimal>>,
 }
 
 fn family(ws: &Workspace, p: FileId, out: &mut Out) {
@@ -593,7 +596,7 @@ fn family(ws: &Workspace, p: FileId, out: &mut Out) {
                 else {
                     continue;
                 };
-                compare_breakdowns(ws, (child, csrc, cb), (parent, psrc, pb), c, out);
+                super::sums::compare_breakdowns(ws, (child, csrc, cb), (parent, psrc, pb), c, out);
             }
         }
         if !linked_any && !child.targets.is_empty() {
@@ -646,7 +649,7 @@ fn family(ws: &Workspace, p: FileId, out: &mut Out) {
         }
         claims.push(claim);
     }
-    coverage(ws, p, parent, psrc, &claims, out);
+    super::sums::coverage(ws, p, parent, psrc, &claims, out);
 }
 
 fn unit_word(q: &Quantity) -> String {
@@ -654,326 +657,6 @@ fn unit_word(q: &Quantity) -> String {
         Unit::Money(_) | Unit::Bare => "money".into(),
         Unit::Percent => "%".into(),
         Unit::Other(u) => format!("`{u}`"),
-    }
-}
-
-/// The parent's breakdown of an allocation against the child's of the same dimension.
-fn compare_breakdowns(
-    ws: &Workspace,
-    (child, csrc, cb): (&Plan, &Arc<SourceFile>, &Breakdown),
-    (parent, psrc, pb): (&Plan, &Arc<SourceFile>, &Breakdown),
-    c: FileId,
-    out: &mut Out,
-) {
-    let _ = csrc;
-    let (cunit, punit) = (child.money_unit(), parent.money_unit());
-    for pi in &pb.items {
-        match cb.items.iter().find(|i| i.key.value == pi.key.value) {
-            Some(ci) => {
-                if comparable(&ci.value.value, &pi.value.value)
-                    && agrees(ws, &ci.value.value, &pi.value.value, cunit, punit) == Some(false)
-                {
-                    out.push((
-                        c,
-                        Finding::new(
-                            &ROLLUP_BREAKDOWN,
-                            ci.value.span,
-                            format!(
-                                "{} `{}` is {}, but the parent allocates {} to it",
-                                pb.dimension.value,
-                                ci.key.value,
-                                ci.value.value.raw,
-                                pi.value.value.raw
-                            ),
-                        )
-                        .label("differs from the parent")
-                        .with_in(psrc, pi.value.span, "the parent's allocation")
-                        .help("plan the parent's split, or change it in the parent plan"),
-                    ));
-                }
-            }
-            None if !cb.partial => out.push((
-                c,
-                Finding::new(
-                    &ROLLUP_BREAKDOWN,
-                    cb.dimension.span,
-                    format!(
-                        "the parent allocates {} to {} `{}`, which this breakdown does not have",
-                        pi.value.value.raw, pb.dimension.value, pi.key.value
-                    ),
-                )
-                .label("missing an item")
-                .with_in(psrc, pi.key.span, "allocated here")
-                .help(format!(
-                    "add `{{ ref: {}, value: {} }}`",
-                    pi.key.value, pi.value.value.raw
-                )),
-            )),
-            None => {}
-        }
-    }
-    for ci in &cb.items {
-        if !pb.items.iter().any(|i| i.key.value == ci.key.value) {
-            out.push((
-                c,
-                Finding::new(
-                    &ROLLUP_BREAKDOWN,
-                    ci.key.span,
-                    format!(
-                        "{} `{}` is not in the parent's breakdown of the allocation by {}",
-                        pb.dimension.value, ci.key.value, pb.dimension.value
-                    ),
-                )
-                .label("not allocated by the parent")
-                .with_in(psrc, pb.dimension.span, "the parent's breakdown")
-                .help("use the parent's items, or add this one to the parent's breakdown"),
-            ));
-        }
-    }
-}
-
-/// Two children claiming one item; `complete` breakdowns with items nobody plans; and
-/// the children's breakdowns summed against the parent's beside a complete breakdown.
-fn coverage(
-    ws: &Workspace,
-    p: FileId,
-    parent: &Plan,
-    psrc: &Arc<SourceFile>,
-    claims: &[Claim],
-    out: &mut Out,
-) {
-    // Two children, one item.
-    let mut first: HashMap<*const BreakdownItem, FileId> = HashMap::new();
-    for cl in claims {
-        for (_, item) in &cl.allocs {
-            match first.get(item) {
-                Some(&other) if other != cl.child => {
-                    let Some(link) = ws.link(cl.child) else {
-                        continue;
-                    };
-                    let Some(olink) = ws.link(other) else {
-                        continue;
-                    };
-                    let Some(osrc) = ws.files[other].source.as_ref() else {
-                        continue;
-                    };
-                    out.push((
-                        cl.child,
-                        Finding::new(
-                            &ROLLUP_COVERAGE,
-                            link.span,
-                            format!(
-                                "{} also claims `{}`: two plans fill one allocation",
-                                name_of(ws, other),
-                                link.spec.item.as_deref().unwrap_or("")
-                            ),
-                        )
-                        .label("claimed twice")
-                        .with_in(osrc, olink.span, "the other plan for it")
-                        .help("each item is planned by one plan: change one of the `parent` refs"),
-                    ));
-                }
-                Some(_) => {}
-                None => {
-                    first.insert(*item, cl.child);
-                }
-            }
-        }
-    }
-    let punit = parent.money_unit();
-    let all_complete = ws.config.rollup_complete;
-    for (ti, t) in parent.targets.iter().enumerate() {
-        let mut seen_breakdowns: Vec<*const Breakdown> = Vec::new();
-        walk(t, &mut |b, _, siblings| {
-            let bp = b as *const Breakdown;
-            if seen_breakdowns.contains(&bp) {
-                return;
-            }
-            seen_breakdowns.push(bp);
-            let claimed: Vec<Option<&Claim>> = b
-                .items
-                .iter()
-                .map(|i| {
-                    claims.iter().find(|cl| {
-                        cl.allocs
-                            .iter()
-                            .any(|(t2, ip)| *t2 == ti && std::ptr::eq(*ip, i))
-                    })
-                })
-                .collect();
-            let any = claimed.iter().any(Option::is_some);
-            if !(b.complete || (all_complete && any)) {
-                return;
-            }
-            let missing: Vec<&BreakdownItem> = b
-                .items
-                .iter()
-                .zip(&claimed)
-                .filter(|(_, c)| c.is_none())
-                .map(|(i, _)| i)
-                .collect();
-            if !missing.is_empty() {
-                let total: Decimal = b
-                    .items
-                    .iter()
-                    .filter_map(|i| i.value.value.base(punit))
-                    .sum();
-                let unplanned: Decimal = missing
-                    .iter()
-                    .filter_map(|i| i.value.value.base(punit))
-                    .sum();
-                let planned: Decimal = b
-                    .items
-                    .iter()
-                    .zip(&claimed)
-                    .filter_map(|(i, c)| {
-                        let cl = c.as_ref()?;
-                        let k = cl
-                            .allocs
-                            .iter()
-                            .position(|(t2, ip)| *t2 == ti && std::ptr::eq(*ip, i))?;
-                        cl.planned.get(k).copied().flatten()
-                    })
-                    .sum();
-                let like = &b.items[0].value.value;
-                let names: Vec<String> = missing.iter().map(|i| display(i)).collect();
-                let mut f = Finding::new(
-                    &ROLLUP_COVERAGE,
-                    b.dimension.span,
-                    format!(
-                        "child plans plan {} of the {} allocated by {} ({}): {} ({}) is not planned by any plan — {}",
-                        fmt_base(planned, like, punit),
-                        fmt_base(total, like, punit),
-                        b.dimension.value,
-                        t.name,
-                        fmt_base(unplanned, like, punit),
-                        percent_of(unplanned, total).map(fmt_pct).unwrap_or_default(),
-                        names.join(", ")
-                    ),
-                )
-                .label(if b.complete { "marked `complete: true`" } else { "complete by `[rollup] complete`" });
-                for i in missing.iter().take(8) {
-                    f = f.with(i.key.span, "no plan fills this");
-                }
-                f = f.help(format!(
-                    "add a plan with `parent: {}#{}` for each, or remove `complete: true` while they are written",
-                    parent.id.value, missing[0].key.value
-                ));
-                out.push((p, f));
-                return;
-            }
-            // Every item has its child: the children's other breakdowns add up to the
-            // parent's beside this one.
-            for s in siblings {
-                if std::ptr::eq(s, b) {
-                    continue;
-                }
-                sum_children(ws, p, parent, psrc, s, &claimed, out);
-            }
-        });
-    }
-}
-
-/// The children's breakdowns by `s.dimension`, summed, against the parent's `s`.
-fn sum_children(
-    ws: &Workspace,
-    p: FileId,
-    parent: &Plan,
-    _psrc: &Arc<SourceFile>,
-    s: &Breakdown,
-    claimed: &[Option<&Claim>],
-    out: &mut Out,
-) {
-    let punit = parent.money_unit();
-    let mut sums: HashMap<&str, (Decimal, Vec<(FileId, Span)>)> = HashMap::new();
-    for cl in claimed.iter().flatten() {
-        let Some((child, _)) = loaded(ws, cl.child) else {
-            return;
-        };
-        let cunit = child.money_unit();
-        // The child's target that fills this allocation: the one whose value is planned.
-        let Some(t) = child.targets.iter().find(|t| {
-            ws.files[p]
-                .plan
-                .as_deref()
-                .and_then(|pp| parent_target(pp, t))
-                .is_some()
-        }) else {
-            return;
-        };
-        let Some(cb) = t
-            .breakdowns
-            .iter()
-            .find(|b| b.dimension.value == s.dimension.value && !b.partial)
-        else {
-            return; // a child without this breakdown: nothing to add up
-        };
-        for i in &cb.items {
-            let Some(v) = i.value.value.base(cunit) else {
-                return;
-            };
-            let e = sums
-                .entry(i.key.as_str())
-                .or_insert((Decimal::ZERO, Vec::new()));
-            e.0 += v;
-            e.1.push((cl.child, i.value.span));
-        }
-    }
-    for pi in &s.items {
-        let Some(pv) = pi.value.value.base(punit) else {
-            continue;
-        };
-        let (sum, spans) = sums.remove(pi.key.as_str()).unwrap_or_default();
-        if (sum - pv).abs() <= ws.config.tolerance.money_yuan {
-            continue;
-        }
-        let like = &pi.value.value;
-        let mut f = Finding::new(
-            &ROLLUP_BREAKDOWN,
-            pi.value.span,
-            format!(
-                "the child plans together plan {} for {} `{}`, not {}",
-                fmt_base(sum, like, punit),
-                s.dimension.value,
-                display(pi),
-                pi.value.value.raw
-            ),
-        )
-        .label(format!(
-            "{} by {}",
-            if sum > pv { "over" } else { "short" },
-            fmt_base((sum - pv).abs(), like, punit)
-        ));
-        for (c, span) in spans.iter().take(6) {
-            if let Some(src) = ws.files[*c].source.as_ref() {
-                f = f.with_in(src, *span, "a child's part");
-            }
-        }
-        f = f.help(format!(
-            "the {} of the child plans must add up to the parent's; move the difference between them or change the parent",
-            dimension_noun(&s.dimension.value)
-        ));
-        out.push((p, f));
-    }
-    for (key, (sum, spans)) in sums {
-        let Some((c, span)) = spans.first() else {
-            continue;
-        };
-        let _ = sum;
-        out.push((
-            *c,
-            Finding::new(
-                &ROLLUP_BREAKDOWN,
-                *span,
-                format!(
-                    "{} `{key}` is not in the parent's breakdown by {}",
-                    s.dimension.value, s.dimension.value
-                ),
-            )
-            .label("the parent does not plan it")
-            .with_in(_psrc, s.dimension.span, "the parent's breakdown")
-            .help("use the parent's items, or add this one to the parent's breakdown"),
-        ));
     }
 }
 

@@ -52,7 +52,9 @@ fn missing_paths_and_empty_directories_exit_2() {
         .arg(empty.path())
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("no *.plan.yaml files under"));
+        .stderr(predicate::str::contains(
+            "no *.plan.yaml or *.actuals.* files under",
+        ));
     planc().args(["check", "--format", "yaml"]).assert().code(2);
 }
 

@@ -13,9 +13,7 @@ use crate::util::root;
 fn check_dir(dir: &Path) -> Vec<FileReport> {
     let config = Config::default();
     let rel = dir.strip_prefix(root()).unwrap_or(dir).to_path_buf();
-    let (files, mut reports) = planc::check::discover(&[rel]);
-    reports.extend(planc::check::check_files(&files, &config));
-    reports
+    planc::check::check_paths(&[rel], &config)
 }
 
 fn render(reports: &[FileReport]) -> String {

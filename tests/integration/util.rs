@@ -41,3 +41,14 @@ pub fn plans_under(dir: &Path) -> Vec<PathBuf> {
     out.sort();
     out
 }
+
+/// The 华东 region example without its links (`parent`, and `complete` of the breakdown
+/// its representatives fill), for tests that copy it alone into a folder of their own.
+pub fn region_alone() -> String {
+    std::fs::read_to_string(root().join("examples/org/east-china.plan.yaml"))
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with("parent:") && l.trim() != "complete: true")
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
