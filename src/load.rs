@@ -24,7 +24,7 @@ pub struct Loaded {
 
 /// Reads and loads a file, without running the semantic rules.
 pub fn load_path(path: &Path) -> Loaded {
-    match std::fs::read(path) {
+    match crate::source::read(path) {
         Ok(bytes) => load_owned(path, bytes),
         Err(e) => Loaded {
             source: None,

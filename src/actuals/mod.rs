@@ -220,7 +220,7 @@ pub fn cell_ref(sheet: &str, row: u32, col: u32) -> String {
 /// Reads an actuals file of any format. Never fails: problems come back as findings.
 pub fn load_path(path: &Path) -> ActualsFile {
     let format = Format::of(path).unwrap_or(Format::Csv);
-    match std::fs::read(path) {
+    match crate::source::read(path) {
         Ok(bytes) => load_bytes(path, &bytes),
         Err(e) => {
             let mut file = ActualsFile::empty(path, format);

@@ -103,6 +103,9 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
         Command::Review(a) => review::run(a, &mut io),
     };
     let _ = io.stdout.flush();
+    if std::env::var_os("PLANC_DEBUG_READS").is_some() {
+        let _ = writeln!(io.stderr, "planc: read {} files", crate::source::reads());
+    }
     code as i32
 }
 

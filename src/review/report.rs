@@ -40,8 +40,13 @@ pub fn render(outcome: &Outcome, format: Format, config: &Config) -> Result<Vec<
     };
     let lang = plan.lang.unwrap_or(Lang::Zh);
     let l = renderer.labels(lang);
-    let bytes = std::fs::read(&path).unwrap_or_default();
-    let sha = checks::sha256_hex(&bytes);
+    let known = if outcome.review_path.as_ref() == Some(&path) {
+        outcome.review_sha256.clone()
+    } else {
+        outcome.plan_sha256.clone()
+    };
+    let sha = known
+        .unwrap_or_else(|| checks::sha256_hex(&crate::source::read(&path).unwrap_or_default()));
     let source = crate::source::display_path(&path);
     let empty = crate::diagnostics::FileReport {
         path: path.clone(),

@@ -49,6 +49,9 @@ pub struct Outcome {
     /// The `kind: review` file, with the figures filled into its narrative.
     pub review_plan: Option<Plan>,
     pub review_path: Option<PathBuf>,
+    /// SHA-256 of the review file and of the plan under review, when known.
+    pub review_sha256: Option<String>,
+    pub plan_sha256: Option<String>,
     /// The plan under review.
     pub plan: Option<Plan>,
     pub plan_path: Option<PathBuf>,
@@ -67,6 +70,8 @@ impl Outcome {
 
 /// A plan file as the review needs it: checked, with its tree and source.
 pub struct Given {
+    /// SHA-256 of the file's bytes, when known (the report's validation record).
+    pub sha256: Option<String>,
     pub source: Option<Arc<SourceFile>>,
     pub root: Option<Node>,
     pub plan: Option<Plan>,
@@ -89,10 +94,12 @@ pub struct Disk;
 
 impl Files for Disk {
     fn plan(&self, path: &Path, config: &Config) -> Given {
-        match std::fs::read(path) {
+        match crate::source::read(path) {
             Ok(bytes) => {
+                let sha256 = Some(crate::render::checks::sha256_hex(&bytes));
                 let c = crate::load::check_full(path, bytes, config, true);
                 Given {
+                    sha256,
                     source: c.source,
                     root: c.root,
                     plan: c.plan,
@@ -100,6 +107,7 @@ impl Files for Disk {
                 }
             }
             Err(_) => Given {
+                sha256: None,
                 source: None,
                 root: None,
                 plan: None,
@@ -199,6 +207,8 @@ pub fn run_with(req: &Request, check_only: bool, files_from: &dyn Files) -> Outc
         None => (None, None),
     };
     let base_plan = base_given.as_ref().and_then(|g| g.plan.as_ref());
+    let review_sha256 = review_given.as_ref().and_then(|g| g.sha256.clone());
+    let plan_sha256 = base_given.as_ref().and_then(|g| g.sha256.clone());
     if let (Some(plan), Some(g)) = (base_plan, &review_given) {
         let _ = g;
         if plan.kind.value == Kind::Review {
@@ -353,6 +363,8 @@ pub fn run_with(req: &Request, check_only: bool, files_from: &dyn Files) -> Outc
     Outcome {
         review,
         review_path: review_plan.as_ref().map(|_| req.path.to_path_buf()),
+        review_sha256,
+        plan_sha256,
         review_plan,
         plan,
         plan_path: base_path,

@@ -10,6 +10,21 @@ pub mod yaml;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+static READS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Reads a file planc checks. Every read of a plan or actuals file goes through here, so
+/// "every file is read once" can be measured: `PLANC_DEBUG_READS=1` makes the CLI print
+/// the count.
+pub fn read(path: &Path) -> std::io::Result<Vec<u8>> {
+    READS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    std::fs::read(path)
+}
+
+/// How many files [`read`] has read in this process.
+pub fn reads() -> usize {
+    READS.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// A byte range in a source file. `start..end`, in bytes of the decoded UTF-8 text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Span {

@@ -6,7 +6,8 @@
 //!          actuals) ─▶ per-file findings + cross-file findings ─▶ reports
 //! ```
 //!
-//! Invariants: every file is read once and parsed once per run (`reads()` counts it);
+//! Invariants: every file is read once and parsed once per run (`source::reads()`
+//! counts it);
 //! links are explicit — an id or a path written in a file, or the documented naming rule
 //! of actuals files — never "the nearest file with that id"; a cross-file finding is
 //! reported in one file and carries a label in the other. The value is plain data that
@@ -22,7 +23,6 @@ mod sums;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -39,13 +39,6 @@ pub use graph::{Link, ParentRef};
 
 /// Index of a file in [`Workspace::files`].
 pub type FileId = usize;
-
-static READS: AtomicUsize = AtomicUsize::new(0);
-
-/// How many files workspaces of this process have read (a test hook for "once").
-pub fn reads() -> usize {
-    READS.load(Ordering::Relaxed)
-}
 
 /// One file of the workspace.
 pub struct File {
@@ -434,8 +427,7 @@ fn load_file(
     config: &Config,
     opts: &Options,
 ) -> File {
-    READS.fetch_add(1, Ordering::Relaxed);
-    let bytes = match std::fs::read(path) {
+    let bytes = match crate::source::read(path) {
         Ok(b) => b,
         Err(_) => {
             let mut f = File::empty(path, role, requested, explicit);

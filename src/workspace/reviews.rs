@@ -23,6 +23,7 @@ impl Files for FromWorkspace<'_> {
             Some(i) if self.0.files[i].role == Role::Plan => {
                 let f = &self.0.files[i];
                 Given {
+                    sha256: f.sha256.clone(),
                     source: f.source.clone(),
                     root: f.root.as_deref().cloned(),
                     plan: f.plan.as_deref().cloned(),

@@ -10,3 +10,4 @@ mod mutation;
 mod render;
 mod rule_fixtures;
 mod schema_drift;
+mod workspace;
