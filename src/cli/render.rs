@@ -38,6 +38,11 @@ pub struct Args {
     /// Use this planc.toml instead of the nearest one at or above the input.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Render the consolidated report of an organisation: the plan ROOT-ID (default: the
+    /// plan with the most descendants) with its child plans' allocations, plans and
+    /// breakdowns rolled up. Written to `-o`, default `DIR/rollup.<ext>`.
+    #[arg(long, value_name = "ROOT-ID", num_args = 0..=1, default_missing_value = "")]
+    pub rollup: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -73,6 +78,9 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
         hash: true,
     };
     let ws = Workspace::open(std::slice::from_ref(&args.path), config, &opts);
+    if let Some(root) = &args.rollup {
+        return render_rollup(&args, &ws, root, &renderer, io);
+    }
     if args.path.is_dir() {
         render_dir(&args, &ws, &renderer, io)
     } else {
@@ -398,4 +406,182 @@ fn render_review(ws: &Workspace, id: FileId, format: Format) -> Result<Vec<u8>, 
         Format::Docx => crate::review::report::Format::Docx,
     };
     crate::review::report::render(&outcome, format, &ws.config)
+}
+
+/// `--rollup`: the consolidated report of the tree under a root plan.
+fn render_rollup(
+    args: &Args,
+    ws: &Workspace,
+    root: &str,
+    renderer: &Renderer,
+    io: &mut Io,
+) -> Exit {
+    if let Some(p) = ws.problems.first() {
+        let msg = p
+            .findings
+            .first()
+            .map(|f| f.message.clone())
+            .unwrap_or_default();
+        return trouble(io, msg);
+    }
+    let descendants = |id: FileId| -> usize {
+        let mut n = 0;
+        let mut stack = ws.children(id);
+        while let Some(c) = stack.pop() {
+            n += 1;
+            if n > ws.files.len() {
+                break;
+            }
+            stack.extend(ws.children(c));
+        }
+        n
+    };
+    let root_id = if root.is_empty() {
+        let best = (0..ws.files.len())
+            .filter(|&i| ws.files[i].requested && ws.link(i).is_none())
+            .map(|i| (descendants(i), i))
+            .filter(|(n, _)| *n > 0)
+            .max_by_key(|(n, i)| (*n, std::cmp::Reverse(*i)));
+        match best {
+            Some((_, i)) => i,
+            None => {
+                return trouble(
+                    io,
+                    format!(
+                        "no plan under {} has child plans (`parent: <plan-id>#<item>`) to roll up",
+                        crate::source::display_path(&args.path)
+                    ),
+                )
+            }
+        }
+    } else {
+        match ws.plans_with_id(root) {
+            [one] => *one,
+            [] => {
+                let ids = ws.files.iter().filter_map(|f| f.id());
+                let hint = crate::suggest::did_you_mean(root, ids)
+                    .map(|s| format!("; did you mean `{s}`?"))
+                    .unwrap_or_default();
+                return trouble(io, format!("no plan with id `{root}`{hint}"));
+            }
+            _ => return trouble(io, format!("more than one plan has the id `{root}`")),
+        }
+    };
+    // Every plan of the tree must check, as for any report.
+    let mut tree_ids = vec![root_id];
+    let mut i = 0;
+    while i < tree_ids.len() {
+        let mut kids = ws.children(tree_ids[i]);
+        kids.retain(|k| !tree_ids.contains(k));
+        tree_ids.extend(kids);
+        i += 1;
+    }
+    let reports: Vec<FileReport> = tree_ids.iter().map(|&i| ws.report_of(i)).collect();
+    let errors: usize = reports.iter().map(|r| r.count(Severity::Error)).sum();
+    if errors > 0 && !args.allow_errors {
+        let refs: Vec<&FileReport> = reports.iter().collect();
+        print_findings(io, &refs);
+        let _ = writeln!(
+            io.stderr,
+            "error: the plans of the organisation have {errors} error(s); not rendered (use --allow-errors to render anyway)"
+        );
+        return Exit::Findings;
+    }
+    let base_dir = if args.path.is_dir() {
+        args.path.clone()
+    } else {
+        args.path
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default()
+    };
+    fn node<'a>(
+        ws: &'a Workspace,
+        id: FileId,
+        base_dir: &Path,
+        format: Format,
+        seen: &mut Vec<FileId>,
+    ) -> Option<crate::render::rollup::OrgNode<'a>> {
+        seen.push(id);
+        let f = &ws.files[id];
+        let plan = f.plan.as_deref()?;
+        let rel = f.path.strip_prefix(base_dir).unwrap_or(&f.path);
+        let filled = crate::workspace::filled(ws, id);
+        let mut kids = ws.children(id);
+        kids.sort_by(|a, b| ws.files[*a].path.cmp(&ws.files[*b].path));
+        let children = kids
+            .into_iter()
+            .filter(|k| !seen.contains(k))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .filter_map(|k| node(ws, k, base_dir, format, seen))
+            .collect();
+        Some(crate::render::rollup::OrgNode {
+            plan,
+            source: crate::source::display_path(rel),
+            href: Some(crate::render::index::href(&default_output(rel, format))),
+            item: filled.as_ref().map(|x| x.item.clone()),
+            allocated: filled.as_ref().and_then(|x| x.allocated),
+            planned: filled.as_ref().and_then(|x| x.planned),
+            target: filled.map(|x| x.target),
+            children,
+        })
+    }
+    let mut seen = Vec::new();
+    let Some(tree) = node(ws, root_id, &base_dir, args.format, &mut seen) else {
+        return trouble(io, "the root plan did not load");
+    };
+    let root_file = &ws.files[root_id];
+    let report = ws.report_of(root_id);
+    let source = root_file
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let sha = root_file.sha256.clone().unwrap_or_default();
+    let input = Input {
+        plan: tree.plan,
+        record: checks::Record {
+            source: &source,
+            sha256: &sha,
+            report: &report,
+            config: &ws.config,
+        },
+        lang: args.lang.map(Lang::from),
+    };
+    let view = crate::render::rollup::report(renderer, &tree, &input);
+    let bytes = match renderer.render(&view, args.format) {
+        Ok(b) => b,
+        Err(e) => return trouble(io, e),
+    };
+    let to_stdout = args.output.as_deref() == Some(Path::new("-"));
+    if to_stdout {
+        if args.format == Format::Docx {
+            return trouble(io, "a DOCX file cannot go to stdout; give -o FILE.docx");
+        }
+        return match io.stdout.write_all(&bytes) {
+            Ok(()) => Exit::Ok,
+            Err(e) => trouble(io, format!("cannot write to stdout: {e}")),
+        };
+    }
+    let name = format!("rollup.{}", args.format.extension());
+    let out = match &args.output {
+        Some(dir) if dir.is_dir() => dir.join(name),
+        Some(file) => file.clone(),
+        None => base_dir.join(name),
+    };
+    match crate::cli::write_atomic(&out, &bytes) {
+        Ok(()) => {
+            let _ = writeln!(io.stderr, "wrote {}", crate::source::display_path(&out));
+            Exit::Ok
+        }
+        Err(e) => trouble(
+            io,
+            format!(
+                "cannot write {}: {}",
+                crate::source::display_path(&out),
+                crate::load::io_reason(&e)
+            ),
+        ),
+    }
 }

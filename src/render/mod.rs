@@ -19,6 +19,7 @@ pub mod index;
 pub mod labels;
 pub mod num;
 pub mod raster;
+pub mod rollup;
 pub mod templates;
 pub mod view;
 

@@ -36,6 +36,7 @@ use crate::source::SourceFile;
 
 pub use discover::{is_plan_file, Role};
 pub use graph::{Link, ParentRef};
+pub use rollup::{filled, Filled};
 
 /// Index of a file in [`Workspace::files`].
 pub type FileId = usize;

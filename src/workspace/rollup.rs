@@ -685,3 +685,38 @@ fn cycle_path(ws: &Workspace, c: FileId) -> Vec<String> {
     }
     names
 }
+
+/// What a child plan fills in its parent: the parent target, the allocation and the
+/// child's own planned value (both in 元 for money, or the count), for the first of the
+/// child's targets that rolls up into an allocation.
+#[derive(Clone, Debug)]
+pub struct Filled {
+    pub parent_target: String,
+    pub item: String,
+    pub allocated: Option<Decimal>,
+    pub planned: Option<Decimal>,
+    /// The child's target id.
+    pub target: String,
+}
+
+pub fn filled(ws: &Workspace, c: FileId) -> Option<Filled> {
+    let link = ws.link(c)?;
+    let (child, _) = loaded(ws, c)?;
+    let (parent, _) = loaded(ws, link.parent)?;
+    for t in &child.targets {
+        let Some(pt) = parent_target(parent, t) else {
+            continue;
+        };
+        let Some(a) = find_allocs(pt, &link.spec).into_iter().next() else {
+            continue;
+        };
+        return Some(Filled {
+            parent_target: pt.id.value.clone(),
+            item: a.item.key.value.clone(),
+            allocated: a.item.value.value.base(parent.money_unit()),
+            planned: t.value.value.base(child.money_unit()),
+            target: t.id.value.clone(),
+        });
+    }
+    None
+}

@@ -392,3 +392,84 @@ fn a_single_file_is_checked_against_the_parent_beside_it() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("P911(rollup-total)"), "{err}");
 }
+
+#[test]
+fn the_consolidated_report_rolls_the_org_up_in_every_format() {
+    let out = planc()
+        .args([
+            "render",
+            "examples/org",
+            "--rollup",
+            "--format",
+            "md",
+            "-o",
+            "-",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let md = String::from_utf8(out.stdout).unwrap();
+    // The tree: the company, its regions with allocation = plan, the representatives.
+    assert!(md.contains("| 　华东大区 | 区域销售执行计划 | 华东大区年度销售指标 | 90,720 | 90,720 | 0 | 2,400 | 3 |"), "{md}");
+    for rep in ["王磊", "李娜", "张伟"] {
+        assert!(md.contains(&format!("| 　　{rep} |")), "{rep}");
+    }
+    // The children together against the company's target.
+    assert!(md.contains("**下级计划合计**：256,200万元"), "{md}");
+    assert!(
+        md.contains("**未由下级计划承接**：103,800万元（28.8%）"),
+        "{md}"
+    );
+    // Rolled-up breakdowns and links to each plan's report.
+    assert!(
+        md.contains("**按产品汇总**") && md.contains("**按季度汇总**"),
+        "{md}"
+    );
+    assert!(md.contains("(reps/wanglei.md)"), "{md}");
+    insta::assert_snapshot!("rollup_md", md);
+    let dir = tempfile::tempdir().unwrap();
+    for format in ["html", "docx"] {
+        let path = dir.path().join(format!("rollup.{format}"));
+        planc()
+            .args([
+                "render",
+                "examples/org",
+                "--rollup",
+                "--format",
+                format,
+                "-o",
+            ])
+            .arg(&path)
+            .assert()
+            .success();
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(bytes.len() > 5_000, "{format}: {} bytes", bytes.len());
+    }
+    let html = std::fs::read_to_string(dir.path().join("rollup.html")).unwrap();
+    assert!(html.contains("<svg") && html.contains("href=\"reps/wanglei.html\""));
+    // A folder without child plans, and an unknown root, are usage errors.
+    planc()
+        .args(["render", "examples/drafts", "--rollup"])
+        .assert()
+        .code(2);
+    let out = planc()
+        .args([
+            "render",
+            "examples/org",
+            "--rollup",
+            "compnay-2026",
+            "-o",
+            "-",
+            "--format",
+            "md",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `company-2026`?"));
+}

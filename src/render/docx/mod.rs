@@ -1276,7 +1276,9 @@ impl Writer<'_> {
             Body::Case { rows } => self.titled_table(rows),
             Body::Reference { tables } => {
                 for c in tables {
-                    self.subhead(&c.caption);
+                    if !c.caption.is_empty() {
+                        self.subhead(&c.caption);
+                    }
                     self.table(&c.table, false);
                 }
             }
