@@ -2,6 +2,7 @@
 """Write N realistic, internally consistent plan files (~20 KB each) for benchmarks.
 
 Usage: bench/gen_plans.py OUT_DIR [N]
+       bench/gen_plans.py OUT_DIR --tree REGIONS REPS   # 1 company → regions → reps, linked
 
 Two shapes alternate: a regional execution plan built from scratch (provinces ×
 products × quarters, campaigns with tiers and KPIs, accounts, budget, risks) and the
@@ -22,7 +23,7 @@ PRODUCTS = [("xinmaian", "心脉安", "成熟期"), ("qingfeining", "清肺宁",
 HOSPITAL_WORDS = ["第一人民医院", "中心医院", "中西医结合医院", "人民医院", "中医院", "妇幼保健院"]
 
 
-def region_plan(i: int, rng: random.Random) -> str:
+def region_plan(i: int, rng: random.Random, parent: str = "", reps: int = 0) -> str:
     provs = PROVINCES[: rng.randint(5, 8)]
     # Leaf values in 万元: province × product; everything else is summed from them.
     cells = {(p, q): rng.randint(800, 4000) * 10 for p, _ in provs for q, _, _ in PRODUCTS}
@@ -44,6 +45,7 @@ def region_plan(i: int, rng: random.Random) -> str:
         "currency: CNY",
         "unit: 万元",
         "lang: zh",
+        *([f"parent: {parent}"] if parent else []),
         "memo:",
         "  to: 公司销售总监",
         f"  from: 第{i}大区经理",
@@ -115,6 +117,9 @@ def region_plan(i: int, rng: random.Random) -> str:
     out += [f"          - {{ref: {q}, value: {prod_tot[q]}万元, focus: 稳定存量，快速准入}}" for q, _, _ in PRODUCTS]
     out += ["      - dimension: quarter", "        title: 按季度分解", "        items:"]
     out += [f"          - {{ref: Q{k + 1}, value: {v}万元, focus: 按计划推进}}" for k, v in enumerate(quarters)]
+    if reps:
+        out += ["      - dimension: representative", "        title: 按代表分解", "        complete: true", "        items:"]
+        out += [f"          - {{ref: rep-{r:03d}, value: {sum(qs)}万元}}" for r, qs in enumerate(rep_quarters(quarters, reps))]
     out.append("campaigns:")
     for cid, cname, theme in [("panshi", "磐石计划", "核心市场深耕战"), ("liaoyuan", "燎原计划", "新兴市场突破战"), ("zhujian", "铸剑计划", "团队能力升级战")]:
         out += [
@@ -187,8 +192,123 @@ def scaled_company(i: int, factor: Decimal, template: str) -> str:
     return text
 
 
+def split(total: int, n: int) -> list:
+    """`total` in n parts that add up exactly."""
+    base = total // n
+    return [base] * (n - 1) + [total - base * (n - 1)]
+
+
+def quarters_of(total: int) -> list:
+    q1, q2, q3 = (total * 22 // 100, total * 26 // 100, total * 24 // 100)
+    return [q1, q2, q3, total - q1 - q2 - q3]
+
+
+def rep_quarters(quarters: list, reps: int) -> list:
+    """Each representative's Q1–Q4: every quarter of the region split over them."""
+    parts = [split(q, reps) for q in quarters]
+    return [[parts[q][k] for q in range(4)] for k in range(reps)]
+
+
+def region_total(text: str) -> int:
+    return int(re.search(r"(?m)^    value: (\d+)万元$", text).group(1))
+
+
+REP = """# yaml-language-server: $schema=../schemas/plan.schema.json
+kind: representative
+id: {id}
+title: 代表{n}年度个人销售计划
+status: final
+period: {{start: 2026-01-01, end: 2026-12-31}}
+owner: 代表{n}
+unit: 万元
+parent: {parent}
+accounts:
+  - {{id: h1, name: 第一人民医院, level: 三甲}}
+last_year:
+  sales: {last}万元
+targets:
+  - id: sales
+    name: 个人年度销售指标
+    value: {value}万元
+    breakdowns:
+      - dimension: quarter
+        items:
+{quarters}tiers:
+  - id: a
+    name: A类客户
+    accounts: [h1]
+    objective: 每月至少两次学术拜访。
+timeline:
+  - id: p1
+    name: 全年执行
+    start: 2026-01-01
+    end: 2026-12-31
+    goal: 完成年度指标。
+"""
+
+
+def tree(out_dir: Path, regions: int, reps: int) -> None:
+    """1 company → `regions` regional plans → `reps` representatives each, all linked."""
+    rng = random.Random(2026)
+    totals = []
+    for r in range(regions):
+        text = region_plan(r, rng, parent=f"tree-company#region-{r:05d}", reps=reps)
+        totals.append(region_total(text))
+        (out_dir / f"region-{r:05d}.plan.yaml").write_text(text, encoding="utf-8")
+        for k, qs in enumerate(rep_quarters(quarters_of(totals[-1]), reps)):
+            v = sum(qs)
+            rep = REP.format(
+                id=f"rep-{r:05d}-{k:03d}", n=f"{r}-{k}", parent=f"region-{r:05d}#rep-{k:03d}",
+                value=v, last=v * 9 // 10,
+                quarters="".join(f"          - {{ref: Q{q + 1}, value: {x}万元}}\n" for q, x in enumerate(qs)),
+            )
+            (out_dir / f"rep-{r:05d}-{k:03d}.plan.yaml").write_text(rep, encoding="utf-8")
+    items = "".join(f"          - {{ref: region-{r:05d}, name: 第{r}大区, value: {t}万元}}\n" for r, t in enumerate(totals))
+    regions = "".join(f"  - {{id: region-{r:05d}, name: 第{r}大区}}\n" for r in range(len(totals)))
+    company = f"""# yaml-language-server: $schema=../schemas/plan.schema.json
+kind: company
+id: tree-company
+title: 集团2026年度销售计划
+status: final
+period: {{start: 2026-01-01, end: 2026-12-31}}
+unit: 万元
+regions:
+{regions}swot:
+  strengths:
+    - {{title: 产品优势, text: 核心产品临床证据充分}}
+targets:
+  - id: sales
+    name: 年度销售总额
+    value: {sum(totals)}万元
+    breakdowns:
+      - dimension: region
+        complete: true
+        items:
+{items}strategies:
+  - id: s1
+    name: 区域协同
+    kpis:
+      - {{metric: 大区目标达成率, comparator: ">=", target: 100%}}
+budget:
+  total: {sum(totals) * 3 // 10}万元
+risks:
+  - id: r1
+    name: 政策风险
+    description: 核心产品纳入集采
+    response: 提前测算成本
+cadence:
+  - {{name: 月度经营会, frequency: monthly}}
+"""
+    (out_dir / "company.plan.yaml").write_text(company, encoding="utf-8")
+
+
 def main() -> None:
     out_dir = Path(sys.argv[1])
+    if len(sys.argv) > 2 and sys.argv[2] == "--tree":
+        # bench/gen_plans.py OUT --tree REGIONS REPS_PER_REGION
+        out_dir.mkdir(parents=True, exist_ok=True)
+        tree(out_dir, int(sys.argv[3]), int(sys.argv[4]))
+        return
     n = int(sys.argv[2]) if len(sys.argv) > 2 else 10_000
     out_dir.mkdir(parents=True, exist_ok=True)
     company = (ROOT / "examples" / "org" / "company.plan.yaml").read_text(encoding="utf-8")

@@ -12,8 +12,8 @@ use planc::config::Config;
 fn bench(c: &mut Criterion) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let config = Config::default();
-    for name in ["region", "company"] {
-        let path = root.join(format!("examples/{name}.plan.yaml"));
+    for name in ["east-china", "company"] {
+        let path = root.join(format!("examples/org/{name}.plan.yaml"));
         let bytes = std::fs::read(&path).expect("example exists");
         let text = String::from_utf8(bytes.clone()).expect("UTF-8");
         let mut group = c.benchmark_group(name);
