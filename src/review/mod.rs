@@ -8,7 +8,6 @@
 //! computing, for its findings.
 
 pub mod chart;
-pub mod check;
 pub mod compute;
 pub mod figures;
 mod fmt;
