@@ -57,6 +57,7 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
         &crate::workspace::Options {
             cache: cache.as_ref(),
             hash: false,
+            keep: false,
         },
     );
     let trouble = !ws.problems.is_empty();

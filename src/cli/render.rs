@@ -76,6 +76,7 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
     let opts = Options {
         cache: None,
         hash: true,
+        keep: true,
     };
     let ws = Workspace::open(std::slice::from_ref(&args.path), config, &opts);
     if let Some(root) = &args.rollup {
@@ -242,35 +243,8 @@ fn render_file(args: &Args, ws: &Workspace, renderer: &Renderer, io: &mut Io) ->
             if report.active().next().is_some() {
                 print_findings(io, &[&report]);
             }
-            if to_stdout {
-                return match io.stdout.write_all(&bytes) {
-                    Ok(()) => Exit::Ok,
-                    Err(e) => trouble(io, format!("cannot write to stdout: {e}")),
-                };
-            }
-            let out = match &args.output {
-                // An existing directory: the report goes into it, named after the plan.
-                Some(dir) if dir.is_dir() => {
-                    let name = default_output(&args.path, args.format);
-                    dir.join(name.file_name().unwrap_or_default())
-                }
-                Some(file) => file.clone(),
-                None => default_output(&args.path, args.format),
-            };
-            match crate::cli::write_atomic(&out, &bytes) {
-                Ok(()) => {
-                    let _ = writeln!(io.stderr, "wrote {}", crate::source::display_path(&out));
-                    Exit::Ok
-                }
-                Err(e) => trouble(
-                    io,
-                    format!(
-                        "cannot write {}: {}",
-                        crate::source::display_path(&out),
-                        crate::load::io_reason(&e)
-                    ),
-                ),
-            }
+            let default = default_output(&args.path, args.format);
+            emit(args, &bytes, &default, io)
         }
     }
 }
@@ -554,23 +528,29 @@ fn render_rollup(
         Ok(b) => b,
         Err(e) => return trouble(io, e),
     };
-    let to_stdout = args.output.as_deref() == Some(Path::new("-"));
-    if to_stdout {
+    let default = base_dir.join(format!("rollup.{}", args.format.extension()));
+    emit(args, &bytes, &default, io)
+}
+
+/// Writes one rendered report: to stdout for `-o -` (not DOCX), into an existing
+/// directory under `default`'s name, to the file given, or to `default`; atomically.
+fn emit(args: &Args, bytes: &[u8], default: &Path, io: &mut Io) -> Exit {
+    if args.output.as_deref() == Some(Path::new("-")) {
         if args.format == Format::Docx {
             return trouble(io, "a DOCX file cannot go to stdout; give -o FILE.docx");
         }
-        return match io.stdout.write_all(&bytes) {
+        return match io.stdout.write_all(bytes) {
             Ok(()) => Exit::Ok,
             Err(e) => trouble(io, format!("cannot write to stdout: {e}")),
         };
     }
-    let name = format!("rollup.{}", args.format.extension());
     let out = match &args.output {
-        Some(dir) if dir.is_dir() => dir.join(name),
+        // An existing directory: the report goes into it, under its default name.
+        Some(dir) if dir.is_dir() => dir.join(default.file_name().unwrap_or_default()),
         Some(file) => file.clone(),
-        None => base_dir.join(name),
+        None => default.to_path_buf(),
     };
-    match crate::cli::write_atomic(&out, &bytes) {
+    match crate::cli::write_atomic(&out, bytes) {
         Ok(()) => {
             let _ = writeln!(io.stderr, "wrote {}", crate::source::display_path(&out));
             Exit::Ok

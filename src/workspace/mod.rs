@@ -7,7 +7,8 @@
 //! ```
 //!
 //! Invariants: every file is read once and parsed once per run (`source::reads()`
-//! counts it);
+//! counts it), except that `planc check` lets go of plans that link to nothing and reads
+//! such a plan once more when a link names it (a root), to keep memory bounded;
 //! links are explicit — an id or a path written in a file, or the documented naming rule
 //! of actuals files — never "the nearest file with that id"; a cross-file finding is
 //! reported in one file and carries a label in the other. The value is plain data that
@@ -61,9 +62,11 @@ pub struct File {
     pub actuals: Option<ActualsFile>,
     /// SHA-256 of the bytes, when the workspace was opened for rendering.
     pub sha256: Option<String>,
-    /// Skipped by the cache of clean files: bytes kept until linking shows whether the
-    /// plan is needed, and the id read from its top level.
-    skipped: Option<Vec<u8>>,
+    /// Checked, then let go: the file links to nothing (no `parent`, no `complete`), so
+    /// its plan and source are kept only if linking shows that something names it —
+    /// then it is read once more. Cache hits are dropped the same way, unparsed.
+    dropped: bool,
+    /// The id of a dropped plan.
     scanned_id: Option<String>,
 }
 
@@ -84,6 +87,10 @@ pub struct Options<'a> {
     pub cache: Option<&'a crate::cache::Cache>,
     /// Hash every file (the validation record of a report names it).
     pub hash: bool,
+    /// Keep every plan whole with its source (rendering, an editor). Without it a plan
+    /// that links to nothing is dropped after its own check, so memory stays bounded
+    /// on large trees.
+    pub keep: bool,
 }
 
 /// Every file of a run and how they link.
@@ -160,14 +167,27 @@ impl Workspace {
                 }
             }
         }
+        // Ids held by more than one file: the duplicate-id finding quotes each.
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for f in &self.files {
+            if let Some(id) = f.id() {
+                *seen.entry(id).or_default() += 1;
+            }
+        }
+        let shared: std::collections::HashSet<String> = seen
+            .into_iter()
+            .filter(|(_, n)| *n > 1)
+            .map(|(id, _)| id.to_owned())
+            .collect();
         let needed: Vec<FileId> = (0..self.files.len())
             .filter(|&i| {
                 let f = &self.files[i];
-                f.skipped.is_some()
+                f.dropped
                     && match &f.scanned_id {
                         None => true,
                         Some(id) => {
                             named.contains(id)
+                                || shared.contains(id)
                                 || stems.iter().any(|s| {
                                     s.strip_prefix(id.as_str()).is_some_and(|rest| {
                                         rest.is_empty() || rest.starts_with(['-', '_', '.'])
@@ -178,22 +198,30 @@ impl Workspace {
                     }
             })
             .collect();
+        let keep = Options {
+            cache: None,
+            hash: opts.hash,
+            keep: true,
+        };
         let loaded: Vec<(FileId, File)> = needed
             .par_iter()
             .map(|&i| {
                 let f = &self.files[i];
-                let bytes = f.skipped.clone().unwrap_or_default();
-                let mut file = check_bytes(&f.path, f.role, bytes, &self.config, opts);
-                file.requested = f.requested;
-                file.explicit = f.explicit;
-                (i, file)
+                (
+                    i,
+                    load_file(
+                        &f.path,
+                        f.role,
+                        f.requested,
+                        f.explicit,
+                        &self.config,
+                        &keep,
+                    ),
+                )
             })
             .collect();
         for (i, f) in loaded {
             self.files[i] = f;
-        }
-        for f in &mut self.files {
-            f.skipped = None;
         }
     }
 
@@ -217,7 +245,14 @@ impl Workspace {
         }
         let loaded: Vec<File> = extra
             .par_iter()
-            .map(|p| load_file(p, Role::Plan, false, false, &self.config, opts))
+            .map(|p| {
+                let keep = Options {
+                    cache: None,
+                    hash: opts.hash,
+                    keep: true,
+                };
+                load_file(p, Role::Plan, false, false, &self.config, &keep)
+            })
             .collect();
         self.files.extend(loaded);
         self.load_needed(opts);
@@ -353,7 +388,10 @@ impl Workspace {
             }
         };
         let before = self.graph.groups_of(self, id);
-        let opts = Options::default();
+        let opts = Options {
+            keep: true,
+            ..Options::default()
+        };
         let (role, requested, explicit) = {
             let f = &self.files[id];
             (f.role, f.requested, f.explicit)
@@ -405,7 +443,7 @@ impl File {
             review: false,
             actuals: None,
             sha256: None,
-            skipped: None,
+            dropped: false,
             scanned_id: None,
         }
     }
@@ -449,7 +487,7 @@ fn load_file(
             cache.record_clean(key);
             let mut f = File::empty(path, role, requested, explicit);
             f.scanned_id = discover::top_level(&bytes, "id");
-            f.skipped = Some(bytes);
+            f.dropped = true;
             return f;
         }
         let mut f = check_bytes(path, role, bytes, config, opts);
@@ -484,6 +522,12 @@ fn check_bytes(path: &Path, role: Role, bytes: Vec<u8>, config: &Config, opts: &
         }
         Role::Plan => {
             let review = discover::is_review_text(&bytes);
+            let links = bytes
+                .windows(8)
+                .any(|w| w.starts_with(b"parent") || w == b"complete");
+            let scanned = (!opts.keep)
+                .then(|| discover::top_level(&bytes, "id"))
+                .flatten();
             let c = crate::load::check_full(path, bytes, config, review);
             f.review = review
                 || c.plan
@@ -493,6 +537,12 @@ fn check_bytes(path: &Path, role: Role, bytes: Vec<u8>, config: &Config, opts: &
             f.plan = c.plan.map(Arc::new);
             f.source = c.source;
             f.root = c.root.map(Arc::new);
+            if !(opts.keep || links || f.review) {
+                f.scanned_id = f.plan.as_ref().map(|p| p.id.value.clone()).or(scanned);
+                f.plan = None;
+                f.source = None;
+                f.dropped = true;
+            }
         }
     }
     f

@@ -364,54 +364,9 @@ fn family(ws: &Workspace, p: FileId, out: &mut Out) {
             continue;
         }
         // Period and currency.
-        let (ps, pe) = (
-            parent.period.start.value.range,
-            parent.period.end.value.range,
-        );
-        let (cs, ce) = (child.period.start.value.range, child.period.end.value.range);
-        let mut compare_amounts = true;
-        if let (Some((ps, _)), Some((_, pe)), Some((cs, _)), Some((_, ce))) = (ps, pe, cs, ce) {
-            if cs < ps || ce > pe {
-                out.push((
-                    c,
-                    Finding::new(
-                        &PARENT_MISMATCH,
-                        child.period.start.span,
-                        format!(
-                            "the period {} – {} is not within the parent's, {} – {}",
-                            child.period.start.value.raw,
-                            child.period.end.value.raw,
-                            parent.period.start.value.raw,
-                            parent.period.end.value.raw
-                        ),
-                    )
-                    .label("this plan's period")
-                    .with_in(psrc, parent.period.start.span, "the parent's period")
-                    .help("a plan rolls up into a plan for the same year; use the parent's period"),
-                ));
-                compare_amounts = false;
-            } else if cs != ps || ce != pe {
-                out.push((
-                    c,
-                    Finding::new(
-                        &PARENT_MISMATCH,
-                        child.period.start.span,
-                        format!(
-                            "the period {} – {} is shorter than the parent's, {} – {}: its amounts are not compared with the allocation",
-                            child.period.start.value.raw,
-                            child.period.end.value.raw,
-                            parent.period.start.value.raw,
-                            parent.period.end.value.raw
-                        ),
-                    )
-                    .severity(Severity::Warning)
-                    .label("a part of the parent's period")
-                    .with_in(psrc, parent.period.start.span, "the parent's period")
-                    .help("write the plan for the parent's whole period to have it rolled up"),
-                ));
-                compare_amounts = false;
-            }
-        }
+        let period = period_mismatch(child, parent, psrc);
+        let mut compare_amounts = period.is_none();
+        out.extend(period.map(|f| (c, f)));
         let ccur = child.currency.as_deref().unwrap_or("CNY");
         let pcur = parent.currency.as_deref().unwrap_or("CNY");
         if !ccur.eq_ignore_ascii_case(pcur) {
@@ -719,4 +674,48 @@ pub fn filled(ws: &Workspace, c: FileId) -> Option<Filled> {
         });
     }
     None
+}
+
+/// A child's period outside its parent's (error), or a part of it (warning: its amounts
+/// are then not compared).
+fn period_mismatch(child: &Plan, parent: &Plan, psrc: &Arc<SourceFile>) -> Option<Finding> {
+    let (ps, pe) = (
+        parent.period.start.value.range?.0,
+        parent.period.end.value.range?.1,
+    );
+    let (cs, ce) = (
+        child.period.start.value.range?.0,
+        child.period.end.value.range?.1,
+    );
+    let outside = cs < ps || ce > pe;
+    if !outside && cs == ps && ce == pe {
+        return None;
+    }
+    let periods = format!(
+        "the period {} – {} is {} the parent's, {} – {}",
+        child.period.start.value.raw,
+        child.period.end.value.raw,
+        if outside {
+            "not within"
+        } else {
+            "shorter than"
+        },
+        parent.period.start.value.raw,
+        parent.period.end.value.raw
+    );
+    let f = if outside {
+        Finding::new(&PARENT_MISMATCH, child.period.start.span, periods)
+            .label("this plan's period")
+            .help("a plan rolls up into a plan for the same year; use the parent's period")
+    } else {
+        Finding::new(
+            &PARENT_MISMATCH,
+            child.period.start.span,
+            format!("{periods}: its amounts are not compared with the allocation"),
+        )
+        .severity(Severity::Warning)
+        .label("a part of the parent's period")
+        .help("write the plan for the parent's whole period to have it rolled up")
+    };
+    Some(f.with_in(psrc, parent.period.start.span, "the parent's period"))
 }

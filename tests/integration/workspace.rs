@@ -289,6 +289,13 @@ fn every_file_is_read_once() {
         ]),
         files
     );
+    // The one exception, for bounded memory: a plan that links to nothing (no `parent`,
+    // no `complete`) is let go after its check; when a child then names it, it is read
+    // once more. In this fixture, hq has two children: 3 files, 4 reads.
+    assert_eq!(
+        count(&["check", "--no-cache", "tests/fixtures/rules/P911"]),
+        4
+    );
 }
 
 #[test]
