@@ -3,8 +3,6 @@
 //! the org tree, the children's breakdowns added up by dimension, and links to every
 //! child's report. Built as an ordinary [`Report`], so Markdown, HTML and DOCX follow.
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 
 use super::chart::{Chart, ChartKind, Datum};
@@ -167,14 +165,17 @@ pub fn report(renderer: &Renderer, root: &OrgNode, input: &Input) -> Report {
         lang,
     };
     report.meta.title = l.fmt("rollup.title", &[("title", &root.plan.title.value)]);
-    report.meta.kind_label = l.get("rollup.kind");
     let checks: Vec<Section> = report
         .sections
         .drain(..)
         .filter(|s| matches!(s.body, Body::Checks { .. }))
         .map(|mut s| {
             // The only appendix here.
-            s.number = "A".into();
+            // `附录B` → `附录A`, `B` → `A`.
+            s.number = match s.number.pop() {
+                Some(_) => format!("{}A", s.number),
+                None => "A".into(),
+            };
             s.heading = Section::make_heading(&s.number, &s.title, s.level, true, report.lang);
             s
         })
@@ -280,8 +281,8 @@ pub fn report(renderer: &Renderer, root: &OrgNode, input: &Input) -> Report {
                 key: c.plan.id.value.clone(),
                 label: c.name(),
                 value: b.scale.amount(v),
-                share: own
-                    .and_then(|o| super::num::percent_of(v, o))
+                share: planned_sum
+                    .and_then(|p| super::num::percent_of(v, p))
                     .map(super::num::pct),
                 magnitude: (v / b.scale.factor()).try_into().unwrap_or(0.0),
                 span: None,
@@ -324,102 +325,26 @@ pub fn report(renderer: &Renderer, root: &OrgNode, input: &Input) -> Report {
         &mut sections,
     );
     // 3. The children's breakdowns added up, by dimension.
-    let mut dims: BTreeMap<String, Vec<(String, String, Decimal)>> = BTreeMap::new();
-    let mut order: Vec<String> = Vec::new();
-    for c in &root.children {
-        let Some(t) = c.rolled_target() else { continue };
-        for bd in &t.breakdowns {
-            if bd.partial {
-                continue;
-            }
-            let d = bd.dimension.value.clone();
-            if !order.contains(&d) {
-                order.push(d.clone());
-            }
-            for i in &bd.items {
-                let Some(v) = base(&i.value.value, c.plan) else {
-                    continue;
-                };
-                let label = item_label(c.plan, &d, &i.key.value, i.name.as_deref());
-                dims.entry(d.clone())
-                    .or_default()
-                    .push((i.key.value.clone(), label, v));
-            }
-        }
-    }
-    let mut tables = Vec::new();
-    for d in &order {
-        let Some(items) = dims.get(d) else { continue };
-        let mut sums: Vec<(String, String, Decimal)> = Vec::new();
-        for (k, label, v) in items {
-            match sums.iter_mut().find(|(x, _, _)| x == k) {
-                Some(e) => e.2 += *v,
-                None => sums.push((k.clone(), label.clone(), *v)),
-            }
-        }
-        let own_bd = root
-            .rolled_target()
-            .and_then(|t| t.breakdowns.iter().find(|x| &x.dimension.value == d));
-        let own_of = |k: &str| {
-            own_bd
-                .and_then(|x| x.items.iter().find(|i| i.key.value == k))
-                .and_then(|i| base(&i.value.value, root.plan))
-        };
-        let mut rows: Vec<Row> = sums
-            .iter()
-            .map(|(k, label, v)| {
-                let o = own_of(k);
-                Row {
-                    cells: vec![
-                        cell(label.clone()),
-                        cell(b.scale.amount(*v)),
-                        cell(b.money(o)),
-                        cell(b.gap(Some(*v), o)),
-                    ],
-                    kind: "body",
-                    depth: 0,
-                }
-            })
-            .collect();
-        let total: Decimal = sums.iter().map(|x| x.2).sum();
-        rows.push(Row {
-            cells: vec![
-                cell(l.get("rollup.sum")),
-                cell(b.scale.amount(total)),
-                cell(String::new()),
-                cell(String::new()),
-            ],
-            kind: "total",
-            depth: 0,
-        });
-        let dim_label = l
-            .opt(&format!("dim.{d}"))
-            .map(str::to_owned)
-            .unwrap_or_else(|| d.replace('_', " "));
-        tables.push(Captioned {
-            caption: l.fmt("rollup.by", &[("dim", &dim_label)]),
-            table: Table {
-                columns: vec![
-                    col(l.get("rollup.item"), "left", 4),
-                    col(l.get("rollup.sum"), "right", 2),
-                    col(l.get("rollup.own"), "right", 2),
-                    col(l.get("rollup.gap"), "right", 2),
-                ],
-                rows,
-                note: Some(format!(
-                    "{}　{}",
-                    b.unit_note(),
-                    l.fmt("rollup.dims_note", &[("plan", &root.plan.title.value)])
-                )),
-            },
-        });
-    }
+    let (tables, partial) = rolled_up(&b, root);
     if !tables.is_empty() {
         push(
             l.get("rollup.dims"),
             Body::Reference { tables },
             &mut sections,
         );
+        if let (
+            Some(note),
+            Some(Section {
+                body: Body::Reference { tables },
+                ..
+            }),
+        ) = (partial, sections.last_mut())
+        {
+            if let Some(last) = tables.last_mut() {
+                let n = last.table.note.take().unwrap_or_default();
+                last.table.note = Some(format!("{n}　{note}"));
+            }
+        }
     }
     // 4. Every plan, with a link to its report.
     let mut rows = Vec::new();
@@ -474,6 +399,135 @@ pub fn report(renderer: &Renderer, root: &OrgNode, input: &Input) -> Report {
     sections.extend(checks);
     report.sections = sections;
     report
+}
+
+/// The children's breakdowns added up, one table per dimension that every child gives
+/// (a dimension only some give cannot be added up: it is named in the note instead).
+fn rolled_up(b: &Builder, root: &OrgNode) -> (Vec<Captioned>, Option<String>) {
+    let l = b.l;
+    let kids: Vec<(&OrgNode, &Target)> = root
+        .children
+        .iter()
+        .filter_map(|c| Some((c, c.rolled_target()?)))
+        .collect();
+    let mut order: Vec<&str> = Vec::new();
+    for (_, t) in &kids {
+        for bd in t.breakdowns.iter().filter(|x| !x.partial) {
+            if !order.contains(&bd.dimension.as_str()) {
+                order.push(bd.dimension.as_str());
+            }
+        }
+    }
+    let dim_label = |d: &str| {
+        l.opt(&format!("dim.{d}"))
+            .map(str::to_owned)
+            .unwrap_or_else(|| d.replace('_', " "))
+    };
+    let mut tables = Vec::new();
+    let mut skipped = Vec::new();
+    for d in order {
+        let parts: Vec<_> = kids
+            .iter()
+            .map(|(c, t)| {
+                let bd = t
+                    .breakdowns
+                    .iter()
+                    .find(|x| x.dimension.as_str() == d && !x.partial)?;
+                Some((*c, bd))
+            })
+            .collect();
+        if parts.iter().any(Option::is_none) {
+            skipped.push(dim_label(d));
+            continue;
+        }
+        // Items in the order they first appear, summed over the children.
+        let mut sums: Vec<(String, String, Decimal)> = Vec::new();
+        for (c, bd) in parts.into_iter().flatten() {
+            for i in &bd.items {
+                let Some(v) = base(&i.value.value, c.plan) else {
+                    continue;
+                };
+                match sums.iter_mut().find(|(k, _, _)| *k == i.key.value) {
+                    Some(e) => e.2 += v,
+                    None => sums.push((
+                        i.key.value.clone(),
+                        item_label(c.plan, d, &i.key.value, i.name.as_deref()),
+                        v,
+                    )),
+                }
+            }
+        }
+        let own = root
+            .rolled_target()
+            .and_then(|t| t.breakdowns.iter().find(|x| x.dimension.as_str() == d));
+        let own_of = |k: &str| {
+            own.and_then(|x| x.items.iter().find(|i| i.key.value == k))
+                .and_then(|i| base(&i.value.value, root.plan))
+        };
+        let total: Decimal = sums.iter().map(|x| x.2).sum();
+        let mut rows: Vec<Row> = sums
+            .iter()
+            .map(|(k, label, v)| {
+                let mut cells = vec![cell(label.clone()), cell(b.scale.amount(*v))];
+                if own.is_some() {
+                    let o = own_of(k);
+                    cells.push(cell(b.money(o)));
+                    cells.push(cell(b.gap(Some(*v), o)));
+                }
+                Row {
+                    cells,
+                    kind: "body",
+                    depth: 0,
+                }
+            })
+            .collect();
+        let mut cells = vec![cell(l.get("rollup.sum")), cell(b.scale.amount(total))];
+        let mut columns = vec![
+            col(l.get("rollup.item"), "left", 4),
+            col(l.get("rollup.sum"), "right", 2),
+        ];
+        if let Some(own) = own {
+            let own_total: Option<Decimal> = own
+                .items
+                .iter()
+                .map(|i| base(&i.value.value, root.plan))
+                .sum();
+            cells.push(cell(b.money(own_total)));
+            cells.push(cell(b.gap(Some(total), own_total)));
+            columns.push(col(l.get("rollup.own"), "right", 2));
+            columns.push(col(l.get("rollup.gap"), "right", 2));
+        }
+        rows.push(Row {
+            cells,
+            kind: "total",
+            depth: 0,
+        });
+        let explained = tables.iter().any(|t: &Captioned| t.table.columns.len() > 2);
+        let note = if own.is_some() && !explained {
+            format!(
+                "{}　{}",
+                b.unit_note(),
+                l.fmt("rollup.dims_note", &[("plan", &root.name())])
+            )
+        } else {
+            b.unit_note()
+        };
+        tables.push(Captioned {
+            caption: l.fmt("rollup.by", &[("dim", &dim_label(d))]),
+            table: Table {
+                columns,
+                rows,
+                note: Some(note),
+            },
+        });
+    }
+    let partial = (!skipped.is_empty()).then(|| {
+        l.fmt(
+            "rollup.not_rolled",
+            &[("dims", &skipped.join(l.opt("doc.sep").unwrap_or(", ")))],
+        )
+    });
+    (tables, partial)
 }
 
 /// An item's display name: its `name`, else the product or region it refers to.
