@@ -492,7 +492,6 @@ fn render_rollup(
             .collect();
         Some(crate::render::rollup::OrgNode {
             plan,
-            source: crate::source::display_path(rel),
             href: Some(crate::render::index::href(&default_output(rel, format))),
             item: filled.as_ref().map(|x| x.item.clone()),
             allocated: filled.as_ref().and_then(|x| x.allocated),

@@ -14,8 +14,6 @@ use crate::model::{Lang, Plan, Quantity, Target};
 /// A plan of the tree with what it fills in its parent.
 pub struct OrgNode<'a> {
     pub plan: &'a Plan,
-    /// The plan file, as shown.
-    pub source: String,
     /// Link to the plan's own report, relative to the consolidated report.
     pub href: Option<String>,
     /// The item of the parent it fills, the allocation and its own planned value (元).
@@ -113,9 +111,6 @@ impl Builder<'_> {
         } else {
             node.children.iter().map(|c| c.planned).sum()
         };
-        let kind = self
-            .l
-            .get(&format!("kind.{}", node.plan.kind.value.as_str()));
         let planned = node.planned.or_else(|| {
             node.rolled_target()
                 .and_then(|t| base(&t.value.value, node.plan))
@@ -123,7 +118,6 @@ impl Builder<'_> {
         rows.push(Row {
             cells: vec![
                 cell(node.name()),
-                cell(kind),
                 cell(
                     node.rolled_target()
                         .map(|t| t.name.clone())
@@ -200,8 +194,7 @@ pub fn report(renderer: &Renderer, root: &OrgNode, input: &Input) -> Report {
     let tree = Table {
         columns: vec![
             col(l.get("rollup.unit"), "left", 4),
-            col(l.get("rollup.kind_col"), "left", 2),
-            col(l.get("rollup.target"), "left", 3),
+            col(l.get("rollup.target"), "left", 4),
             col(l.get("rollup.allocated"), "right", 2),
             col(l.get("rollup.planned"), "right", 2),
             col(l.get("rollup.gap"), "right", 2),
@@ -351,7 +344,7 @@ pub fn report(renderer: &Renderer, root: &OrgNode, input: &Input) -> Report {
     fn plans(node: &OrgNode, depth: u8, rows: &mut Vec<Row>) {
         let link = match &node.href {
             Some(h) => Cell {
-                text: format!("[{}]({h})", h.rsplit('/').next().unwrap_or(h)),
+                text: format!("[{h}]({h})"),
                 md: true,
             },
             None => cell("—"),
@@ -366,7 +359,6 @@ pub fn report(renderer: &Renderer, root: &OrgNode, input: &Input) -> Report {
                         .map(|o| o.value.clone())
                         .unwrap_or_default(),
                 ),
-                cell(node.source.clone()),
                 link,
             ],
             kind: "body",
@@ -386,8 +378,7 @@ pub fn report(renderer: &Renderer, root: &OrgNode, input: &Input) -> Report {
                     columns: vec![
                         col(l.get("rollup.plan"), "left", 5),
                         col(l.get("rollup.owner"), "left", 2),
-                        col(l.get("rollup.file"), "left", 4),
-                        col(l.get("rollup.report"), "left", 3),
+                        col(l.get("rollup.report"), "left", 5),
                     ],
                     rows,
                     note: None,
