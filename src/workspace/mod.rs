@@ -480,10 +480,7 @@ fn load_file(
     // The cache: a clean plan file nobody links to needs no parse at all.
     if let (Role::Plan, Some(cache)) = (role, opts.cache) {
         let key = cache.key(&bytes);
-        if cache.is_clean(key)
-            && !discover::is_review_text(&bytes)
-            && !bytes.windows(6).any(|w| w == b"parent")
-        {
+        if cache.is_clean(key) && !discover::is_review_text(&bytes) && !links_text(&bytes) {
             cache.record_clean(key);
             let mut f = File::empty(path, role, requested, explicit);
             f.scanned_id = discover::top_level(&bytes, "id");
@@ -504,6 +501,14 @@ fn load_file(
     f
 }
 
+/// Does the text hold a key that makes a link: `parent:` (a child) or `complete:` (a
+/// parent whose breakdown must have children even when none names it yet)?
+fn links_text(bytes: &[u8]) -> bool {
+    bytes
+        .windows(9)
+        .any(|w| w.starts_with(b"parent:") || w == b"complete:")
+}
+
 /// Checks a file from its bytes (the one parse).
 fn check_bytes(path: &Path, role: Role, bytes: Vec<u8>, config: &Config, opts: &Options) -> File {
     let sha256 = opts.hash.then(|| crate::render::checks::sha256_hex(&bytes));
@@ -522,9 +527,7 @@ fn check_bytes(path: &Path, role: Role, bytes: Vec<u8>, config: &Config, opts: &
         }
         Role::Plan => {
             let review = discover::is_review_text(&bytes);
-            let links = bytes
-                .windows(8)
-                .any(|w| w.starts_with(b"parent") || w == b"complete");
+            let links = links_text(&bytes);
             let scanned = (!opts.keep)
                 .then(|| discover::top_level(&bytes, "id"))
                 .flatten();
