@@ -223,6 +223,28 @@ impl Config {
         Ok(config)
     }
 
+    /// Applies `[rules]` levels: drops findings of rules that are off and sets the
+    /// configured severity (the loader's codes, P000–P007, are never changed).
+    pub fn apply_levels(&self, findings: &mut Vec<crate::diagnostics::Finding>) {
+        findings.retain_mut(|f| {
+            if crate::rules::builtin::ALL.iter().any(|b| b.code == f.code) {
+                return true;
+            }
+            match self.levels.get(f.code) {
+                Some(Level::Off) => false,
+                Some(Level::Warning) => {
+                    f.severity = Severity::Warning;
+                    true
+                }
+                Some(Level::Error) => {
+                    f.severity = Severity::Error;
+                    true
+                }
+                None => true,
+            }
+        });
+    }
+
     /// The severity of a rule after configuration, or `None` when it is off.
     pub fn severity(&self, code: &str, default: Severity) -> Option<Severity> {
         match self.levels.get(code) {

@@ -8,7 +8,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::config::Config;
-use crate::diagnostics::{FileReport, Finding, Severity};
+use crate::diagnostics::{FileReport, Finding};
 use crate::model::Plan;
 use crate::rules::builtin;
 use crate::source::yaml::{self, Node, YamlErrorKind};
@@ -214,27 +214,8 @@ fn finish_keep(
         findings.extend(problems);
         crate::suppress::apply(source, &suppressions, &mut findings);
     }
-    // Configured severities (loader codes stay errors).
-    findings.retain_mut(|f| {
-        if crate::rules::builtin::ALL.iter().any(|b| b.code == f.code) {
-            return true;
-        }
-        match config.levels.get(f.code) {
-            Some(crate::config::Level::Off) => false,
-            Some(crate::config::Level::Warning) => {
-                f.severity = Severity::Warning;
-                true
-            }
-            Some(crate::config::Level::Error) => {
-                f.severity = Severity::Error;
-                true
-            }
-            None => true,
-        }
-    });
-    findings.sort_by(|a, b| {
-        (a.primary.span.start, a.code, &a.message).cmp(&(b.primary.span.start, b.code, &b.message))
-    });
+    config.apply_levels(&mut findings);
+    crate::diagnostics::sort(&mut findings);
     // Keep the text only where an emitter will quote it: bounded memory on big runs.
     let source = if findings.is_empty() { None } else { source };
     let report = FileReport {

@@ -123,6 +123,13 @@ impl Finding {
     }
 }
 
+/// Puts a file's findings in the order they are shown: by position, then code and message.
+pub fn sort(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        (a.primary.span.start, a.code, &a.message).cmp(&(b.primary.span.start, b.code, &b.message))
+    });
+}
+
 /// All findings for one input file.
 #[derive(Debug)]
 pub struct FileReport {

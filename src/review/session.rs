@@ -537,25 +537,8 @@ pub fn finish(
     source: Option<&SourceFile>,
     config: &Config,
 ) -> Vec<Finding> {
-    let mut out: Vec<Finding> = findings
-        .filter_map(|mut f| {
-            if crate::rules::builtin::ALL.iter().any(|b| b.code == f.code) {
-                return Some(f);
-            }
-            match config.levels.get(f.code) {
-                Some(crate::config::Level::Off) => None,
-                Some(crate::config::Level::Warning) => {
-                    f.severity = Severity::Warning;
-                    Some(f)
-                }
-                Some(crate::config::Level::Error) => {
-                    f.severity = Severity::Error;
-                    Some(f)
-                }
-                None => Some(f),
-            }
-        })
-        .collect();
+    let mut out: Vec<Finding> = findings.collect();
+    config.apply_levels(&mut out);
     if let Some(source) = source {
         if source
             .path
@@ -569,8 +552,4 @@ pub fn finish(
     out
 }
 
-fn sort(findings: &mut [Finding]) {
-    findings.sort_by(|a, b| {
-        (a.primary.span.start, a.code, &a.message).cmp(&(b.primary.span.start, b.code, &b.message))
-    });
-}
+use crate::diagnostics::sort;

@@ -311,34 +311,9 @@ impl Workspace {
         }
         let mut out: Vec<FileReport> = self.problems.iter().map(clone_report).collect();
         for (i, f) in self.files.iter().enumerate() {
-            if !f.requested {
-                continue;
+            if f.requested {
+                out.push(self.merged(i, extra.remove(&i).unwrap_or_default()));
             }
-            if let Some(r) = self.actuals_reports.get(&i) {
-                out.push(clone_report(r));
-                continue;
-            }
-            let mut report = clone_report(&f.report);
-            if let Some(more) = extra.remove(&i) {
-                let more = crate::review::session::finish(
-                    more.into_iter(),
-                    f.source.as_deref(),
-                    &self.config,
-                );
-                report.findings.extend(more);
-                report.findings.sort_by(|a, b| {
-                    (a.primary.span.start, a.code, &a.message).cmp(&(
-                        b.primary.span.start,
-                        b.code,
-                        &b.message,
-                    ))
-                });
-                report.findings.dedup();
-                if !report.findings.is_empty() && report.source.is_none() {
-                    report.source = f.source.clone();
-                }
-            }
-            out.push(report);
         }
         out.extend(self.outside_reports.iter().map(clone_report));
         out
@@ -346,8 +321,6 @@ impl Workspace {
 
     /// The report of one file (its own and cross-file findings).
     pub fn report_of(&self, id: FileId) -> FileReport {
-        let f = &self.files[id];
-        let mut report = clone_report(&f.report);
         let mut more: Vec<Finding> = self
             .cross
             .values()
@@ -358,19 +331,29 @@ impl Workspace {
         if let Some(r) = self.review_findings.get(&id) {
             more.extend(r.iter().cloned());
         }
+        self.merged(id, more)
+    }
+
+    /// A file's own report with `more` findings added (levels and suppressions applied,
+    /// in span order); an actuals file's report as joined to its plan.
+    fn merged(&self, id: FileId, more: Vec<Finding>) -> FileReport {
         if let Some(r) = self.actuals_reports.get(&id) {
             return clone_report(r);
         }
-        if !more.is_empty() {
-            report.findings.extend(crate::review::session::finish(
-                more.into_iter(),
-                f.source.as_deref(),
-                &self.config,
-            ));
-            report.findings.dedup();
-            if report.source.is_none() {
-                report.source = f.source.clone();
-            }
+        let f = &self.files[id];
+        let mut report = clone_report(&f.report);
+        if more.is_empty() {
+            return report;
+        }
+        report.findings.extend(crate::review::session::finish(
+            more.into_iter(),
+            f.source.as_deref(),
+            &self.config,
+        ));
+        crate::diagnostics::sort(&mut report.findings);
+        report.findings.dedup();
+        if !report.findings.is_empty() && report.source.is_none() {
+            report.source = f.source.clone();
         }
         report
     }
