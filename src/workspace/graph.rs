@@ -145,9 +145,17 @@ impl Graph {
                 || f.review
                 || (f.role == Role::Actuals && !self.actuals_plan_found(ws, i));
             if wants {
+                // The file's folder, the folder above, and that folder's other folders
+                // (`examples/actuals/x.actuals.yaml` → `examples/org/`).
                 let d = dir_of(&f.path);
                 if let Some(up) = d.parent() {
-                    push(up.to_path_buf());
+                    let up = up.to_path_buf();
+                    for sib in subdirs(&up) {
+                        if sib != d {
+                            push(sib);
+                        }
+                    }
+                    push(up);
                 }
                 push(d);
             }
@@ -203,6 +211,85 @@ impl Graph {
         }
         out
     }
+}
+
+/// The folders directly in `dir` (not hidden), sorted.
+fn subdirs(dir: &Path) -> Vec<PathBuf> {
+    let d = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let Ok(entries) = std::fs::read_dir(d) else {
+        return Vec::new();
+    };
+    let mut out: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .map(|e| {
+            if dir.as_os_str().is_empty() {
+                PathBuf::from(e.file_name())
+            } else {
+                e.path()
+            }
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// The plan ids and paths that links of the workspace name but that it does not hold.
+pub fn wanted(ws: &Workspace, g: &Graph) -> (HashSet<String>, Vec<PathBuf>, Vec<String>) {
+    let mut ids = HashSet::new();
+    let mut paths = Vec::new();
+    let mut stems = Vec::new();
+    for (i, f) in ws.files.iter().enumerate() {
+        if let Some(p) = f.plan.as_ref() {
+            if g.unresolved.contains(&i) {
+                if let Some(parent) = &p.parent {
+                    let r = ParentRef::parse(&parent.value);
+                    if r.is_path() {
+                        paths.push(dir_of(&f.path).join(&r.plan));
+                    } else {
+                        ids.insert(r.plan);
+                    }
+                }
+            }
+            if let Some(spec) = &p.review {
+                ids.insert(spec.plan.value.clone());
+                paths.push(dir_of(&f.path).join(spec.plan.as_str()));
+            }
+        }
+        if let Some(a) = &f.actuals {
+            match &a.plan {
+                Some(id) => {
+                    ids.insert(id.value.clone());
+                }
+                None => {
+                    let name = f.path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                    stems.push(name.split(".actuals.").next().unwrap_or(name).to_owned());
+                }
+            }
+        }
+    }
+    (ids, paths, stems)
+}
+
+/// Is a plan of this id (at this path) one that `wanted` lists?
+pub fn is_wanted(
+    id: Option<&str>,
+    path: &Path,
+    (ids, paths, stems): &(HashSet<String>, Vec<PathBuf>, Vec<String>),
+) -> bool {
+    paths.iter().any(|p| super::same_file(p, path))
+        || id.is_some_and(|id| {
+            ids.contains(id)
+                || stems.iter().any(|s| {
+                    s.strip_prefix(id)
+                        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['-', '_', '.']))
+                })
+        })
 }
 
 /// `parent:` of a plan file: its value and span.

@@ -243,15 +243,24 @@ impl Workspace {
         if extra.is_empty() {
             return;
         }
+        // Only the plans a link names are parsed and kept; the id of the others is read
+        // from their top level.
+        let wanted = graph::wanted(self, &self.graph);
+        let keep = Options {
+            cache: None,
+            hash: opts.hash,
+            keep: true,
+        };
         let loaded: Vec<File> = extra
             .par_iter()
-            .map(|p| {
-                let keep = Options {
-                    cache: None,
-                    hash: opts.hash,
-                    keep: true,
-                };
-                load_file(p, Role::Plan, false, false, &self.config, &keep)
+            .filter_map(|p| {
+                let bytes = crate::source::read(p).ok()?;
+                let id = discover::top_level(&bytes, "id");
+                graph::is_wanted(id.as_deref(), p, &wanted).then(|| {
+                    let mut f = check_bytes(p, Role::Plan, bytes, &self.config, &keep);
+                    f.requested = false;
+                    f
+                })
             })
             .collect();
         self.files.extend(loaded);

@@ -615,17 +615,21 @@ fn unit_word(q: &Quantity) -> String {
     }
 }
 
-/// Does following `parent` from `c` come back to `c`?
+/// Does following `parent` from `c` come back to `c`? (A chain that runs into a circle
+/// of other plans does not: that circle is reported on its own members.)
 fn cycle_through(ws: &Workspace, c: FileId) -> bool {
+    let mut seen = std::collections::HashSet::from([c]);
     let mut at = c;
-    for _ in 0..=ws.files.len() {
-        match ws.link(at) {
-            Some(l) if l.parent == c => return true,
-            Some(l) => at = l.parent,
-            None => return false,
+    while let Some(l) = ws.link(at) {
+        if l.parent == c {
+            return true;
         }
+        if !seen.insert(l.parent) {
+            return false;
+        }
+        at = l.parent;
     }
-    true
+    false
 }
 
 fn cycle_path(ws: &Workspace, c: FileId) -> Vec<String> {

@@ -238,18 +238,20 @@ pub(super) fn coverage(
                 if std::ptr::eq(s, b) {
                     continue;
                 }
-                sum_children(ws, p, parent, psrc, s, &claimed, out);
+                sum_children(ws, p, parent, psrc, t, s, &claimed, out);
             }
         });
     }
 }
 
 /// The children's breakdowns by `s.dimension`, summed, against the parent's `s`.
+#[allow(clippy::too_many_arguments)]
 fn sum_children(
     ws: &Workspace,
     p: FileId,
     parent: &Plan,
-    _psrc: &Arc<SourceFile>,
+    psrc: &Arc<SourceFile>,
+    target: &crate::model::Target,
     s: &Breakdown,
     claimed: &[Option<&Claim>],
     out: &mut Out,
@@ -261,14 +263,12 @@ fn sum_children(
             return;
         };
         let cunit = child.money_unit();
-        // The child's target that fills this allocation: the one whose value is planned.
-        let Some(t) = child.targets.iter().find(|t| {
-            ws.files[p]
-                .plan
-                .as_deref()
-                .and_then(|pp| parent_target(pp, t))
-                .is_some()
-        }) else {
+        // The child's target that fills this parent target.
+        let Some(t) = child
+            .targets
+            .iter()
+            .find(|t| parent_target(parent, t).is_some_and(|pt| std::ptr::eq(pt, target)))
+        else {
             return;
         };
         let Some(cb) = t
@@ -341,7 +341,7 @@ fn sum_children(
                 ),
             )
             .label("the parent does not plan it")
-            .with_in(_psrc, s.dimension.span, "the parent's breakdown")
+            .with_in(psrc, s.dimension.span, "the parent's breakdown")
             .help("use the parent's items, or add this one to the parent's breakdown"),
         ));
     }

@@ -8,6 +8,7 @@ mod review;
 mod check_cli;
 mod mutation;
 mod render;
+mod rollup_rules;
 mod rule_fixtures;
 mod schema_drift;
 mod workspace;

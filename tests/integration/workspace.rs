@@ -390,6 +390,16 @@ fn a_single_file_is_checked_against_the_parent_beside_it() {
         .args(["check", "--no-cache", "examples/org/east-china.plan.yaml"])
         .assert()
         .success();
+    // Actuals named alone find their plan one folder over (examples/org).
+    for actuals in [
+        "examples/actuals/east-china-2026.actuals.yaml",
+        "examples/actuals/company-2026.actuals.csv",
+    ] {
+        planc()
+            .args(["check", "--no-cache", actuals])
+            .assert()
+            .success();
+    }
     let dir = org_copy();
     let path = dir.path().join("east-china.plan.yaml");
     let text = std::fs::read_to_string(&path).unwrap();
