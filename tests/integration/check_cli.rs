@@ -134,6 +134,8 @@ fn sarif_output_validates_against_the_sarif_2_1_0_schema() {
         vec!["check", "--format", "sarif", "tests/fixtures/rules/P101"],
         vec!["check", "--format", "sarif", CLEAN],
         vec!["check", "--format", "sarif", "tests/fixtures/rules/P002"],
+        vec!["check", "--format", "sarif", "tests/fixtures/rules/P911"],
+        vec!["check", "--format", "sarif", "tests/fixtures/rules/P913"],
     ] {
         let out = planc().args(&args).output().unwrap();
         let v: Value = serde_json::from_slice(&out.stdout).unwrap();
