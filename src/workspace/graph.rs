@@ -145,14 +145,20 @@ impl Graph {
                 || f.review
                 || (f.role == Role::Actuals && !self.actuals_plan_found(ws, i));
             if wants {
-                // The file's folder, the folder above, and that folder's other folders
-                // (`examples/actuals/x.actuals.yaml` → `examples/org/`).
+                // The file's folder and the folder above; for actuals also that folder's
+                // other folders (`examples/actuals/x.actuals.yaml` → `examples/org/`),
+                // when the folder above is a plans folder itself (it holds a plan or a
+                // `planc.toml`) — never the siblings of, say, `/tmp`.
                 let d = dir_of(&f.path);
                 if let Some(up) = d.parent() {
                     let up = up.to_path_buf();
-                    for sib in subdirs(&up) {
-                        if sib != d {
-                            push(sib);
+                    let plans_folder = up.join(crate::config::FILE_NAME).is_file()
+                        || !super::discover::plans_in(&up).is_empty();
+                    if f.role == Role::Actuals && plans_folder {
+                        for sib in subdirs(&up) {
+                            if sib != d {
+                                push(sib);
+                            }
                         }
                     }
                     push(up);

@@ -25,19 +25,15 @@ pub(super) type Out = Vec<(FileId, Finding)>;
 /// Every group's findings.
 pub fn check_all(ws: &Workspace) -> HashMap<GroupKey, Out> {
     let mut keys: Vec<GroupKey> = Vec::new();
-    for (i, link) in ws.graph.links.iter().enumerate() {
-        if let Some(l) = link {
-            let k = GroupKey::Parent(l.parent);
-            if !keys.contains(&k) {
-                keys.push(k);
-            }
+    let mut parents = std::collections::HashSet::new();
+    for l in ws.graph.links.iter().flatten() {
+        if parents.insert(l.parent) {
+            keys.push(GroupKey::Parent(l.parent));
         }
-        let _ = i;
     }
     // Parents with `complete` breakdowns but no children at all are groups too.
     for (i, f) in ws.files.iter().enumerate() {
-        if f.plan.as_ref().is_some_and(|p| has_complete(p)) && !keys.contains(&GroupKey::Parent(i))
-        {
+        if f.plan.as_ref().is_some_and(|p| has_complete(p)) && parents.insert(i) {
             keys.push(GroupKey::Parent(i));
         }
     }
@@ -335,7 +331,7 @@ fn family(ws: &Workspace, p: FileId, out: &mut Out) {
     let punit = parent.money_unit();
     let mut claims: Vec<Claim> = Vec::new();
     for &c in &children {
-        let Some((child, csrc)) = loaded(ws, c) else {
+        let Some((child, _)) = loaded(ws, c) else {
             continue;
         };
         let link = ws.link(c).expect("a child has a link");
@@ -551,7 +547,7 @@ fn family(ws: &Workspace, p: FileId, out: &mut Out) {
                 else {
                     continue;
                 };
-                super::sums::compare_breakdowns(ws, (child, csrc, cb), (parent, psrc, pb), c, out);
+                super::sums::compare_breakdowns(ws, (child, cb), (parent, psrc, pb), c, out);
             }
         }
         if !linked_any && !child.targets.is_empty() {

@@ -23,12 +23,11 @@ type Parts = (Decimal, Vec<(FileId, Span)>);
 /// The parent's breakdown of an allocation against the child's of the same dimension.
 pub(super) fn compare_breakdowns(
     ws: &Workspace,
-    (child, csrc, cb): (&Plan, &Arc<SourceFile>, &Breakdown),
+    (child, cb): (&Plan, &Breakdown),
     (parent, psrc, pb): (&Plan, &Arc<SourceFile>, &Breakdown),
     c: FileId,
     out: &mut Out,
 ) {
-    let _ = csrc;
     let (cunit, punit) = (child.money_unit(), parent.money_unit());
     for pi in &pb.items {
         match cb.items.iter().find(|i| i.key.value == pi.key.value) {
@@ -325,11 +324,10 @@ fn sum_children(
         ));
         out.push((p, f));
     }
-    for (key, (sum, spans)) in sums {
+    for (key, (_, spans)) in sums {
         let Some((c, span)) = spans.first() else {
             continue;
         };
-        let _ = sum;
         out.push((
             *c,
             Finding::new(
