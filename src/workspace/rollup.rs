@@ -315,8 +315,9 @@ pub(super) fn display(item: &BreakdownItem) -> String {
 /// The resolved allocation of one child: its spec and the parent targets it fills.
 pub(super) struct Claim {
     pub(super) child: FileId,
-    /// (parent target index, breakdown address, item key) of each allocation filled.
-    pub(super) allocs: Vec<(usize, *const BreakdownItem)>,
+    /// The parent's breakdown item of each allocation filled (its address: an item
+    /// belongs to one target, so it names the target too).
+    pub(super) allocs: Vec<*const BreakdownItem>,
     /// The child's planned value per filled allocation, in parent base units.
     pub(super) planned: Vec<Option<Decimal>>,
 }
@@ -350,7 +351,7 @@ fn family(ws: &Workspace, p: FileId, out: &mut Out) {
             out.push((c, f));
             continue;
         }
-        if ws.files[p].review || parent.kind.value == Kind::Review {
+        if parent.kind.value == Kind::Review {
             out.push((
                 c,
                 Finding::new(&PARENT_MISMATCH, link.span, "a review cannot be a parent")
@@ -388,8 +389,8 @@ fn family(ws: &Workspace, p: FileId, out: &mut Out) {
             continue;
         };
         // The item in the parent.
-        let mut holders: Vec<(usize, Alloc)> = Vec::new();
-        for (ti, t) in parent.targets.iter().enumerate() {
+        let mut holders: Vec<Alloc> = Vec::new();
+        for t in &parent.targets {
             let found = find_allocs(t, spec);
             let dims: Vec<&str> = found
                 .iter()
@@ -415,7 +416,7 @@ fn family(ws: &Workspace, p: FileId, out: &mut Out) {
                 ));
                 continue;
             }
-            holders.extend(found.into_iter().map(|a| (ti, a)));
+            holders.extend(found);
         }
         if holders.is_empty() {
             let mut keys: Vec<&str> = Vec::new();
@@ -478,11 +479,11 @@ fn family(ws: &Workspace, p: FileId, out: &mut Out) {
                 continue;
             }
             let pt = pt.expect("checked");
-            let Some((ti, a)) = holders.iter().find(|(_, a)| std::ptr::eq(a.target, pt)) else {
+            let Some(a) = holders.iter().find(|a| std::ptr::eq(a.target, pt)) else {
                 continue;
             };
             linked_any = true;
-            claim.allocs.push((*ti, a.item as *const _));
+            claim.allocs.push(a.item as *const _);
             let planned = t
                 .value
                 .value
@@ -551,7 +552,7 @@ fn family(ws: &Workspace, p: FileId, out: &mut Out) {
             }
         }
         if !linked_any && !child.targets.is_empty() {
-            let pts: Vec<&str> = holders.iter().map(|(_, a)| a.target.id.as_str()).collect();
+            let pts: Vec<&str> = holders.iter().map(|a| a.target.id.as_str()).collect();
             out.push((
                 c,
                 Finding::new(

@@ -108,7 +108,7 @@ pub(super) fn coverage(
     // Two children, one item.
     let mut first: HashMap<*const BreakdownItem, FileId> = HashMap::new();
     for cl in claims {
-        for (_, item) in &cl.allocs {
+        for item in &cl.allocs {
             match first.get(item) {
                 Some(&other) if other != cl.child => {
                     let Some(link) = ws.link(cl.child) else {
@@ -145,7 +145,7 @@ pub(super) fn coverage(
     }
     let punit = parent.money_unit();
     let all_complete = ws.config.rollup_complete;
-    for (ti, t) in parent.targets.iter().enumerate() {
+    for t in &parent.targets {
         let mut seen_breakdowns: Vec<*const Breakdown> = Vec::new();
         walk(t, &mut |b, _, siblings| {
             let bp = b as *const Breakdown;
@@ -157,11 +157,9 @@ pub(super) fn coverage(
                 .items
                 .iter()
                 .map(|i| {
-                    claims.iter().find(|cl| {
-                        cl.allocs
-                            .iter()
-                            .any(|(t2, ip)| *t2 == ti && std::ptr::eq(*ip, i))
-                    })
+                    claims
+                        .iter()
+                        .find(|cl| cl.allocs.iter().any(|ip| std::ptr::eq(*ip, i)))
                 })
                 .collect();
             let any = claimed.iter().any(Option::is_some);
@@ -197,10 +195,7 @@ pub(super) fn coverage(
                     .zip(&claimed)
                     .filter_map(|(i, c)| {
                         let cl = c.as_ref()?;
-                        let k = cl
-                            .allocs
-                            .iter()
-                            .position(|(t2, ip)| *t2 == ti && std::ptr::eq(*ip, i))?;
+                        let k = cl.allocs.iter().position(|ip| std::ptr::eq(*ip, i))?;
                         cl.planned.get(k).copied().flatten()
                     })
                     .sum();
