@@ -113,6 +113,8 @@ pub struct Config {
     /// `[rollup] complete`: every breakdown that has a child plan must have one for each
     /// of its items, as if it said `complete: true`.
     pub rollup_complete: bool,
+    /// The language of messages (`--lang`, else each plan's `lang:`, else the environment).
+    pub lang: crate::i18n::Choice,
 }
 
 #[derive(Debug, thiserror::Error)]

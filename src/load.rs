@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use crate::config::Config;
 use crate::diagnostics::{FileReport, Finding};
+use crate::i18n::{self, Choice, Lang};
 use crate::model::Plan;
 use crate::rules::builtin;
 use crate::source::yaml::{self, Node, YamlErrorKind};
@@ -16,6 +17,8 @@ use crate::source::{de, decode, SourceFile, Span};
 
 /// A loaded file: its source, tree and plan where they could be built, and findings.
 pub struct Loaded {
+    /// The language of this file's messages.
+    pub lang: Lang,
     pub source: Option<Arc<SourceFile>>,
     pub root: Option<Node>,
     pub plan: Option<Plan>,
@@ -23,61 +26,86 @@ pub struct Loaded {
 }
 
 /// Reads and loads a file, without running the semantic rules.
-pub fn load_path(path: &Path) -> Loaded {
+pub fn load_path(path: &Path, choice: Choice) -> Loaded {
     match crate::source::read(path) {
-        Ok(bytes) => load_owned(path, bytes),
-        Err(e) => Loaded {
-            source: None,
-            root: None,
-            plan: None,
-            findings: vec![Finding::new(
-                &builtin::IO,
-                Span::default(),
-                format!(
-                    "cannot read {}: {}",
-                    crate::source::display_path(path),
-                    io_reason(&e)
-                ),
-            )],
-        },
+        Ok(bytes) => load_owned(path, bytes, choice),
+        Err(e) => {
+            let lang = choice.for_file(None);
+            let message = i18n::scope(lang, || {
+                crate::t!(
+                    "io-cannot-read",
+                    path = crate::source::display_path(path),
+                    reason = io_reason(&e)
+                )
+            });
+            Loaded {
+                lang,
+                source: None,
+                root: None,
+                plan: None,
+                findings: vec![Finding::new(&builtin::IO, Span::default(), message)],
+            }
+        }
     }
 }
 
+/// The reason of an I/O error, in the current language.
 pub fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file or directory".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        std::io::ErrorKind::NotFound => crate::t!("io-not-found"),
+        std::io::ErrorKind::PermissionDenied => crate::t!("io-permission-denied"),
         _ => e.to_string(),
     }
 }
 
-pub fn load_bytes(path: &Path, bytes: &[u8]) -> Loaded {
-    load_owned(path, bytes.to_vec())
+pub fn load_bytes(path: &Path, bytes: &[u8], choice: Choice) -> Loaded {
+    load_owned(path, bytes.to_vec(), choice)
 }
 
-fn load_owned(path: &Path, bytes: Vec<u8>) -> Loaded {
-    let mut findings = Vec::new();
+/// The `lang:` a plan states at its top level, read from the text so that it also holds
+/// for a file whose YAML does not parse.
+pub fn text_lang(text: &str) -> Option<Lang> {
+    text.lines().find_map(|line| {
+        let value = line.strip_prefix("lang:")?;
+        let value = value.split('#').next().unwrap_or("").trim();
+        match value.trim_matches(|c| c == '"' || c == '\'') {
+            "zh" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    })
+}
+
+fn load_owned(path: &Path, bytes: Vec<u8>, choice: Choice) -> Loaded {
     let text = match decode::decode_owned(bytes) {
         Ok(t) => t,
         Err(e) => {
-            findings.push(
+            let lang = choice.for_file(None);
+            let finding = i18n::scope(lang, || {
                 Finding::new(
                     &builtin::ENCODING,
                     Span::default(),
                     format!("{}: {}", crate::source::display_path(path), e.message()),
                 )
-                .help(e.help()),
-            );
+                .help(e.help())
+            });
             return Loaded {
+                lang,
                 source: None,
                 root: None,
                 plan: None,
-                findings,
+                findings: vec![finding],
             };
         }
     };
+    let lang = choice.for_file(text_lang(&text));
+    i18n::scope(lang, || load_text(path, text, lang))
+}
+
+fn load_text(path: &Path, text: String, lang: Lang) -> Loaded {
     let source = SourceFile::new(path, text);
     let parsed = yaml::parse(&source.text);
+    let mut findings = Vec::new();
     for e in parsed.errors {
         let rule = match e.kind {
             YamlErrorKind::Syntax | YamlErrorKind::Limit => &builtin::YAML_SYNTAX,
@@ -85,20 +113,21 @@ fn load_owned(path: &Path, bytes: Vec<u8>) -> Loaded {
             YamlErrorKind::Empty => &builtin::EMPTY_FILE,
         };
         let mut f = Finding::new(rule, e.span, e.message).label(match e.kind {
-            YamlErrorKind::DuplicateKey => "defined again here",
-            YamlErrorKind::Empty => "",
-            _ => "here",
+            YamlErrorKind::DuplicateKey => crate::t!("yaml-defined-again"),
+            YamlErrorKind::Empty => String::new(),
+            _ => crate::t!("label-here"),
         });
         if let Some((span, msg)) = e.related {
             f = f.with(span, msg);
         }
-        if e.kind == YamlErrorKind::DuplicateKey {
-            f = f.help("remove one of the two; YAML tools disagree on which one wins");
+        if let Some(help) = e.help {
+            f = f.help(help);
         }
         findings.push(f);
     }
     let Some(root) = parsed.root else {
         return Loaded {
+            lang,
             source: Some(source),
             root: None,
             plan: None,
@@ -128,6 +157,7 @@ fn load_owned(path: &Path, bytes: Vec<u8>) -> Loaded {
         None
     };
     Loaded {
+        lang,
         source: Some(source),
         root: Some(root),
         plan,
@@ -137,12 +167,12 @@ fn load_owned(path: &Path, bytes: Vec<u8>) -> Loaded {
 
 /// Loads a file, runs the rules, applies suppressions and configured severities.
 pub fn check_path(path: &Path, config: &Config) -> FileReport {
-    let loaded = load_path(path);
+    let loaded = load_path(path, config.lang);
     finish(path, loaded, config).0
 }
 
 pub fn check_bytes(path: &Path, bytes: &[u8], config: &Config) -> FileReport {
-    finish(path, load_bytes(path, bytes), config).0
+    finish(path, load_bytes(path, bytes, config.lang), config).0
 }
 
 /// Checks a file and hands back the typed plan too, from one parse (for renderers).
@@ -151,16 +181,18 @@ pub fn check_bytes_with_plan(
     bytes: &[u8],
     config: &Config,
 ) -> (FileReport, Option<Plan>) {
-    finish(path, load_bytes(path, bytes), config)
+    finish(path, load_bytes(path, bytes, config.lang), config)
 }
 
 /// Like [`check_bytes`], taking ownership of the buffer (no copy).
 pub fn check_owned(path: &Path, bytes: Vec<u8>, config: &Config) -> FileReport {
-    finish(path, load_owned(path, bytes), config).0
+    finish(path, load_owned(path, bytes, config.lang), config).0
 }
 
 /// A file through the whole front half, with everything a later stage may need.
 pub struct Checked {
+    /// The language of the file's messages.
+    pub lang: Lang,
     /// Per-file findings; `report.source` is set only when there are findings.
     pub report: FileReport,
     pub plan: Option<Plan>,
@@ -172,10 +204,12 @@ pub struct Checked {
 
 /// Checks a file from its bytes (one decode, one parse), keeping the plan and source.
 pub fn check_full(path: &Path, bytes: Vec<u8>, config: &Config, keep_root: bool) -> Checked {
-    let loaded = load_owned(path, bytes);
+    let loaded = load_owned(path, bytes, config.lang);
     let source = loaded.source.clone();
+    let lang = loaded.lang;
     let (report, plan, root) = finish_keep(path, loaded, config, keep_root);
     Checked {
+        lang,
         report,
         plan,
         source,
@@ -195,25 +229,28 @@ fn finish_keep(
     keep_root: bool,
 ) -> (FileReport, Option<Plan>, Option<Node>) {
     let Loaded {
+        lang,
         source,
         root,
         plan,
         mut findings,
     } = loaded;
-    if let (Some(source), Some(root), Some(plan)) = (&source, &root, &plan) {
-        let ctx = crate::rules::Ctx {
-            plan,
-            root,
-            source,
-            config,
-        };
-        findings.extend(crate::rules::run(&ctx));
-    }
-    if let Some(source) = &source {
-        let (suppressions, problems) = crate::suppress::parse(source);
-        findings.extend(problems);
-        crate::suppress::apply(source, &suppressions, &mut findings);
-    }
+    i18n::scope(lang, || {
+        if let (Some(source), Some(root), Some(plan)) = (&source, &root, &plan) {
+            let ctx = crate::rules::Ctx {
+                plan,
+                root,
+                source,
+                config,
+            };
+            findings.extend(crate::rules::run(&ctx));
+        }
+        if let Some(source) = &source {
+            let (suppressions, problems) = crate::suppress::parse(source);
+            findings.extend(problems);
+            crate::suppress::apply(source, &suppressions, &mut findings);
+        }
+    });
     config.apply_levels(&mut findings);
     crate::diagnostics::sort(&mut findings);
     // Keep the text only where an emitter will quote it: bounded memory on big runs.

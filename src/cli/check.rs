@@ -35,13 +35,14 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
         Some(p) => Config::load(p),
         None => Config::discover(args.paths.first().map_or(std::path::Path::new("."), |p| p)),
     };
-    let config = match config {
+    let mut config = match config {
         Ok(c) => c,
         Err(e) => {
             let _ = writeln!(io.stderr, "error: {e}");
             return Exit::Trouble;
         }
     };
+    config.lang = io.lang;
     let cache = (!args.no_cache).then(|| {
         let dir = args
             .cache_dir

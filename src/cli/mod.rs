@@ -35,6 +35,26 @@ pub enum Exit {
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// Language of messages and reports [default: each plan's `lang`, else `PLANC_LANG`,
+    /// else the locale, else en].
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<LangArg>,
+}
+
+/// `--lang`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Zh,
+    En,
+}
+
+impl From<LangArg> for crate::i18n::Lang {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::Zh => crate::i18n::Lang::Zh,
+            LangArg::En => crate::i18n::Lang::En,
+        }
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -68,6 +88,8 @@ pub struct Io<'a> {
     pub stderr: &'a mut dyn Write,
     /// Whether stderr is a terminal that takes colour.
     pub color: bool,
+    /// The language the user asked for (`--lang`), if any.
+    pub lang: crate::i18n::Choice,
 }
 
 /// Runs planc with the given arguments and returns the exit code.
@@ -77,11 +99,6 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
     let mut out = std::io::stdout();
     let mut err = std::io::stderr();
     let color = std::io::IsTerminal::is_terminal(&err) && std::env::var_os("NO_COLOR").is_none();
-    let mut io = Io {
-        stdout: &mut out,
-        stderr: &mut err,
-        color,
-    };
     let cli = match Cli::try_parse_from(args) {
         Ok(c) => c,
         Err(e) => {
@@ -94,14 +111,23 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
             return code as i32;
         }
     };
-    let code = match cli.command {
+    let lang = crate::i18n::Choice {
+        forced: cli.lang.map(Into::into),
+    };
+    let mut io = Io {
+        stdout: &mut out,
+        stderr: &mut err,
+        color,
+        lang,
+    };
+    let code = crate::i18n::scope(lang.ui(), || match cli.command {
         Command::Check(a) => check::run(a, &mut io),
         Command::Rules(a) => rules::list(a, &mut io),
         Command::Explain(a) => rules::explain(a, &mut io),
         Command::Schema(a) => schema::run(a, &mut io),
         Command::Render(a) => render::run(a, &mut io),
         Command::Review(a) => review::run(a, &mut io),
-    };
+    });
     let _ = io.stdout.flush();
     if std::env::var_os("PLANC_DEBUG_READS").is_some() {
         let _ = writeln!(io.stderr, "planc: read {} files", crate::source::reads());

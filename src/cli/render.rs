@@ -26,9 +26,6 @@ pub struct Args {
     /// directory. Default: next to the input, with the format's extension.
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
-    /// Report language; default: the plan's `lang`, else Chinese.
-    #[arg(long, value_enum)]
-    pub lang: Option<LangArg>,
     /// A directory whose templates (and `labels/*.toml`) replace the built-in ones by name.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
@@ -45,30 +42,16 @@ pub struct Args {
     pub rollup: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum LangArg {
-    Zh,
-    En,
-}
-
-impl From<LangArg> for Lang {
-    fn from(l: LangArg) -> Lang {
-        match l {
-            LangArg::Zh => Lang::Zh,
-            LangArg::En => Lang::En,
-        }
-    }
-}
-
 pub fn run(args: Args, io: &mut Io) -> Exit {
     let config = match &args.config {
         Some(p) => Config::load(p),
         None => Config::discover(&args.path),
     };
-    let config = match config {
+    let mut config = match config {
         Ok(c) => c,
         Err(e) => return trouble(io, e),
     };
+    config.lang = io.lang;
     let renderer = match Renderer::new(args.templates.as_deref()) {
         Ok(r) => r,
         Err(e) => return trouble(io, e),
@@ -139,7 +122,7 @@ fn render_one(ws: &Workspace, id: FileId, args: &Args, renderer: &Renderer) -> O
             report: &report,
             config: &ws.config,
         },
-        lang: args.lang.map(Lang::from),
+        lang: ws.config.lang.forced,
     };
     let view = renderer.report(&input);
     // A year-end review's figures come from its plan and actuals: render it through the
@@ -330,7 +313,7 @@ fn render_dir(args: &Args, ws: &Workspace, renderer: &Renderer, io: &mut Io) -> 
             }
         }
     }
-    let lang = args.lang.map(Lang::from).unwrap_or(Lang::Zh);
+    let lang = io.lang.forced.unwrap_or(Lang::Zh);
     let index_format = if args.format == Format::Md {
         Format::Md
     } else {
@@ -520,7 +503,7 @@ fn render_rollup(
             report: &report,
             config: &ws.config,
         },
-        lang: args.lang.map(Lang::from),
+        lang: ws.config.lang.forced,
     };
     let view = crate::render::rollup::report(renderer, &tree, &input);
     let bytes = match renderer.render(&view, args.format) {

@@ -47,13 +47,14 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
         Some(p) => Config::load(p),
         None => Config::discover(&args.plan),
     };
-    let config = match config {
+    let mut config = match config {
         Ok(c) => c,
         Err(e) => {
             let _ = writeln!(io.stderr, "error: {e}");
             return Exit::Trouble;
         }
     };
+    config.lang = io.lang;
     if !args.plan.is_file() {
         let _ = writeln!(
             io.stderr,

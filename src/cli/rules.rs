@@ -1,4 +1,5 @@
 use super::{Exit, Io};
+use crate::i18n::{self, rule_doc, rule_summary};
 use crate::rules::REGISTRY;
 
 #[derive(clap::Args, Debug)]
@@ -15,13 +16,14 @@ pub struct ExplainArgs {
 }
 
 pub fn list(args: ListArgs, io: &mut Io) -> Exit {
+    let lang = io.lang.ui();
     if args.json {
         let rules: Vec<_> = REGISTRY
             .iter()
             .map(|r| {
                 serde_json::json!({
                     "code": r.code, "name": r.name,
-                    "severity": r.severity.as_str(), "summary": r.summary,
+                    "severity": r.severity.as_str(), "summary": rule_summary(lang, r),
                 })
             })
             .collect();
@@ -39,7 +41,7 @@ pub fn list(args: ListArgs, io: &mut Io) -> Exit {
             r.code,
             r.name,
             r.severity.as_str(),
-            r.summary
+            rule_summary(lang, r)
         );
     }
     Exit::Ok
@@ -48,27 +50,29 @@ pub fn list(args: ListArgs, io: &mut Io) -> Exit {
 pub fn explain(args: ExplainArgs, io: &mut Io) -> Exit {
     match crate::rules::lookup(&args.code) {
         Some(r) => {
+            let lang = io.lang.ui();
+            let severity = crate::t_in!(lang, "explain-severity", severity = r.severity.as_str());
             let _ = writeln!(
                 io.stdout,
-                "# {} ({})\n\nDefault severity: {}\n\n{}\n\n{}",
+                "# {} ({})\n\n{severity}\n\n{}\n\n{}",
                 r.code,
                 r.name,
-                r.severity.as_str(),
-                r.summary,
-                r.doc.trim_end()
+                rule_summary(lang, r),
+                rule_doc(lang, r).trim_end()
             );
             Exit::Ok
         }
         None => {
             let all = REGISTRY.iter().flat_map(|r| [r.code, r.name]);
-            let hint = crate::suggest::did_you_mean(&args.code, all)
-                .map(|s| format!("; did you mean `{s}`?"))
-                .unwrap_or_else(|| "; `planc rules` lists them".into());
-            let _ = writeln!(
-                io.stderr,
-                "error: `{}` is not a planc rule{hint}",
-                args.code
-            );
+            let message = match crate::suggest::did_you_mean(&args.code, all) {
+                Some(s) => crate::t!(
+                    "explain-unknown-suggest",
+                    code = args.code.clone(),
+                    suggestion = s.to_owned()
+                ),
+                None => crate::t!("explain-unknown", code = args.code.clone()),
+            };
+            let _ = writeln!(io.stderr, "{}{message}", i18n::error_prefix());
             Exit::Trouble
         }
     }

@@ -199,16 +199,19 @@ impl Summary {
         }
         s
     }
+    /// `checked 3 files: 1 error, 2 warnings`, in the current language.
     pub fn line(&self) -> String {
-        let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
-        let mut line = format!(
-            "checked {}: {}, {}",
-            plural(self.files, "file"),
-            plural(self.errors, "error"),
-            plural(self.warnings, "warning")
+        let mut line = crate::t!(
+            "summary-line",
+            files = self.files,
+            errors = self.errors,
+            warnings = self.warnings
         );
         if self.suppressed > 0 {
-            line.push_str(&format!(", {} suppressed", self.suppressed));
+            line.push_str(&crate::t!(
+                "summary-suppressed",
+                suppressed = self.suppressed
+            ));
         }
         line
     }

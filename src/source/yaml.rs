@@ -54,6 +54,7 @@ pub struct YamlError {
     pub span: Span,
     /// A secondary location (e.g. the first occurrence of a duplicate key).
     pub related: Option<(Span, String)>,
+    pub help: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -262,6 +263,7 @@ pub fn parse(text: &str) -> Parsed {
             message,
             span,
             related: None,
+            help: None,
         });
     };
 
@@ -278,7 +280,7 @@ pub fn parse(text: &str) -> Parsed {
                 fail(
                     &mut errors,
                     YamlErrorKind::Syntax,
-                    format!("YAML syntax error: {}", e.info()),
+                    crate::t!("yaml-syntax", info = e.info().to_owned()),
                     Span::new(at, end),
                 );
                 return Parsed { root: None, errors };
@@ -293,7 +295,7 @@ pub fn parse(text: &str) -> Parsed {
                     fail(
                         &mut errors,
                         YamlErrorKind::Syntax,
-                        "a plan file holds one YAML document; found a second `---` document".into(),
+                        crate::t!("yaml-second-document"),
                         span,
                     );
                     break;
@@ -307,9 +309,7 @@ pub fn parse(text: &str) -> Parsed {
                         fail(
                             &mut errors,
                             YamlErrorKind::Limit,
-                            format!(
-                                "aliases expand to more than {MAX_ALIAS_NODES} values; refusing to expand further"
-                            ),
+                            crate::t!("yaml-alias-limit", limit = MAX_ALIAS_NODES),
                             span,
                         );
                         return Parsed { root: None, errors };
@@ -322,7 +322,7 @@ pub fn parse(text: &str) -> Parsed {
                     fail(
                         &mut errors,
                         YamlErrorKind::Syntax,
-                        "alias refers to an unknown anchor".into(),
+                        crate::t!("yaml-unknown-anchor"),
                         span,
                     );
                     return Parsed { root: None, errors };
@@ -341,7 +341,7 @@ pub fn parse(text: &str) -> Parsed {
                     fail(
                         &mut errors,
                         YamlErrorKind::Limit,
-                        format!("nesting is deeper than {MAX_DEPTH} levels"),
+                        crate::t!("yaml-depth-limit", limit = MAX_DEPTH),
                         span,
                     );
                     return Parsed { root: None, errors };
@@ -426,7 +426,7 @@ pub fn parse(text: &str) -> Parsed {
                             fail(
                                 &mut errors,
                                 YamlErrorKind::Syntax,
-                                "mapping keys must be plain text, not lists or mappings".into(),
+                                crate::t!("yaml-complex-key"),
                                 node.span,
                             );
                             "<complex key>".into()
@@ -439,9 +439,10 @@ pub fn parse(text: &str) -> Parsed {
                     if let Some(i) = previous {
                         errors.push(YamlError {
                             kind: YamlErrorKind::DuplicateKey,
-                            message: format!("duplicate key `{k}`"),
+                            message: crate::t!("yaml-duplicate-key", key = k.clone()),
                             span: key_span,
-                            related: Some((entries[i].key_span, "first defined here".into())),
+                            related: Some((entries[i].key_span, crate::t!("label-first-defined"))),
+                            help: Some(crate::t!("yaml-duplicate-key-help")),
                         });
                     } else {
                         if let Some(ix) = index {
@@ -462,7 +463,7 @@ pub fn parse(text: &str) -> Parsed {
         fail(
             &mut errors,
             YamlErrorKind::Empty,
-            "the file is empty; a plan starts with `kind:`, `id:` and `title:`".into(),
+            crate::t!("yaml-empty-file"),
             Span::new(0, 0),
         );
     }
@@ -473,7 +474,7 @@ pub fn parse(text: &str) -> Parsed {
         fail(
             &mut errors,
             YamlErrorKind::Empty,
-            "the file holds no values (only comments or blank lines)".into(),
+            crate::t!("yaml-only-comments"),
             Span::new(0, 0),
         );
         root = None;

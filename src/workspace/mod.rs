@@ -60,6 +60,9 @@ pub struct File {
     /// A `kind: review` file.
     pub review: bool,
     pub actuals: Option<ActualsFile>,
+    /// The language of messages about this file (`--lang`, its plan's `lang:`, the
+    /// environment's).
+    pub lang: crate::i18n::Lang,
     /// SHA-256 of the bytes, when the workspace was opened for rendering.
     pub sha256: Option<String>,
     /// Checked, then let go: the file links to nothing (no `parent`, no `complete`), so
@@ -295,6 +298,13 @@ impl Workspace {
     }
 
     /// The parent link of a file, when it resolved.
+    /// The language of messages about a file.
+    pub fn lang_of(&self, id: FileId) -> crate::i18n::Lang {
+        self.files
+            .get(id)
+            .map_or_else(|| self.config.lang.ui(), |f| f.lang)
+    }
+
     pub fn link(&self, id: FileId) -> Option<&Link> {
         self.graph.links.get(id).and_then(Option::as_ref)
     }
@@ -434,6 +444,7 @@ impl File {
             root: None,
             review: false,
             actuals: None,
+            lang: crate::i18n::env_lang(),
             sha256: None,
             dropped: false,
             scanned_id: None,
@@ -464,7 +475,10 @@ fn load_file(
             let mut f = File::empty(path, role, requested, explicit);
             f.report = match role {
                 Role::Plan => crate::load::check_path(path, config),
-                Role::Actuals => crate::actuals::load_path(path).into_report(),
+                Role::Actuals => {
+                    crate::i18n::scope(config.lang.ui(), || crate::actuals::load_path(path))
+                        .into_report()
+                }
             };
             return f;
         }
@@ -506,9 +520,10 @@ fn check_bytes(path: &Path, role: Role, bytes: Vec<u8>, config: &Config, opts: &
     let sha256 = opts.hash.then(|| crate::render::checks::sha256_hex(&bytes));
     let mut f = File::empty(path, role, true, false);
     f.sha256 = sha256;
+    f.lang = config.lang.ui();
     match role {
         Role::Actuals => {
-            let a = crate::actuals::load_bytes(path, &bytes);
+            let a = crate::i18n::scope(f.lang, || crate::actuals::load_bytes(path, &bytes));
             f.report = FileReport {
                 path: path.to_path_buf(),
                 source: a.source.clone(),
@@ -524,6 +539,7 @@ fn check_bytes(path: &Path, role: Role, bytes: Vec<u8>, config: &Config, opts: &
                 .then(|| discover::top_level(&bytes, "id"))
                 .flatten();
             let c = crate::load::check_full(path, bytes, config, review);
+            f.lang = c.lang;
             f.review = review
                 || c.plan
                     .as_ref()

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use planc::config::Config;
 use planc::render::{checks, Format, Input, Renderer};
 
-use crate::util::{planc, plans_under, root, temp_with};
+use crate::util::{planc_env, plans_under, root, temp_with};
 
 /// The example plans `planc render` is for (year-end reviews go through `planc review`).
 fn examples() -> Vec<PathBuf> {
@@ -25,7 +25,7 @@ fn render(renderer: &Renderer, path: &Path, format: Format) -> Vec<u8> {
     let bytes = std::fs::read(path).expect("read plan");
     let config = Config::default();
     let report = planc::load::check_bytes(path, &bytes, &config);
-    let plan = planc::load::load_bytes(path, &bytes)
+    let plan = planc::load::load_bytes(path, &bytes, Default::default())
         .plan
         .unwrap_or_else(|| panic!("{} loads", path.display()));
     let sha = checks::sha256_hex(&bytes);
@@ -228,7 +228,7 @@ fn docx_from_separate_processes_is_byte_identical() {
     let dir = tempfile::tempdir().unwrap();
     let out = |n: &str| dir.path().join(n);
     for n in ["a.docx", "b.docx"] {
-        planc()
+        planc_env()
             .args([
                 "render",
                 "examples/org/east-china.plan.yaml",
@@ -364,7 +364,7 @@ fn tags(html: &str) -> Vec<&str> {
 fn scripts_and_handlers_in_a_plan_come_out_inert() {
     let dir = temp_with(&[("hostile.plan.yaml", &hostile_plan())]);
     let path = dir.path().join("hostile.plan.yaml");
-    let loaded = planc::load::load_path(&path);
+    let loaded = planc::load::load_path(&path, Default::default());
     assert!(
         loaded.plan.is_some(),
         "the hostile plan loads: {:?}",
@@ -418,7 +418,7 @@ fn templates_and_labels_can_be_overridden_by_name() {
         ),
         ("labels/zh.toml", "[checks]\ntitle = \"核对记录\"\n"),
     ]);
-    let out = planc()
+    let out = planc_env()
         .args([
             "render",
             "examples/org/east-china.plan.yaml",
@@ -439,7 +439,7 @@ fn templates_and_labels_can_be_overridden_by_name() {
         html.contains("风险预判与应对"),
         "other sections keep the defaults"
     );
-    let out = planc()
+    let out = planc_env()
         .args([
             "render",
             "examples/org/east-china.plan.yaml",
@@ -456,7 +456,7 @@ fn templates_and_labels_can_be_overridden_by_name() {
     assert!(md.contains("FRONT east-china-2026"));
 
     let broken = temp_with(&[("html/base.html.j2", "{% if %}")]);
-    planc()
+    planc_env()
         .args([
             "render",
             "examples/org/east-china.plan.yaml",
@@ -486,7 +486,7 @@ fn broken_region() -> String {
 fn cli_renders_next_to_the_input_and_to_stdout() {
     let region = crate::util::region_alone();
     let dir = temp_with(&[("east.plan.yaml", &region)]);
-    planc()
+    planc_env()
         .args(["render"])
         .arg(dir.path().join("east.plan.yaml"))
         .assert()
@@ -495,7 +495,7 @@ fn cli_renders_next_to_the_input_and_to_stdout() {
         dir.path().join("east.html").is_file(),
         "default output next to the input"
     );
-    planc()
+    planc_env()
         .args(["render", "--format", "docx"])
         .arg(dir.path().join("east.plan.yaml"))
         .assert()
@@ -503,7 +503,7 @@ fn cli_renders_next_to_the_input_and_to_stdout() {
     assert!(dir.path().join("east.docx").is_file());
     let out = dir.path().join("reports");
     std::fs::create_dir(&out).unwrap();
-    planc()
+    planc_env()
         .args(["render", "--format", "md", "-o"])
         .arg(&out)
         .arg(dir.path().join("east.plan.yaml"))
@@ -520,7 +520,7 @@ fn cli_renders_next_to_the_input_and_to_stdout() {
         .collect();
     assert!(leftovers.is_empty(), "no temporary files left");
 
-    let out = planc()
+    let out = planc_env()
         .args([
             "render",
             "examples/org/east-china.plan.yaml",
@@ -542,7 +542,7 @@ fn cli_renders_next_to_the_input_and_to_stdout() {
 fn cli_exit_codes() {
     let dir = temp_with(&[("bad.plan.yaml", &broken_region())]);
     let bad = dir.path().join("bad.plan.yaml");
-    planc()
+    planc_env()
         .args(["render"])
         .arg(&bad)
         .assert()
@@ -553,7 +553,7 @@ fn cli_exit_codes() {
         "nothing written for a plan with errors"
     );
 
-    let out = planc()
+    let out = planc_env()
         .args(["render", "--allow-errors", "-o", "-"])
         .arg(&bad)
         .assert()
@@ -565,11 +565,11 @@ fn cli_exit_codes() {
         "the error is listed in the validation record"
     );
 
-    planc()
+    planc_env()
         .args(["render", "examples/no-such.plan.yaml"])
         .assert()
         .code(2);
-    planc()
+    planc_env()
         .args([
             "render",
             "examples/org/east-china.plan.yaml",
@@ -580,7 +580,7 @@ fn cli_exit_codes() {
         ])
         .assert()
         .code(2);
-    planc()
+    planc_env()
         .args([
             "render",
             "examples/org/east-china.plan.yaml",
@@ -600,7 +600,7 @@ fn cli_renders_a_directory_with_an_index() {
         ("plans/bad.plan.yaml", &broken_region()),
     ]);
     let out = dir.path().join("site");
-    planc()
+    planc_env()
         .args(["render", "--format", "html", "-o"])
         .arg(&out)
         .arg(dir.path().join("plans"))
@@ -631,7 +631,7 @@ fn libreoffice_converts_the_docx_to_pdf() {
     };
     let dir = tempfile::tempdir().unwrap();
     let docx = dir.path().join("region.docx");
-    planc()
+    planc_env()
         .args([
             "render",
             "examples/org/east-china.plan.yaml",

@@ -6,12 +6,16 @@ use std::path::{Path, PathBuf};
 
 use planc::config::Config;
 use planc::diagnostics::{human, FileReport};
+use planc::i18n::{Choice, Lang};
 use planc::rules::REGISTRY;
 
 use crate::util::root;
 
-fn check_dir(dir: &Path) -> Vec<FileReport> {
-    let config = Config::default();
+fn check_dir(dir: &Path, lang: Lang) -> Vec<FileReport> {
+    let config = Config {
+        lang: Choice { forced: Some(lang) },
+        ..Config::default()
+    };
     let rel = dir.strip_prefix(root()).unwrap_or(dir).to_path_buf();
     planc::check::check_paths(&[rel], &config)
 }
@@ -47,13 +51,17 @@ fn every_rule_has_a_firing_fixture_and_a_snapshot() {
             rule.code,
             dir.display()
         );
-        let reports = check_dir(&dir);
+        let reports = check_dir(&dir, Lang::En);
         let fired = reports
             .iter()
             .flat_map(|r| &r.findings)
             .any(|f| f.code == rule.code);
         assert!(fired, "the fixture of {} does not trigger it", rule.code);
-        insta::assert_snapshot!(rule.code, render(&reports));
+        let en = planc::i18n::scope(Lang::En, || render(&reports));
+        insta::assert_snapshot!(rule.code, en);
+        // The same findings as a Chinese-speaking user reads them.
+        let zh = planc::i18n::scope(Lang::Zh, || render(&check_dir(&dir, Lang::Zh)));
+        insta::assert_snapshot!(format!("{}-zh", rule.code), zh);
     }
 }
 
@@ -82,7 +90,7 @@ fn every_rule_is_documented() {
 
 #[test]
 fn final_examples_check_clean() {
-    let reports = check_dir(&root().join("examples"));
+    let reports = check_dir(&root().join("examples"), Lang::En);
     for r in &reports {
         let in_drafts = r.path.components().any(|c| c.as_os_str() == "drafts");
         for f in &r.findings {

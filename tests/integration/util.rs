@@ -7,13 +7,26 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// `planc` run from the repository root.
+/// `planc --lang en` run from the repository root (a later `--lang zh` overrides it).
 pub fn planc() -> Command {
+    let mut cmd = planc_env();
+    cmd.args(["--lang", "en"]);
+    cmd
+}
+
+/// `planc` run from the repository root, its language left to the plans and environment.
+pub fn planc_env() -> Command {
     let mut cmd = Command::cargo_bin("planc").expect("the planc binary is built");
-    cmd.current_dir(root()).env("NO_COLOR", "1").env(
-        "PLANC_CACHE_DIR",
-        std::env::temp_dir().join("planc-test-cache"),
-    );
+    cmd.current_dir(root())
+        .env("NO_COLOR", "1")
+        .env_remove("PLANC_LANG")
+        .env("LANG", "C.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env(
+            "PLANC_CACHE_DIR",
+            std::env::temp_dir().join("planc-test-cache"),
+        );
     cmd
 }
 

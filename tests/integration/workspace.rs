@@ -7,7 +7,7 @@ use planc::config::Config;
 use planc::workspace::{Options, Workspace};
 use serde_json::Value;
 
-use crate::util::{planc, root, temp_with};
+use crate::util::{planc, planc_env, root, temp_with};
 
 /// A copy of `examples/org` in a fresh folder.
 fn org_copy() -> tempfile::TempDir {
@@ -305,7 +305,7 @@ fn every_file_is_read_once() {
 fn render_dir_renders_plans_and_reviews_and_skips_actuals() {
     let site = tempfile::tempdir().unwrap();
     let out = site.path().join("site");
-    planc()
+    planc_env()
         .args(["render", "examples", "--format", "html", "-o"])
         .arg(&out)
         .assert()
@@ -415,7 +415,7 @@ fn a_single_file_is_checked_against_the_parent_beside_it() {
 
 #[test]
 fn the_consolidated_report_rolls_the_org_up_in_every_format() {
-    let out = planc()
+    let out = planc_env()
         .args([
             "render",
             "examples/org",
@@ -458,7 +458,7 @@ fn the_consolidated_report_rolls_the_org_up_in_every_format() {
     let dir = tempfile::tempdir().unwrap();
     for format in ["html", "docx"] {
         let path = dir.path().join(format!("rollup.{format}"));
-        planc()
+        planc_env()
             .args([
                 "render",
                 "examples/org",
@@ -476,11 +476,11 @@ fn the_consolidated_report_rolls_the_org_up_in_every_format() {
     let html = std::fs::read_to_string(dir.path().join("rollup.html")).unwrap();
     assert!(html.contains("<svg") && html.contains("href=\"reps/wanglei.html\""));
     // A folder without child plans, and an unknown root, are usage errors.
-    planc()
+    planc_env()
         .args(["render", "examples/drafts", "--rollup"])
         .assert()
         .code(2);
-    let out = planc()
+    let out = planc_env()
         .args([
             "render",
             "examples/org",

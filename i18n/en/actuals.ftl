@@ -1,0 +1,1 @@
+## actuals messages (en)
