@@ -1,6 +1,7 @@
 //! Rule documentation per language. English is written beside each rule
-//! ([`RuleInfo`](crate::rules::RuleInfo)); other languages live in `i18n/<lang>/rules.md`,
-//! one section per rule:
+//! ([`RuleInfo`](crate::rules::RuleInfo)); other languages live in `i18n/<lang>/rules.md`
+//! (loading and per-file rules) and `i18n/<lang>/workspace.md` (actuals and cross-file
+//! rules), one section per rule:
 //!
 //! ```text
 //! <!-- P101 -->
@@ -16,7 +17,10 @@ use std::sync::LazyLock;
 use super::Lang;
 use crate::rules::RuleInfo;
 
-const ZH: &str = include_str!("../../i18n/zh/rules.md");
+const ZH: [&str; 2] = [
+    include_str!("../../i18n/zh/rules.md"),
+    include_str!("../../i18n/zh/workspace.md"),
+];
 
 /// A translated rule: its summary line and its Markdown doc.
 #[derive(Debug, Clone, Copy)]
@@ -51,7 +55,8 @@ pub fn parse(text: &'static str) -> HashMap<&'static str, Translated> {
     out
 }
 
-static ZH_DOCS: LazyLock<HashMap<&'static str, Translated>> = LazyLock::new(|| parse(ZH));
+static ZH_DOCS: LazyLock<HashMap<&'static str, Translated>> =
+    LazyLock::new(|| ZH.iter().flat_map(|t| parse(t)).collect());
 
 /// The translation of a rule's summary and doc, if the language has one.
 pub fn translated(lang: Lang, code: &str) -> Option<Translated> {
