@@ -28,6 +28,46 @@ pub fn did_you_mean<'a>(
     best.map(|(_, c)| c)
 }
 
+/// What people write for an allowed value when they mean it: `cn` and `中文` for `zh`,
+/// `regional` for `region`. Only returns a value that is among `allowed`.
+pub fn value_alias<'a>(input: &str, allowed: &[&'a str]) -> Option<&'a str> {
+    const ALIASES: &[(&str, &[&str])] = &[
+        (
+            "zh",
+            &[
+                "cn",
+                "chs",
+                "zh-cn",
+                "zh_cn",
+                "zh-hans",
+                "chinese",
+                "中文",
+                "汉语",
+                "简体中文",
+            ],
+        ),
+        (
+            "en",
+            &["eng", "en-us", "en_us", "en-gb", "english", "英文", "英语"],
+        ),
+        ("company", &["corporate", "corp", "公司", "集团"]),
+        ("region", &["regional", "area", "大区", "区域"]),
+        ("representative", &["rep", "sales-rep", "代表", "医药代表"]),
+        ("review", &["summary", "year-end", "总结", "年终总结"]),
+        ("draft", &["草稿", "初稿"]),
+        ("final", &["定稿", "正式"]),
+        ("quarterly", &["每季度", "季度"]),
+        ("monthly", &["每月", "月度"]),
+        ("weekly", &["每周", "周"]),
+        ("yearly", &["annual", "annually", "每年", "年度"]),
+    ];
+    let key = input.trim().to_lowercase();
+    ALIASES
+        .iter()
+        .find(|(_, names)| names.contains(&key.as_str()))
+        .and_then(|(value, _)| allowed.iter().copied().find(|a| a == value))
+}
+
 #[cfg(test)]
 mod tests {
     use super::did_you_mean;

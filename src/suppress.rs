@@ -40,8 +40,8 @@ pub fn parse(source: &SourceFile) -> (Vec<Suppression>, Vec<Finding>) {
         let rest = rest.trim_start();
         let Some(rest) = rest.strip_prefix("allow") else {
             problems.push(
-                Finding::new(&SUPPRESSION, span, "unknown planc directive")
-                    .label("expected `# planc: allow CODE — reason`"),
+                Finding::new(&SUPPRESSION, span, crate::t!("suppress-unknown-directive"))
+                    .label(crate::t!("suppress-expected")),
             );
             continue;
         };
@@ -56,12 +56,15 @@ pub fn parse(source: &SourceFile) -> (Vec<Suppression>, Vec<Finding>) {
                 Some(rule) => codes.push(rule.code),
                 None => {
                     bad = true;
-                    let mut f =
-                        Finding::new(&SUPPRESSION, span, format!("`{token}` is not a planc rule"))
-                            .label("unknown code");
+                    let mut f = Finding::new(
+                        &SUPPRESSION,
+                        span,
+                        crate::t!("suppress-unknown-code", code = token.to_owned()),
+                    )
+                    .label(crate::t!("suppress-unknown-code-label"));
                     let all = crate::rules::REGISTRY.iter().flat_map(|r| [r.code, r.name]);
                     if let Some(s) = crate::suggest::did_you_mean(token, all) {
-                        f = f.help(format!("did you mean `{s}`?"));
+                        f = f.help(crate::t!("did-you-mean", suggestion = s.to_owned()));
                     }
                     problems.push(f);
                 }
@@ -69,17 +72,17 @@ pub fn parse(source: &SourceFile) -> (Vec<Suppression>, Vec<Finding>) {
         }
         if codes.is_empty() && !bad {
             problems.push(
-                Finding::new(&SUPPRESSION, span, "suppression names no rule")
-                    .label("expected `# planc: allow CODE — reason`"),
+                Finding::new(&SUPPRESSION, span, crate::t!("suppress-no-rule"))
+                    .label(crate::t!("suppress-expected")),
             );
             continue;
         }
         let reason = reason.trim();
         if reason.is_empty() {
             problems.push(
-                Finding::new(&SUPPRESSION, span, "suppression without a reason")
-                    .label("add ` — why this is fine`")
-                    .help("write the reason after a dash: `# planc: allow P101 — Q4 split decided in December`"),
+                Finding::new(&SUPPRESSION, span, crate::t!("suppress-no-reason"))
+                    .label(crate::t!("suppress-no-reason-label"))
+                    .help(crate::t!("suppress-no-reason-help")),
             );
             continue;
         }
@@ -144,13 +147,22 @@ fn comment_start(line: &str) -> Option<usize> {
     None
 }
 
+/// Splits `P101 — reason` at the first separator: a dash (`—`, `——`, `–`, `--`, ` - `,
+/// the full-width `－`) or a colon (`:`, the full-width `：` a Chinese keyboard types).
 fn split_reason(rest: &str) -> (&str, &str) {
-    for sep in ["—", "–", "--", " - ", ":"] {
-        if let Some(i) = rest.find(sep) {
-            return (&rest[..i], &rest[i + sep.len()..]);
+    const SEPARATORS: [&str; 7] = ["—", "–", "--", " - ", ":", "：", "－"];
+    let first = SEPARATORS
+        .iter()
+        .filter_map(|sep| rest.find(sep).map(|i| (i, sep.len())))
+        .min();
+    match first {
+        Some((i, len)) => {
+            let reason = rest[i + len..]
+                .trim_start_matches(|c: char| "—–-:：－".contains(c) || c.is_whitespace());
+            (&rest[..i], reason)
         }
+        None => (rest, ""),
     }
-    (rest, "")
 }
 
 /// The next content line after `line` and every following line indented deeper.
@@ -212,6 +224,25 @@ mod tests {
         let (s, problems) = parse(&src);
         assert!(s.is_empty());
         assert_eq!(problems.len(), 2);
+    }
+
+    #[test]
+    fn chinese_colons_and_dashes_separate_the_reason() {
+        for (comment, reason) in [
+            ("allow P101：理由", "理由"),
+            ("allow P101 — 理由", "理由"),
+            ("allow P101——理由", "理由"),
+            ("allow P101 －－ 理由", "理由"),
+            ("allow P101: 理由", "理由"),
+            ("allow P101 - 2026-12 定稿", "2026-12 定稿"),
+        ] {
+            let text = format!("a: 1  # planc: {comment}\n");
+            let src = SourceFile::new("x.plan.yaml", text);
+            let (s, problems) = parse(&src);
+            assert!(problems.is_empty(), "{comment}: {problems:?}");
+            assert_eq!(s[0].codes, vec!["P101"], "{comment}");
+            assert_eq!(s[0].reason, reason, "{comment}");
+        }
     }
 
     #[test]

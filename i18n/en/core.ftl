@@ -37,3 +37,65 @@ summary-suppressed = , { $suppressed } suppressed
 explain-severity = Default severity: { $severity }
 explain-unknown = `{ $code }` is not a planc rule; `planc rules` lists them
 explain-unknown-suggest = `{ $code }` is not a planc rule; did you mean `{ $suggestion }`?
+
+## Human output
+
+human-other-side = the other side, in { $file }
+human-suppressed = suppressed: { $reason }
+
+## Suppressions (`# planc: allow CODE — reason`)
+
+did-you-mean = did you mean `{ $suggestion }`?
+suppress-unknown-directive = unknown planc directive
+suppress-expected = expected `# planc: allow CODE — reason`
+suppress-unknown-code = `{ $code }` is not a planc rule
+suppress-unknown-code-label = unknown code
+suppress-no-rule = suppression names no rule
+suppress-no-reason = suppression without a reason
+suppress-no-reason-label = add ` — why this is fine`
+suppress-no-reason-help = write the reason after a dash: `# planc: allow P101 — Q4 split decided in December`
+
+## Schema
+
+schema-unknown-field = unknown field `{ $subject }`
+    .at = unknown field `{ $subject }` in `{ $at }`
+schema-unknown-field-label = not a field here
+schema-fields-allowed = fields allowed here: { $fields }
+schema-remove-it = remove it
+schema-missing-field = missing required field `{ $subject }`
+    .at = missing required field `{ $subject }` in `{ $at }`
+schema-missing-section = a `{ $kind }` plan needs a `{ $field }` section
+schema-missing-section-any = this kind of plan needs a `{ $field }` section
+schema-in-this-plan = in this plan
+schema-in-this-entry = in this entry
+schema-add-field = add `{ $field }:` here
+schema-not-allowed = `{ $subject }` is not a valid value
+    .at = `{ $subject }` is not a valid value in `{ $at }`
+schema-not-allowed-label = not one of the allowed values
+schema-not-allowed-suggest = did you mean `{ $suggestion }`? The allowed values are { $allowed }
+schema-allowed-values = the allowed values are { $allowed }
+schema-type = expected { $expected }, found { $found }
+    .at = expected { $expected } in `{ $at }`, found { $found }
+schema-type-label = expected { $expected }
+schema-other-at = { $message } in `{ $at }`
+word-or = {" or "}
+type-list = list
+    .a = a list
+type-mapping = mapping
+    .a = a mapping
+type-text = text
+    .a = a text
+type-number = number
+    .a = a number
+type-integer = integer
+    .a = an integer
+type-boolean = boolean
+    .a = a boolean
+type-null = null
+    .a = a null
+found-null = nothing (null)
+found-number = the number `{ $value }`
+found-text = the text `{ $value }`
+found-list = a list
+found-mapping = a mapping
+list-sep = {", "}

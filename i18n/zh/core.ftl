@@ -30,3 +30,65 @@ explain-severity = 默认级别：{ $severity ->
     }
 explain-unknown = `{ $code }` 不是 planc 的规则；`planc rules` 列出全部规则
 explain-unknown-suggest = `{ $code }` 不是 planc 的规则；你是不是想写 `{ $suggestion }`？
+
+## 终端输出
+
+human-other-side = 关联的另一方，在 { $file }
+human-suppressed = 已抑制：{ $reason }
+
+## 抑制注释（`# planc: allow 代码 — 理由`）
+
+did-you-mean = 你是不是想写 `{ $suggestion }`？
+suppress-unknown-directive = 无法识别的 planc 指令
+suppress-expected = 应写作 `# planc: allow 代码 — 理由`
+suppress-unknown-code = `{ $code }` 不是 planc 的规则
+suppress-unknown-code-label = 未知代码
+suppress-no-rule = 抑制注释没有写明规则
+suppress-no-reason = 抑制注释缺少理由
+suppress-no-reason-label = 在后面补上 ` — 为什么可以忽略`
+suppress-no-reason-help = 在破折号或冒号后写明理由：`# planc: allow P101 — 第四季度拆分待12月确定`
+
+## 结构校验（Schema）
+
+schema-unknown-field = 未知字段 `{ $subject }`
+    .at = `{ $at }` 中有未知字段 `{ $subject }`
+schema-unknown-field-label = 此处没有这个字段
+schema-fields-allowed = 此处可用的字段：{ $fields }
+schema-remove-it = 删除它
+schema-missing-field = 缺少必填字段 `{ $subject }`
+    .at = `{ $at }` 缺少必填字段 `{ $subject }`
+schema-missing-section = `{ $kind }` 类计划必须有 `{ $field }` 部分
+schema-missing-section-any = 这类计划必须有 `{ $field }` 部分
+schema-in-this-plan = 在本计划中
+schema-in-this-entry = 在这一项中
+schema-add-field = 在此处补上 `{ $field }:`
+schema-not-allowed = `{ $subject }` 不是有效取值
+    .at = `{ $at }` 的取值 `{ $subject }` 无效
+schema-not-allowed-label = 不在允许的取值范围内
+schema-not-allowed-suggest = 你是不是想写 `{ $suggestion }`？可选值：{ $allowed }
+schema-allowed-values = 可选值：{ $allowed }
+schema-type = 此处应为{ $expected }，实际是{ $found }
+    .at = `{ $at }` 应为{ $expected }，实际是{ $found }
+schema-type-label = 应为{ $expected }
+schema-other-at = `{ $at }`：{ $message }
+word-or = 或
+type-list = 列表
+    .a = 列表
+type-mapping = 映射
+    .a = 映射
+type-text = 文本
+    .a = 文本
+type-number = 数字
+    .a = 数字
+type-integer = 整数
+    .a = 整数
+type-boolean = 布尔值
+    .a = 布尔值
+type-null = 空值
+    .a = 空值
+found-null = 空值（null）
+found-number = 数字 `{ $value }`
+found-text = 文本 `{ $value }`
+found-list = 列表
+found-mapping = 映射
+list-sep = 、

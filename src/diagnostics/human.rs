@@ -41,7 +41,41 @@ impl SourceCode for Text {
         before: usize,
         after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        self.0.text.as_str().read_span(span, before, after)
+        let inner = self.0.text.as_str().read_span(span, before, after)?;
+        // miette counts columns in bytes; planc counts characters everywhere (JSON, SARIF,
+        // GitHub, the editor), so `19:16` on a Chinese line is the same place in all of them.
+        let column = self.0.line_col(inner.span().offset()).1 - 1;
+        Ok(Box::new(CharColumns { inner, column }))
+    }
+}
+
+/// Span contents whose column is a character count.
+struct CharColumns<'a> {
+    inner: Box<dyn SpanContents<'a> + 'a>,
+    column: usize,
+}
+
+impl<'a> SpanContents<'a> for CharColumns<'a> {
+    fn data(&self) -> &'a [u8] {
+        self.inner.data()
+    }
+    fn span(&self) -> &SourceSpan {
+        self.inner.span()
+    }
+    fn name(&self) -> Option<&str> {
+        self.inner.name()
+    }
+    fn line(&self) -> usize {
+        self.inner.line()
+    }
+    fn column(&self) -> usize {
+        self.column
+    }
+    fn line_count(&self) -> usize {
+        self.inner.line_count()
+    }
+    fn language(&self) -> Option<&str> {
+        self.inner.language()
     }
 }
 
@@ -96,7 +130,7 @@ fn related(finding: &Finding) -> Vec<Related> {
             Some(r) => r.labels.push(label),
             None => out.push(Related {
                 source: NamedSource::new(file.name(), Text(Arc::clone(file))),
-                message: format!("the other side, in {}", file.name()),
+                message: crate::t!("human-other-side", file = file.name()),
                 labels: vec![label],
             }),
         }
@@ -134,7 +168,7 @@ impl Diagnostic for Diag<'_> {
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
         let mut help = self.finding.help.clone();
         if let Some(reason) = &self.finding.suppressed {
-            let note = format!("suppressed: {reason}");
+            let note = crate::t!("human-suppressed", reason = reason.clone());
             help = Some(match help {
                 Some(h) => format!("{h}\n{note}"),
                 None => note,

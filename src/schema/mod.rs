@@ -104,16 +104,16 @@ fn map_error(
                 let mut f = Finding::new(
                     &builtin::UNKNOWN_FIELD,
                     span,
-                    format!("unknown field `{key}`{}", in_place(&at)),
+                    in_place("schema-unknown-field", key, &at),
                 )
-                .label("not a field here");
+                .label(crate::t!("schema-unknown-field-label"));
                 f.help = Some(
                     match crate::suggest::did_you_mean(key, allowed.iter().map(String::as_str)) {
-                        Some(s) => format!("did you mean `{s}`?"),
+                        Some(s) => crate::t!("did-you-mean", suggestion = s.to_owned()),
                         None if !allowed.is_empty() => {
-                            format!("fields allowed here: {}", allowed.join(", "))
+                            crate::t!("schema-fields-allowed", fields = allowed.join(", "))
                         }
-                        None => "remove it".to_owned(),
+                        None => crate::t!("schema-remove-it"),
                     },
                 );
                 out.push(f);
@@ -124,80 +124,85 @@ fn map_error(
             let span = key_span.unwrap_or_else(|| first_line(node));
             let is_section = pointer.is_empty();
             let message = if is_section {
-                let kind = root
-                    .get("kind")
-                    .and_then(Node::as_str)
-                    .unwrap_or("this kind of");
-                if matches!(name, "kind" | "id" | "title" | "status" | "period") {
-                    format!("missing required field `{name}`")
-                } else {
-                    format!("a `{kind}` plan needs a `{name}` section")
+                match root.get("kind").and_then(Node::as_str) {
+                    _ if matches!(name, "kind" | "id" | "title" | "status" | "period") => {
+                        crate::t!("schema-missing-field", field = name.to_owned())
+                    }
+                    Some(kind) => crate::t!(
+                        "schema-missing-section",
+                        kind = kind.to_owned(),
+                        field = name.to_owned()
+                    ),
+                    None => crate::t!("schema-missing-section-any", field = name.to_owned()),
                 }
             } else {
-                format!("missing required field `{name}`{}", in_place(&at))
+                in_place("schema-missing-field", name, &at)
             };
             let label = if is_section {
-                "in this plan"
+                crate::t!("schema-in-this-plan")
             } else {
-                "in this entry"
+                crate::t!("schema-in-this-entry")
             };
             out.push(
                 Finding::new(&builtin::SCHEMA, span, message)
                     .label(label)
-                    .help(format!("add `{name}:` here")),
+                    .help(crate::t!("schema-add-field", field = name.to_owned())),
             );
         }
         ValidationErrorKind::Enum { options } => {
-            let found = node.as_str().unwrap_or_default();
             let opts: Vec<&str> = options
                 .as_array()
                 .map(|a| a.iter().filter_map(Json::as_str).collect())
                 .unwrap_or_default();
-            let mut f = Finding::new(
-                &builtin::SCHEMA,
-                node.span,
-                format!("`{found}` is not a valid value{}", in_place(&at)),
-            )
-            .label("not one of the allowed values");
-            f.help = Some(
-                match crate::suggest::did_you_mean(found, opts.iter().copied()) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => format!("expected one of: {}", opts.join(", ")),
-                },
-            );
-            out.push(f);
+            out.push(not_allowed(node, &at, &opts));
+        }
+        ValidationErrorKind::Constant { expected_value } => {
+            let opts: Vec<&str> = expected_value.as_str().into_iter().collect();
+            out.push(not_allowed(node, &at, &opts));
         }
         ValidationErrorKind::Type { kind } => {
-            // Name types the way YAML users know them.
-            let yaml_name = |t: String| match t.as_str() {
-                "array" => "list".to_owned(),
-                "object" => "mapping".to_owned(),
-                "string" => "text".to_owned(),
-                _ => t,
+            let types: Vec<String> = match kind {
+                TypeKind::Single(t) => vec![t.to_string()],
+                TypeKind::Multiple(set) => set.iter().map(|t| t.to_string()).collect(),
             };
-            let expected = match kind {
-                TypeKind::Single(t) => yaml_name(t.to_string()),
-                TypeKind::Multiple(set) => set
-                    .iter()
-                    .map(|t| yaml_name(t.to_string()))
-                    .collect::<Vec<_>>()
-                    .join(" or "),
+            let expected = types
+                .iter()
+                .map(|t| type_name(t, false))
+                .collect::<Vec<_>>()
+                .join(&crate::t!("word-or"));
+            // "a list or number": the article goes with the first type.
+            let expected_a = std::iter::once(type_name(&types[0], true))
+                .chain(types[1..].iter().map(|t| type_name(t, false)))
+                .collect::<Vec<_>>()
+                .join(&crate::t!("word-or"));
+            let message = if at.is_empty() {
+                crate::t!(
+                    "schema-type",
+                    expected = expected_a,
+                    found = describe_node(node)
+                )
+            } else {
+                crate::t!(
+                    "schema-type.at",
+                    expected = expected_a,
+                    at = at.clone(),
+                    found = describe_node(node)
+                )
             };
             out.push(
-                Finding::new(
-                    &builtin::SCHEMA,
-                    node.span,
-                    format!(
-                        "expected {} {expected}{}, found {}",
-                        article(&expected),
-                        in_place(&at),
-                        describe_node(node)
-                    ),
-                )
-                .label(format!("expected {expected}")),
+                Finding::new(&builtin::SCHEMA, node.span, message)
+                    .label(crate::t!("schema-type-label", expected = expected)),
             );
         }
         ValidationErrorKind::AnyOf { context } | ValidationErrorKind::OneOfNotValid { context } => {
+            // Every branch rejects the same value for not being its constant (the plan
+            // kinds, one branch each): one finding listing every allowed value.
+            if let Some((path, opts)) = constants_of_all_branches(context) {
+                let (node, _) = root.pointer(&path).unwrap_or((root, None));
+                let opts: Vec<&str> = opts.iter().map(String::as_str).collect();
+                out.push(not_allowed(node, &describe_path(&path), &opts));
+                return;
+            }
             // `Option<T>` is `anyOf [T, null]`: report the errors of the non-null branch.
             let branch = context
                 .iter()
@@ -230,24 +235,105 @@ fn map_error(
         _ => out.push(Finding::new(
             &builtin::SCHEMA,
             node.span,
-            format!("{fallback}{}", in_place(&at)),
+            if at.is_empty() {
+                fallback.to_owned()
+            } else {
+                crate::t!("schema-other-at", message = fallback.to_owned(), at = at)
+            },
         )),
     }
 }
 
-fn article(word: &str) -> &'static str {
-    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        "an"
+/// When every branch of an `anyOf`/`oneOf` fails only because one value is not its
+/// constant, that value's path and every branch's constant.
+fn constants_of_all_branches(
+    context: &[Vec<jsonschema::ValidationError<'_>>],
+) -> Option<(String, Vec<String>)> {
+    let mut path: Option<String> = None;
+    let mut opts = Vec::new();
+    for errs in context {
+        let mut found = false;
+        for e in errs {
+            if let ValidationErrorKind::Constant { expected_value } = e.kind() {
+                let p = e.instance_path().as_str().to_owned();
+                if path.as_ref().is_some_and(|q| *q != p) {
+                    return None;
+                }
+                path = Some(p);
+                if let Some(v) = expected_value.as_str() {
+                    if !opts.iter().any(|o| o == v) {
+                        opts.push(v.to_owned());
+                    }
+                }
+                found = true;
+            }
+        }
+        if !found {
+            return None;
+        }
+    }
+    path.filter(|_| opts.len() > 1).map(|p| (p, opts))
+}
+
+/// A value that is not one of `opts`: the allowed values listed, the nearest suggested.
+fn not_allowed(node: &Node, at: &str, opts: &[&str]) -> Finding {
+    let found = match &node.value {
+        Value::String(s) | Value::Number(s) => s.clone(),
+        Value::Bool(b) => b.to_string(),
+        _ => String::new(),
+    };
+    let allowed = opts
+        .iter()
+        .map(|o| format!("`{o}`"))
+        .collect::<Vec<_>>()
+        .join(&crate::t!("list-sep"));
+    let help = match crate::suggest::value_alias(&found, opts)
+        .or_else(|| crate::suggest::did_you_mean(&found, opts.iter().copied()))
+    {
+        Some(s) => crate::t!(
+            "schema-not-allowed-suggest",
+            suggestion = s.to_owned(),
+            allowed = allowed
+        ),
+        None => crate::t!("schema-allowed-values", allowed = allowed),
+    };
+    Finding::new(
+        &builtin::SCHEMA,
+        node.span,
+        in_place("schema-not-allowed", &found, at),
+    )
+    .label(crate::t!("schema-not-allowed-label"))
+    .help(help)
+}
+
+/// A message about `subject`, with ` in `path`` when the path is known.
+fn in_place(id: &str, subject: &str, at: &str) -> String {
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("subject", subject.to_owned());
+    if at.is_empty() {
+        crate::i18n::tr(id, Some(&args))
     } else {
-        "a"
+        args.set("at", at.to_owned());
+        crate::i18n::tr(&format!("{id}.at"), Some(&args))
     }
 }
 
-fn in_place(at: &str) -> String {
-    if at.is_empty() {
-        String::new()
+/// JSON Schema type names the way YAML users know them (`with_article`: "a list").
+fn type_name(t: &str, with_article: bool) -> String {
+    let id = match t {
+        "array" => "type-list",
+        "object" => "type-mapping",
+        "string" => "type-text",
+        "number" => "type-number",
+        "integer" => "type-integer",
+        "boolean" => "type-boolean",
+        "null" => "type-null",
+        other => return other.to_owned(),
+    };
+    if with_article {
+        crate::i18n::tr(&format!("{id}.a"), None)
     } else {
-        format!(" in `{at}`")
+        crate::i18n::tr(id, None)
     }
 }
 
@@ -269,12 +355,12 @@ pub fn describe_path(pointer: &str) -> String {
 
 fn describe_node(node: &Node) -> String {
     match &node.value {
-        Value::Null => "nothing (null)".into(),
+        Value::Null => crate::t!("found-null"),
         Value::Bool(b) => format!("`{b}`"),
-        Value::Number(n) => format!("the number `{n}`"),
-        Value::String(s) => format!("the text `{}`", truncate(s, 30)),
-        Value::Seq(_) => "a list".into(),
-        Value::Map(_) => "a mapping".into(),
+        Value::Number(n) => crate::t!("found-number", value = n.clone()),
+        Value::String(s) => crate::t!("found-text", value = truncate(s, 30)),
+        Value::Seq(_) => crate::t!("found-list"),
+        Value::Map(_) => crate::t!("found-mapping"),
     }
 }
 
