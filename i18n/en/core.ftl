@@ -99,3 +99,12 @@ found-text = the text `{ $value }`
 found-list = a list
 found-mapping = a mapping
 list-sep = {", "}
+yaml-tab-indent = tabs are not allowed for indentation in YAML; use spaces
+yaml-tab-indent-help = replace the tab with spaces (most editors: "Convert Indentation to Spaces")
+yaml-indicator-value = `{ $value }` cannot be written bare: a value starting with `>` or `|` begins a YAML block of text
+yaml-indicator-value-help = put it in quotes: `{ $key }: "{ $value }"`
+
+## SARIF
+
+sarif-help = {" "}(help: { $help })
+sarif-related = related

@@ -92,3 +92,12 @@ found-text = 文本 `{ $value }`
 found-list = 列表
 found-mapping = 映射
 list-sep = 、
+yaml-tab-indent = YAML 不允许用 Tab 缩进，请改用空格
+yaml-tab-indent-help = 把 Tab 换成空格（多数编辑器有“将缩进转换为空格”的功能）
+yaml-indicator-value = `{ $value }` 不能直接写：以 `>` 或 `|` 开头的值在 YAML 中表示多行文本块
+yaml-indicator-value-help = 给它加上引号：`{ $key }: "{ $value }"`
+
+## SARIF
+
+sarif-help = （提示：{ $help }）
+sarif-related = 相关位置

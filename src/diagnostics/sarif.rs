@@ -19,7 +19,19 @@ fn uri(report: &FileReport) -> String {
     uri_of(&report.display_path())
 }
 
+/// A SARIF artifact URI: a relative reference for a relative path (resolved against the
+/// directory `planc` ran in), a `file://` URI for an absolute one — a relative reference
+/// starting with `/` is invalid SARIF (SARIF1004) and code scanning cannot place it.
 fn uri_of(path: &str) -> String {
+    let encoded = encode_path(path);
+    if path.starts_with('/') {
+        format!("file://{encoded}")
+    } else {
+        encoded
+    }
+}
+
+fn encode_path(path: &str) -> String {
     path.split('/')
         .map(|seg| {
             seg.bytes()
@@ -36,15 +48,18 @@ fn uri_of(path: &str) -> String {
 }
 
 pub fn render(reports: &[FileReport]) -> String {
+    let lang = crate::i18n::current();
     let rules: Vec<Value> = REGISTRY
         .iter()
         .map(|r| {
+            let summary = crate::i18n::rule_summary(lang, r);
+            let doc = crate::i18n::rule_doc(lang, r);
             json!({
                 "id": r.code,
                 "name": r.name,
-                "shortDescription": { "text": r.summary },
-                "fullDescription": { "text": r.summary },
-                "help": { "text": r.doc, "markdown": r.doc },
+                "shortDescription": { "text": summary },
+                "fullDescription": { "text": summary },
+                "help": { "text": doc, "markdown": doc },
                 "defaultConfiguration": { "level": r.severity.as_str() },
             })
         })
@@ -55,7 +70,7 @@ pub fn render(reports: &[FileReport]) -> String {
             let rule_index = REGISTRY.iter().position(|x| x.code == f.code).unwrap_or(0);
             let mut text = f.message.clone();
             if let Some(h) = &f.help {
-                text.push_str(&format!(" (help: {h})"));
+                text.push_str(&crate::t!("sarif-help", help = h.clone()));
             }
             let mut result = json!({
                 "ruleId": f.code,
@@ -85,7 +100,7 @@ pub fn render(reports: &[FileReport]) -> String {
                             };
                             json!({
                                 "id": i + 1,
-                                "message": { "text": if l.message.is_empty() { "related".to_owned() } else { l.message.clone() } },
+                                "message": { "text": if l.message.is_empty() { crate::t!("sarif-related") } else { l.message.clone() } },
                                 "physicalLocation": {
                                     "artifactLocation": { "uri": artifact },
                                     "region": region,

@@ -35,9 +35,36 @@ impl MoneyUnit {
             MoneyUnit::Yi => "亿元",
         }
     }
+    /// The units planc reads as money: 元 / 万元 / 亿元, and the shorthand people write
+    /// for money, `万` and `亿` (`52000万`, `7.56亿`).
     pub fn parse(s: &str) -> Option<Self> {
         match s.trim() {
             "元" | "CNY" | "RMB" => Some(MoneyUnit::Yuan),
+            "万元" | "万" => Some(MoneyUnit::Wan),
+            "亿元" | "亿" => Some(MoneyUnit::Yi),
+            _ => None,
+        }
+    }
+    /// A misspelling of a money unit that can only mean one thing: `万圆`, `亿圆`, `圆`,
+    /// the traditional `萬元` / `億元`, `万 元`. Read as that unit (so one typo gives one
+    /// finding, not a cascade) and reported by P601.
+    pub fn near_miss(s: &str) -> Option<Self> {
+        let t: String = s
+            .trim()
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| match c {
+                '圆' | '圓' => '元',
+                '萬' => '万',
+                '億' => '亿',
+                c => c,
+            })
+            .collect();
+        if t == s.trim() {
+            return None;
+        }
+        match t.as_str() {
+            "元" => Some(MoneyUnit::Yuan),
             "万元" => Some(MoneyUnit::Wan),
             "亿元" => Some(MoneyUnit::Yi),
             _ => None,
@@ -101,9 +128,12 @@ impl Quantity {
         let amount = if cleaned.is_empty() {
             None
         } else {
+            // A number the decimal type cannot hold exactly is no number at all here:
+            // P601 reports it, rather than letting its last digits be rounded away.
             Decimal::from_str(&cleaned)
                 .or_else(|_| Decimal::from_scientific(&cleaned))
                 .ok()
+                .filter(|_| significant_digits(&cleaned) <= MAX_DIGITS)
         };
         let unit_text = unit.trim();
         let unit = if amount.is_none() {
@@ -113,6 +143,9 @@ impl Quantity {
         } else {
             unit_of(unit_text)
         };
+        // Amounts past 10^20 元 are not plans; refusing them keeps every sum exact
+        // (and far from the decimal type's limit).
+        let amount = amount.filter(|a| a.abs() < max_amount(&unit));
         Quantity {
             amount,
             unit,
@@ -171,6 +204,86 @@ impl Quantity {
     pub fn scale(&self) -> u32 {
         self.amount.map_or(0, |a| a.scale())
     }
+
+    /// The unit text as written after the number (`万圆` in `5万圆`).
+    pub fn unit_text(&self) -> &str {
+        let text = self.raw.trim();
+        let start = text
+            .char_indices()
+            .find(|&(_, c)| is_unit_start(c))
+            .map_or(text.len(), |(i, _)| i);
+        text[start..].trim()
+    }
+
+    /// The money unit a misspelt unit was read as (`万圆` → 万元).
+    pub fn unit_typo(&self) -> Option<MoneyUnit> {
+        match self.unit {
+            Unit::Money(m) if MoneyUnit::near_miss(self.unit_text()) == Some(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// A number too large to be a plan's figure (≥ 10^20 元): the number was not read.
+    pub fn too_large(&self) -> bool {
+        if self.amount.is_some() || self.too_precise().is_some() {
+            return false;
+        }
+        let text = self.raw.trim();
+        let end = text
+            .char_indices()
+            .find(|&(i, c)| {
+                !(c.is_ascii_digit() || c == '.' || c == ',' || (i == 0 && (c == '-' || c == '+')))
+            })
+            .map_or(text.len(), |(i, _)| i);
+        let num = text[..end].replace([',', '+'], "");
+        Decimal::from_str(&num)
+            .or_else(|_| Decimal::from_scientific(&num))
+            .is_ok_and(|a| a.abs() >= max_amount(&self.unit))
+    }
+
+    /// More significant digits than an exact decimal holds: the number was not read.
+    pub fn too_precise(&self) -> Option<usize> {
+        if self.amount.is_some() {
+            return None;
+        }
+        let text = self.raw.trim();
+        let end = text
+            .char_indices()
+            .find(|&(i, c)| {
+                !(c.is_ascii_digit() || c == '.' || c == ',' || (i == 0 && (c == '-' || c == '+')))
+            })
+            .map_or(text.len(), |(i, _)| i);
+        let digits = significant_digits(&text[..end].replace([',', '+'], ""));
+        (digits > MAX_DIGITS).then_some(digits)
+    }
+}
+
+/// The largest amount (exclusive) read in `unit`: 10^20 元, so that sums over any
+/// number of plans stay exact.
+fn max_amount(unit: &Unit) -> Decimal {
+    let limit = Decimal::from_i128_with_scale(100_000_000_000_000_000_000, 0);
+    match unit {
+        Unit::Money(m) => limit / m.factor(),
+        // A bare number may be read in 亿元.
+        Unit::Bare => limit / MoneyUnit::Yi.factor(),
+        _ => limit,
+    }
+}
+
+/// The most significant digits planc holds exactly (`rust_decimal` holds 28 in every case).
+pub const MAX_DIGITS: usize = 28;
+
+/// Significant digits of a decimal numeral: without sign, leading zeros and the zeros
+/// that end a fraction (`0.00120` has 2; `1200` has 4).
+fn significant_digits(num: &str) -> usize {
+    let mantissa = num.split(['e', 'E']).next().unwrap_or("");
+    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let trimmed = if mantissa.contains('.') {
+        digits.trim_end_matches('0')
+    } else {
+        &digits
+    };
+    trimmed.trim_start_matches('0').len()
 }
 
 fn is_unit_start(c: char) -> bool {
@@ -188,7 +301,7 @@ fn unit_of(s: &str) -> Unit {
         Unit::Bare
     } else if s == "%" || s == "％" {
         Unit::Percent
-    } else if let Some(m) = MoneyUnit::parse(s) {
+    } else if let Some(m) = MoneyUnit::parse(s).or_else(|| MoneyUnit::near_miss(s)) {
         Unit::Money(m)
     } else {
         Unit::Other(s.to_owned())
@@ -281,6 +394,41 @@ mod tests {
         assert_eq!(p.amount, None);
         assert_eq!(p.unit, Unit::Money(MoneyUnit::Yi));
         assert_eq!(Quantity::parse("XX%").unit, Unit::Percent);
+    }
+
+    #[test]
+    fn chinese_money_shorthand_and_misspelt_units() {
+        assert_eq!(Quantity::parse("7.56亿").unit, Unit::Money(MoneyUnit::Yi));
+        assert_eq!(
+            Quantity::parse("52000万").yuan(MoneyUnit::Yuan),
+            Some(d("520000000"))
+        );
+        let typo = Quantity::parse("5000万圆");
+        assert_eq!(typo.unit, Unit::Money(MoneyUnit::Wan));
+        assert_eq!(typo.unit_typo(), Some(MoneyUnit::Wan));
+        assert_eq!(Quantity::parse("3億元").unit_typo(), Some(MoneyUnit::Yi));
+        assert_eq!(Quantity::parse("5000万元").unit_typo(), None);
+        assert_eq!(Quantity::parse("5000万").unit_typo(), None);
+        assert_eq!(Quantity::parse("50万盒").unit, Unit::Other("万盒".into()));
+    }
+
+    #[test]
+    fn numbers_that_cannot_be_held_exactly_are_not_read() {
+        let q = Quantity::parse("1.2345678901234567890123456789亿元");
+        assert_eq!(q.amount, None);
+        assert_eq!(q.too_precise(), Some(29));
+        let ok = Quantity::parse("1.234567890123456789012345678亿元");
+        assert_eq!(ok.amount, Some(d("1.234567890123456789012345678")));
+        assert_eq!(ok.too_precise(), None);
+        assert_eq!(Quantity::parse("XX亿元").too_precise(), None);
+        let big = Quantity::parse("2000000000000亿元");
+        assert_eq!(big.amount, None);
+        assert!(big.too_large());
+        assert!(!Quantity::parse("999999999999亿元").too_large());
+        assert!(!Quantity::parse("XX亿元").too_large());
+        assert_eq!(significant_digits("0.00120"), 2);
+        assert_eq!(significant_digits("1200"), 4);
+        assert_eq!(significant_digits("-1,200.50"), 5);
     }
 
     #[test]

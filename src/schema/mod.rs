@@ -126,7 +126,7 @@ fn map_error(
             let message = if is_section {
                 match root.get("kind").and_then(Node::as_str) {
                     _ if matches!(name, "kind" | "id" | "title" | "status" | "period") => {
-                        crate::t!("schema-missing-field", field = name.to_owned())
+                        crate::t!("schema-missing-field", subject = name.to_owned())
                     }
                     Some(kind) => crate::t!(
                         "schema-missing-section",

@@ -236,7 +236,9 @@ enum Frame {
         start: usize,
         anchor: usize,
         entries: Vec<Entry>,
-        key: Option<(String, Span)>,
+        /// The pending key; `None` text: a list or mapping used as a key (reported;
+        /// its entry is dropped).
+        key: Option<(Option<String>, Span)>,
         index: Option<HashMap<String, usize>>,
     },
 }
@@ -277,12 +279,7 @@ pub fn parse(text: &str) -> Parsed {
                     .nth(1)
                     .map(|(i, _)| at + i)
                     .unwrap_or(at);
-                fail(
-                    &mut errors,
-                    YamlErrorKind::Syntax,
-                    crate::t!("yaml-syntax", info = e.info().to_owned()),
-                    Span::new(at, end),
-                );
+                errors.push(syntax_error(text, at, end, e.info()));
                 return Parsed { root: None, errors };
             }
         };
@@ -329,10 +326,13 @@ pub fn parse(text: &str) -> Parsed {
                 }
             },
             Event::Scalar(value, style, anchor, tag) => {
-                let forced_str = tag
-                    .as_ref()
-                    .is_some_and(|t| t.handle == "tag:yaml.org,2002:" && t.suffix == "str")
-                    || tag.as_ref().is_some_and(|t| t.suffix == "str");
+                // `!!str`, and the non-specific tag `!` (a bare `!` makes a plain scalar
+                // text: `! ` is the empty string, not null).
+                let forced_str = tag.as_ref().is_some_and(|t| {
+                    t.suffix == "str"
+                        || (t.handle == "!" && t.suffix.is_empty())
+                        || (t.handle.is_empty() && t.suffix == "!")
+                });
                 let v = type_scalar(value, style, forced_str);
                 Some((Node { value: v, span }, anchor))
             }
@@ -419,9 +419,9 @@ pub fn parse(text: &str) -> Parsed {
             }) => match key.take() {
                 None => {
                     let k = match &node.value {
-                        Value::String(s) | Value::Number(s) => s.clone(),
-                        Value::Bool(b) => b.to_string(),
-                        Value::Null => String::new(),
+                        Value::String(s) | Value::Number(s) => Some(s.clone()),
+                        Value::Bool(b) => Some(b.to_string()),
+                        Value::Null => Some(String::new()),
                         _ => {
                             fail(
                                 &mut errors,
@@ -429,12 +429,14 @@ pub fn parse(text: &str) -> Parsed {
                                 crate::t!("yaml-complex-key"),
                                 node.span,
                             );
-                            "<complex key>".into()
+                            None
                         }
                     };
                     *key = Some((k, node.span));
                 }
-                Some((k, key_span)) => {
+                // Reported above; no entry, so no unknown-field or duplicate-key noise.
+                Some((None, _)) => {}
+                Some((Some(k), key_span)) => {
                     let previous = find_key(entries, index, &k);
                     if let Some(i) = previous {
                         errors.push(YamlError {
@@ -480,6 +482,70 @@ pub fn parse(text: &str) -> Parsed {
         root = None;
     }
     Parsed { root, errors }
+}
+
+/// A parser error in the user's terms: a tab in the indentation is pointed at the tab, a
+/// bare `>=` or `|` value is recognised as a block-scalar indicator to be quoted.
+fn syntax_error(text: &str, at: usize, end: usize, info: &str) -> YamlError {
+    let error = |message, span, help| YamlError {
+        kind: YamlErrorKind::Syntax,
+        message,
+        span,
+        related: None,
+        help,
+    };
+    if info.contains("tab") {
+        // The parser stops where the tab is noticed, often at the end of the line before.
+        if let Some(tab) = indentation_tab(text, at) {
+            return error(
+                crate::t!("yaml-tab-indent"),
+                Span::new(tab, tab + 1),
+                Some(crate::t!("yaml-tab-indent-help")),
+            );
+        }
+    }
+    if info.contains("block scalar") {
+        let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        let line = &text[line_start..line_end];
+        if let Some((key, value)) = line.split_once(": ") {
+            let value = value.trim();
+            let v_start = line_start + line.find(": ").unwrap_or(0) + 2;
+            let v_start = v_start + (text[v_start..].len() - text[v_start..].trim_start().len());
+            if value.starts_with(['>', '|']) && value.len() > 1 {
+                let key = key.trim().trim_start_matches("- ");
+                return error(
+                    crate::t!("yaml-indicator-value", value = value.to_owned()),
+                    Span::new(v_start, v_start + value.len()),
+                    Some(crate::t!(
+                        "yaml-indicator-value-help",
+                        key = key.to_owned(),
+                        value = value.to_owned()
+                    )),
+                );
+            }
+        }
+    }
+    error(
+        crate::t!("yaml-syntax", info = info.to_owned()),
+        Span::new(at, end),
+        None,
+    )
+}
+
+/// The byte offset of the first tab in the indentation of a line at or after the line of
+/// `at`.
+fn indentation_tab(text: &str, at: usize) -> Option<usize> {
+    let line_start = text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    let mut offset = line_start;
+    for line in text[line_start..].split_inclusive('\n').take(3) {
+        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+        if let Some(i) = line[..indent].find('\t') {
+            return Some(offset + i);
+        }
+        offset += line.len();
+    }
+    None
 }
 
 fn find_key(
@@ -622,6 +688,42 @@ mod tests {
         assert_eq!(p.errors[0].kind, YamlErrorKind::DuplicateKey);
         assert_eq!(p.errors[0].span, Span::new(10, 11));
         assert_eq!(p.errors[0].related.as_ref().unwrap().0, Span::new(0, 1));
+    }
+
+    #[test]
+    fn a_list_as_key_is_one_error_and_no_entry() {
+        let p = parse("a: 1\n? [x, y]\n: 2\n? {z: 1}\n: 3\n");
+        assert_eq!(p.errors.len(), 2, "{:?}", p.errors);
+        assert!(p.errors.iter().all(|e| e.kind == YamlErrorKind::Syntax));
+        let Some(Node {
+            value: Value::Map(entries),
+            ..
+        }) = p.root
+        else {
+            panic!("a mapping")
+        };
+        assert_eq!(entries.len(), 1);
+    }
+
+    #[test]
+    fn a_bare_tag_is_text() {
+        let p = parse("a: !\nb: ! 12\nc: !!str\n");
+        let root = p.root.unwrap();
+        assert_eq!(root.get("a").unwrap().value, Value::String(String::new()));
+        assert_eq!(root.get("b").unwrap().value, Value::String("12".into()));
+        assert_eq!(root.get("c").unwrap().value, Value::String(String::new()));
+    }
+
+    #[test]
+    fn tabs_and_block_indicators_are_explained_where_they_are() {
+        let p = parse("a: 1\nb:\n\tc: 2\n");
+        assert_eq!(p.errors[0].span, Span::new(8, 9), "{:?}", p.errors);
+        assert!(p.errors[0].help.is_some());
+        let text = "k:\n  comparator: >=\n  target: 5\n";
+        let p = parse(text);
+        let e = &p.errors[0];
+        assert_eq!(&text[e.span.start..e.span.end], ">=", "{e:?}");
+        assert!(e.help.as_deref().unwrap().contains("\">=\""), "{e:?}");
     }
 
     #[test]

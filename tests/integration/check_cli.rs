@@ -158,6 +158,129 @@ fn sarif_output_validates_against_the_sarif_2_1_0_schema() {
     );
 }
 
+/// Microsoft's SARIF multitool, installed from npm into `target/tools` on first use;
+/// `None` (and the test skips, saying why) when npm or the registry is not reachable.
+fn sarif_multitool() -> Option<std::path::PathBuf> {
+    let dir = root().join("target/tools/sarif-multitool");
+    let bin = dir.join("node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool");
+    if !bin.exists() {
+        let status = std::process::Command::new("npm")
+            .args(["install", "--no-audit", "--no-fund", "--silent", "--prefix"])
+            .arg(&dir)
+            .arg("@microsoft/sarif-multitool@5.7.0")
+            .status();
+        if !status.is_ok_and(|s| s.success()) || !bin.exists() {
+            eprintln!("SKIPPED: the SARIF multitool could not be installed with npm");
+            return None;
+        }
+    }
+    // npm leaves the install script's `chmod` undone when scripts are not allowed.
+    let _ = std::process::Command::new("chmod")
+        .arg("u+x")
+        .arg(&bin)
+        .status();
+    Some(bin)
+}
+
+#[test]
+fn sarif_passes_microsofts_multitool_for_relative_and_absolute_paths() {
+    let Some(tool) = sarif_multitool() else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let abs = root().join("tests/fixtures/rules/P911");
+    let cases: [(&str, Vec<String>); 3] = [
+        ("relative", vec!["tests/fixtures/rules/P101".into()]),
+        ("absolute", vec![abs.display().to_string()]),
+        (
+            "cross-file",
+            vec![root()
+                .join("tests/fixtures/rules/P913")
+                .display()
+                .to_string()],
+        ),
+    ];
+    for (name, paths) in cases {
+        let out = planc()
+            .args(["check", "--format", "sarif"])
+            .args(&paths)
+            .output()
+            .unwrap();
+        let input = tmp.path().join(format!("{name}.sarif"));
+        std::fs::write(&input, &out.stdout).unwrap();
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let uri = v["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+            ["artifactLocation"]["uri"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        if name == "relative" {
+            assert!(uri.starts_with("tests/"), "{uri}");
+        } else {
+            assert!(uri.starts_with("file:///"), "{uri}");
+        }
+        let report = tmp.path().join(format!("{name}.validation.sarif"));
+        let run = std::process::Command::new(&tool)
+            .arg("validate")
+            .arg("--output")
+            .arg(&report)
+            .arg(&input)
+            .output()
+            .unwrap();
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stdout)
+        );
+        let findings: Value =
+            serde_json::from_str(&std::fs::read_to_string(&report).unwrap()).unwrap();
+        let problems: Vec<String> = findings["runs"][0]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| matches!(r["level"].as_str(), Some("error" | "warning")))
+            .map(|r| format!("{}: {}", r["ruleId"], r["message"]))
+            .collect();
+        assert!(problems.is_empty(), "{name}: {problems:#?}");
+    }
+}
+
+#[test]
+fn columns_count_characters_in_every_format_on_a_chinese_line() {
+    // `  from: 华东大区经理 [经理姓名]`: the placeholder starts at character 16 (byte 28).
+    let file = "examples/drafts/region-draft.plan.yaml";
+    let human = planc().args(["check", file]).output().unwrap();
+    let human = String::from_utf8(human.stderr).unwrap();
+    assert!(human.contains("region-draft.plan.yaml:19:16]"), "{human}");
+    assert!(!human.contains(":19:28"), "{human}");
+    let json = planc()
+        .args(["check", "--format", "json", file])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&json.stdout).unwrap();
+    let at_19: Vec<_> = v["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["line"] == 19)
+        .collect();
+    assert_eq!(at_19[0]["column"], 16);
+    let gh = planc()
+        .args(["check", "--format", "github", file])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(gh.stdout)
+        .unwrap()
+        .contains("line=19,col=16,"));
+    let sarif = planc()
+        .args(["check", "--format", "sarif", file])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(sarif.stdout)
+        .unwrap()
+        .contains("\"startColumn\": 16"));
+}
+
 #[test]
 fn github_annotations() {
     planc()
