@@ -119,7 +119,7 @@ pub struct Config {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("cannot read {path}: {source}")]
+    #[error("{}", crate::t!("io-cannot-read", path = path.clone(), reason = crate::load::io_reason(source)))]
     Io {
         path: String,
         source: std::io::Error,
@@ -169,19 +169,16 @@ impl Config {
             config.tolerance.money_yuan = q
                 .yuan(MoneyUnit::Yuan)
                 .filter(|d| !d.is_sign_negative())
-                .ok_or_else(|| {
-                    format!(
-                        "tolerance.money = {m:?}: expected an amount such as \"0元\" or \"1万元\""
-                    )
-                })?;
+                .ok_or_else(|| crate::t!("config-tolerance-money", value = format!("{m:?}")))?;
         }
         if let Some(p) = raw.tolerance.percent {
             let q = Quantity::parse(&p);
             config.tolerance.percent_points = match (q.amount, &q.unit) {
                 (Some(a), Unit::Bare | Unit::Percent) if !a.is_sign_negative() => a,
                 _ => {
-                    return Err(format!(
-                        "tolerance.percent = {p:?}: expected percentage points such as \"0.1\""
+                    return Err(crate::t!(
+                        "config-tolerance-percent",
+                        value = format!("{p:?}")
                     ))
                 }
             };
@@ -190,8 +187,12 @@ impl Config {
             let rule = crate::rules::lookup(&key).ok_or_else(|| {
                 let all = crate::rules::REGISTRY.iter().flat_map(|r| [r.code, r.name]);
                 match crate::suggest::did_you_mean(&key, all) {
-                    Some(s) => format!("[rules] {key:?} is not a rule; did you mean {s:?}?"),
-                    None => format!("[rules] {key:?} is not a rule; `planc rules` lists them"),
+                    Some(s) => crate::t!(
+                        "config-unknown-rule-suggest",
+                        key = format!("{key:?}"),
+                        suggestion = format!("{s:?}")
+                    ),
+                    None => crate::t!("config-unknown-rule", key = format!("{key:?}")),
                 }
             })?;
             config.levels.insert(rule.code, level);
@@ -206,8 +207,10 @@ impl Config {
                     unit: Unit::Percent | Unit::Bare,
                     ..
                 } if !a.is_sign_negative() => Ok(a),
-                _ => Err(format!(
-                    "review.{key} = {v:?}: expected an attainment such as \"100%\""
+                _ => Err(crate::t!(
+                    "config-threshold",
+                    key = key.to_owned(),
+                    value = format!("{v:?}")
                 )),
             },
         };
@@ -217,9 +220,10 @@ impl Config {
             amber: percent("amber", raw.review.amber, defaults.amber)?,
         };
         if config.thresholds.amber > config.thresholds.green {
-            return Err(format!(
-                "review.amber ({}%) is above review.green ({}%)",
-                config.thresholds.amber, config.thresholds.green
+            return Err(crate::t!(
+                "config-amber-above-green",
+                amber = config.thresholds.amber.to_string(),
+                green = config.thresholds.green.to_string()
             ));
         }
         Ok(config)

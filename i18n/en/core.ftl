@@ -108,3 +108,46 @@ yaml-indicator-value-help = put it in quotes: `{ $key }: "{ $value }"`
 
 sarif-help = {" "}(help: { $help })
 sarif-related = related
+
+## Commands
+
+cli-wrote = wrote { $path }
+cli-cannot-write = cannot write { $path }: { $reason }
+cli-cannot-write-stdout = cannot write to stdout: { $reason }
+render-nothing = nothing to render
+render-actuals-not-plan = { $path } holds actuals, not a plan; render the review that reads it, or `planc review PLAN --actuals { $path }`
+render-refused-allow = { $path } has { $errors } { $errors ->
+        [one] error
+       *[other] errors
+    }; not rendered (use --allow-errors to render anyway)
+render-refused = { $path } has { $errors } { $errors ->
+        [one] error
+       *[other] errors
+    }; not rendered
+render-dir-to-stdout = a directory renders to a directory; give -o OUTDIR
+render-docx-to-stdout = a DOCX file cannot go to stdout; give -o FILE.docx
+render-review-errors = { $path }: the review has errors in its plan or actuals; run `planc review { $path }` to see them
+rollup-no-children = no plan under { $path } has child plans (`parent: <plan-id>#<item>`) to roll up
+rollup-no-plan = no plan with id `{ $id }`
+rollup-no-plan-suggest = no plan with id `{ $id }`; did you mean `{ $suggestion }`?
+rollup-duplicate-root = more than one plan has the id `{ $id }`
+rollup-refused = the plans of the organisation have { $errors } { $errors ->
+        [one] error
+       *[other] errors
+    }; not rendered (use --allow-errors to render anyway)
+rollup-root-not-loaded = the root plan did not load
+
+## planc.toml
+
+config-tolerance-money = tolerance.money = { $value }: expected an amount such as "0元" or "1万元"
+config-tolerance-percent = tolerance.percent = { $value }: expected percentage points such as "0.1"
+config-unknown-rule = [rules] { $key } is not a rule; `planc rules` lists them
+config-unknown-rule-suggest = [rules] { $key } is not a rule; did you mean { $suggestion }?
+config-threshold = review.{ $key } = { $value }: expected an attainment such as "100%"
+config-amber-above-green = review.amber ({ $amber }%) is above review.green ({ $green }%)
+
+## Encodings
+
+decode-not-utf8 = this file is not UTF-8; it looks like { $encoding } (first bad byte at offset { $offset })
+decode-unknown-encoding = an unknown non-UTF-8 encoding
+decode-help = re-save the file as UTF-8: in VS Code use "Reopen with Encoding" → { $encoding } and then "Save with Encoding" → UTF-8; on the command line: iconv -f { $iconv } -t UTF-8 in.plan.yaml > out.plan.yaml

@@ -101,3 +101,37 @@ yaml-indicator-value-help = 给它加上引号：`{ $key }: "{ $value }"`
 
 sarif-help = （提示：{ $help }）
 sarif-related = 相关位置
+
+## 命令
+
+cli-wrote = 已写入 { $path }
+cli-cannot-write = 无法写入 { $path }：{ $reason }
+cli-cannot-write-stdout = 无法写到标准输出：{ $reason }
+render-nothing = 没有可生成报告的计划
+render-actuals-not-plan = { $path } 是实际数据文件，不是计划；请生成读取它的年终总结，或运行 `planc review 计划文件 --actuals { $path }`
+render-refused-allow = { $path } 有 { $errors } 个错误，未生成报告（如仍要生成，请加 --allow-errors）
+render-refused = { $path } 有 { $errors } 个错误，未生成报告
+render-dir-to-stdout = 目录只能生成到目录；请用 -o 指定输出目录
+render-docx-to-stdout = DOCX 文件不能写到标准输出；请用 -o 指定文件名，如 -o 报告.docx
+render-review-errors = { $path }：年终总结所依据的计划或实际数据有错误；运行 `planc review { $path }` 查看
+rollup-no-children = { $path } 下没有任何计划带有下级计划（`parent: <计划id>#<项目>`），无法汇总
+rollup-no-plan = 没有 id 为 `{ $id }` 的计划
+rollup-no-plan-suggest = 没有 id 为 `{ $id }` 的计划；你是不是想写 `{ $suggestion }`？
+rollup-duplicate-root = 有不止一个计划的 id 是 `{ $id }`
+rollup-refused = 组织内的计划共有 { $errors } 个错误，未生成报告（如仍要生成，请加 --allow-errors）
+rollup-root-not-loaded = 根计划未能加载
+
+## planc.toml
+
+config-tolerance-money = tolerance.money = { $value }：应为金额，如 "0元" 或 "1万元"
+config-tolerance-percent = tolerance.percent = { $value }：应为百分点数，如 "0.1"
+config-unknown-rule = [rules] 中的 { $key } 不是规则；`planc rules` 列出全部规则
+config-unknown-rule-suggest = [rules] 中的 { $key } 不是规则；你是不是想写 { $suggestion }？
+config-threshold = review.{ $key } = { $value }：应为达成率，如 "100%"
+config-amber-above-green = review.amber（{ $amber }%）高于 review.green（{ $green }%）
+
+## 编码
+
+decode-not-utf8 = 文件不是 UTF-8 编码，看起来是 { $encoding }（第一个无效字节在偏移 { $offset } 处）
+decode-unknown-encoding = 一种未知的非 UTF-8 编码
+decode-help = 请把文件另存为 UTF-8：VS Code 中先“通过编码重新打开” → { $encoding }，再“通过编码保存” → UTF-8；命令行：iconv -f { $iconv } -t UTF-8 原文件.plan.yaml > 新文件.plan.yaml

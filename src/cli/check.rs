@@ -38,7 +38,7 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
     let mut config = match config {
         Ok(c) => c,
         Err(e) => {
-            let _ = writeln!(io.stderr, "error: {e}");
+            let _ = writeln!(io.stderr, "{}{e}", crate::i18n::error_prefix());
             return Exit::Trouble;
         }
     };

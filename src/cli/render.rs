@@ -73,7 +73,7 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
 }
 
 fn trouble(io: &mut Io, e: impl std::fmt::Display) -> Exit {
-    let _ = writeln!(io.stderr, "error: {e}");
+    let _ = writeln!(io.stderr, "{}{e}", crate::i18n::error_prefix());
     Exit::Trouble
 }
 
@@ -187,7 +187,7 @@ fn default_output(input: &Path, format: Format) -> PathBuf {
 fn render_file(args: &Args, ws: &Workspace, renderer: &Renderer, io: &mut Io) -> Exit {
     let to_stdout = args.output.as_deref() == Some(Path::new("-"));
     if to_stdout && args.format == Format::Docx {
-        return trouble(io, "a DOCX file cannot go to stdout; give -o FILE.docx");
+        return trouble(io, crate::t!("render-docx-to-stdout"));
     }
     if let Some(p) = ws.problems.first() {
         let msg = p
@@ -198,15 +198,14 @@ fn render_file(args: &Args, ws: &Workspace, renderer: &Renderer, io: &mut Io) ->
         return trouble(io, msg);
     }
     let Some(id) = ws.files.iter().position(|f| f.requested) else {
-        return trouble(io, "nothing to render");
+        return trouble(io, crate::t!("render-nothing"));
     };
     if ws.files[id].role == Role::Actuals {
         return trouble(
             io,
-            format!(
-                "{} holds actuals, not a plan; render the review that reads it, or `planc review PLAN --actuals {}`",
-                crate::source::display_path(&args.path),
-                crate::source::display_path(&args.path)
+            crate::t!(
+                "render-actuals-not-plan",
+                path = crate::source::display_path(&args.path)
             ),
         );
     }
@@ -216,9 +215,13 @@ fn render_file(args: &Args, ws: &Workspace, renderer: &Renderer, io: &mut Io) ->
             print_findings(io, &[&report]);
             let _ = writeln!(
                 io.stderr,
-                "error: {} has {} error(s); not rendered (use --allow-errors to render anyway)",
-                report.display_path(),
-                report.count(Severity::Error)
+                "{}{}",
+                crate::i18n::error_prefix(),
+                crate::t!(
+                    "render-refused-allow",
+                    path = report.display_path(),
+                    errors = report.count(Severity::Error)
+                )
             );
             Exit::Findings
         }
@@ -234,12 +237,12 @@ fn render_file(args: &Args, ws: &Workspace, renderer: &Renderer, io: &mut Io) ->
 
 fn render_dir(args: &Args, ws: &Workspace, renderer: &Renderer, io: &mut Io) -> Exit {
     if args.output.as_deref() == Some(Path::new("-")) {
-        return trouble(io, "a directory renders to a directory; give -o OUTDIR");
+        return trouble(io, crate::t!("render-dir-to-stdout"));
     }
     if !ws.problems.is_empty() {
         for p in &ws.problems {
             for f in &p.findings {
-                let _ = writeln!(io.stderr, "error: {}", f.message);
+                let _ = writeln!(io.stderr, "{}{}", crate::i18n::error_prefix(), f.message);
             }
         }
         return Exit::Trouble;
@@ -259,16 +262,20 @@ fn render_dir(args: &Args, ws: &Workspace, renderer: &Renderer, io: &mut Io) -> 
         let rel = file.strip_prefix(&args.path).unwrap_or(&file).to_path_buf();
         match outcome {
             Outcome::Trouble(msg) => {
-                let _ = writeln!(io.stderr, "error: {msg}");
+                let _ = writeln!(io.stderr, "{}{msg}", crate::i18n::error_prefix());
                 exit = Exit::Trouble;
             }
             Outcome::Refused(report) => {
                 print_findings(io, &[&report]);
                 let _ = writeln!(
                     io.stderr,
-                    "error: {} has {} error(s); not rendered",
-                    report.display_path(),
-                    report.count(Severity::Error)
+                    "{}{}",
+                    crate::i18n::error_prefix(),
+                    crate::t!(
+                        "render-refused",
+                        path = report.display_path(),
+                        errors = report.count(Severity::Error)
+                    )
                 );
                 if exit == Exit::Ok {
                     exit = Exit::Findings;
@@ -300,14 +307,22 @@ fn render_dir(args: &Args, ws: &Workspace, renderer: &Renderer, io: &mut Io) -> 
                 if let Err(e) = written {
                     let _ = writeln!(
                         io.stderr,
-                        "error: cannot write {}: {}",
-                        crate::source::display_path(&out),
-                        crate::load::io_reason(&e)
+                        "{}{}",
+                        crate::i18n::error_prefix(),
+                        crate::t!(
+                            "cli-cannot-write",
+                            path = crate::source::display_path(&out),
+                            reason = crate::load::io_reason(&e)
+                        )
                     );
                     exit = Exit::Trouble;
                     continue;
                 }
-                let _ = writeln!(io.stderr, "wrote {}", crate::source::display_path(&out));
+                let _ = writeln!(
+                    io.stderr,
+                    "{}",
+                    crate::t!("cli-wrote", path = crate::source::display_path(&out))
+                );
                 entry.href = Some(crate::render::index::href(&rel_out));
                 entries.push(entry);
             }
@@ -330,16 +345,20 @@ fn render_dir(args: &Args, ws: &Workspace, renderer: &Renderer, io: &mut Io) -> 
         Ok(()) => {
             let _ = writeln!(
                 io.stderr,
-                "wrote {}",
-                crate::source::display_path(&index_path)
+                "{}",
+                crate::t!("cli-wrote", path = crate::source::display_path(&index_path))
             );
         }
         Err(e) => {
             let _ = writeln!(
                 io.stderr,
-                "error: cannot write {}: {}",
-                crate::source::display_path(&index_path),
-                crate::load::io_reason(&e)
+                "{}{}",
+                crate::i18n::error_prefix(),
+                crate::t!(
+                    "cli-cannot-write",
+                    path = crate::source::display_path(&index_path),
+                    reason = crate::load::io_reason(&e)
+                )
             );
             exit = Exit::Trouble;
         }
@@ -351,10 +370,9 @@ fn render_review(ws: &Workspace, id: FileId, format: Format) -> Result<Vec<u8>, 
     let path = &ws.files[id].path;
     let outcome = crate::workspace::reviews::outcome(ws, id);
     if outcome.errors() > 0 || outcome.review.is_none() {
-        return Err(format!(
-            "{}: the review has errors in its plan or actuals; run `planc review {}` to see them",
-            crate::source::display_path(path),
-            crate::source::display_path(path)
+        return Err(crate::t!(
+            "render-review-errors",
+            path = crate::source::display_path(path)
         ));
     }
     let format = match format {
@@ -404,9 +422,9 @@ fn render_rollup(
             None => {
                 return trouble(
                     io,
-                    format!(
-                        "no plan under {} has child plans (`parent: <plan-id>#<item>`) to roll up",
-                        crate::source::display_path(&args.path)
+                    crate::t!(
+                        "rollup-no-children",
+                        path = crate::source::display_path(&args.path)
                     ),
                 )
             }
@@ -416,12 +434,17 @@ fn render_rollup(
             [one] => *one,
             [] => {
                 let ids = ws.files.iter().filter_map(|f| f.id());
-                let hint = crate::suggest::did_you_mean(root, ids)
-                    .map(|s| format!("; did you mean `{s}`?"))
-                    .unwrap_or_default();
-                return trouble(io, format!("no plan with id `{root}`{hint}"));
+                let message = match crate::suggest::did_you_mean(root, ids) {
+                    Some(s) => crate::t!(
+                        "rollup-no-plan-suggest",
+                        id = root,
+                        suggestion = s.to_owned()
+                    ),
+                    None => crate::t!("rollup-no-plan", id = root),
+                };
+                return trouble(io, message);
             }
-            _ => return trouble(io, format!("more than one plan has the id `{root}`")),
+            _ => return trouble(io, crate::t!("rollup-duplicate-root", id = root)),
         }
     };
     // Every plan of the tree must check, as for any report.
@@ -440,7 +463,9 @@ fn render_rollup(
         print_findings(io, &refs);
         let _ = writeln!(
             io.stderr,
-            "error: the plans of the organisation have {errors} error(s); not rendered (use --allow-errors to render anyway)"
+            "{}{}",
+            crate::i18n::error_prefix(),
+            crate::t!("rollup-refused", errors = errors)
         );
         return Exit::Findings;
     }
@@ -485,7 +510,7 @@ fn render_rollup(
     }
     let mut seen = Vec::new();
     let Some(tree) = node(ws, root_id, &base_dir, args.format, &mut seen) else {
-        return trouble(io, "the root plan did not load");
+        return trouble(io, crate::t!("rollup-root-not-loaded"));
     };
     let root_file = &ws.files[root_id];
     let report = ws.report_of(root_id);
@@ -523,7 +548,10 @@ fn emit(args: &Args, bytes: &[u8], default: &Path, io: &mut Io) -> Exit {
         }
         return match io.stdout.write_all(bytes) {
             Ok(()) => Exit::Ok,
-            Err(e) => trouble(io, format!("cannot write to stdout: {e}")),
+            Err(e) => trouble(
+                io,
+                crate::t!("cli-cannot-write-stdout", reason = e.to_string()),
+            ),
         };
     }
     let out = match &args.output {
@@ -534,15 +562,19 @@ fn emit(args: &Args, bytes: &[u8], default: &Path, io: &mut Io) -> Exit {
     };
     match crate::cli::write_atomic(&out, bytes) {
         Ok(()) => {
-            let _ = writeln!(io.stderr, "wrote {}", crate::source::display_path(&out));
+            let _ = writeln!(
+                io.stderr,
+                "{}",
+                crate::t!("cli-wrote", path = crate::source::display_path(&out))
+            );
             Exit::Ok
         }
         Err(e) => trouble(
             io,
-            format!(
-                "cannot write {}: {}",
-                crate::source::display_path(&out),
-                crate::load::io_reason(&e)
+            crate::t!(
+                "cli-cannot-write",
+                path = crate::source::display_path(&out),
+                reason = crate::load::io_reason(&e)
             ),
         ),
     }

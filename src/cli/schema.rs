@@ -24,8 +24,13 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
             Err(e) => {
                 let _ = writeln!(
                     io.stderr,
-                    "error: cannot write {}: {e}",
-                    crate::source::display_path(&path)
+                    "{}{}",
+                    crate::i18n::error_prefix(),
+                    crate::t!(
+                        "cli-cannot-write",
+                        path = crate::source::display_path(&path),
+                        reason = crate::load::io_reason(&e)
+                    )
                 );
                 Exit::Trouble
             }

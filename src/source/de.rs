@@ -126,10 +126,15 @@ impl de::Error for DeError {
 
     fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
         let help = crate::suggest::did_you_mean(field, expected.iter().copied())
-            .map(|s| format!("did you mean `{s}`?"))
-            .or_else(|| Some(format!("expected one of: {}", expected.join(", "))));
+            .map(|s| crate::t!("did-you-mean", suggestion = s))
+            .or_else(|| {
+                Some(crate::t!(
+                    "schema-fields-allowed",
+                    fields = expected.join(", ")
+                ))
+            });
         DeError {
-            message: format!("unknown field `{field}`"),
+            message: crate::t!("schema-unknown-field", subject = field.to_owned()),
             span: None,
             help,
         }
@@ -137,10 +142,15 @@ impl de::Error for DeError {
 
     fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
         let help = crate::suggest::did_you_mean(variant, expected.iter().copied())
-            .map(|s| format!("did you mean `{s}`?"))
-            .or_else(|| Some(format!("expected one of: {}", expected.join(", "))));
+            .map(|s| crate::t!("did-you-mean", suggestion = s))
+            .or_else(|| {
+                Some(crate::t!(
+                    "schema-allowed-values",
+                    allowed = expected.join(", ")
+                ))
+            });
         DeError {
-            message: format!("unknown value `{variant}`"),
+            message: crate::t!("schema-not-allowed", subject = variant.to_owned()),
             span: None,
             help,
         }

@@ -13,17 +13,21 @@ pub struct DecodeError {
 
 impl DecodeError {
     pub fn message(&self) -> String {
-        format!(
-            "this file is not UTF-8; it looks like {} (first bad byte at offset {})",
-            self.looks_like, self.offset
+        let looks_like = match self.looks_like {
+            "an unknown non-UTF-8 encoding" => crate::t!("decode-unknown-encoding"),
+            known => known.to_owned(),
+        };
+        crate::t!(
+            "decode-not-utf8",
+            encoding = looks_like,
+            offset = self.offset.to_string()
         )
     }
     pub fn help(&self) -> String {
-        format!(
-            "re-save the file as UTF-8: in VS Code use \"Reopen with Encoding\" → {} and then \"Save with Encoding\" → UTF-8; \
-             on the command line: iconv -f {} -t UTF-8 in.plan.yaml > out.plan.yaml",
-            self.looks_like,
-            match self.looks_like {
+        crate::t!(
+            "decode-help",
+            encoding = self.looks_like,
+            iconv = match self.looks_like {
                 "UTF-16LE" => "UTF-16LE",
                 "UTF-16BE" => "UTF-16BE",
                 "GBK/GB18030" => "GB18030",
