@@ -63,12 +63,13 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
     );
     let trouble = !ws.problems.is_empty();
     let reports = ws.reports();
+    let lang = ws.run_lang();
     drop(ws);
     if let Some(cache) = cache {
         cache.save();
     }
     let summary = Summary::of(&reports);
-    let out = match args.format {
+    let out = crate::i18n::scope(lang, || match args.format {
         CheckFormat::Human => {
             let style = Style {
                 color: io.color,
@@ -82,7 +83,7 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
         CheckFormat::Json => diagnostics::json::render(&reports, args.show_suppressed),
         CheckFormat::Sarif => diagnostics::sarif::render(&reports),
         CheckFormat::Github => diagnostics::github::render(&reports),
-    };
+    });
     let _ = io.stdout.write_all(out.as_bytes());
     if trouble {
         Exit::Trouble

@@ -30,7 +30,8 @@ pub enum Exit {
     version,
     about = "Plan-as-code compiler for annual sales plans: validate, check, render, review",
     long_about = None,
-    propagate_version = true
+    propagate_version = true,
+    args_override_self = true
 )]
 pub struct Cli {
     #[command(subcommand)]

@@ -298,6 +298,24 @@ impl Workspace {
     }
 
     /// The parent link of a file, when it resolved.
+    /// The language of messages about the run as a whole (the summary line): `--lang`,
+    /// else the one language every plan named by the user is written in, else the
+    /// environment's.
+    pub fn run_lang(&self) -> crate::i18n::Lang {
+        if let Some(forced) = self.config.lang.forced {
+            return forced;
+        }
+        let mut langs = self
+            .files
+            .iter()
+            .filter(|f| f.requested && f.role == Role::Plan)
+            .map(|f| f.lang);
+        match langs.next() {
+            Some(first) if langs.all(|l| l == first) => first,
+            _ => self.config.lang.ui(),
+        }
+    }
+
     /// The language of messages about a file.
     pub fn lang_of(&self, id: FileId) -> crate::i18n::Lang {
         self.files
@@ -490,6 +508,15 @@ fn load_file(
             cache.record_clean(key);
             let mut f = File::empty(path, role, requested, explicit);
             f.scanned_id = discover::top_level(&bytes, "id");
+            f.lang = config
+                .lang
+                .for_file(
+                    discover::top_level(&bytes, "lang").and_then(|l| match l.as_str() {
+                        "zh" => Some(crate::i18n::Lang::Zh),
+                        "en" => Some(crate::i18n::Lang::En),
+                        _ => None,
+                    }),
+                );
             f.dropped = true;
             return f;
         }

@@ -391,3 +391,125 @@ fn the_cache_skips_only_unchanged_clean_files() {
     std::fs::write(dir.path().join("p.plan.yaml"), &plan).unwrap();
     run(0);
 }
+
+/// The company example with one line replaced.
+fn company_with(from: &str, to: &str) -> String {
+    let text = std::fs::read_to_string(root().join(CLEAN)).unwrap();
+    assert!(text.contains(from), "`{from}` is not in {CLEAN}");
+    text.replacen(from, to, 1)
+}
+
+fn check_text(name: &str, text: &str, lang: &str) -> (i32, String) {
+    let dir = crate::util::temp_with(&[(name, text)]);
+    let out = planc()
+        .args(["--lang", lang, "check"])
+        .arg(dir.path().join(name))
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn a_wrong_kind_lists_every_kind_and_suggests_the_one_meant() {
+    let (code, err) = check_text(
+        "k.plan.yaml",
+        &company_with("kind: company", "kind: regional"),
+        "en",
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("`regional` is not a valid value in `kind`"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `region`?"), "{err}");
+    for kind in [
+        "company",
+        "representative",
+        "launch",
+        "onboarding",
+        "review",
+    ] {
+        assert!(
+            err.contains(&format!("`{kind}`")),
+            "{kind} not listed: {err}"
+        );
+    }
+    assert!(!err.contains("was expected"), "{err}");
+    let (_, err) = check_text("l.plan.yaml", &company_with("lang: zh", "lang: cn"), "en");
+    assert!(err.contains("did you mean `zh`?"), "{err}");
+}
+
+#[test]
+fn yaml_mistakes_are_explained_in_the_users_terms() {
+    let tab = "kind: company\nid: x\n\ttitle: y\n";
+    let (code, err) = check_text("tab.plan.yaml", tab, "en");
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("tabs are not allowed for indentation in YAML; use spaces"),
+        "{err}"
+    );
+    assert!(err.contains("tab.plan.yaml:3:1]"), "{err}");
+    let (_, err) = check_text("tab.plan.yaml", tab, "zh");
+    assert!(err.contains("YAML 不允许用 Tab 缩进"), "{err}");
+
+    let cmp = "kind: company\nid: x\nk:\n  comparator: >=\n  target: 5\n";
+    let (code, err) = check_text("cmp.plan.yaml", cmp, "en");
+    assert_eq!(code, 1);
+    assert!(
+        err.contains(r#"put it in quotes: `comparator: ">="`"#),
+        "{err}"
+    );
+    assert!(!err.contains("block scalar"), "{err}");
+
+    let complex = company_with("title:", "? [a, b]\n: 1\ntitle:");
+    let (_, err) = check_text("cx.plan.yaml", &complex, "en");
+    assert!(err.contains("mapping keys must be plain text"), "{err}");
+    assert!(!err.contains("complex key"), "{err}");
+    assert!(!err.contains("unknown field"), "{err}");
+}
+
+#[test]
+fn chinese_money_shorthand_is_money_and_a_misspelt_unit_is_read_as_meant() {
+    // The company's first target is 9.072亿元 (90720万元 split below it).
+    let text = company_with("value: 9.072亿元", "value: 9.072亿");
+    let (code, err) = check_text("s.plan.yaml", &text, "en");
+    assert_eq!(code, 0, "{err}");
+    let text = company_with("value: 9.072亿元", "value: 90720万");
+    let (code, err) = check_text("s.plan.yaml", &text, "en");
+    assert_eq!(code, 0, "{err}");
+}
+
+#[test]
+fn a_chinese_plan_gets_chinese_diagnostics_unless_told_otherwise() {
+    let file = "examples/drafts/region-draft.plan.yaml";
+    let out = crate::util::planc_env()
+        .args(["check", file])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("region-draft.plan.yaml:19:16]"), "{err}");
+    assert!(
+        err.contains("已检查 1 个文件：0 个错误，34 个警告"),
+        "{err}"
+    );
+    let out = crate::util::planc_env()
+        .args(["check", "--lang", "en", file])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("checked 1 file: 0 errors, 34 warnings"),
+        "{err}"
+    );
+    // PLANC_LANG decides for what no plan says (the summary of a run over English plans).
+    let out = crate::util::planc_env()
+        .env("PLANC_LANG", "zh")
+        .args(["explain", "P101"])
+        .output()
+        .unwrap();
+    let doc = String::from_utf8(out.stdout).unwrap();
+    assert!(doc.contains("默认级别"), "{doc}");
+}
