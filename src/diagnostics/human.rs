@@ -41,41 +41,65 @@ impl SourceCode for Text {
         before: usize,
         after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let inner = self.0.text.as_str().read_span(span, before, after)?;
+        // miette scans a `str` from its start for every span; hand it only the lines
+        // around the span (found with the line index), so printing n findings costs
+        // time linear in n, not n × file size.
+        let file = &self.0;
+        let text = file.text.as_str();
+        let start = span.offset().min(text.len());
+        let end = (start + span.len()).min(text.len());
+        let first = file.line_of(start).saturating_sub(before);
+        let last = file.line_of(end) + after + 1;
+        let window_start = file.line_start(first);
+        let window_end = if last < file.line_count() {
+            file.line_start(last)
+        } else {
+            text.len()
+        };
+        let window = &text[window_start..window_end];
+        let inner = window.read_span(
+            &SourceSpan::new((start - window_start).into(), end - start),
+            before,
+            after,
+        )?;
+        let offset = inner.span().offset() + window_start;
         // miette counts columns in bytes; planc counts characters everywhere (JSON, SARIF,
         // GitHub, the editor), so `19:16` on a Chinese line is the same place in all of them.
-        let column = self.0.line_col(inner.span().offset()).1 - 1;
-        Ok(Box::new(CharColumns { inner, column }))
+        let column = file.line_col(offset).1 - 1;
+        Ok(Box::new(CharColumns {
+            span: SourceSpan::new(offset.into(), inner.span().len()),
+            line: inner.line() + first,
+            line_count: inner.line_count() + first,
+            column,
+            data: inner.data(),
+        }))
     }
 }
 
-/// Span contents whose column is a character count.
+/// The lines around a span, placed in the whole file, with a character column.
 struct CharColumns<'a> {
-    inner: Box<dyn SpanContents<'a> + 'a>,
+    data: &'a [u8],
+    span: SourceSpan,
+    line: usize,
+    line_count: usize,
     column: usize,
 }
 
 impl<'a> SpanContents<'a> for CharColumns<'a> {
     fn data(&self) -> &'a [u8] {
-        self.inner.data()
+        self.data
     }
     fn span(&self) -> &SourceSpan {
-        self.inner.span()
-    }
-    fn name(&self) -> Option<&str> {
-        self.inner.name()
+        &self.span
     }
     fn line(&self) -> usize {
-        self.inner.line()
+        self.line
     }
     fn column(&self) -> usize {
         self.column
     }
     fn line_count(&self) -> usize {
-        self.inner.line_count()
-    }
-    fn language(&self) -> Option<&str> {
-        self.inner.language()
+        self.line_count
     }
 }
 
