@@ -151,3 +151,7 @@ config-amber-above-green = review.amber ({ $amber }%) is above review.green ({ $
 decode-not-utf8 = this file is not UTF-8; it looks like { $encoding } (first bad byte at offset { $offset })
 decode-unknown-encoding = an unknown non-UTF-8 encoding
 decode-help = re-save the file as UTF-8: in VS Code use "Reopen with Encoding" → { $encoding } and then "Save with Encoding" → UTF-8; on the command line: iconv -f { $iconv } -t UTF-8 in.plan.yaml > out.plan.yaml
+human-omitted = { $path }: { $count } more { $count ->
+        [one] finding
+       *[other] findings
+    } of { $code }({ $name }) not shown (the first { $shown } are above; `--max-findings 0` shows all, `--format json` lists all)

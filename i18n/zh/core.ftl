@@ -135,3 +135,4 @@ config-amber-above-green = review.amber（{ $amber }%）高于 review.green（{ 
 decode-not-utf8 = 文件不是 UTF-8 编码，看起来是 { $encoding }（第一个无效字节在偏移 { $offset } 处）
 decode-unknown-encoding = 一种未知的非 UTF-8 编码
 decode-help = 请把文件另存为 UTF-8：VS Code 中先“通过编码重新打开” → { $encoding }，再“通过编码保存” → UTF-8；命令行：iconv -f { $iconv } -t UTF-8 原文件.plan.yaml > 新文件.plan.yaml
+human-omitted = { $path }：另有 { $count } 条 { $code }({ $name }) 未显示（上面只列出前 { $shown } 条；`--max-findings 0` 显示全部，`--format json` 列出全部）

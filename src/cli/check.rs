@@ -25,6 +25,10 @@ pub struct Args {
     /// Check every file, ignoring and not writing the cache of clean files.
     #[arg(long)]
     pub no_cache: bool,
+    /// Human output: at most N findings of one code per file are printed; the rest are
+    /// counted in one line (0: no limit). JSON, SARIF and GitHub output keep them all.
+    #[arg(long, value_name = "N", default_value_t = 50)]
+    pub max_findings: usize,
     /// Where to keep the cache of clean files [env: PLANC_CACHE_DIR; default: .planc_cache].
     #[arg(long, value_name = "DIR")]
     pub cache_dir: Option<PathBuf>,
@@ -74,6 +78,7 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
             let style = Style {
                 color: io.color,
                 show_suppressed: args.show_suppressed,
+                max_per_code: args.max_findings,
                 ..Style::default()
             };
             let text = diagnostics::human::render(&reports, &style);

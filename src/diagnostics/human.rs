@@ -19,6 +19,8 @@ pub struct Style {
     pub unicode: bool,
     pub width: usize,
     pub show_suppressed: bool,
+    /// At most this many findings of one code per file are printed (0: all).
+    pub max_per_code: usize,
 }
 
 impl Default for Style {
@@ -28,6 +30,7 @@ impl Default for Style {
             unicode: true,
             width: 100,
             show_suppressed: false,
+            max_per_code: 0,
         }
     }
 }
@@ -273,12 +276,35 @@ pub fn render_finding(report: &FileReport, finding: &Finding, style: &Style) -> 
 pub fn render(reports: &[FileReport], style: &Style) -> String {
     let mut out = String::new();
     for r in reports {
+        // Findings of one code beyond the limit, counted (in order of first omission).
+        let mut shown: std::collections::HashMap<&str, usize> = Default::default();
+        let mut omitted: Vec<(&str, &str, usize)> = Vec::new();
         for f in &r.findings {
             if f.suppressed.is_some() && !style.show_suppressed {
                 continue;
             }
+            let n = shown.entry(f.code).or_default();
+            *n += 1;
+            if style.max_per_code > 0 && *n > style.max_per_code {
+                match omitted.iter_mut().find(|(c, _, _)| *c == f.code) {
+                    Some(o) => o.2 += 1,
+                    None => omitted.push((f.code, f.name, 1)),
+                }
+                continue;
+            }
             out.push_str(&render_finding(r, f, style));
             out.push('\n');
+        }
+        for (code, name, n) in omitted {
+            out.push_str(&crate::t!(
+                "human-omitted",
+                path = r.display_path(),
+                count = n,
+                code = code,
+                name = name,
+                shown = style.max_per_code
+            ));
+            out.push_str("\n\n");
         }
     }
     out.push_str(&Summary::of(reports).line());

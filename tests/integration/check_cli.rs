@@ -513,3 +513,41 @@ fn a_chinese_plan_gets_chinese_diagnostics_unless_told_otherwise() {
     let doc = String::from_utf8(out.stdout).unwrap();
     assert!(doc.contains("默认级别"), "{doc}");
 }
+
+#[test]
+fn past_the_limit_the_same_finding_is_counted_not_repeated() {
+    let mut text = String::from("kind: company\nid: big\ntitle: 大\nswot:\n  strengths:\n");
+    for i in 0..200 {
+        text.push_str(&format!("    - {{ bad: {i} }}\n"));
+    }
+    let dir = crate::util::temp_with(&[("big.plan.yaml", &text)]);
+    let path = dir.path().join("big.plan.yaml");
+    let out = planc().arg("check").arg(&path).output().unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.matches("P005(unknown-field)\n").count(), 50, "{err}");
+    assert!(
+        err.contains("150 more findings of P005(unknown-field) not shown"),
+        "{err}"
+    );
+    let out = planc()
+        .args(["check", "--max-findings", "0"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.matches("P005(unknown-field)\n").count(), 200);
+    assert!(!err.contains("not shown"));
+    let json = planc()
+        .args(["check", "--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&json.stdout).unwrap();
+    let p005 = v["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "P005")
+        .count();
+    assert_eq!(p005, 200);
+}
