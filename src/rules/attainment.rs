@@ -46,17 +46,17 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     Finding::new(
                         &RULE,
                         att.span,
-                        format!(
-                            "attainment is {} ÷ {} = {}, not {}",
-                            sales.raw,
-                            target.raw,
-                            fmt_pct(actual),
-                            att.raw
+                        crate::t!(
+                            "p108-attainment",
+                            sales = sales.raw.as_str(),
+                            target = target.raw.as_str(),
+                            actual = fmt_pct(actual),
+                            attainment = att.raw.as_str()
                         ),
                     )
-                    .label(format!("actual {}", fmt_pct(actual)))
-                    .with(sales.span, "sales")
-                    .with(target.span, "target"),
+                    .label(crate::t!("p108-label", actual = fmt_pct(actual)))
+                    .with(sales.span, crate::t!("p108-label-sales"))
+                    .with(target.span, crate::t!("p108-label-target")),
                 );
             }
         }
@@ -69,17 +69,17 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     Finding::new(
                         &RULE,
                         growth.span,
-                        format!(
-                            "growth from {} to {} is {}, not {}",
-                            prev.raw,
-                            sales.raw,
-                            fmt_pct(actual),
-                            growth.raw
+                        crate::t!(
+                            "p108-growth",
+                            previous = prev.raw.as_str(),
+                            sales = sales.raw.as_str(),
+                            actual = fmt_pct(actual),
+                            growth = growth.raw.as_str()
                         ),
                     )
-                    .label(format!("actual {}", fmt_pct(actual)))
-                    .with(sales.span, "sales")
-                    .with(prev.span, "previous sales"),
+                    .label(crate::t!("p108-label", actual = fmt_pct(actual)))
+                    .with(sales.span, crate::t!("p108-label-sales"))
+                    .with(prev.span, crate::t!("p108-label-previous")),
                 );
             }
         }

@@ -79,18 +79,39 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let mut f = Finding::new(
             &RULE,
             parent.span,
-            format!("{noun} add up to {sum_s}, not {total_s} ({parent_name})"),
+            crate::t!(
+                "p101-message",
+                noun = noun.as_str(),
+                sum = sum_s.as_str(),
+                total = total_s.as_str(),
+                parent = parent_name
+            ),
         )
-        .label(format!("{parent_name}: {total_s}"));
+        .label(crate::t!(
+            "p101-label",
+            parent = parent_name,
+            total = total_s.as_str()
+        ));
         for item in &b.items {
             f = f.with(item.value.span, item.value.raw.clone());
         }
         let help = if gap > Decimal::ZERO {
-            format!(
-                "{noun} add up to {sum_s} of {total_s}; {gap_s} ({pct}) is unallocated — add an `其他` item or mark the breakdown `partial: true`"
+            crate::t!(
+                "p101-help-short",
+                noun = noun,
+                sum = sum_s,
+                total = total_s,
+                gap = gap_s,
+                pct = pct
             )
         } else {
-            format!("{noun} exceed {total_s} by {gap_s} ({pct}) — lower an item or raise the total")
+            crate::t!(
+                "p101-help-over",
+                noun = noun,
+                total = total_s,
+                gap = gap_s,
+                pct = pct
+            )
         };
         out.push(f.help(help));
     });

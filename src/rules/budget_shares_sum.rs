@@ -59,17 +59,17 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let mut f = Finding::new(
         &RULE,
         shares[0].span,
-        format!("budget shares add up to {}, not 100%", fmt_pct(sum)),
+        crate::t!("p104-message", sum = fmt_pct(sum)),
     )
-    .label("first share");
+    .label(crate::t!("p104-label-first"));
     for s in &shares[1..] {
         f = f.with(s.span, s.raw.clone());
     }
     let gap = Decimal::ONE_HUNDRED - sum;
     let help = if gap > Decimal::ZERO {
-        format!("{} of the budget is in no line", fmt_pct(gap))
+        crate::t!("p104-help-short", gap = fmt_pct(gap))
     } else {
-        format!("the shares exceed 100% by {}", fmt_pct(-gap))
+        crate::t!("p104-help-over", gap = fmt_pct(-gap))
     };
     out.push(f.help(help));
 }

@@ -53,26 +53,27 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let implied = growth
             .amount
             .map(|g| l * (Decimal::ONE_HUNDRED + g) / Decimal::ONE_HUNDRED);
+        let pct = fmt_pct(actual);
         let mut f = Finding::new(
             &RULE,
             value.span,
-            format!(
-                "{} is {} over last year's {}, not {}",
-                value.raw,
-                fmt_pct(actual),
-                last.raw,
-                growth.raw
+            crate::t!(
+                "p107-message",
+                value = value.raw.as_str(),
+                actual = pct.as_str(),
+                last = last.raw.as_str(),
+                growth = growth.raw.as_str()
             ),
         )
-        .label(format!("implies {} growth", fmt_pct(actual)))
-        .with(last.span, "last year")
-        .with(growth.span, "stated growth");
+        .label(crate::t!("p107-label", actual = pct))
+        .with(last.span, crate::t!("p107-label-last"))
+        .with(growth.span, crate::t!("p107-label-growth"));
         if let Some(i) = implied {
-            f = f.help(format!(
-                "{} × (1 + {}) = {}; change the value, last year's figure or the growth",
-                last.raw,
-                growth.raw,
-                fmt_base(i, value, unit)
+            f = f.help(crate::t!(
+                "p107-help",
+                last = last.raw.as_str(),
+                growth = growth.raw.as_str(),
+                implied = fmt_base(i, value, unit)
             ));
         }
         out.push(f);
