@@ -18,8 +18,24 @@ dimension-other = `{ $dimension }` items
 ## P101 breakdown-sum
 p101-message = { $noun } add up to { $sum }, not { $total } ({ $parent })
 p101-label = { $parent }: { $total }
-p101-help-short = { $noun } add up to { $sum } of { $total }; { $gap } ({ $pct }) is unallocated — add an `其他` item or mark the breakdown `partial: true`
+p101-help-short = { $noun } add up to { $sum } of { $total }; { $gap } ({ $pct }) is unallocated — { $fix }
 p101-help-over = { $noun } exceed { $total } by { $gap } ({ $pct }) — lower an item or raise the total
+## What to do about a shortfall: an open dimension (provinces, products …) can take an
+## `其他` item; quarters, months and timeline phases are a fixed set.
+p101-fix-other = add an `其他` item or mark the breakdown `partial: true`
+p101-fix-missing = add the missing { $missing } or mark the breakdown `partial: true`
+p101-fix-raise = raise an item or lower the total
+p101-fix-raise-share = raise a share
+p101-shares = the shares of the { $noun } add up to { $sum }, not 100% ({ $parent })
+p101-label-shares = shares add up to { $sum }
+p101-help-shares-short = { $gap } of { $parent } is in no item — { $fix }
+p101-help-shares-over = the shares exceed 100% by { $gap } — lower a share
+p101-empty = the breakdown of { $parent } lists no { $noun }
+p101-label-empty = no items
+p101-help-empty = list the { $noun } with their values, or remove the empty breakdown
+p101-no-values = the { $noun } of { $parent } have no figures, so the split cannot be checked
+p101-label-no-values = no figures
+p101-help-no-values = write each item's value as a number with its unit
 
 ## P102 breakdown-share
 p102-message = share of `{ $item }` is stated as { $share } but { $value } of { $whole } is { $actual }

@@ -13,13 +13,28 @@ dimension-city = 城市
 dimension-team = 团队
 dimension-representative = 代表
 dimension-phase = 阶段
-dimension-other = `{ $dimension }` 各项
+dimension-other = `{ $dimension }` 项
 
 ## P101 breakdown-sum
 p101-message = { $noun }合计 { $sum }，与{ $parent }（{ $total }）不符
 p101-label = { $parent }：{ $total }
-p101-help-short = { $noun }合计 { $sum }，应为 { $total }；还有 { $gap }（{ $pct }）未分配：补一个 `其他` 项，或把该分解标为 `partial: true`
+p101-help-short = { $noun }合计 { $sum }，应为 { $total }；还有 { $gap }（{ $pct }）未分配：{ $fix }
 p101-help-over = { $noun }合计比 { $total } 多出 { $gap }（{ $pct }）：调低某一项，或调高总数
+## 差额怎么补：开放的维度（省份、产品……）可以补 `其他` 项；季度、月份和时间线阶段是固定的。
+p101-fix-other = 补一个 `其他` 项，或把该分解标为 `partial: true`
+p101-fix-missing = 补上缺少的 { $missing }，或把该分解标为 `partial: true`
+p101-fix-raise = 调高某一项，或调低总数
+p101-fix-raise-share = 调高某一项的占比
+p101-shares = 各{ $noun }占比合计 { $sum }，不是 100%（{ $parent }）
+p101-label-shares = 占比合计 { $sum }
+p101-help-shares-short = { $parent }还有 { $gap } 没有落到任何一项：{ $fix }
+p101-help-shares-over = 各项占比合计超出 100%，多了 { $gap }：调低某一项的占比
+p101-empty = { $parent }的分解没有列出任何{ $noun }
+p101-label-empty = 没有分解项
+p101-help-empty = 列出各{ $noun }及其数值，或删掉这个空的分解
+p101-no-values = { $parent }的各{ $noun }都没有数值，无法核对分解
+p101-label-no-values = 没有数值
+p101-help-no-values = 给每一项写上带单位的数字
 
 ## P102 breakdown-share
 p102-message = `{ $item }` 的占比写为 { $share }，但 { $value } 占 { $whole } 的 { $actual }
