@@ -76,6 +76,9 @@ p107-label = implies { $actual } growth
 p107-label-last = last year
 p107-label-growth = stated growth
 p107-help = { $last } × (1 + { $growth }) = { $implied }; change the value, last year's figure or the growth
+p107-zero = growth { $growth } is stated over last year's { $last }: growth from zero is not a percentage
+p107-label-zero = no growth rate from zero
+p107-help-zero = for something new this year, remove `growth` (say 新增 in the text); otherwise correct last year's figure
 
 ## P108 last-year-mismatch
 p108-attainment = attainment is { $sales } ÷ { $target } = { $actual }, not { $attainment }
@@ -84,6 +87,19 @@ p108-label = actual { $actual }
 p108-label-sales = sales
 p108-label-target = target
 p108-label-previous = previous sales
+p108-zero = { $what ->
+        [attainment] attainment { $stated } is stated against a target of { $base }: attainment of a zero target is not a percentage
+       *[growth] growth { $stated } is stated over previous sales of { $base }: growth from zero is not a percentage
+    }
+p108-label-zero = no percentage of zero
+p108-label-zero-base = { $what ->
+        [attainment] target
+       *[growth] previous sales
+    }
+p108-help-zero = { $what ->
+        [attainment] correct the target, or remove `attainment`
+       *[growth] correct the previous sales, or remove `growth` if there were none
+    }
 
 ## Lists in messages: `a, b, c`.
 list-separator = {", "}

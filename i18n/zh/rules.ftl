@@ -75,6 +75,9 @@ p107-label = 对应增长 { $actual }
 p107-label-last = 上年
 p107-label-growth = 写明的增长率
 p107-help = { $last } × (1 + { $growth }) = { $implied }；请修改目标值、上年数或增长率
+p107-zero = 上年为 { $last }，基数为零，算不出增长率，写的增长 { $growth } 无从谈起
+p107-label-zero = 基数为零，没有增长率
+p107-help-zero = 今年新增的产品或区域，删掉 `growth`（可在说明里写“新增”）；否则请更正上年数
 
 ## P108 last-year-mismatch
 p108-attainment = 达成率应为 { $sales } ÷ { $target } = { $actual }，不是 { $attainment }
@@ -83,6 +86,19 @@ p108-label = 实际为 { $actual }
 p108-label-sales = 销售额
 p108-label-target = 目标
 p108-label-previous = 前年销售额
+p108-zero = { $what ->
+        [attainment] 目标为 { $base }，基数为零，算不出达成率，写的达成率 { $stated } 无从谈起
+       *[growth] 前年销售额为 { $base }，基数为零，算不出增长率，写的增长 { $stated } 无从谈起
+    }
+p108-label-zero = 基数为零，算不出百分比
+p108-label-zero-base = { $what ->
+        [attainment] 目标
+       *[growth] 前年销售额
+    }
+p108-help-zero = { $what ->
+        [attainment] 更正目标，或删掉 `attainment`
+       *[growth] 更正前年销售额；如果前年确实没有销售，就删掉 `growth`
+    }
 
 ## 消息中的列举：a、b、c。
 list-separator = 、

@@ -427,3 +427,33 @@ fn p101_help_fits_the_dimension() {
     );
     assert!(h.ends_with("— raise a share"), "{h}");
 }
+
+#[test]
+fn p107_growth_over_a_last_year_of_zero_is_reported() {
+    let t = "  - {id: sales, name: 年度销售总额, value: 32亿元, last_year: 0亿元, growth: 15%}";
+    let seen = check(t, TOTAL);
+    assert_eq!(codes(&seen), ["P107"], "{seen:?}");
+    assert_eq!(
+        seen[0].1,
+        "growth 15% is stated over last year's 0亿元: growth from zero is not a percentage"
+    );
+    // Without a stated growth there is nothing to check.
+    let t = "  - {id: sales, name: 年度销售总额, value: 32亿元, last_year: 0亿元}";
+    assert_eq!(codes(&check(t, TOTAL)), [] as [&str; 0]);
+}
+
+#[test]
+fn p108_percentages_over_a_zero_base_are_reported() {
+    let text = plan(SALES, TOTAL).replace(
+        "targets:\n",
+        "last_year:\n  sales: 7.8亿元\n  target: 0\n  attainment: 100%\n  previous_sales: 0亿元\n  growth: 100%\ntargets:\n",
+    );
+    let seen = check_with(&text, "0");
+    assert_eq!(codes(&seen), ["P108", "P108"], "{seen:?}");
+    assert!(seen[0]
+        .1
+        .starts_with("attainment 100% is stated against a target of 0"));
+    assert!(seen[1]
+        .1
+        .starts_with("growth 100% is stated over previous sales of 0亿元"));
+}
