@@ -116,22 +116,30 @@ p201-message = unknown { $kind ->
         [phase] phase
        *[kpi] KPI
     } `{ $id }`
-p201-label = not declared in `{ $key }`
+p201-label = not declared in { $kind ->
+        [campaign] `campaigns`, `strategies` or `pillars`
+       *[other] `{ $key }`
+    }
 p201-help-suggest = did you mean `{ $suggestion }`?
-p201-help-declare = declare it under `{ $key }:` with an `id`
+p201-help-declare = { $kind ->
+        [campaign] declare it under `campaigns:`, `strategies:` or `pillars:` with an `id`
+        [kpi] give the KPI it means an `id` in its `kpis:` list
+       *[other] declare it under `{ $key }:` with an `id`
+    }
 p201-help-declared = declared { $kind ->
         [product] products
         [region] regions
         [account] accounts
-        [campaign] campaign or strategys
-        [person] persons
+        [campaign] campaigns and strategies
+        [person] people
         [target] targets
         [phase] phases
        *[kpi] KPIs
     }: { $ids }
 
 ## P202 duplicate-id. `$kind` is what the id names.
-p202-message = duplicate { $kind ->
+p202-message = { p202-message-id }
+p202-message-id = duplicate { $kind ->
         [product] product
         [region] region
         [person] person
@@ -147,7 +155,11 @@ p202-message = duplicate { $kind ->
     } id `{ $id }`
 p202-label = used again here
 p202-label-first = first used here
-p202-help = give each { $kind ->
+p202-help = { $kind ->
+        [item] list each item once: merge the two into one
+       *[other] { p202-help-own-id }
+    }
+p202-help-own-id = give each { $kind ->
         [product] product
         [region] region
         [person] person
@@ -198,8 +210,14 @@ p303-label-not-a-range = expected e.g. 1-4
 p303-help-not-a-range = write the first and last week, e.g. `weeks: 5-8`
 p303-backwards = week range { $raw } runs backwards or starts at week 0
 p303-label-backwards = invalid range
-p303-gap = week ranges are not contiguous: weeks { $from }–{ $to } are in no phase
-p303-overlap = week ranges are not contiguous: weeks { $from }–{ $to } are in two phases
+p303-gap = week ranges are not contiguous: { $one ->
+        [yes] week { $from } is
+       *[no] weeks { $from }–{ $to } are
+    } in no phase
+p303-overlap = week ranges are not contiguous: { $one ->
+        [yes] week { $from } is
+       *[no] weeks { $from }–{ $to } are
+    } in two phases
 p303-label-expected = expected to start at week { $week }
 p303-label-previous = previous range
 
@@ -224,6 +242,7 @@ p305-label-start = start
 p401-no-target = KPI `{ $metric }` has no target
 p401-label-no-target = no target
 p401-help-no-target = add `comparator` and `target`, e.g. `comparator: ">="` and `target: 90%`
+p401-help-no-target-value = add `target:` with the figure to reach, e.g. `target: 90%`
 p401-no-comparator = KPI `{ $metric }` does not say how its target is compared
 p401-label-no-comparator = a floor or a ceiling?
 p401-help-no-comparator = add `comparator: ">="` (at least), `"<="` (at most), `"="` or `range`
@@ -245,6 +264,7 @@ p402-share = share { $raw } is outside 0–100%
 p402-budget-share = budget share { $raw } is outside 0–100%
 p402-label = out of range
 p402-help = if this is a growth rate, mark the KPI `growth: true`
+p402-help-share = a share lies between 0% and 100%: check for a misplaced digit or sign
 
 ## P501 placeholder
 p501-message = placeholder `{ $raw }` left in the plan

@@ -115,9 +115,16 @@ p201-message = 未声明的{ $kind ->
         [phase] 阶段
        *[kpi] KPI
     } `{ $id }`
-p201-label = 未在 `{ $key }` 中声明
+p201-label = 未在 { $kind ->
+        [campaign] `campaigns`、`strategies` 或 `pillars`
+       *[other] `{ $key }`
+    } 中声明
 p201-help-suggest = 是不是想写 `{ $suggestion }`？
-p201-help-declare = 请在 `{ $key }:` 下声明，并给出 `id`
+p201-help-declare = { $kind ->
+        [campaign] 请在 `campaigns:`、`strategies:` 或 `pillars:` 下声明，并给出 `id`
+        [kpi] 在该 KPI 所在的 `kpis:` 列表里给它加上 `id`
+       *[other] 请在 `{ $key }:` 下声明，并给出 `id`
+    }
 p201-help-declared = 已声明的{ $kind ->
         [product] 产品
         [region] 区域
@@ -131,6 +138,10 @@ p201-help-declared = 已声明的{ $kind ->
 
 ## P202 duplicate-id。`$kind` 是 id 所指的对象。
 p202-message = { $kind ->
+        [item] 分解中 `{ $id }` 出现了两次
+       *[other] { p202-message-id }
+    }
+p202-message-id = { $kind ->
         [product] 产品
         [region] 区域
         [person] 人员
@@ -146,7 +157,11 @@ p202-message = { $kind ->
     } id `{ $id }` 重复
 p202-label = 此处再次使用
 p202-label-first = 首次使用于此
-p202-help = 每个{ $kind ->
+p202-help = { $kind ->
+        [item] 每一项只列一次：把这两项合并成一项
+       *[other] { p202-help-own-id }
+    }
+p202-help-own-id = 每个{ $kind ->
         [product] 产品
         [region] 区域
         [person] 人员
@@ -197,8 +212,14 @@ p303-label-not-a-range = 应写成 1-4 这样
 p303-help-not-a-range = 写出起止周，例如 `weeks: 5-8`
 p303-backwards = 周区间 { $raw } 起止颠倒，或从第 0 周开始
 p303-label-backwards = 区间无效
-p303-gap = 周区间不连续：第 { $from }–{ $to } 周不属于任何阶段
-p303-overlap = 周区间不连续：第 { $from }–{ $to } 周同时属于两个阶段
+p303-gap = 周区间不连续：{ $one ->
+        [yes] 第 { $from } 周
+       *[no] 第 { $from }–{ $to } 周
+    }不属于任何阶段
+p303-overlap = 周区间不连续：{ $one ->
+        [yes] 第 { $from } 周
+       *[no] 第 { $from }–{ $to } 周
+    }同时属于两个阶段
 p303-label-expected = 应从第 { $week } 周开始
 p303-label-previous = 上一区间
 
@@ -223,6 +244,7 @@ p305-label-start = 开始
 p401-no-target = KPI `{ $metric }` 没有目标值
 p401-label-no-target = 无目标值
 p401-help-no-target = 补上 `comparator` 和 `target`，例如 `comparator: ">="`、`target: 90%`
+p401-help-no-target-value = 补上 `target:`，写明要达到的数值，例如 `target: 90%`
 p401-no-comparator = KPI `{ $metric }` 没有说明目标值怎么比较
 p401-label-no-comparator = 是下限还是上限？
 p401-help-no-comparator = 加上 `comparator: ">="`（不低于）、`"<="`（不高于）、`"="` 或 `range`
@@ -244,6 +266,7 @@ p402-share = 占比 { $raw } 超出 0–100% 范围
 p402-budget-share = 预算占比 { $raw } 超出 0–100% 范围
 p402-label = 超出范围
 p402-help = 如果这是增长率，请给该 KPI 加上 `growth: true`
+p402-help-share = 占比只能在 0% 到 100% 之间：检查是不是多写或少写了一位数，或写错了正负号
 
 ## P501 placeholder
 p501-message = 计划中还留有占位符 `{ $raw }`

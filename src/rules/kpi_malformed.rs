@@ -47,7 +47,11 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 )
                 .label(crate::t!("p401-label-no-target"))
                 .severity(Severity::Warning)
-                .help(crate::t!("p401-help-no-target")),
+                .help(if cmp.is_some() {
+                    crate::t!("p401-help-no-target-value")
+                } else {
+                    crate::t!("p401-help-no-target")
+                }),
             ),
             (Some(t), None) => out.push(
                 Finding::new(

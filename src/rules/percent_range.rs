@@ -48,10 +48,14 @@ fn check_one(q: &Sp<Quantity>, what: &What, out: &mut Vec<Finding>) {
             What::Share => crate::t!("p402-share", raw = raw),
             What::BudgetShare => crate::t!("p402-budget-share", raw = raw),
         };
+        let help = match what {
+            What::Kpi(_) => crate::t!("p402-help"),
+            What::Share | What::BudgetShare => crate::t!("p402-help-share"),
+        };
         out.push(
             Finding::new(&RULE, q.span, message)
                 .label(crate::t!("p402-label"))
-                .help(crate::t!("p402-help")),
+                .help(help),
         );
     }
 }

@@ -57,11 +57,15 @@ impl Catalogue<'_> {
             r.span,
             crate::t!("p201-message", kind = self.what, id = v),
         )
-        .label(crate::t!("p201-label", key = self.key));
+        .label(crate::t!("p201-label", kind = self.what, key = self.key));
         let candidates = self.ids.iter().chain(&self.names).copied();
         f = match did_you_mean(v, candidates) {
             Some(s) => f.help(crate::t!("p201-help-suggest", suggestion = s)),
-            None if self.ids.is_empty() => f.help(crate::t!("p201-help-declare", key = self.key)),
+            None if self.ids.is_empty() => f.help(crate::t!(
+                "p201-help-declare",
+                kind = self.what,
+                key = self.key
+            )),
             None => f.help(crate::t!(
                 "p201-help-declared",
                 kind = self.what,
@@ -95,7 +99,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let strategies = p.all_strategies();
     let campaigns = Catalogue {
         what: "campaign",
-        key: "campaigns/strategies/pillars",
+        key: "campaigns",
         ids: strategies.iter().map(|s| s.id.as_str()).collect(),
         names: strategies.iter().map(|s| s.name.as_str()).collect(),
     };

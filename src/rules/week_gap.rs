@@ -60,10 +60,16 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     crate::t!(
                         "p303-gap",
                         from = (pend + 1).to_string(),
-                        to = (a - 1).to_string()
+                        to = (a - 1).to_string(),
+                        one = yes_no(pend + 1 == a - 1)
                     )
                 } else {
-                    crate::t!("p303-overlap", from = a.to_string(), to = pend.to_string())
+                    crate::t!(
+                        "p303-overlap",
+                        from = a.to_string(),
+                        to = pend.to_string(),
+                        one = yes_no(a == pend)
+                    )
                 };
                 out.push(
                     Finding::new(&RULE, w.span, message)
@@ -76,5 +82,14 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             }
         }
         prev = Some((w, b));
+    }
+}
+
+/// A `yes`/`no` selector for messages.
+fn yes_no(b: bool) -> &'static str {
+    if b {
+        "yes"
+    } else {
+        "no"
     }
 }

@@ -457,3 +457,50 @@ fn p108_percentages_over_a_zero_base_are_reported() {
         .1
         .starts_with("growth 100% is stated over previous sales of 0亿元"));
 }
+
+#[test]
+fn helps_fit_the_case() {
+    // A province listed twice is merged, not given a new id.
+    let seen = check(
+        &breakdown(
+            "province",
+            &[
+                "{ref: shanghai, value: 16亿元}",
+                "{ref: shanghai, value: 16亿元}",
+            ],
+        ),
+        TOTAL,
+    );
+    assert_eq!(
+        only(&seen, "P202")[0].2,
+        "list each item once: merge the two into one"
+    );
+    // Only a KPI can be marked a growth.
+    let seen = check(
+        &breakdown("province", &["{ref: shanghai, value: 32亿元, share: 120%}"]),
+        TOTAL,
+    );
+    let p402 = only(&seen, "P402");
+    assert!(!p402[0].2.contains("growth: true"), "{}", p402[0].2);
+    // A KPI with a comparator lacks only its target.
+    let text = plan(SALES, TOTAL).replace(
+        "target: 12项}",
+        "target: 12项}\n      - {metric: 医院准入率, comparator: \">=\"}",
+    );
+    let seen = check_with(&text, "0");
+    assert_eq!(
+        only(&seen, "P401")[0].2,
+        "add `target:` with the figure to reach, e.g. `target: 90%`"
+    );
+    // A campaign lives under one of three keys.
+    let text = plan(SALES, TOTAL).replace(
+        "response: 提前进行成本测算}",
+        "response: 提前进行成本测算, campaign: liaoyuan}",
+    );
+    let seen = check_with(&text, "0");
+    let p201 = only(&seen, "P201");
+    assert_eq!(
+        p201[0].2, "declared campaigns and strategies: s1",
+        "{seen:?}"
+    );
+}
