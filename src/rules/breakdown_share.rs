@@ -47,26 +47,24 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             if !share.is_percent() || ctx.percent_agrees(share, actual) {
                 continue;
             }
+            let pct = fmt_pct(actual);
             out.push(
                 Finding::new(
                     &RULE,
                     share.span,
-                    format!(
-                        "share of `{}` is stated as {} but {} of {} is {}",
-                        item.key.value,
-                        share.raw,
-                        item.value.raw,
-                        parent.raw,
-                        fmt_pct(actual)
+                    crate::t!(
+                        "p102-message",
+                        item = item.key.value.as_str(),
+                        share = share.raw.as_str(),
+                        value = item.value.raw.as_str(),
+                        whole = parent.raw.as_str(),
+                        actual = pct.as_str()
                     ),
                 )
-                .label(format!("actual share {}", fmt_pct(actual)))
-                .with(item.value.span, "value")
-                .with(parent.span, "whole")
-                .help(format!(
-                    "write `share: {}` or change the value",
-                    fmt_pct(actual)
-                )),
+                .label(crate::t!("p102-label", actual = pct.as_str()))
+                .with(item.value.span, crate::t!("p102-label-value"))
+                .with(parent.span, crate::t!("p102-label-whole"))
+                .help(crate::t!("p102-help", actual = pct)),
             );
         }
     });

@@ -57,28 +57,22 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let mut f = Finding::new(
         &RULE,
         budget.total.span,
-        format!(
-            "budget lines add up to {}, not the total {}",
-            fmt_money(sum, &budget.total, unit),
-            budget.total.raw
+        crate::t!(
+            "p103-message",
+            sum = fmt_money(sum, &budget.total, unit),
+            total = budget.total.raw.as_str()
         ),
     )
-    .label("budget total");
+    .label(crate::t!("p103-label"));
     for line in &budget.lines {
         if let Some(a) = &line.amount {
             f = f.with(a.span, line.name.clone());
         }
     }
     let help = if gap > Decimal::ZERO {
-        format!(
-            "{} of the total is not in any line — add a line (e.g. `预备费`) or lower the total",
-            fmt_money(gap, &budget.total, unit)
-        )
+        crate::t!("p103-help-short", gap = fmt_money(gap, &budget.total, unit))
     } else {
-        format!(
-            "the lines exceed the total by {}",
-            fmt_money(-gap, &budget.total, unit)
-        )
+        crate::t!("p103-help-over", gap = fmt_money(-gap, &budget.total, unit))
     };
     out.push(f.help(help));
 }

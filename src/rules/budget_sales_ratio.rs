@@ -53,24 +53,25 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     if !ratio.is_percent() || ctx.percent_agrees(ratio, actual) {
         return;
     }
+    let pct = fmt_pct(actual);
     out.push(
         Finding::new(
             &RULE,
             ratio.span,
-            format!(
-                "budget {} is {} of the sales target {}, not {}",
-                budget.total.raw,
-                fmt_pct(actual),
-                target.value.raw,
-                ratio.raw
+            crate::t!(
+                "p106-message",
+                budget = budget.total.raw.as_str(),
+                actual = pct.as_str(),
+                target = target.value.raw.as_str(),
+                ratio = ratio.raw.as_str()
             ),
         )
-        .label(format!("actual {}", fmt_pct(actual)))
-        .with(budget.total.span, "budget total")
-        .with(target.value.span, format!("{} target", target.name))
-        .help(format!(
-            "write `sales_ratio: {}` or adjust the budget",
-            fmt_pct(actual)
-        )),
+        .label(crate::t!("p106-label", actual = pct.as_str()))
+        .with(budget.total.span, crate::t!("p106-label-budget"))
+        .with(
+            target.value.span,
+            crate::t!("p106-label-target", target = target.name.as_str()),
+        )
+        .help(crate::t!("p106-help", actual = pct)),
     );
 }

@@ -51,26 +51,27 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let expected = share
             .amount
             .map(|s| s * total / rust_decimal::Decimal::ONE_HUNDRED);
+        let pct = fmt_pct(actual);
         let mut f = Finding::new(
             &RULE,
             share.span,
-            format!(
-                "`{}`: {} of {} is {}, not {}",
-                line.name,
-                amount.raw,
-                budget.total.raw,
-                fmt_pct(actual),
-                share.raw
+            crate::t!(
+                "p105-message",
+                line = line.name.as_str(),
+                amount = amount.raw.as_str(),
+                total = budget.total.raw.as_str(),
+                actual = pct.as_str(),
+                share = share.raw.as_str()
             ),
         )
-        .label(format!("actual share {}", fmt_pct(actual)))
-        .with(amount.span, "amount")
-        .with(budget.total.span, "budget total");
+        .label(crate::t!("p105-label", actual = pct.as_str()))
+        .with(amount.span, crate::t!("p105-label-amount"))
+        .with(budget.total.span, crate::t!("p105-label-total"));
         if let Some(e) = expected {
-            f = f.help(format!(
-                "either the share is {} or the amount is {}",
-                fmt_pct(actual),
-                fmt_money(e, amount, unit)
+            f = f.help(crate::t!(
+                "p105-help",
+                actual = pct,
+                amount = fmt_money(e, amount, unit)
             ));
         }
         out.push(f);

@@ -1,6 +1,6 @@
 use rust_decimal::Decimal;
 
-use super::{fmt_pct, Ctx, RuleInfo};
+use super::{fmt_pct, percent_of, Ctx, RuleInfo};
 use crate::diagnostics::{Finding, Severity};
 
 pub static RULE: RuleInfo = RuleInfo {
@@ -9,13 +9,21 @@ pub static RULE: RuleInfo = RuleInfo {
     severity: Severity::Error,
     summary: "Budget line shares do not add up to 100 %.",
     doc: r#"## What it does
-Adds up the `share` of every budget line. The sum must be 100 %, allowing for the
-rounding of each share to the digits written (three shares of `33.3%` are fine) plus
-`[tolerance] percent` points.
+Adds up the `share` of every budget line. The sum must be exactly 100 % at the
+precision the shares are written with: `50% + 30% + 10% + 8%` is 98 %, not 100 %.
+Only `[tolerance] percent` in `planc.toml` widens that, and only if you set it.
+
+A share written beside an `amount` is different: it is amount ÷ total rounded to the
+digits shown, so it may be off by half a unit of its last digit (budget-share-amount,
+P105, checks it against the amount), and the sum allows that for each such share.
+Three lines of 2000万元 in a 6000万元 budget may each say `33.3%`; three lines that
+give only `share: 33.3%` state 99.9 % and must be written `33.3%`, `33.3%`, `33.4%`.
 
 ## Why is this bad?
 Shares that add up to 95 % leave 5 % of the budget unexplained; 105 % is a budget
-that cannot be spent as written.
+that cannot be spent as written. Allocation tools (monthly distributions, quota
+tools) take the shares as written and need them to make 100 %; letting each whole
+number share be half a point off would let four shares that add up to 98 % through.
 
 ## Example
 ```yaml
@@ -26,7 +34,8 @@ lines:
 ```
 
 ## Use instead
-Add the missing line (`行政及其他费用: 10%`) or correct the shares.
+Add the missing line (`行政及其他费用: 10%`) or correct the shares so they make 100 %
+as written.
 "#,
 };
 
@@ -42,13 +51,23 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     if shares.is_empty() || shares.len() != budget.lines.len() {
         return;
     }
+    // A share stated on its own is exact as written. Only a share that budget-share-amount
+    // compares with amount ÷ total is a rounded figure, allowed half a unit of its last digit.
+    let total = budget.total.yuan(ctx.unit());
     let mut sum = Decimal::ZERO;
     let mut slack = ctx.tolerance().percent_points;
-    for s in &shares {
+    for (line, s) in budget.lines.iter().zip(&shares) {
         match s.amount {
             Some(a) if s.is_percent() => {
                 sum += a;
-                slack += s.half_ulp();
+                let amount = line.amount.as_ref().and_then(|a| a.yuan(ctx.unit()));
+                if total
+                    .zip(amount)
+                    .and_then(|(t, a)| percent_of(a, t))
+                    .is_some()
+                {
+                    slack += s.half_ulp();
+                }
             }
             _ => return,
         }
@@ -59,17 +78,17 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let mut f = Finding::new(
         &RULE,
         shares[0].span,
-        format!("budget shares add up to {}, not 100%", fmt_pct(sum)),
+        crate::t!("p104-message", sum = fmt_pct(sum)),
     )
-    .label("first share");
+    .label(crate::t!("p104-label-first"));
     for s in &shares[1..] {
         f = f.with(s.span, s.raw.clone());
     }
     let gap = Decimal::ONE_HUNDRED - sum;
     let help = if gap > Decimal::ZERO {
-        format!("{} of the budget is in no line", fmt_pct(gap))
+        crate::t!("p104-help-short", gap = fmt_pct(gap))
     } else {
-        format!("the shares exceed 100% by {}", fmt_pct(-gap))
+        crate::t!("p104-help-over", gap = fmt_pct(-gap))
     };
     out.push(f.help(help));
 }

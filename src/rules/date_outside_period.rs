@@ -41,18 +41,18 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     }
     let mut dates: Vec<(&Sp<DateValue>, &str)> = Vec::new();
     for a in ctx.plan.all_actions() {
-        dates.extend(a.start.iter().map(|d| (d, "action start")));
-        dates.extend(a.end.iter().map(|d| (d, "action end")));
+        dates.extend(a.start.iter().map(|d| (d, "action-start")));
+        dates.extend(a.end.iter().map(|d| (d, "action-end")));
     }
     for ph in &ctx.plan.timeline {
-        dates.extend(ph.start.iter().map(|d| (d, "phase start")));
-        dates.extend(ph.end.iter().map(|d| (d, "phase end")));
+        dates.extend(ph.start.iter().map(|d| (d, "phase-start")));
+        dates.extend(ph.end.iter().map(|d| (d, "phase-end")));
     }
     for k in ctx.plan.all_kpis() {
-        dates.extend(k.due.iter().map(|d| (d, "KPI due date")));
+        dates.extend(k.due.iter().map(|d| (d, "kpi-due")));
     }
     if let Some(l) = &ctx.plan.launch {
-        dates.push((&l.date, "launch date"));
+        dates.push((&l.date, "launch"));
     }
     for (d, what) in dates {
         let (Some(first), Some(last)) = (d.first(), d.last()) else {
@@ -63,15 +63,18 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     &RULE,
                     d.span,
-                    format!(
-                        "{what} {} is outside the plan period {} – {}",
-                        d.raw, period.start.raw, period.end.raw
+                    crate::t!(
+                        "p301-message",
+                        what = what,
+                        date = d.raw.as_str(),
+                        start = period.start.raw.as_str(),
+                        end = period.end.raw.as_str()
                     ),
                 )
-                .label("outside the period")
-                .with(period.start.span, "period starts")
-                .with(period.end.span, "period ends")
-                .help("move the date into the period, or widen the period if the plan really covers it"),
+                .label(crate::t!("p301-label"))
+                .with(period.start.span, crate::t!("p301-label-start"))
+                .with(period.end.span, crate::t!("p301-label-end"))
+                .help(crate::t!("p301-help")),
             );
         }
     }

@@ -32,7 +32,12 @@ campaigns:
 "#,
 };
 
-fn unique<'a>(what: &str, ids: impl IntoIterator<Item = &'a Sp<String>>, out: &mut Vec<Finding>) {
+/// `what` is the kind of thing, as the `$kind` of the messages.
+fn unique<'a>(
+    what: &'static str,
+    ids: impl IntoIterator<Item = &'a Sp<String>>,
+    out: &mut Vec<Finding>,
+) {
     let mut seen: HashMap<&str, &Sp<String>> = HashMap::new();
     for id in ids {
         if let Some(first) = seen.get(id.as_str()) {
@@ -40,11 +45,11 @@ fn unique<'a>(what: &str, ids: impl IntoIterator<Item = &'a Sp<String>>, out: &m
                 Finding::new(
                     &RULE,
                     id.span,
-                    format!("duplicate {what} id `{}`", id.value),
+                    crate::t!("p202-message", kind = what, id = id.value.as_str()),
                 )
-                .label("used again here")
-                .with(first.span, "first used here")
-                .help(format!("give each {what} its own id")),
+                .label(crate::t!("p202-label"))
+                .with(first.span, crate::t!("p202-label-first"))
+                .help(crate::t!("p202-help", kind = what)),
             );
         } else {
             seen.insert(id.as_str(), id);
@@ -65,7 +70,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         out,
     );
     unique(
-        "KPI",
+        "kpi",
         p.all_kpis().into_iter().filter_map(|k| k.id.as_ref()),
         out,
     );
@@ -84,6 +89,6 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         if b.dimension.as_str() == "quarter" {
             return;
         }
-        unique("breakdown item", b.items.iter().map(|i| &i.key), out);
+        unique("item", b.items.iter().map(|i| &i.key), out);
     });
 }

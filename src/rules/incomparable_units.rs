@@ -56,7 +56,7 @@ fn unit_name(q: &Quantity, unit: MoneyUnit) -> String {
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let unit = ctx.unit();
-    let pair = |a: &Sp<Quantity>, b: &Sp<Quantity>, what: &str, out: &mut Vec<Finding>| {
+    let pair = |a: &Sp<Quantity>, b: &Sp<Quantity>, what: &'static str, out: &mut Vec<Finding>| {
         if comparable(a, b, unit) {
             return;
         }
@@ -64,33 +64,34 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             Finding::new(
                 &RULE,
                 b.span,
-                format!(
-                    "{what} `{}` is in {}, which cannot be compared with {} ({})",
-                    b.raw,
-                    unit_name(b, unit),
-                    a.raw,
-                    unit_name(a, unit)
+                crate::t!(
+                    "p602-message",
+                    what = what,
+                    raw = b.raw.as_str(),
+                    unit = unit_name(b, unit),
+                    other = a.raw.as_str(),
+                    other_unit = unit_name(a, unit)
                 ),
             )
-            .label(format!("in {}", unit_name(b, unit)))
-            .with(a.span, format!("in {}", unit_name(a, unit)))
-            .help("use the same kind of unit on both sides"),
+            .label(crate::t!("p602-label", unit = unit_name(b, unit)))
+            .with(a.span, crate::t!("p602-label", unit = unit_name(a, unit)))
+            .help(crate::t!("p602-help")),
         );
     };
     each_breakdown(ctx.plan, &mut |parent, _, b| {
         for i in &b.items {
-            pair(parent, &i.value, "breakdown item", out);
+            pair(parent, &i.value, "item", out);
         }
     });
     for (value, last, _) in super::each_growth(ctx.plan) {
         if let Some(l) = last {
-            pair(value, l, "last year's figure", out);
+            pair(value, l, "last-year", out);
         }
     }
     for k in ctx.plan.all_kpis() {
         if let Some(t) = &k.target {
             for other in k.max.iter().chain(&k.baseline) {
-                pair(t, other, "KPI figure", out);
+                pair(t, other, "kpi", out);
             }
         }
     }

@@ -45,9 +45,13 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     for d in dates {
         if d.range.is_none() && !is_placeholder(&d.raw) {
             out.push(
-                Finding::new(&RULE, d.span, format!("`{}` is not a date", d.raw))
-                    .label("expected YYYY-MM-DD or YYYY-MM")
-                    .help("write dates as 2026-03-01, or a whole month as 2026-03"),
+                Finding::new(
+                    &RULE,
+                    d.span,
+                    crate::t!("p305-not-a-date", raw = d.raw.as_str()),
+                )
+                .label(crate::t!("p305-label-not-a-date"))
+                .help(crate::t!("p305-help-not-a-date")),
             );
         }
     }
@@ -57,13 +61,14 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     &RULE,
                     p.period.end.span,
-                    format!(
-                        "the period ends ({}) before it starts ({})",
-                        p.period.end.raw, p.period.start.raw
+                    crate::t!(
+                        "p305-period-backwards",
+                        end = p.period.end.raw.as_str(),
+                        start = p.period.start.raw.as_str()
                     ),
                 )
-                .label("end")
-                .with(p.period.start.span, "start"),
+                .label(crate::t!("p305-label-end"))
+                .with(p.period.start.span, crate::t!("p305-label-start")),
             );
         }
     }

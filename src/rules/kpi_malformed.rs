@@ -36,32 +36,32 @@ kpis:
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     for k in ctx.plan.all_kpis() {
+        let metric = k.metric.value.as_str();
         let cmp = k.comparator.as_ref().map(|c| c.value);
         match (&k.target, cmp) {
             (None, _) => out.push(
                 Finding::new(
                     &RULE,
                     k.metric.span,
-                    format!("KPI `{}` has no target", k.metric.value),
+                    crate::t!("p401-no-target", metric = metric),
                 )
-                .label("no target")
+                .label(crate::t!("p401-label-no-target"))
                 .severity(Severity::Warning)
-                .help("add `comparator` and `target`, e.g. `comparator: \">=\"` and `target: 90%`"),
+                .help(if cmp.is_some() {
+                    crate::t!("p401-help-no-target-value")
+                } else {
+                    crate::t!("p401-help-no-target")
+                }),
             ),
             (Some(t), None) => out.push(
                 Finding::new(
                     &RULE,
                     t.span,
-                    format!(
-                        "KPI `{}` does not say how its target is compared",
-                        k.metric.value
-                    ),
+                    crate::t!("p401-no-comparator", metric = metric),
                 )
-                .label("a floor or a ceiling?")
+                .label(crate::t!("p401-label-no-comparator"))
                 .severity(Severity::Warning)
-                .help(
-                    "add `comparator: \">=\"` (at least), `\"<=\"` (at most), `\"=\"` or `range`",
-                ),
+                .help(crate::t!("p401-help-no-comparator")),
             ),
             _ => {}
         }
@@ -71,10 +71,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     Finding::new(
                         &RULE,
                         t.span,
-                        format!("KPI `{}` is a range without `max`", k.metric.value),
+                        crate::t!("p401-range-without-max", metric = metric),
                     )
-                    .label("lower end")
-                    .help("add `max:` with the upper end of the range"),
+                    .label(crate::t!("p401-label-lower-end"))
+                    .help(crate::t!("p401-help-range-without-max")),
                 ),
                 (Some(t), Some(m)) => {
                     if let (Some(a), Some(b)) = (t.amount, m.amount) {
@@ -83,13 +83,15 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                                 Finding::new(
                                     &RULE,
                                     m.span,
-                                    format!(
-                                        "range of `{}` ends ({}) below its start ({})",
-                                        k.metric.value, m.raw, t.raw
+                                    crate::t!(
+                                        "p401-range-backwards",
+                                        metric = metric,
+                                        max = m.raw.as_str(),
+                                        target = t.raw.as_str()
                                     ),
                                 )
-                                .label("upper end")
-                                .with(t.span, "lower end"),
+                                .label(crate::t!("p401-label-upper-end"))
+                                .with(t.span, crate::t!("p401-label-lower-end")),
                             );
                         }
                     }
@@ -101,13 +103,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     &RULE,
                     m.span,
-                    format!(
-                        "`max` of KPI `{}` only applies to `comparator: range`",
-                        k.metric.value
-                    ),
+                    crate::t!("p401-max-without-range", metric = metric),
                 )
-                .label("ignored")
-                .help("set `comparator: range`, or remove `max`"),
+                .label(crate::t!("p401-label-ignored"))
+                .help(crate::t!("p401-help-max-without-range")),
             );
         }
         if let Some(t) = &k.target {
@@ -116,11 +115,11 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     Finding::new(
                         &RULE,
                         t.span,
-                        format!("KPI `{}` target `{}` has no unit", k.metric.value, t.raw),
+                        crate::t!("p401-no-unit", metric = metric, target = t.raw.as_str()),
                     )
-                    .label("no unit")
+                    .label(crate::t!("p401-label-no-unit"))
                     .severity(Severity::Warning)
-                    .help("write the unit with the number (`12场`, `95%`) or add `unit:`"),
+                    .help(crate::t!("p401-help-no-unit")),
                 );
             }
         }

@@ -178,6 +178,11 @@ pub fn fmt_pct(p: Decimal) -> String {
     )
 }
 
+/// Items of a list for messages: `a, b, c` (`a、b、c` in Chinese).
+pub fn fmt_list(items: &[&str]) -> String {
+    items.join(&crate::t!("list-separator"))
+}
+
 /// `part / whole × 100`, or `None` when `whole` is zero.
 pub fn percent_of(part: Decimal, whole: Decimal) -> Option<Decimal> {
     if whole.is_zero() {
@@ -187,17 +192,21 @@ pub fn percent_of(part: Decimal, whole: Decimal) -> Option<Decimal> {
     }
 }
 
-/// The plural noun for a breakdown dimension, for messages.
+/// The plural noun for a breakdown dimension, for messages ("provinces", "省份").
 pub fn dimension_noun(dimension: &str) -> String {
     match dimension {
-        "product" => "products".into(),
-        "region" => "regions".into(),
-        "province" => "provinces".into(),
-        "quarter" => "quarters".into(),
-        "month" => "months".into(),
-        "channel" => "channels".into(),
-        "account" => "accounts".into(),
-        other => format!("`{other}` items"),
+        "product" => crate::t!("dimension-product"),
+        "region" => crate::t!("dimension-region"),
+        "province" => crate::t!("dimension-province"),
+        "quarter" => crate::t!("dimension-quarter"),
+        "month" => crate::t!("dimension-month"),
+        "channel" => crate::t!("dimension-channel"),
+        "account" => crate::t!("dimension-account"),
+        "city" => crate::t!("dimension-city"),
+        "team" => crate::t!("dimension-team"),
+        "representative" => crate::t!("dimension-representative"),
+        "phase" => crate::t!("dimension-phase"),
+        other => crate::t!("dimension-other", dimension = other),
     }
 }
 

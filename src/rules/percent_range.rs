@@ -32,13 +32,30 @@ kpis:
 "#,
 };
 
-fn check_one(q: &Sp<Quantity>, what: &str, out: &mut Vec<Finding>) {
+/// What a percentage is, for the message.
+enum What<'a> {
+    Kpi(&'a str),
+    Share,
+    BudgetShare,
+}
+
+fn check_one(q: &Sp<Quantity>, what: &What, out: &mut Vec<Finding>) {
     let Some(a) = q.amount else { return };
     if q.is_percent() && (a < Decimal::ZERO || a > Decimal::ONE_HUNDRED) {
+        let raw = q.raw.as_str();
+        let message = match what {
+            What::Kpi(metric) => crate::t!("p402-kpi", metric = *metric, raw = raw),
+            What::Share => crate::t!("p402-share", raw = raw),
+            What::BudgetShare => crate::t!("p402-budget-share", raw = raw),
+        };
+        let help = match what {
+            What::Kpi(_) => crate::t!("p402-help"),
+            What::Share | What::BudgetShare => crate::t!("p402-help-share"),
+        };
         out.push(
-            Finding::new(&RULE, q.span, format!("{what} {} is outside 0–100%", q.raw))
-                .label("out of range")
-                .help("if this is a growth rate, mark the KPI `growth: true`"),
+            Finding::new(&RULE, q.span, message)
+                .label(crate::t!("p402-label"))
+                .help(help),
         );
     }
 }
@@ -48,7 +65,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         if k.growth {
             continue;
         }
-        let what = format!("KPI `{}`", k.metric.value);
+        let what = What::Kpi(&k.metric.value);
         for q in k.target.iter().chain(&k.max).chain(&k.baseline) {
             check_one(q, &what, out);
         }
@@ -56,14 +73,14 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     super::each_breakdown(ctx.plan, &mut |_, _, b| {
         for i in &b.items {
             if let Some(s) = &i.share {
-                check_one(s, "share", out);
+                check_one(s, &What::Share, out);
             }
         }
     });
     if let Some(b) = &ctx.plan.budget {
         for l in &b.lines {
             if let Some(s) = &l.share {
-                check_one(s, "budget share", out);
+                check_one(s, &What::BudgetShare, out);
             }
         }
     }

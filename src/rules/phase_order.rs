@@ -42,13 +42,15 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     Finding::new(
                         &RULE,
                         ed.span,
-                        format!(
-                            "phase `{}` ends ({}) before it starts ({})",
-                            ph.name, ed.raw, sd.raw
+                        crate::t!(
+                            "p302-ends-before-start",
+                            phase = ph.name.as_str(),
+                            end = ed.raw.as_str(),
+                            start = sd.raw.as_str()
                         ),
                     )
-                    .label("end")
-                    .with(sd.span, "start"),
+                    .label(crate::t!("p302-label-end"))
+                    .with(sd.span, crate::t!("p302-label-start")),
                 );
             }
         }
@@ -58,19 +60,20 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     Finding::new(
                         &RULE,
                         sd.span,
-                        format!(
-                            "phase `{}` starts on {} but `{}` runs until {}",
-                            ph.name, sd.raw, prev_ph.name, prev_end
+                        crate::t!(
+                            "p302-overlap",
+                            phase = ph.name.as_str(),
+                            start = sd.raw.as_str(),
+                            previous = prev_ph.name.as_str(),
+                            until = prev_end.to_string()
                         ),
                     )
-                    .label("overlaps the previous phase")
+                    .label(crate::t!("p302-label-overlap"))
                     .with(
                         prev_ph.end.as_ref().map_or(prev_ph.id.span, |d| d.span),
-                        "previous phase ends",
+                        crate::t!("p302-label-previous-ends"),
                     )
-                    .help(
-                        "phases run one after another: start this one after the previous one ends",
-                    ),
+                    .help(crate::t!("p302-help-overlap")),
                 );
             }
         }
@@ -87,12 +90,9 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     &RULE,
                     m.span,
-                    format!(
-                        "phase `{}`: `months` needs two numbers, [from, to]",
-                        ph.name
-                    ),
+                    crate::t!("p302-months-shape", phase = ph.name.as_str()),
                 )
-                .label("expected [from, to]"),
+                .label(crate::t!("p302-label-months-shape")),
             );
             continue;
         };
@@ -101,12 +101,14 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     &RULE,
                     m.span,
-                    format!(
-                        "phase `{}` ends (month {to}) before it starts (month {from})",
-                        ph.name
+                    crate::t!(
+                        "p302-months-backwards",
+                        phase = ph.name.as_str(),
+                        to = to.to_string(),
+                        from = from.to_string()
                     ),
                 )
-                .label("empty range"),
+                .label(crate::t!("p302-label-empty-range")),
             );
         }
         if let Some((p, prev_to)) = prev {
@@ -115,15 +117,18 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     Finding::new(
                         &RULE,
                         m.span,
-                        format!(
-                            "phase `{}` starts at month {from} but `{}` runs until month {prev_to}",
-                            ph.name, p.name
+                        crate::t!(
+                            "p302-months-overlap",
+                            phase = ph.name.as_str(),
+                            from = from.to_string(),
+                            previous = p.name.as_str(),
+                            until = prev_to.to_string()
                         ),
                     )
-                    .label("overlaps the previous phase")
+                    .label(crate::t!("p302-label-overlap"))
                     .with(
                         p.months.as_ref().map_or(p.id.span, |m| m.span),
-                        "previous phase",
+                        crate::t!("p302-label-previous"),
                     ),
                 );
             }
@@ -139,13 +144,15 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                         Finding::new(
                             &RULE,
                             e.span,
-                            format!(
-                                "action `{}` ends ({}) before it starts ({})",
-                                a.title.value, e.raw, s.raw
+                            crate::t!(
+                                "p302-action-backwards",
+                                action = a.title.value.as_str(),
+                                end = e.raw.as_str(),
+                                start = s.raw.as_str()
                             ),
                         )
-                        .label("end")
-                        .with(s.span, "start"),
+                        .label(crate::t!("p302-label-end"))
+                        .with(s.span, crate::t!("p302-label-start")),
                     );
                 }
             }

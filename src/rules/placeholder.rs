@@ -134,9 +134,9 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         Severity::Warning
     };
     let advice = if ctx.is_final() {
-        "a final plan must not contain placeholders: fill it in, or set `status: draft`"
+        crate::t!("p501-help-final")
     } else {
-        "fill this in before setting `status: final`"
+        crate::t!("p501-help-draft")
     };
     let source = ctx.source;
     ctx.root.walk_strings(&mut |s, span, _path| {
@@ -152,14 +152,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 })
             };
             out.push(
-                Finding::new(
-                    &RULE,
-                    exact,
-                    format!("placeholder `{raw}` left in the plan"),
-                )
-                .label("placeholder")
-                .severity(severity)
-                .help(advice),
+                Finding::new(&RULE, exact, crate::t!("p501-message", raw = raw))
+                    .label(crate::t!("p501-label"))
+                    .severity(severity)
+                    .help(advice.as_str()),
             );
         }
     });
@@ -177,10 +173,14 @@ fn empty_narrative(node: &Node, severity: Severity, out: &mut Vec<Finding>) {
                 };
                 if empty && NARRATIVE_KEYS.contains(&e.key.as_str()) {
                     out.push(
-                        Finding::new(&RULE, e.key_span, format!("`{}` is empty", e.key))
-                            .label("no text")
-                            .severity(severity)
-                            .help("write the text, or remove the key"),
+                        Finding::new(
+                            &RULE,
+                            e.key_span,
+                            crate::t!("p501-empty", key = e.key.as_str()),
+                        )
+                        .label(crate::t!("p501-label-empty"))
+                        .severity(severity)
+                        .help(crate::t!("p501-help-empty")),
                     );
                 }
                 empty_narrative(&e.value, severity, out);

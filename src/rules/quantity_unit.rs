@@ -44,8 +44,18 @@ fn looks_like_money(u: &str) -> bool {
         )
 }
 
-fn money_help() -> &'static str {
-    "write money in 元, 万元 or 亿元, e.g. `4500万元` or `3.2亿元`"
+fn money_help() -> String {
+    crate::t!("p601-help-money")
+}
+
+fn unknown_money_unit(q: &Sp<Quantity>, u: &str) -> Finding {
+    Finding::new(
+        &RULE,
+        q.span,
+        crate::t!("p601-unknown-money-unit", unit = u),
+    )
+    .label(crate::t!("p601-label-unknown-money-unit"))
+    .help(money_help())
 }
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
@@ -53,9 +63,13 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     if let Some(u) = &p.unit {
         if MoneyUnit::parse(u).is_none() {
             out.push(
-                Finding::new(&RULE, u.span, format!("`{}` is not a money unit", u.value))
-                    .label("expected 元, 万元 or 亿元")
-                    .help("the plan's `unit` is the money unit for bare numbers: 元, 万元 or 亿元"),
+                Finding::new(
+                    &RULE,
+                    u.span,
+                    crate::t!("p601-plan-unit", unit = u.value.as_str()),
+                )
+                .label(crate::t!("p601-label-money"))
+                .help(crate::t!("p601-help-plan-unit")),
             );
         }
     }
@@ -110,9 +124,13 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         if q.amount.is_none() {
             if !is_placeholder(&q.raw) {
                 out.push(
-                    Finding::new(&RULE, q.span, format!("`{}` is not a number", q.raw))
-                        .label("expected a number with an optional unit")
-                        .help("write e.g. `3.2亿元`, `15%` or `50家`"),
+                    Finding::new(
+                        &RULE,
+                        q.span,
+                        crate::t!("p601-not-a-number", raw = q.raw.as_str()),
+                    )
+                    .label(crate::t!("p601-label-not-a-number"))
+                    .help(crate::t!("p601-help-not-a-number")),
                 );
             }
             return true;
@@ -130,23 +148,12 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     &RULE,
                     q.span,
-                    format!(
-                        "expected an amount of money, found the percentage `{}`",
-                        q.raw
-                    ),
+                    crate::t!("p601-percent-for-money", raw = q.raw.as_str()),
                 )
-                .label("expected 元, 万元 or 亿元")
+                .label(crate::t!("p601-label-money"))
                 .help(money_help()),
             ),
-            Unit::Other(u) => out.push(
-                Finding::new(
-                    &RULE,
-                    q.span,
-                    format!("`{u}` is not a money unit planc knows"),
-                )
-                .label("unknown money unit")
-                .help(money_help()),
-            ),
+            Unit::Other(u) => out.push(unknown_money_unit(q, u)),
         }
     }
     for q in percents {
@@ -155,20 +162,22 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         }
         if !q.is_percent() {
             let help = match (&q.unit, q.amount) {
-                (Unit::Bare, Some(a)) => format!(
-                    "write percentages with a % sign: `{}%` (or `{}%` if you meant a fraction)",
-                    a.normalize(),
-                    (a * rust_decimal::Decimal::ONE_HUNDRED).normalize()
+                (Unit::Bare, Some(a)) => crate::t!(
+                    "p601-help-percent-bare",
+                    as_is = a.normalize().to_string(),
+                    scaled = (a * rust_decimal::Decimal::ONE_HUNDRED)
+                        .normalize()
+                        .to_string()
                 ),
-                _ => "write percentages with a % sign, e.g. `25%`".to_owned(),
+                _ => crate::t!("p601-help-percent"),
             };
             out.push(
                 Finding::new(
                     &RULE,
                     q.span,
-                    format!("expected a percentage, found `{}`", q.raw),
+                    crate::t!("p601-not-a-percent", raw = q.raw.as_str()),
                 )
-                .label("expected e.g. 25%")
+                .label(crate::t!("p601-label-percent"))
                 .help(help),
             );
         }
@@ -179,15 +188,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         }
         if let Unit::Other(u) = &q.unit {
             if looks_like_money(u) {
-                out.push(
-                    Finding::new(
-                        &RULE,
-                        q.span,
-                        format!("`{u}` is not a money unit planc knows"),
-                    )
-                    .label("unknown money unit")
-                    .help(money_help()),
-                );
+                out.push(unknown_money_unit(q, u));
             }
         }
     }

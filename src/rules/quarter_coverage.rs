@@ -35,7 +35,8 @@ const QUARTERS: [&str; 4] = ["Q1", "Q2", "Q3", "Q4"];
 
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     each_breakdown(ctx.plan, &mut |_, _, b| {
-        if b.dimension.as_str() != "quarter" {
+        // An empty breakdown is reported once, by breakdown-sum.
+        if b.dimension.as_str() != "quarter" || b.items.is_empty() {
             return;
         }
         let mut seen = [0usize; 4];
@@ -51,9 +52,9 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                             Finding::new(
                                 &RULE,
                                 item.key.span,
-                                format!("{} appears more than once", QUARTERS[i]),
+                                crate::t!("p304-repeated", quarter = QUARTERS[i]),
                             )
-                            .label("repeated quarter"),
+                            .label(crate::t!("p304-label-repeated")),
                         );
                     }
                 }
@@ -61,9 +62,9 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     Finding::new(
                         &RULE,
                         item.key.span,
-                        format!("`{}` is not a quarter", item.key.value),
+                        crate::t!("p304-not-a-quarter", key = item.key.value.as_str()),
                     )
-                    .label("expected Q1, Q2, Q3 or Q4"),
+                    .label(crate::t!("p304-label-not-a-quarter")),
                 ),
             }
         }
@@ -79,10 +80,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     Finding::new(
                         &RULE,
                         b.dimension.span,
-                        format!("quarter breakdown lacks {}", missing.join(", ")),
+                        crate::t!("p304-missing", missing = super::fmt_list(&missing)),
                     )
-                    .label("this breakdown")
-                    .help("add the missing quarters, or mark the breakdown `partial: true`"),
+                    .label(crate::t!("p304-label-missing"))
+                    .help(crate::t!("p304-help-missing")),
                 );
             }
         }

@@ -39,6 +39,7 @@ targets:
 };
 
 struct Catalogue<'a> {
+    /// The kind of thing, as the `$kind` of the messages.
     what: &'static str,
     key: &'static str,
     ids: Vec<&'a str>,
@@ -51,15 +52,25 @@ impl Catalogue<'_> {
         if self.ids.contains(&v) || self.names.contains(&v) {
             return;
         }
-        let mut f = Finding::new(&RULE, r.span, format!("unknown {} `{v}`", self.what))
-            .label(format!("not declared in `{}`", self.key));
+        let mut f = Finding::new(
+            &RULE,
+            r.span,
+            crate::t!("p201-message", kind = self.what, id = v),
+        )
+        .label(crate::t!("p201-label", kind = self.what, key = self.key));
         let candidates = self.ids.iter().chain(&self.names).copied();
         f = match did_you_mean(v, candidates) {
-            Some(s) => f.help(format!("did you mean `{s}`?")),
-            None if self.ids.is_empty() => {
-                f.help(format!("declare it under `{}:` with an `id`", self.key))
-            }
-            None => f.help(format!("declared {}s: {}", self.what, self.ids.join(", "))),
+            Some(s) => f.help(crate::t!("p201-help-suggest", suggestion = s)),
+            None if self.ids.is_empty() => f.help(crate::t!(
+                "p201-help-declare",
+                kind = self.what,
+                key = self.key
+            )),
+            None => f.help(crate::t!(
+                "p201-help-declared",
+                kind = self.what,
+                ids = super::fmt_list(&self.ids)
+            )),
         };
         out.push(f);
     }
@@ -87,8 +98,8 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     };
     let strategies = p.all_strategies();
     let campaigns = Catalogue {
-        what: "campaign or strategy",
-        key: "campaigns/strategies/pillars",
+        what: "campaign",
+        key: "campaigns",
         ids: strategies.iter().map(|s| s.id.as_str()).collect(),
         names: strategies.iter().map(|s| s.name.as_str()).collect(),
     };
@@ -112,7 +123,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     };
     let all_kpis = p.all_kpis();
     let kpis = Catalogue {
-        what: "KPI",
+        what: "kpi",
         key: "kpis",
         ids: all_kpis
             .iter()

@@ -35,10 +35,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     &RULE,
                     r.id.span,
-                    format!("risk `{}` has no response", r.name),
+                    crate::t!("p702-message", name = r.name.as_str()),
                 )
-                .label("no response")
-                .help("add `response:` with what the team will do if it happens"),
+                .label(crate::t!("p702-label"))
+                .help(crate::t!("p702-help")),
             );
         }
     }

@@ -42,9 +42,13 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     for s in ctx.plan.all_strategies() {
         if !has_kpi(s) {
             out.push(
-                Finding::new(&RULE, s.id.span, format!("`{}` has no KPI", s.name))
-                    .label("no way to assess it")
-                    .help("add `kpis:` with a metric, comparator and target"),
+                Finding::new(
+                    &RULE,
+                    s.id.span,
+                    crate::t!("p701-message", name = s.name.as_str()),
+                )
+                .label(crate::t!("p701-label"))
+                .help(crate::t!("p701-help")),
             );
         }
     }

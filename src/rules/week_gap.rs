@@ -34,9 +34,13 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let Some(w) = &ph.weeks else { continue };
         let Some((a, b)) = w.range else {
             out.push(
-                Finding::new(&RULE, w.span, format!("`{}` is not a week range", w.raw))
-                    .label("expected e.g. 1-4")
-                    .help("write the first and last week, e.g. `weeks: 5-8`"),
+                Finding::new(
+                    &RULE,
+                    w.span,
+                    crate::t!("p303-not-a-range", raw = w.raw.as_str()),
+                )
+                .label(crate::t!("p303-label-not-a-range"))
+                .help(crate::t!("p303-help-not-a-range")),
             );
             continue;
         };
@@ -45,29 +49,47 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 Finding::new(
                     &RULE,
                     w.span,
-                    format!("week range {} runs backwards or starts at week 0", w.raw),
+                    crate::t!("p303-backwards", raw = w.raw.as_str()),
                 )
-                .label("invalid range"),
+                .label(crate::t!("p303-label-backwards")),
             );
         }
         if let Some((pw, pend)) = prev {
             if a != pend + 1 {
-                let what = if a > pend + 1 {
-                    format!("weeks {}–{} are in no phase", pend + 1, a - 1)
+                let message = if a > pend + 1 {
+                    crate::t!(
+                        "p303-gap",
+                        from = (pend + 1).to_string(),
+                        to = (a - 1).to_string(),
+                        one = yes_no(pend + 1 == a - 1)
+                    )
                 } else {
-                    format!("weeks {a}–{pend} are in two phases")
+                    crate::t!(
+                        "p303-overlap",
+                        from = a.to_string(),
+                        to = pend.to_string(),
+                        one = yes_no(a == pend)
+                    )
                 };
                 out.push(
-                    Finding::new(
-                        &RULE,
-                        w.span,
-                        format!("week ranges are not contiguous: {what}"),
-                    )
-                    .label(format!("expected to start at week {}", pend + 1))
-                    .with(pw.span, "previous range"),
+                    Finding::new(&RULE, w.span, message)
+                        .label(crate::t!(
+                            "p303-label-expected",
+                            week = (pend + 1).to_string()
+                        ))
+                        .with(pw.span, crate::t!("p303-label-previous")),
                 );
             }
         }
         prev = Some((w, b));
+    }
+}
+
+/// A `yes`/`no` selector for messages.
+fn yes_no(b: bool) -> &'static str {
+    if b {
+        "yes"
+    } else {
+        "no"
     }
 }

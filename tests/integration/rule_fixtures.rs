@@ -104,3 +104,403 @@ fn final_examples_check_clean() {
     }
     assert!(reports.len() >= 8, "all examples were checked");
 }
+
+// ---- Edges of the sum, share and growth rules (issue 9) ----------------------------
+
+/// A final company plan around the given `targets:` and `budget:` sections.
+fn plan(targets: &str, budget: &str) -> String {
+    format!(
+        r#"kind: company
+id: edge
+title: 边界用例
+status: final
+period: {{start: 2026-01-01, end: 2026-12-31}}
+unit: 万元
+regions:
+  - {{id: shanghai, name: 上海市}}
+  - {{id: jiangsu, name: 江苏省}}
+  - {{id: zhejiang, name: 浙江省}}
+products:
+  - {{id: xinmaian, name: 心脉安}}
+  - {{id: qingfeining, name: 清肺宁}}
+timeline:
+  - {{id: h1, name: 上半年, start: 2026-01-01, end: 2026-06-30}}
+  - {{id: h2, name: 下半年, start: 2026-07-01, end: 2026-12-31}}
+swot:
+  strengths:
+    - {{title: 产品优势, text: 心脉安拥有领先的临床数据}}
+targets:
+{targets}
+strategies:
+  - id: s1
+    name: 产品生命周期管理
+    kpis:
+      - {{metric: 核心专家合作项目数量, comparator: ">=", target: 12项}}
+budget:
+{budget}
+risks:
+  - {{id: r1, name: 政策风险, description: 核心产品被纳入集采, response: 提前进行成本测算}}
+cadence:
+  - {{name: 月度销售会议, frequency: monthly}}
+"#
+    )
+}
+
+const SALES: &str = "  - {id: sales, name: 年度销售总额, value: 32亿元}";
+const TOTAL: &str = "  total: 6000万元";
+
+/// A finding as `(code, message, help)`.
+type Seen = (String, String, String);
+
+fn check_with(text: &str, percent_points: &str) -> Vec<Seen> {
+    let config = Config {
+        lang: Choice {
+            forced: Some(Lang::En),
+        },
+        tolerance: planc::config::Tolerance {
+            percent_points: percent_points.parse().unwrap(),
+            ..Default::default()
+        },
+        ..Config::default()
+    };
+    let report = planc::load::check_bytes(Path::new("edge.plan.yaml"), text.as_bytes(), &config);
+    report
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.code.to_owned(),
+                f.message.clone(),
+                f.help.clone().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+fn check(targets: &str, budget: &str) -> Vec<Seen> {
+    check_with(&plan(targets, budget), "0")
+}
+
+fn codes(seen: &[Seen]) -> Vec<&str> {
+    seen.iter().map(|(c, _, _)| c.as_str()).collect()
+}
+
+fn only<'a>(seen: &'a [Seen], code: &str) -> Vec<&'a Seen> {
+    seen.iter().filter(|(c, _, _)| c == code).collect()
+}
+
+fn budget_lines(lines: &[&str]) -> String {
+    let mut b = format!("{TOTAL}\n  lines:\n");
+    for l in lines {
+        b.push_str(&format!("    - {l}\n"));
+    }
+    b
+}
+
+#[test]
+fn p104_shares_stated_alone_add_up_to_exactly_100() {
+    let lines = |shares: &[&str]| {
+        let l: Vec<String> = shares
+            .iter()
+            .enumerate()
+            .map(|(i, s)| format!("{{name: 费用{i}, share: {s}}}"))
+            .collect();
+        budget_lines(&l.iter().map(String::as_str).collect::<Vec<_>>())
+    };
+    for bad in [
+        &["50%", "30%", "10%", "8%"][..],
+        &["50%", "30%", "10%", "9%"],
+        &["50%", "30%", "10%", "11%"],
+        &["33.3%", "33.3%", "33.3%"],
+    ] {
+        let seen = check(SALES, &lines(bad));
+        assert_eq!(codes(&seen), ["P104"], "{bad:?}");
+    }
+    for good in [
+        &["50%", "30%", "10%", "10%"][..],
+        &["33.3%", "33.3%", "33.4%"],
+        &["100%"],
+    ] {
+        assert_eq!(
+            codes(&check(SALES, &lines(good))),
+            [] as [&str; 0],
+            "{good:?}"
+        );
+    }
+    let seen = check(SALES, &lines(&["50%", "30%", "10%", "8%"]));
+    assert_eq!(seen[0].1, "budget shares add up to 98%, not 100%");
+    assert_eq!(seen[0].2, "2% of the budget is in no line");
+}
+
+#[test]
+fn p104_tolerance_percent_is_the_only_slack_for_stated_shares() {
+    let text = plan(
+        SALES,
+        &budget_lines(&[
+            "{name: a, share: 50%}",
+            "{name: b, share: 30%}",
+            "{name: c, share: 10%}",
+            "{name: d, share: 8%}",
+        ]),
+    );
+    assert_eq!(codes(&check_with(&text, "2")), [] as [&str; 0]);
+    assert_eq!(codes(&check_with(&text, "1.9")), ["P104"]);
+}
+
+#[test]
+fn p104_shares_beside_amounts_keep_their_rounding() {
+    // 2000 of 6000 is 33.33…%: `33.3%` is that share rounded, and three of them make 99.9%.
+    let rounded = budget_lines(&[
+        "{name: a, amount: 2000万元, share: 33.3%}",
+        "{name: b, amount: 2000万元, share: 33.3%}",
+        "{name: c, amount: 2000万元, share: 33.3%}",
+    ]);
+    assert_eq!(codes(&check(SALES, &rounded)), [] as [&str; 0]);
+    // Only the share beside an amount gets slack: 0.05 from `a`, none from `b` and `c`.
+    let mixed = budget_lines(&[
+        "{name: a, amount: 2000万元, share: 33.3%}",
+        "{name: b, share: 33.3%}",
+        "{name: c, share: 33.3%}",
+    ]);
+    assert_eq!(codes(&check(SALES, &mixed)), ["P104"]);
+    let mixed_ok = budget_lines(&[
+        "{name: a, amount: 2000万元, share: 33.3%}",
+        "{name: b, share: 33.3%}",
+        "{name: c, share: 33.35%}",
+    ]);
+    assert_eq!(codes(&check(SALES, &mixed_ok)), [] as [&str; 0]);
+}
+
+fn breakdown(dimension: &str, items: &[&str]) -> String {
+    let mut t =
+        "  - id: sales\n    name: 年度销售总额\n    value: 32亿元\n    breakdowns:\n".to_owned();
+    t.push_str(&format!("      - dimension: {dimension}\n        items:\n"));
+    for i in items {
+        t.push_str(&format!("          - {i}\n"));
+    }
+    t
+}
+
+#[test]
+fn p101_shares_of_items_without_values_add_up_to_exactly_100() {
+    let items = |shares: [&str; 3]| {
+        let refs = ["shanghai", "jiangsu", "zhejiang"];
+        let v: Vec<String> = refs
+            .iter()
+            .zip(shares)
+            .map(|(r, s)| format!("{{ref: {r}, value: XX亿元, share: {s}}}"))
+            .collect();
+        breakdown(
+            "province",
+            &v.iter().map(String::as_str).collect::<Vec<_>>(),
+        )
+    };
+    let seen = check(&items(["40%", "35%", "24%"]), TOTAL);
+    let p101 = only(&seen, "P101");
+    assert_eq!(p101.len(), 1, "{seen:?}");
+    assert_eq!(
+        p101[0].1,
+        "the shares of the provinces add up to 99%, not 100% (年度销售总额)"
+    );
+    assert!(
+        p101[0].2.contains("1% of 年度销售总额 is in no item"),
+        "{}",
+        p101[0].2
+    );
+    let seen = check(&items(["40%", "35%", "26%"]), TOTAL);
+    assert!(only(&seen, "P101")[0].2.contains("exceed 100% by 1%"));
+    assert!(only(&check(&items(["40%", "35%", "25%"]), TOTAL), "P101").is_empty());
+    // With every value known, the values are added up (and each share is checked by P102).
+    let valued = breakdown(
+        "province",
+        &[
+            "{ref: shanghai, value: 12亿元, share: 37.5%}",
+            "{ref: jiangsu, value: 10亿元, share: 31.3%}",
+            "{ref: zhejiang, value: 10亿元, share: 31.3%}",
+        ],
+    );
+    assert_eq!(codes(&check(&valued, TOTAL)), [] as [&str; 0]);
+}
+
+#[test]
+fn p101_an_empty_breakdown_is_reported_once() {
+    for partial in ["", "        partial: true\n"] {
+        let t = format!(
+            "  - id: sales\n    name: 年度销售总额\n    value: 32亿元\n    breakdowns:\n      - dimension: quarter\n{partial}        items: []\n"
+        );
+        let seen = check(&t, TOTAL);
+        assert_eq!(codes(&seen), ["P101"], "{seen:?}");
+        assert_eq!(seen[0].1, "the breakdown of 年度销售总额 lists no quarters");
+    }
+}
+
+#[test]
+fn p101_items_without_any_figure_are_reported() {
+    let seen = check(
+        &breakdown(
+            "province",
+            &[
+                "{ref: shanghai, value: \"\"}",
+                "{ref: jiangsu, value: 若干}",
+            ],
+        ),
+        TOTAL,
+    );
+    let p101 = only(&seen, "P101");
+    assert_eq!(p101.len(), 1, "{seen:?}");
+    assert_eq!(
+        p101[0].1,
+        "the provinces of 年度销售总额 have no figures, so the split cannot be checked"
+    );
+    // Placeholders are the placeholder rule's: one warning each in a draft, nothing more.
+    let draft = plan(
+        &breakdown(
+            "province",
+            &[
+                "{ref: shanghai, value: XX亿元}",
+                "{ref: jiangsu, value: XX亿元}",
+            ],
+        ),
+        TOTAL,
+    )
+    .replace("status: final", "status: draft");
+    assert_eq!(codes(&check_with(&draft, "0")), ["P501", "P501"]);
+}
+
+#[test]
+fn p101_help_fits_the_dimension() {
+    let help = |dimension: &str, items: &[&str]| {
+        let seen = check(&breakdown(dimension, items), TOTAL);
+        only(&seen, "P101")
+            .first()
+            .map(|s| s.2.clone())
+            .unwrap_or_default()
+    };
+    // A quarter split without Q3: add Q3, not an `其他` item.
+    let h = help(
+        "quarter",
+        &[
+            "{ref: Q1, value: 7亿元}",
+            "{ref: Q2, value: 8亿元}",
+            "{ref: q4, value: 9亿元}",
+        ],
+    );
+    assert!(
+        h.ends_with("— add the missing Q3 or mark the breakdown `partial: true`"),
+        "{h}"
+    );
+    let h = help(
+        "quarter",
+        &[
+            "{ref: Q1, value: 7亿元}",
+            "{ref: Q2, value: 8亿元}",
+            "{ref: Q3, value: 8亿元}",
+            "{ref: Q4, value: 8亿元}",
+        ],
+    );
+    assert!(h.ends_with("— raise an item or lower the total"), "{h}");
+    let h = help(
+        "month",
+        &["{ref: M01, value: 7亿元}", "{ref: m2, value: 8亿元}"],
+    );
+    assert!(h.contains("add the missing M03, M04,"), "{h}");
+    assert!(h.contains("M12 or mark"), "{h}");
+    let h = help("phase", &["{ref: h1, value: 7亿元}"]);
+    assert!(
+        h.ends_with("— add the missing h2 or mark the breakdown `partial: true`"),
+        "{h}"
+    );
+    let h = help("province", &["{ref: shanghai, value: 7亿元}"]);
+    assert!(
+        h.ends_with("— add an `其他` item or mark the breakdown `partial: true`"),
+        "{h}"
+    );
+    // Shares: a complete quarter split that falls short needs a bigger share.
+    let h = help(
+        "quarter",
+        &[
+            "{ref: Q1, value: XX亿元, share: 20%}",
+            "{ref: Q2, value: XX亿元, share: 20%}",
+            "{ref: Q3, value: XX亿元, share: 20%}",
+            "{ref: Q4, value: XX亿元, share: 20%}",
+        ],
+    );
+    assert!(h.ends_with("— raise a share"), "{h}");
+}
+
+#[test]
+fn p107_growth_over_a_last_year_of_zero_is_reported() {
+    let t = "  - {id: sales, name: 年度销售总额, value: 32亿元, last_year: 0亿元, growth: 15%}";
+    let seen = check(t, TOTAL);
+    assert_eq!(codes(&seen), ["P107"], "{seen:?}");
+    assert_eq!(
+        seen[0].1,
+        "growth 15% is stated over last year's 0亿元: growth from zero is not a percentage"
+    );
+    // Without a stated growth there is nothing to check.
+    let t = "  - {id: sales, name: 年度销售总额, value: 32亿元, last_year: 0亿元}";
+    assert_eq!(codes(&check(t, TOTAL)), [] as [&str; 0]);
+}
+
+#[test]
+fn p108_percentages_over_a_zero_base_are_reported() {
+    let text = plan(SALES, TOTAL).replace(
+        "targets:\n",
+        "last_year:\n  sales: 7.8亿元\n  target: 0\n  attainment: 100%\n  previous_sales: 0亿元\n  growth: 100%\ntargets:\n",
+    );
+    let seen = check_with(&text, "0");
+    assert_eq!(codes(&seen), ["P108", "P108"], "{seen:?}");
+    assert!(seen[0]
+        .1
+        .starts_with("attainment 100% is stated against a target of 0"));
+    assert!(seen[1]
+        .1
+        .starts_with("growth 100% is stated over previous sales of 0亿元"));
+}
+
+#[test]
+fn helps_fit_the_case() {
+    // A province listed twice is merged, not given a new id.
+    let seen = check(
+        &breakdown(
+            "province",
+            &[
+                "{ref: shanghai, value: 16亿元}",
+                "{ref: shanghai, value: 16亿元}",
+            ],
+        ),
+        TOTAL,
+    );
+    assert_eq!(
+        only(&seen, "P202")[0].2,
+        "list each item once: merge the two into one"
+    );
+    // Only a KPI can be marked a growth.
+    let seen = check(
+        &breakdown("province", &["{ref: shanghai, value: 32亿元, share: 120%}"]),
+        TOTAL,
+    );
+    let p402 = only(&seen, "P402");
+    assert!(!p402[0].2.contains("growth: true"), "{}", p402[0].2);
+    // A KPI with a comparator lacks only its target.
+    let text = plan(SALES, TOTAL).replace(
+        "target: 12项}",
+        "target: 12项}\n      - {metric: 医院准入率, comparator: \">=\"}",
+    );
+    let seen = check_with(&text, "0");
+    assert_eq!(
+        only(&seen, "P401")[0].2,
+        "add `target:` with the figure to reach, e.g. `target: 90%`"
+    );
+    // A campaign lives under one of three keys.
+    let text = plan(SALES, TOTAL).replace(
+        "response: 提前进行成本测算}",
+        "response: 提前进行成本测算, campaign: liaoyuan}",
+    );
+    let seen = check_with(&text, "0");
+    let p201 = only(&seen, "P201");
+    assert_eq!(
+        p201[0].2, "declared campaigns and strategies: s1",
+        "{seen:?}"
+    );
+}
