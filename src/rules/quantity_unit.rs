@@ -12,7 +12,12 @@ Checks every figure: it must be a number with an optional unit. Money fields (bu
 totals and lines, requests, last year's sales and target) must be in 元, 万元 or 亿元
 (or a bare number in the plan's `unit`); shares, growth, attainment and ratios must be
 percentages written with `%`; the plan's `unit` must be a money unit. Money-like units
-planc does not know (`千元`, `万`, `美元`) are reported rather than guessed.
+planc does not know (`千元`, `千万`, `美元`) are reported rather than guessed. The
+shorthand `万` and `亿` is read as 万元 and 亿元 (`52000万`, `7.56亿`). A misspelt unit
+that can only mean one money unit (`万圆`, `亿圆`, `萬元`) is read as that unit — so the
+sums it takes part in are still checked — and reported here once. A number that cannot
+be held exactly (more than 28 significant digits, or 10^20 元 and more) is reported and
+takes part in no sum: it is never rounded.
 
 ## Why is this bad?
 `share: 0.25` could mean 25 % or 0.25 %; `3千万` could be read as 3 元. Exact
@@ -120,9 +125,50 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         any.extend(r.headcount.iter());
     }
 
+    // A misspelt money unit is read as the unit it can only mean: one finding here,
+    // and the sums and shares it takes part in are checked as if it were spelt right.
+    for q in money.iter().chain(&percents).chain(&any) {
+        if let Some(m) = q.unit_typo() {
+            out.push(
+                Finding::new(
+                    &RULE,
+                    q.span,
+                    crate::t!("p601-unit-typo", unit = q.unit_text(), meant = m.label()),
+                )
+                .label(crate::t!("p601-label-unit-typo", meant = m.label()))
+                .help(crate::t!("did-you-mean", suggestion = m.label())),
+            );
+        }
+    }
+
     let not_a_number = |q: &Sp<Quantity>, out: &mut Vec<Finding>| -> bool {
         if q.amount.is_none() {
-            if !is_placeholder(&q.raw) {
+            if let Some(digits) = q.too_precise() {
+                out.push(
+                    Finding::new(
+                        &RULE,
+                        q.span,
+                        crate::t!(
+                            "p601-too-precise",
+                            raw = q.raw.as_str(),
+                            digits = digits,
+                            max = crate::model::quantity::MAX_DIGITS
+                        ),
+                    )
+                    .label(crate::t!("p601-label-not-exact"))
+                    .help(crate::t!("p601-help-too-precise")),
+                );
+            } else if q.too_large() {
+                out.push(
+                    Finding::new(
+                        &RULE,
+                        q.span,
+                        crate::t!("p601-too-large", raw = q.raw.as_str()),
+                    )
+                    .label(crate::t!("p601-label-not-exact"))
+                    .help(crate::t!("p601-help-too-large")),
+                );
+            } else if !is_placeholder(&q.raw) {
                 out.push(
                     Finding::new(
                         &RULE,
