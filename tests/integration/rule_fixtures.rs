@@ -504,3 +504,32 @@ fn helps_fit_the_case() {
         "{seen:?}"
     );
 }
+
+#[test]
+fn p101_only_a_share_beside_a_value_is_a_rounded_figure() {
+    // 10亿元 of 32亿元 is 31.25%, written `31.3%`: that share may be 0.05 off, the others
+    // are exact. 31.3 + 34.35 + 34.4 = 100.05 is within that 0.05.
+    let items = |shanghai: &str| {
+        breakdown(
+            "province",
+            &[
+                &format!("{{ref: shanghai, value: {shanghai}, share: 31.3%}}"),
+                "{ref: jiangsu, value: XX亿元, share: 34.35%}",
+                "{ref: zhejiang, value: XX亿元, share: 34.4%}",
+            ],
+        )
+    };
+    assert!(only(&check(&items("10亿元"), TOTAL), "P101").is_empty());
+    let seen = check(&items("XX亿元"), TOTAL);
+    assert_eq!(only(&seen, "P101").len(), 1, "{seen:?}");
+}
+
+#[test]
+fn p201_an_undeclared_kind_says_where_to_declare_it() {
+    let t = "  - id: sales\n    name: 年度销售总额\n    value: 32亿元\n    breakdowns:\n      - dimension: account\n        partial: true\n        items:\n          - {ref: ruijin, value: 2亿元}\n";
+    let seen = check(t, TOTAL);
+    assert_eq!(
+        only(&seen, "P201")[0].2,
+        "declare it under `accounts:` with an `id`"
+    );
+}
