@@ -1,1 +1,119 @@
-## workspace messages (en)
+## workspace messages (en): finding the files of a run, links between plans (P901–P904)
+## and roll-ups of child plans into their parents (P911–P914). Amounts, percentages and
+## lists arrive already formatted.
+
+## Shared pieces
+workspace-did-you-mean = did you mean `{ $suggestion }`?
+workspace-list-sep = {", "}
+# A breakdown item with its name: `south (华南)`.
+workspace-item-named = { $key } ({ $name })
+# A breakdown dimension as written in the plan (`province`, `product` …).
+workspace-dimension = { $dim }
+workspace-unit-money = money
+workspace-unit-percent = %
+workspace-unit-other = `{ $unit }`
+workspace-label-parent-plan = the parent plan
+workspace-label-parent-breakdown = the parent's breakdown
+workspace-help-use-parent-items = use the parent's items, or add this one to the parent's breakdown
+
+## Discovering files
+workspace-no-files = no *.plan.yaml or *.actuals.* files under { $path }
+
+## P901 unknown-parent
+p901-ambiguous = parent `{ $plan }` is the id of more than one plan
+p901-ambiguous-label = ambiguous
+p901-ambiguous-help = give the parent's path instead (`parent: ../company.plan.yaml#east`), or make the ids unique
+p901-no-file = parent `{ $plan }` is no file in the workspace
+p901-no-plan = parent `{ $plan }` is no plan id in the workspace
+p901-no-plan-label = no such plan
+p901-help-check-together = check the plan together with its parent: `planc check` on the folder that holds both
+p901-help-no-plans = no plan with an id is in the workspace
+p901-help-plans = plans in the workspace: { $ids }
+p901-item-ambiguous = `{ $item }` is an item of more than one breakdown of `{ $target }` ({ $dims })
+p901-item-ambiguous-label = ambiguous item
+p901-item-ambiguous-help = name the dimension: `{ $plan }#{ $dim }:{ $item }`
+p901-no-item = { $parent } allocates nothing to `{ $item }`
+p901-no-item-by = { $parent } allocates nothing to `{ $item }` by `{ $dim }`
+p901-no-item-label = no breakdown item of the parent has this ref
+p901-no-item-help = the part after `#` is the `ref` of a breakdown item in one of the parent's targets
+p901-no-target = { $parent } has no target `{ $target }`
+p901-no-target-label = no such target in the parent
+p901-help-targets = the parent's targets: { $ids }
+p901-nothing-compared = no target of this plan rolls up into { $parent }'s allocation to `{ $item }` ({ $targets })
+p901-nothing-compared-label = nothing is compared
+p901-nothing-compared-help = give the target that fills it `rolls_up: { $target }`
+
+## P902 duplicate-plan-id
+p902-message = plan id `{ $id }` is used by { $count } files: { $files }
+p902-label = this id
+p902-label-other = the same id
+p902-help = give each plan its own id; links (`parent`, `review.plan`, actuals `plan:`) name one file
+
+## P903 parent-cycle
+p903-own-parent = a plan cannot be its own parent
+p903-own-parent-label = this plan's own id
+p903-message = `parent` leads back to this plan: { $path }
+p903-label = part of a circle
+p903-label-parent = the parent
+p903-help = an organisation is a tree: remove `parent` from the root plan
+
+## P904 parent-mismatch
+p904-review-parent = a review cannot be a parent
+p904-review-parent-label = this is a `kind: review` file
+p904-currency = this plan is in { $child }, its parent in { $parent }
+p904-currency-label = rolls up across currencies
+p904-currency-help = write both plans in one currency
+p904-unit = { $target } is in { $unit }, but the parent allocates { $allocated } in { $parent_unit }
+p904-unit-label = not comparable
+p904-unit-label-allocation = the allocation
+p904-period-outside = the period { $start } – { $end } is not within the parent's, { $parent_start } – { $parent_end }
+p904-period-outside-label = this plan's period
+p904-period-outside-help = a plan rolls up into a plan for the same year; use the parent's period
+p904-period-shorter = the period { $start } – { $end } is shorter than the parent's, { $parent_start } – { $parent_end }: its amounts are not compared with the allocation
+p904-period-shorter-label = a part of the parent's period
+p904-period-shorter-help = write the plan for the parent's whole period to have it rolled up
+p904-period-label-parent = the parent's period
+
+## P911 rollup-total
+p911-message = { $target } is { $value }, but { $parent } allocates { $allocated } to `{ $item }` ({ $parent_target })
+p911-label-over = over by { $gap }
+p911-label-short = short by { $gap }
+p911-label-allocation = { $parent_target }: allocated to { $item }
+p911-help-over = the plan is { $gap } ({ $pct }) above its allocation; change this target or the parent's item `{ $item }` so that both say the same
+p911-help-short = the plan is { $gap } ({ $pct }) below its allocation; change this target or the parent's item `{ $item }` so that both say the same
+
+## P912 rollup-breakdown
+p912-differs = { $dim } `{ $item }` is { $value }, but the parent allocates { $allocated } to it
+p912-differs-label = differs from the parent
+p912-differs-label-parent = the parent's allocation
+p912-differs-help = plan the parent's split, or change it in the parent plan
+p912-missing = the parent allocates { $allocated } to { $dim } `{ $item }`, which this breakdown does not have
+p912-missing-label = missing an item
+p912-missing-label-parent = allocated here
+p912-missing-help = add `{"{"} ref: { $item }, value: { $allocated } {"}"}`
+p912-extra = { $dim } `{ $item }` is not in the parent's breakdown of the allocation by { $dim }
+p912-extra-label = not allocated by the parent
+p912-sum = the child plans together plan { $sum } for { $dim } `{ $item }`, not { $value }
+p912-sum-label-over = over by { $gap }
+p912-sum-label-short = short by { $gap }
+p912-sum-label-part = a child's part
+p912-sum-help = the { $noun } of the child plans must add up to the parent's; move the difference between them or change the parent
+p912-sum-extra = { $dim } `{ $item }` is not in the parent's breakdown by { $dim }
+p912-sum-extra-label = the parent does not plan it
+
+## P913 rollup-coverage
+p913-twice = { $other } also claims `{ $item }`: two plans fill one allocation
+p913-twice-label = claimed twice
+p913-twice-label-other = the other plan for it
+p913-twice-help = each item is planned by one plan: change one of the `parent` refs
+p913-unplanned = child plans plan { $planned } of the { $total } allocated by { $dim } ({ $target }): { $unplanned } ({ $pct }) is not planned by any plan — { $items }
+p913-label-complete = marked `complete: true`
+p913-label-complete-config = complete by `[rollup] complete`
+p913-label-item = no plan fills this
+p913-help = add a plan with `parent: { $plan }#{ $item }` for each, or remove `complete: true` while they are written
+
+## P914 rollup-budget
+p914-message = the budget of { $budget } is more than the { $allocated } { $parent } allocates to `{ $item }`
+p914-label = over by { $gap }
+p914-label-allocation = the budget allocated to it
+p914-help = keep the budget within the allocation, or raise the allocation in the parent plan

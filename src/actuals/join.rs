@@ -16,6 +16,7 @@ use crate::model::{
     Breakdown, BreakdownItem, Kpi, MoneyUnit, Plan, Quantity, Segment, Target, Unit,
 };
 use crate::suggest::did_you_mean;
+use crate::t;
 
 /// What unit a metric's actuals must be in.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,10 +41,10 @@ impl Expect {
     }
     fn describe(&self) -> String {
         match self {
-            Expect::Money => "money (元, 万元 or 亿元)".into(),
-            Expect::Percent => "a percentage".into(),
-            Expect::Count(u) => format!("a count in {u}"),
-            Expect::Bare => "a plain number".into(),
+            Expect::Money => t!("actuals-expect-money"),
+            Expect::Percent => t!("actuals-expect-percent"),
+            Expect::Count(u) => t!("actuals-expect-count", unit = u.as_str()),
+            Expect::Bare => t!("actuals-expect-bare"),
         }
     }
 }
@@ -323,24 +324,21 @@ pub fn join<'p>(
                 let mut f = Finding::new(
                     &codes::DUPLICATE_ROW,
                     row.span(Field::Metric),
-                    format!(
-                        "a second actual for {}{}",
-                        describe_key(&scope, &key),
-                        file.cell(row, Field::Metric)
+                    t!(
+                        "p804-message",
+                        cell = describe_key(&scope, &key),
+                        at = file.cell(row, Field::Metric)
                     ),
                 )
-                .label("given again here");
+                .label(t!("p804-label"));
                 if ffi == fi {
-                    f = f.with(first.span(Field::Metric), "first given here");
-                    f = f.help(format!(
-                        "row {} already gives it; keep one of the two",
-                        first.number
-                    ));
+                    f = f.with(first.span(Field::Metric), t!("p804-label-first"));
+                    f = f.help(t!("p804-help", row = first.number));
                 } else {
-                    f = f.help(format!(
-                        "{} row {} already gives it; keep one of the two",
-                        crate::source::display_path(&files[ffi].path),
-                        first.number
+                    f = f.help(t!(
+                        "p804-help-other-file",
+                        file = crate::source::display_path(&files[ffi].path),
+                        row = first.number
                     ));
                 }
                 findings[fi].push(f);
@@ -418,23 +416,23 @@ fn resolve(
     let Some(mi) = m else {
         let candidates = scope.metrics.iter().flat_map(|m| [m.id, m.name]);
         let help = match did_you_mean(&row.metric, candidates) {
-            Some(s) => format!("did you mean `{s}`?"),
+            Some(s) => t!("actuals-did-you-mean", suggestion = s),
             None => {
                 let ids: Vec<&str> = scope.metrics.iter().map(|m| m.id).take(10).collect();
-                format!("metrics are target and KPI ids: {}", ids.join(", "))
+                t!("p801-help-ids", ids = list(&ids))
             }
         };
         out.push(
             Finding::new(
                 &codes::UNKNOWN_METRIC,
                 row.metric.span,
-                format!(
-                    "unknown metric `{}`{}",
-                    row.metric.value,
-                    file.cell(row, Field::Metric)
+                t!(
+                    "p801-message",
+                    metric = row.metric.as_str(),
+                    at = file.cell(row, Field::Metric)
                 ),
             )
-            .label(format!("not a target or KPI of `{}`", scope.plan.id.value))
+            .label(t!("p801-label", plan = scope.plan.id.as_str()))
             .help(help),
         );
         return None;
@@ -448,14 +446,14 @@ fn resolve(
                 Finding::new(
                     &codes::BAD_PERIOD,
                     row.period.span,
-                    format!(
-                        "cannot read period `{}`{}",
-                        row.period.value,
-                        file.cell(row, Field::Period)
+                    t!(
+                        "p806-message",
+                        period = row.period.as_str(),
+                        at = file.cell(row, Field::Period)
                     ),
                 )
                 .label(why)
-                .help("write `FY`, `Q1`–`Q4`, or a month such as `2026-03`"),
+                .help(t!("p806-help")),
             );
             return None;
         }
@@ -472,16 +470,16 @@ fn resolve(
             let mut f = Finding::new(
                 &codes::UNKNOWN_DIMENSION,
                 item.span,
-                format!(
-                    "item `{}` has no dimension{}",
-                    item.value,
-                    file.cell(row, Field::Item)
+                t!(
+                    "p802-no-dimension",
+                    item = item.as_str(),
+                    at = file.cell(row, Field::Item)
                 ),
             )
-            .label("which breakdown is this an item of?");
+            .label(t!("p802-no-dimension-label"));
             f = f.help(match owner {
-                Some(d) => format!("add `dimension: {d}`"),
-                None => "add the dimension, e.g. `product` or `province`".into(),
+                Some(d) => t!("p802-no-dimension-help", dim = d),
+                None => t!("p802-no-dimension-help-any"),
             });
             out.push(f);
             return None;
@@ -491,14 +489,14 @@ fn resolve(
                 Finding::new(
                     &codes::UNKNOWN_DIMENSION,
                     d.span,
-                    format!(
-                        "dimension `{}` without an item{}",
-                        d.value,
-                        file.cell(row, Field::Dimension)
+                    t!(
+                        "p802-no-item",
+                        dim = d.as_str(),
+                        at = file.cell(row, Field::Dimension)
                     ),
                 )
-                .label("no item")
-                .help("give the item, or leave both empty for the metric's total"),
+                .label(t!("p802-no-item-label"))
+                .help(t!("p802-no-item-help")),
             );
             return None;
         }
@@ -510,11 +508,11 @@ fn resolve(
                         Finding::new(
                             &codes::BAD_PERIOD,
                             item.span,
-                            format!(
-                                "cannot read `{}` as a {}{}",
-                                item.value,
-                                d.value,
-                                file.cell(row, Field::Item)
+                            t!(
+                                "p806-item",
+                                item = item.as_str(),
+                                dim = dim_word(d),
+                                at = file.cell(row, Field::Item)
                             ),
                         )
                         .label(why),
@@ -527,19 +525,19 @@ fn resolve(
                     Finding::new(
                         &codes::BAD_PERIOD,
                         row.period.span,
-                        format!(
-                            "item `{}` and period `{}` disagree{}",
-                            item.value,
-                            row.period.value,
-                            file.cell(row, Field::Period)
+                        t!(
+                            "p806-disagree",
+                            item = item.as_str(),
+                            period = row.period.as_str(),
+                            at = file.cell(row, Field::Period)
                         ),
                     )
-                    .label("a different period")
-                    .with(item.span, "the item is a period too")
-                    .help(format!(
-                        "for a {} figure, write `period: {}` and leave dimension and item empty",
-                        d.value,
-                        p.label(pp)
+                    .label(t!("p806-disagree-label"))
+                    .with(item.span, t!("p806-disagree-label-item"))
+                    .help(t!(
+                        "p806-disagree-help",
+                        dim = dim_word(d),
+                        period = p.label(pp)
                     )),
                 );
                 return None;
@@ -553,14 +551,14 @@ fn resolve(
                     Finding::new(
                         &codes::UNKNOWN_DIMENSION,
                         d.span,
-                        format!(
-                            "KPI `{}` has no breakdowns{}",
-                            metric.id,
-                            file.cell(row, Field::Dimension)
+                        t!(
+                            "p802-kpi",
+                            metric = metric.id,
+                            at = file.cell(row, Field::Dimension)
                         ),
                     )
-                    .label("KPIs are reported as a whole")
-                    .help("leave dimension and item empty for a KPI"),
+                    .label(t!("p802-kpi-label"))
+                    .help(t!("p802-kpi-help")),
                 );
                 return None;
             }
@@ -568,21 +566,21 @@ fn resolve(
                 let mut names: Vec<&str> = metric.dims.iter().map(|d| d.name.as_str()).collect();
                 names.extend(["quarter", "month"]);
                 let help = match did_you_mean(d, names.iter().copied()) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => format!("`{}` is broken down by: {}", metric.id, names.join(", ")),
+                    Some(s) => t!("actuals-did-you-mean", suggestion = s),
+                    None => t!("p802-unknown-help", metric = metric.id, dims = list(&names)),
                 };
                 out.push(
                     Finding::new(
                         &codes::UNKNOWN_DIMENSION,
                         d.span,
-                        format!(
-                            "`{}` is not broken down by `{}`{}",
-                            metric.id,
-                            d.value,
-                            file.cell(row, Field::Dimension)
+                        t!(
+                            "p802-unknown",
+                            metric = metric.id,
+                            dim = d.as_str(),
+                            at = file.cell(row, Field::Dimension)
                         ),
                     )
-                    .label("no such breakdown in the plan")
+                    .label(t!("p802-unknown-label"))
                     .help(help),
                 );
                 return None;
@@ -595,33 +593,32 @@ fn resolve(
                         .chain(i.aliases.iter().map(String::as_str))
                 });
                 let help = match did_you_mean(item, candidates) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None => format!(
-                        "items of `{}`: {}",
-                        dim.name,
-                        dim.items
-                            .iter()
-                            .map(|i| i.key.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
+                    Some(s) => t!("actuals-did-you-mean", suggestion = s),
+                    None => {
+                        let keys: Vec<&str> = dim.items.iter().map(|i| i.key.as_str()).collect();
+                        t!(
+                            "p803-help-items",
+                            dim = dim.name.as_str(),
+                            items = list(&keys)
+                        )
+                    }
                 };
                 out.push(
                     Finding::new(
                         &codes::UNKNOWN_ITEM,
                         item.span,
-                        format!(
-                            "unknown {} `{}` for `{}`{}",
-                            dim.name,
-                            item.value,
-                            metric.id,
-                            file.cell(row, Field::Item)
+                        t!(
+                            "p803-message",
+                            dim = dim_word(&dim.name),
+                            item = item.as_str(),
+                            metric = metric.id,
+                            at = file.cell(row, Field::Item)
                         ),
                     )
                     .label(if dim.segment {
-                        format!("not an item of the segment `{}`", dim.name)
+                        t!("p803-label-segment", dim = dim.name.as_str())
                     } else {
-                        format!("not an item of the plan's `{}` breakdown", dim.name)
+                        t!("p803-label", dim = dim.name.as_str())
                     })
                     .help(help),
                 );
@@ -671,9 +668,13 @@ fn quantity(
             Finding::new(
                 &codes::UNIT_MISMATCH,
                 text.span,
-                format!("`{}` is not a number{}", text.value, file.cell(row, field)),
+                t!(
+                    "p805-not-number",
+                    value = text.as_str(),
+                    at = file.cell(row, field)
+                ),
             )
-            .label("expected a number, e.g. 9.35亿元 or 93%"),
+            .label(t!("p805-not-number-label")),
         );
         return None;
     };
@@ -688,16 +689,16 @@ fn quantity(
                 Finding::new(
                     &codes::UNIT_MISMATCH,
                     text.span,
-                    format!(
-                        "`{}` and the unit `{}` disagree{}",
-                        text.value,
-                        col.value,
-                        file.cell(row, field)
+                    t!(
+                        "p805-unit-column",
+                        value = text.as_str(),
+                        unit = col.as_str(),
+                        at = file.cell(row, field)
                     ),
                 )
-                .label(format!("written in {written}"))
-                .with(col.span, "unit column")
-                .help("write the number bare, or drop the unit column's value"),
+                .label(t!("p805-unit-column-label", written = written.to_string()))
+                .with(col.span, t!("p805-unit-column-label-column"))
+                .help(t!("p805-unit-column-help")),
             );
             return None;
         }
@@ -705,10 +706,10 @@ fn quantity(
     };
     let mismatch = |found: &Unit, out: &mut Vec<Finding>| {
         let found_text = match found {
-            Unit::Bare => "a bare number".to_owned(),
-            Unit::Money(m) => format!("money ({m})"),
-            Unit::Percent => "a percentage".to_owned(),
-            Unit::Other(u) => format!("a count in {u}"),
+            Unit::Bare => t!("actuals-found-bare"),
+            Unit::Money(m) => t!("actuals-found-money", unit = m.to_string()),
+            Unit::Percent => t!("actuals-expect-percent"),
+            Unit::Other(u) => t!("actuals-expect-count", unit = u.as_str()),
         };
         let target = match metric.kind {
             MetricKind::Target(t) => t.value.raw.clone(),
@@ -718,19 +719,18 @@ fn quantity(
             Finding::new(
                 &codes::UNIT_MISMATCH,
                 text.span,
-                format!(
-                    "`{}` expects {}, found {found_text}{}",
-                    metric.id,
-                    metric.expect.describe(),
-                    file.cell(row, field)
+                t!(
+                    "p805-mismatch",
+                    metric = metric.id,
+                    expected = metric.expect.describe(),
+                    found = found_text,
+                    at = file.cell(row, field)
                 ),
             )
-            .label(format!("not comparable with the target {target}"))
+            .label(t!("p805-mismatch-label", target = target))
             .help(match &metric.expect {
-                Expect::Money if *found == Unit::Bare => {
-                    "give the unit: a `unit` column (元, 万元 or 亿元), or write it after the number (9.35亿元)".to_owned()
-                }
-                e => format!("give the figure as {}", e.describe()),
+                Expect::Money if *found == Unit::Bare => t!("p805-mismatch-help-unit"),
+                e => t!("p805-mismatch-help", expected = e.describe()),
             }),
         );
     };
@@ -757,14 +757,11 @@ fn quantity(
 
 /// `east-sales › 江苏省 (province) › Q3` for messages.
 pub fn describe_key(scope: &Scope, key: &Key) -> String {
-    let m = &scope.metrics[key.metric];
-    let mut s = format!("`{}`", m.id);
-    if let Some((d, i)) = key.cell {
-        let dim = &m.dims[d];
-        s.push_str(&format!(" › {} `{}`", dim.name, dim.items[i].key));
-    }
-    s.push_str(&format!(" › {}", key.period.label(&scope.period)));
-    s
+    format!(
+        "{} › {}",
+        describe_cell(scope, key.metric, key.cell),
+        key.period.label(&scope.period)
+    )
 }
 
 impl<'p> Joined<'p> {
@@ -995,25 +992,23 @@ impl<'p> Joined<'p> {
                 Finding::new(
                     &codes::MISSING_PERIOD,
                     row.span(Field::Period),
-                    format!(
-                        "{what} has actuals for {} but not for {}{}",
-                        join_list(&have),
-                        join_list(&missing),
-                        file.cell(row, Field::Period)
+                    t!(
+                        "p807-message",
+                        cell = what,
+                        have = join_list(&have),
+                        missing = join_list(&missing),
+                        at = file.cell(row, Field::Period)
                     ),
                 )
-                .label(format!(
-                    "reported by {} from here",
-                    if by_month { "month" } else { "quarter" }
-                ))
-                .help(format!(
-                    "add the missing {}, up to {}",
-                    if missing.len() > 1 {
-                        "periods"
-                    } else {
-                        "period"
-                    },
-                    until
+                .label(if by_month {
+                    t!("p807-label-month")
+                } else {
+                    t!("p807-label-quarter")
+                })
+                .help(t!(
+                    "p807-help",
+                    count = missing.len(),
+                    until = until.to_string()
                 )),
             );
         }
@@ -1063,16 +1058,16 @@ impl<'p> Joined<'p> {
                                 Finding::new(
                                     &codes::SUM_MISMATCH,
                                     row.span(Field::Value),
-                                    format!(
-                                        "{} is {} for the year, but its quarters add up to {}{}",
-                                        describe_cell(&self.scope, mi, cell),
-                                        fmt(full.value),
-                                        fmt(sum),
-                                        file.cell(row, Field::Value)
+                                    t!(
+                                        "p809-year",
+                                        cell = describe_cell(&self.scope, mi, cell),
+                                        full = fmt(full.value),
+                                        sum = fmt(sum),
+                                        at = file.cell(row, Field::Value)
                                     ),
                                 )
-                                .label(format!("quarters: {}", fmt(sum)))
-                                .help("correct the total or the quarter that is wrong"),
+                                .label(t!("p809-year-label", sum = fmt(sum)))
+                                .help(t!("p809-year-help")),
                             );
                         }
                     }
@@ -1109,20 +1104,22 @@ impl<'p> Joined<'p> {
                         Finding::new(
                             &codes::SUM_MISMATCH,
                             row.span(Field::Value),
-                            format!(
-                                "the {} of {} add up to {}, but its actual is {}{}",
-                                crate::rules::dimension_noun(&dim.name),
-                                describe_cell(&self.scope, mi, cell),
-                                fmt(sum),
-                                fmt(total.value),
-                                file.cell(row, Field::Value)
+                            t!(
+                                "p809-parts",
+                                noun = crate::rules::dimension_noun(&dim.name),
+                                dim = dim_word(&dim.name),
+                                cell = describe_cell(&self.scope, mi, cell),
+                                sum = fmt(sum),
+                                total = fmt(total.value),
+                                at = file.cell(row, Field::Value)
                             ),
                         )
-                        .label(format!("{} by {}", fmt(sum), dim.name))
-                        .help(format!(
-                            "the `{}` breakdown covers the whole; correct the total or the item that is wrong (or mark the breakdown `partial: true`)",
-                            dim.name
-                        )),
+                        .label(t!(
+                            "p809-parts-label",
+                            sum = fmt(sum),
+                            dim = dim_word(&dim.name)
+                        ))
+                        .help(t!("p809-parts-help", dim = dim.name.as_str())),
                     );
                 }
             }
@@ -1135,17 +1132,35 @@ pub fn describe_cell(scope: &Scope, metric: usize, cell: Option<(usize, usize)>)
     let m = &scope.metrics[metric];
     match cell {
         None => format!("`{}`", m.id),
-        Some((d, i)) => format!(
-            "`{}` › {} `{}`",
-            m.id, m.dims[d].name, m.dims[d].items[i].key
+        Some((d, i)) => t!(
+            "actuals-cell",
+            metric = m.id,
+            dim = dim_word(&m.dims[d].name),
+            item = m.dims[d].items[i].key.as_str()
         ),
     }
 }
 
+/// A breakdown dimension in the current language (`province` / `省份`).
+pub fn dim_word(dimension: &str) -> String {
+    t!("actuals-dimension", dim = dimension)
+}
+
+/// Items joined for a message, in the current language (`a, b` / `a、b`).
+fn list<S: AsRef<str>>(items: &[S]) -> String {
+    let sep = t!("actuals-list-sep");
+    items
+        .iter()
+        .map(AsRef::as_ref)
+        .collect::<Vec<_>>()
+        .join(&sep)
+}
+
+/// `a, b and c` / `a、b和c`.
 fn join_list(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [a] => a.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [rest @ .., last] => t!("actuals-list-and", rest = list(rest), last = last.as_str()),
     }
 }

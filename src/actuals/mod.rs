@@ -182,7 +182,7 @@ impl ActualsFile {
         let (r, c) = cells[field.index()]
             .or(cells[Field::Metric.index()])
             .unwrap_or((row.number.saturating_sub(1) as u32, 0));
-        format!(" ({})", cell_ref(sheet, r, c))
+        crate::t!("actuals-at-cell", cell = cell_ref(sheet, r, c))
     }
 
     /// The findings as a report for the emitters.
@@ -227,10 +227,10 @@ pub fn load_path(path: &Path) -> ActualsFile {
             file.findings.push(Finding::new(
                 &builtin::IO,
                 Span::default(),
-                format!(
-                    "cannot read {}: {}",
-                    display_path(path),
-                    crate::load::io_reason(&e)
+                crate::t!(
+                    "io-cannot-read",
+                    path = display_path(path),
+                    reason = crate::load::io_reason(&e)
                 ),
             ));
             file
@@ -256,7 +256,11 @@ fn decode(path: &Path, bytes: &[u8], file: &mut ActualsFile) -> Option<String> {
                 Finding::new(
                     &builtin::ENCODING,
                     Span::default(),
-                    format!("{}: {}", display_path(path), e.message()),
+                    crate::t!(
+                        "actuals-encoding",
+                        path = display_path(path),
+                        message = e.message()
+                    ),
                 )
                 .help(
                     e.help()

@@ -125,67 +125,160 @@ impl PeriodKey {
     }
 }
 
+/// What a period as written says, before it is placed in a plan period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    /// `FY`, `全年`, `年度`, `YTD`, or a bare year (`2026`).
+    Full(Option<i32>),
+    /// `Q3`, `2026Q3`, `2026-Q3`, `三季度`, `第三季度`, `2026年第三季度`.
+    Quarter(Option<i32>, u32),
+    /// `M03`: the third month of the plan period.
+    PlanMonth(u32),
+    /// A calendar month: `2026-03`, `2026/03`, `2026年3月`, a date; or `3月`, `三月`
+    /// without a year.
+    Month(Option<i32>, u32),
+}
+
+impl Form {
+    /// A month or a quarter (a column of the wide layout), not the whole period.
+    pub fn is_sub(self) -> bool {
+        !matches!(self, Form::Full(_))
+    }
+    pub fn is_month(self) -> bool {
+        matches!(self, Form::PlanMonth(_) | Form::Month(..))
+    }
+}
+
+/// `一`…`十二` or `1`…`12`.
+fn small_number(t: &str) -> Option<u32> {
+    if let Ok(n) = t.parse::<u32>() {
+        return Some(n);
+    }
+    let digit = |c: char| "一二三四五六七八九".find(c).map(|i| i as u32 / 3 + 1);
+    let chars: Vec<char> = t.chars().collect();
+    match chars.as_slice() {
+        [c] if *c == '十' => Some(10),
+        [c] => digit(*c),
+        ['十', c] => digit(*c).map(|d| 10 + d),
+        _ => None,
+    }
+}
+
+/// Reads the form of a period, if it is one; `Q5` and `13月` are forms too (placing
+/// them says what is wrong).
+pub fn form(raw: &str) -> Option<Form> {
+    let t = raw.trim();
+    let upper = t.to_ascii_uppercase();
+    if matches!(upper.as_str(), "FY" | "全年" | "年度" | "YTD") {
+        return Some(Form::Full(None));
+    }
+    if upper.len() == 4 {
+        if let Ok(y) = upper.parse::<i32>() {
+            return Some(Form::Full(Some(y)));
+        }
+    }
+    if let Some(n) = upper.strip_prefix('Q').and_then(|n| n.parse::<u32>().ok()) {
+        return Some(Form::Quarter(None, n));
+    }
+    if let Some((y, q)) = upper.split_once('Q') {
+        let y = y.trim_end_matches(['-', ' ']);
+        if let (Ok(y), Ok(q)) = (y.parse::<i32>(), q.parse::<u32>()) {
+            return Some(Form::Quarter(Some(y), q));
+        }
+    }
+    if let Some(n) = upper.strip_prefix('M').and_then(|n| n.parse::<u32>().ok()) {
+        return Some(Form::PlanMonth(n));
+    }
+    // Chinese: an optional `2026年`, then `第三季度` / `三季度` / `3季度`, or `3月` / `三月`.
+    let (year, rest) = match t.split_once('年') {
+        Some((y, rest)) if y.trim().len() == 4 => match y.trim().parse::<i32>() {
+            Ok(y) => (Some(y), rest.trim()),
+            Err(_) => return None,
+        },
+        _ => (None, t),
+    };
+    let rest = rest.strip_prefix('第').unwrap_or(rest);
+    if let Some(q) = rest
+        .strip_suffix("季度")
+        .or_else(|| rest.strip_suffix('季'))
+        .and_then(small_number)
+    {
+        return Some(Form::Quarter(year, q));
+    }
+    if let Some(m) = rest
+        .strip_suffix('月')
+        .or_else(|| rest.strip_suffix("月份"))
+        .and_then(small_number)
+    {
+        return Some(Form::Month(year, m));
+    }
+    let norm = t.replace(['/', '年'], "-").replace('月', "");
+    let date = NaiveDate::parse_from_str(&format!("{norm}-01"), "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(&norm, "%Y-%m-%d"))
+        .ok()?;
+    Some(Form::Month(Some(date.year()), date.month()))
+}
+
 /// Reads a period as written in an actuals row.
 pub fn parse(raw: &str, pp: &PlanPeriod) -> Result<PeriodKey, String> {
     let t = raw.trim();
-    let upper = t.to_ascii_uppercase();
+    let outside = |what: String| {
+        crate::t!(
+            "actuals-period-outside",
+            period = what,
+            start = pp.start.to_string(),
+            end = pp.end.to_string()
+        )
+    };
     let quarter = |q: u32| -> Result<PeriodKey, String> {
         if (1..=pp.quarters() as u32).contains(&q) {
             Ok(PeriodKey::Quarter(q as u8))
         } else {
-            Err(format!(
-                "the plan period has quarters Q1–Q{}",
-                pp.quarters()
-            ))
+            Err(crate::t!("actuals-period-quarters", last = pp.quarters()))
         }
     };
     let month_of = |d: NaiveDate| -> Result<PeriodKey, String> {
         let first = first_of_month(pp.start);
         if d < first || d > pp.end {
-            return Err(format!(
-                "{} is outside the plan period {} – {}",
-                d.format("%Y-%m"),
-                pp.start,
-                pp.end
-            ));
+            return Err(outside(d.format("%Y-%m").to_string()));
         }
         Ok(PeriodKey::Month(month_index(pp.start, d)))
     };
-    if matches!(upper.as_str(), "FY" | "全年" | "年度" | "YTD")
-        || upper == pp.start.year().to_string()
-    {
-        return Ok(PeriodKey::Full);
-    }
-    if let Some(n) = upper.strip_prefix('Q').and_then(|n| n.parse::<u32>().ok()) {
-        return quarter(n);
-    }
-    if let Some((y, q)) = upper.split_once('Q') {
-        let y = y.trim_end_matches(['-', ' ']);
-        if let (Ok(y), Ok(q)) = (y.parse::<i32>(), q.parse::<u32>()) {
-            if y != pp.start.year() {
-                return Err(format!(
-                    "{t} is outside the plan period {} – {}",
-                    pp.start, pp.end
-                ));
+    let expected = || crate::t!("actuals-period-expected");
+    match form(t).ok_or_else(expected)? {
+        Form::Full(None) => Ok(PeriodKey::Full),
+        Form::Full(Some(y)) if y == pp.start.year() => Ok(PeriodKey::Full),
+        Form::Full(Some(_)) => Err(expected()),
+        Form::Quarter(Some(y), _) if y != pp.start.year() => Err(outside(t.to_owned())),
+        Form::Quarter(_, q) => quarter(q),
+        Form::PlanMonth(n) if (1..=pp.months).contains(&n) => Ok(PeriodKey::Month(n - 1)),
+        Form::PlanMonth(_) => Err(crate::t!(
+            "actuals-period-months",
+            last = format!("{:02}", pp.months)
+        )),
+        Form::Month(Some(y), m) => {
+            let d = NaiveDate::from_ymd_opt(y, m, 1).ok_or_else(expected)?;
+            month_of(d)
+        }
+        Form::Month(None, m) => {
+            if !(1..=12).contains(&m) {
+                return Err(expected());
             }
-            return quarter(q);
+            // A calendar month without a year: the plan period's month of that name.
+            let found: Vec<u32> = (0..pp.months)
+                .filter(|&i| pp.month_start(i).month() == m)
+                .collect();
+            match found.as_slice() {
+                [i] => Ok(PeriodKey::Month(*i)),
+                [] => Err(outside(t.to_owned())),
+                [i, ..] => Err(crate::t!(
+                    "actuals-period-ambiguous-month",
+                    period = t,
+                    example = pp.month_start(*i).format("%Y-%m").to_string()
+                )),
+            }
         }
     }
-    if let Some(n) = upper.strip_prefix('M').and_then(|n| n.parse::<u32>().ok()) {
-        return if (1..=pp.months).contains(&n) {
-            Ok(PeriodKey::Month(n - 1))
-        } else {
-            Err(format!("the plan period has months M01–M{:02}", pp.months))
-        };
-    }
-    let norm = t.replace(['/', '年'], "-").replace('月', "");
-    if let Ok(d) = NaiveDate::parse_from_str(&format!("{norm}-01"), "%Y-%m-%d") {
-        return month_of(d);
-    }
-    if let Ok(d) = NaiveDate::parse_from_str(&norm, "%Y-%m-%d") {
-        return month_of(d);
-    }
-    Err("expected `FY`, a quarter `Q1`–`Q4`, or a month such as `2026-03`".into())
 }
 
 #[cfg(test)]
@@ -209,7 +302,50 @@ mod tests {
         assert_eq!(parse("2026-03-01", &p), Ok(PeriodKey::Month(2)));
         assert!(parse("2025-12", &p).unwrap_err().contains("outside"));
         assert!(parse("Q5", &p).is_err());
-        assert!(parse("第一季度", &p).is_err());
+        assert!(parse("上半年", &p).is_err());
+    }
+
+    #[test]
+    fn reads_chinese_quarters_and_months() {
+        let p = pp();
+        assert_eq!(parse("第一季度", &p), Ok(PeriodKey::Quarter(1)));
+        assert_eq!(parse("三季度", &p), Ok(PeriodKey::Quarter(3)));
+        assert_eq!(parse("2026年第四季度", &p), Ok(PeriodKey::Quarter(4)));
+        assert_eq!(parse("2季度", &p), Ok(PeriodKey::Quarter(2)));
+        assert!(parse("2025年一季度", &p).is_err());
+        assert!(parse("五季度", &p).is_err());
+        assert_eq!(parse("1月", &p), Ok(PeriodKey::Month(0)));
+        assert_eq!(parse("十二月", &p), Ok(PeriodKey::Month(11)));
+        assert_eq!(parse("十月", &p), Ok(PeriodKey::Month(9)));
+        assert_eq!(parse("2026年3月", &p), Ok(PeriodKey::Month(2)));
+        assert!(parse("13月", &p).is_err());
+        assert!(parse("2025", &p).is_err());
+        assert_eq!(parse("2026", &p), Ok(PeriodKey::Full));
+        // A fiscal year from April: January is its tenth month.
+        let fy = PlanPeriod::new(ymd(2026, 4, 1), ymd(2027, 3, 31));
+        assert_eq!(parse("1月", &fy), Ok(PeriodKey::Month(9)));
+        assert_eq!(parse("4月", &fy), Ok(PeriodKey::Month(0)));
+        // Two Januaries in an 18-month period: the year is needed.
+        let long = PlanPeriod::new(ymd(2026, 1, 1), ymd(2027, 6, 30));
+        assert!(parse("1月", &long).unwrap_err().contains("2026-01"));
+        // A half-year plan has no October.
+        let half = PlanPeriod::new(ymd(2026, 1, 1), ymd(2026, 6, 30));
+        assert!(parse("10月", &half).unwrap_err().contains("outside"));
+    }
+
+    #[test]
+    fn forms_tell_months_from_quarters() {
+        assert_eq!(form("1月"), Some(Form::Month(None, 1)));
+        assert_eq!(form("2026-01"), Some(Form::Month(Some(2026), 1)));
+        assert_eq!(form("一季度"), Some(Form::Quarter(None, 1)));
+        assert_eq!(form("Q4"), Some(Form::Quarter(None, 4)));
+        assert_eq!(form("全年"), Some(Form::Full(None)));
+        assert!(form("1月").is_some_and(Form::is_month));
+        assert!(!form("Q1").is_some_and(Form::is_month));
+        assert!(!form("FY").is_some_and(Form::is_sub));
+        assert_eq!(form("合计"), None);
+        assert_eq!(form("省份"), None);
+        assert_eq!(form("月"), None);
     }
 
     #[test]

@@ -15,6 +15,7 @@ use super::{codes, ActualsFile, Field, Format, Row};
 use crate::diagnostics::{Finding, Severity};
 use crate::model::Sp;
 use crate::source::{SourceFile, Span};
+use crate::t;
 
 /// Which field a header names, in English or Chinese.
 fn header_field(name: &str) -> Option<Field> {
@@ -69,11 +70,11 @@ fn rows_from_records(
                         Finding::new(
                             &codes::FORMAT,
                             h.span,
-                            format!("two columns give `{}`{}", f.name(), at(file, h)),
+                            t!("actuals-column-twice", field = f.name(), at = at(file, h)),
                         )
-                        .label("second column")
-                        .with(first_span, "first column")
-                        .help("keep one of them"),
+                        .label(t!("actuals-column-twice-label"))
+                        .with(first_span, t!("actuals-column-twice-first"))
+                        .help(t!("actuals-column-twice-help")),
                     );
                 } else {
                     columns[f as usize] = Some(i);
@@ -87,10 +88,14 @@ fn rows_from_records(
                         Finding::new(
                             &codes::FORMAT,
                             h.span,
-                            format!("column `{}` is not read{}", h.text.trim(), at(file, h)),
+                            t!(
+                                "actuals-column-unread",
+                                column = h.text.trim(),
+                                at = at(file, h)
+                            ),
                         )
-                        .label("not a column planc knows")
-                        .help(format!("did you mean `{s}`?"))
+                        .label(t!("actuals-column-unread-label"))
+                        .help(t!("actuals-did-you-mean", suggestion = s))
                         .severity(Severity::Warning),
                     );
                 }
@@ -112,18 +117,15 @@ fn rows_from_records(
             Finding::new(
                 &codes::FORMAT,
                 span,
-                format!(
-                    "the header (row {header_line}) has no {} column{}",
-                    missing
-                        .iter()
-                        .map(|m| format!("`{m}`"))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                    if missing.len() > 1 { "s" } else { "" }
+                t!(
+                    "actuals-header-missing",
+                    row = header_line,
+                    columns = list(&missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>()),
+                    count = missing.len()
                 ),
             )
-            .label(format!("found: {}", found.join(", ")))
-            .help("the long layout has the columns metric, dimension, item, period, value, unit, last_year (or 指标, 维度, 项目, 期间, 实际, 单位, 同期)"),
+            .label(t!("actuals-header-found", columns = list(&found)))
+            .help(t!("actuals-header-help")),
         );
         return;
     }
@@ -140,13 +142,10 @@ fn rows_from_records(
                 Finding::new(
                     &codes::FORMAT,
                     extra.span,
-                    format!(
-                        "row {line} has more cells than the header has columns{}",
-                        at(file, extra)
-                    ),
+                    t!("actuals-row-extra-cells", row = line, at = at(file, extra)),
                 )
-                .label("no column for this cell")
-                .help("quote cells that contain a comma: \"1,200\""),
+                .label(t!("actuals-row-extra-cells-label"))
+                .help(t!("actuals-row-extra-cells-help")),
             );
             continue;
         }
@@ -172,9 +171,14 @@ fn rows_from_records(
                 Finding::new(
                     &codes::FORMAT,
                     row_span,
-                    format!("row {line} has no {}{cell}", absent.join(", ")),
+                    t!(
+                        "actuals-row-incomplete",
+                        row = line,
+                        fields = list(&absent),
+                        at = cell
+                    ),
                 )
-                .label("incomplete row"),
+                .label(t!("actuals-row-incomplete-label")),
             );
             continue;
         }
@@ -203,9 +207,19 @@ fn rows_from_records(
     }
 }
 
+/// Items joined for a message, in the current language (`a, b` / `a、b`).
+fn list<S: AsRef<str>>(items: &[S]) -> String {
+    let sep = t!("actuals-list-sep");
+    items
+        .iter()
+        .map(AsRef::as_ref)
+        .collect::<Vec<_>>()
+        .join(&sep)
+}
+
 fn at(file: &ActualsFile, cell: &Cell) -> String {
     match (&file.sheet, cell.at) {
-        (Some(sheet), Some((r, c))) => format!(" ({})", super::cell_ref(sheet, r, c)),
+        (Some(sheet), Some((r, c))) => t!("actuals-at-cell", cell = super::cell_ref(sheet, r, c)),
         _ => String::new(),
     }
 }
@@ -236,9 +250,9 @@ pub fn load_csv(path: &Path, bytes: &[u8]) -> ActualsFile {
             Finding::new(
                 &crate::rules::builtin::EMPTY_FILE,
                 Span::default(),
-                "the file holds no rows",
+                t!("actuals-no-rows"),
             )
-            .help("the first line is the header: metric,dimension,item,period,value,unit"),
+            .help(t!("actuals-no-rows-help")),
         );
         return file;
     };
@@ -331,12 +345,13 @@ pub fn load_xlsx(path: &Path, bytes: &[u8]) -> ActualsFile {
                 Finding::new(
                     &codes::FORMAT,
                     Span::default(),
-                    format!(
-                        "cannot open {} as a workbook: {e}",
-                        crate::source::display_path(path)
+                    t!(
+                        "actuals-workbook-unreadable",
+                        path = crate::source::display_path(path),
+                        reason = e.to_string()
                     ),
                 )
-                .help("save it from Excel or WPS as .xlsx, or export it as CSV (UTF-8)"),
+                .help(t!("actuals-workbook-unreadable-help")),
             );
             return file;
         }
@@ -371,7 +386,10 @@ pub fn load_xlsx(path: &Path, bytes: &[u8]) -> ActualsFile {
         file.findings.push(Finding::new(
             &crate::rules::builtin::EMPTY_FILE,
             Span::default(),
-            format!("{} has no sheets", crate::source::display_path(path)),
+            t!(
+                "actuals-workbook-no-sheets",
+                path = crate::source::display_path(path)
+            ),
         ));
         return file;
     };
@@ -425,7 +443,7 @@ pub fn load_xlsx(path: &Path, bytes: &[u8]) -> ActualsFile {
         file.findings.push(Finding::new(
             &crate::rules::builtin::EMPTY_FILE,
             Span::default(),
-            format!("sheet `{sheet}` holds no rows"),
+            t!("actuals-sheet-no-rows", sheet = sheet.as_str()),
         ));
         return file;
     };

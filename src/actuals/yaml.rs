@@ -13,6 +13,7 @@ use crate::model::{DateValue, Sp, Text};
 use crate::rules::builtin;
 use crate::source::yaml::{self as tree, Node, Value, YamlErrorKind};
 use crate::source::{de, SourceFile, Span};
+use crate::t;
 
 /// Actuals for one plan, as written in a `*.actuals.yaml` file.
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -121,25 +122,28 @@ pub fn load(path: &Path, bytes: &[u8]) -> ActualsFile {
             Finding::new(
                 &super::codes::FORMAT,
                 root.span,
-                "an actuals file is a mapping with `plan`, `as_of`, `unit` and `rows`",
+                t!("actuals-yaml-not-mapping"),
             )
-            .label("not a mapping"),
+            .label(t!("actuals-yaml-not-mapping-label")),
         );
         return file;
     };
     for e in entries {
         if !HEADER.contains(&e.key.as_str()) {
             let help = match crate::suggest::did_you_mean(&e.key, HEADER.iter().copied()) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!("fields allowed here: {}", HEADER.join(", ")),
+                Some(s) => t!("actuals-did-you-mean", suggestion = s),
+                None => t!(
+                    "actuals-yaml-fields",
+                    fields = HEADER.join(&t!("actuals-list-sep"))
+                ),
             };
             file.findings.push(
                 Finding::new(
                     &builtin::UNKNOWN_FIELD,
                     e.key_span,
-                    format!("unknown field `{}` in an actuals file", e.key),
+                    t!("actuals-yaml-unknown-field", field = e.key.as_str()),
                 )
-                .label("not a field here")
+                .label(t!("actuals-yaml-unknown-field-label"))
                 .help(help),
             );
         }
@@ -152,10 +156,10 @@ pub fn load(path: &Path, bytes: &[u8]) -> ActualsFile {
                 Finding::new(
                     &super::codes::FORMAT,
                     a.span,
-                    format!("`as_of: {}` is not a date", a.raw),
+                    t!("actuals-yaml-as-of", value = a.raw.as_str()),
                 )
-                .label("expected YYYY-MM-DD")
-                .help("write the last day the figures cover, e.g. `2026-09-30`"),
+                .label(t!("actuals-yaml-as-of-label"))
+                .help(t!("actuals-yaml-as-of-help")),
             );
             file.as_of = None;
         }
@@ -167,10 +171,10 @@ pub fn load(path: &Path, bytes: &[u8]) -> ActualsFile {
                 Finding::new(
                     &super::codes::UNIT_MISMATCH,
                     u.span,
-                    format!("`unit: {}` is not a money unit", u.value),
+                    t!("actuals-yaml-unit", value = u.as_str()),
                 )
-                .label("expected 元, 万元 or 亿元")
-                .help("`unit` sets the money unit of bare amounts; give other units per row"),
+                .label(t!("actuals-yaml-unit-label"))
+                .help(t!("actuals-yaml-unit-help")),
             );
             file.unit = None;
         }
@@ -181,9 +185,9 @@ pub fn load(path: &Path, bytes: &[u8]) -> ActualsFile {
             Finding::new(
                 &super::codes::FORMAT,
                 Span::new(root.span.start, root.span.start),
-                "an actuals file needs `rows`",
+                t!("actuals-yaml-no-rows"),
             )
-            .help("add `rows:` with one entry per metric, item and period"),
+            .help(t!("actuals-yaml-no-rows-help")),
         );
         return file;
     };
@@ -193,9 +197,9 @@ pub fn load(path: &Path, bytes: &[u8]) -> ActualsFile {
                 Finding::new(
                     &super::codes::FORMAT,
                     rows.value.span,
-                    "`rows` must be a list",
+                    t!("actuals-yaml-rows-not-list"),
                 )
-                .label("not a list"),
+                .label(t!("actuals-yaml-rows-not-list-label")),
             );
         }
         return file;
@@ -217,7 +221,11 @@ pub fn load(path: &Path, bytes: &[u8]) -> ActualsFile {
                 let mut f = Finding::new(
                     &super::codes::FORMAT,
                     e.span.unwrap_or(node.span),
-                    format!("row {}: {}", i + 1, e.message),
+                    t!(
+                        "actuals-yaml-row",
+                        row = i + 1,
+                        message = e.message.as_str()
+                    ),
                 );
                 if let Some(h) = e.help {
                     f = f.help(h);
@@ -240,7 +248,11 @@ fn field<T: for<'a> Deserialize<'a>>(root: &Node, key: &str, out: &mut Vec<Findi
             out.push(Finding::new(
                 &builtin::SCHEMA,
                 e.span.unwrap_or(node.span),
-                format!("`{key}`: {}", e.message),
+                t!(
+                    "actuals-yaml-field",
+                    field = key,
+                    message = e.message.as_str()
+                ),
             ));
             None
         }

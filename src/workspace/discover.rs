@@ -59,10 +59,10 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Found>, Vec<FileReport>) {
             Err(e) => {
                 problems.push(problem(
                     p,
-                    format!(
-                        "cannot read {}: {}",
-                        display_path(p),
-                        crate::load::io_reason(&e)
+                    crate::t!(
+                        "io-cannot-read",
+                        path = display_path(p),
+                        reason = crate::load::io_reason(&e)
                     ),
                 ));
                 continue;
@@ -103,17 +103,18 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Found>, Vec<FileReport>) {
                 Ok(_) => {}
                 Err(e) => problems.push(problem(
                     e.path().unwrap_or(p),
-                    format!("cannot read {}: {e}", display_path(e.path().unwrap_or(p))),
+                    crate::t!(
+                        "io-cannot-read",
+                        path = display_path(e.path().unwrap_or(p)),
+                        reason = e.to_string()
+                    ),
                 )),
             }
         }
         if files.len() == before {
             problems.push(problem(
                 p,
-                format!(
-                    "no *.plan.yaml or *.actuals.* files under {}",
-                    display_path(p)
-                ),
+                crate::t!("workspace-no-files", path = display_path(p)),
             ));
         }
     }

@@ -297,7 +297,6 @@ impl Workspace {
         self.graph.ids.get(id).map_or(&[], Vec::as_slice)
     }
 
-    /// The parent link of a file, when it resolved.
     /// The language of messages about the run as a whole (the summary line): `--lang`,
     /// else the one language every plan named by the user is written in, else the
     /// environment's.
@@ -323,6 +322,7 @@ impl Workspace {
             .map_or_else(|| self.config.lang.ui(), |f| f.lang)
     }
 
+    /// The parent link of a file, when it resolved.
     pub fn link(&self, id: FileId) -> Option<&Link> {
         self.graph.links.get(id).and_then(Option::as_ref)
     }

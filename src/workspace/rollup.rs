@@ -19,6 +19,7 @@ use crate::model::{Breakdown, BreakdownItem, Kind, MoneyUnit, Plan, Quantity, Ta
 use crate::rules::{fmt_base, fmt_pct, percent_of};
 use crate::source::SourceFile;
 use crate::suggest::did_you_mean;
+use crate::t;
 
 pub(super) type Out = Vec<(FileId, Finding)>;
 
@@ -115,6 +116,30 @@ pub(super) fn loaded(ws: &Workspace, i: FileId) -> Option<(&Plan, &Arc<SourceFil
     Some((f.plan.as_deref()?, f.source.as_ref()?))
 }
 
+/// A finding reported in `file`, its text in the language of that file.
+pub(super) fn at(
+    ws: &Workspace,
+    file: FileId,
+    make: impl FnOnce() -> Finding,
+) -> (FileId, Finding) {
+    (file, crate::i18n::scope(ws.lang_of(file), make))
+}
+
+/// Items joined for a message, in the current language (`a, b` / `a、b`).
+pub(super) fn list<S: AsRef<str>>(items: &[S]) -> String {
+    let sep = crate::t!("workspace-list-sep");
+    items
+        .iter()
+        .map(AsRef::as_ref)
+        .collect::<Vec<_>>()
+        .join(&sep)
+}
+
+/// A breakdown dimension in the current language (`province` / `省份`).
+pub(super) fn dim_word(dimension: &str) -> String {
+    crate::t!("workspace-dimension", dim = dimension)
+}
+
 pub(super) fn name_of(ws: &Workspace, i: FileId) -> String {
     ws.files[i].source.as_ref().map_or_else(
         || crate::source::display_path(&ws.files[i].path),
@@ -134,26 +159,30 @@ fn duplicates(ws: &Workspace, id: &str, out: &mut Out) {
         let Some((plan, _)) = loaded(ws, i) else {
             continue;
         };
-        let mut f = Finding::new(
-            &DUPLICATE_PLAN_ID,
-            plan.id.span,
-            format!(
-                "plan id `{id}` is used by {} files: {}",
-                files.len(),
-                files.iter().map(|&j| name_of(ws, j)).collect::<Vec<_>>().join(", ")
-            ),
-        )
-        .label("this id")
-        .help("give each plan its own id; links (`parent`, `review.plan`, actuals `plan:`) name one file");
-        for &j in files {
-            if j == i {
-                continue;
+        out.push(at(ws, i, || {
+            let names: Vec<String> = files.iter().map(|&j| name_of(ws, j)).collect();
+            let mut f = Finding::new(
+                &DUPLICATE_PLAN_ID,
+                plan.id.span,
+                t!(
+                    "p902-message",
+                    id = id,
+                    count = files.len(),
+                    files = list(&names)
+                ),
+            )
+            .label(t!("p902-label"))
+            .help(t!("p902-help"));
+            for &j in files {
+                if j == i {
+                    continue;
+                }
+                if let Some((other, src)) = loaded(ws, j) {
+                    f = f.with_in(src, other.id.span, t!("p902-label-other"));
+                }
             }
-            if let Some((other, src)) = loaded(ws, j) {
-                f = f.with_in(src, other.id.span, "the same id");
-            }
-        }
-        out.push((i, f));
+            f
+        }));
     }
 }
 
@@ -175,52 +204,46 @@ fn unresolved(ws: &Workspace, c: FileId, out: &mut Out) {
         .collect();
     if !spec.is_path() && ws.plans_with_id(&spec.plan).len() > 1 {
         // Reported as a duplicate id; say why the link is not followed.
-        out.push((
-            c,
+        out.push(at(ws, c, || {
             Finding::new(
                 &UNKNOWN_PARENT,
                 span,
-                format!("parent `{}` is the id of more than one plan", spec.plan),
+                t!("p901-ambiguous", plan = spec.plan.as_str()),
             )
-            .label("ambiguous")
-            .help("give the parent's path instead (`parent: ../company.plan.yaml#east`), or make the ids unique"),
-        ));
+            .label(t!("p901-ambiguous-label"))
+            .help(t!("p901-ambiguous-help"))
+        }));
         return;
     }
     if !spec.is_path() && ws.files[c].id() == Some(spec.plan.as_str()) {
-        out.push((
-            c,
-            Finding::new(&PARENT_CYCLE, span, "a plan cannot be its own parent")
-                .label("this plan's own id"),
-        ));
+        out.push(at(ws, c, || {
+            Finding::new(&PARENT_CYCLE, span, t!("p903-own-parent"))
+                .label(t!("p903-own-parent-label"))
+        }));
         return;
     }
-    let what = if spec.is_path() { "file" } else { "plan id" };
-    let mut f = Finding::new(
-        &UNKNOWN_PARENT,
-        span,
-        format!("parent `{}` is no {what} in the workspace", spec.plan),
-    )
-    .label("no such plan");
     let mut sorted = ids.clone();
     sorted.sort_unstable();
-    f = match did_you_mean(&spec.plan, ids.iter().copied()) {
-        Some(s) => f.help(format!("did you mean `{s}`?")),
-        None if ws.files[c].explicit && sorted.len() <= 1 => f.help(
-            "check the plan together with its parent: `planc check` on the folder that holds both",
-        ),
-        None if sorted.is_empty() => f.help("no plan with an id is in the workspace"),
-        None => f.help(format!(
-            "plans in the workspace: {}",
-            sorted
-                .iter()
-                .take(12)
-                .copied()
-                .collect::<Vec<_>>()
-                .join(", ")
-        )),
-    };
-    out.push((c, f));
+    out.push(at(ws, c, || {
+        let plan = spec.plan.as_str();
+        let message = if spec.is_path() {
+            t!("p901-no-file", plan = plan)
+        } else {
+            t!("p901-no-plan", plan = plan)
+        };
+        let f = Finding::new(&UNKNOWN_PARENT, span, message).label(t!("p901-no-plan-label"));
+        match did_you_mean(&spec.plan, ids.iter().copied()) {
+            Some(s) => f.help(t!("workspace-did-you-mean", suggestion = s)),
+            None if ws.files[c].explicit && sorted.len() <= 1 => {
+                f.help(t!("p901-help-check-together"))
+            }
+            None if sorted.is_empty() => f.help(t!("p901-help-no-plans")),
+            None => {
+                let first: Vec<&str> = sorted.iter().take(12).copied().collect();
+                f.help(t!("p901-help-plans", ids = list(&first)))
+            }
+        }
+    }));
 }
 
 // ---------------------------------------------------------------------------------
@@ -307,7 +330,11 @@ pub(super) fn agrees(
 
 pub(super) fn display(item: &BreakdownItem) -> String {
     match &item.name {
-        Some(n) => format!("{} ({n})", item.key.value),
+        Some(n) => t!(
+            "workspace-item-named",
+            key = item.key.as_str(),
+            name = n.as_str()
+        ),
         None => item.key.value.clone(),
     }
 }
@@ -337,46 +364,42 @@ fn family(ws: &Workspace, p: FileId, out: &mut Out) {
         };
         let link = ws.link(c).expect("a child has a link");
         if cycle_through(ws, c) {
-            let f = Finding::new(
-                &PARENT_CYCLE,
-                link.span,
-                format!(
-                    "`parent` leads back to this plan: {}",
-                    cycle_path(ws, c).join(" → ")
-                ),
-            )
-            .label("part of a circle")
-            .with_in(psrc, parent.id.span, "the parent")
-            .help("an organisation is a tree: remove `parent` from the root plan");
-            out.push((c, f));
+            out.push(at(ws, c, || {
+                Finding::new(
+                    &PARENT_CYCLE,
+                    link.span,
+                    t!("p903-message", path = cycle_path(ws, c).join(" → ")),
+                )
+                .label(t!("p903-label"))
+                .with_in(psrc, parent.id.span, t!("p903-label-parent"))
+                .help(t!("p903-help"))
+            }));
             continue;
         }
         if parent.kind.value == Kind::Review {
-            out.push((
-                c,
-                Finding::new(&PARENT_MISMATCH, link.span, "a review cannot be a parent")
-                    .label("this is a `kind: review` file")
-                    .with_in(psrc, parent.kind.span, "kind: review"),
-            ));
+            out.push(at(ws, c, || {
+                Finding::new(&PARENT_MISMATCH, link.span, t!("p904-review-parent"))
+                    .label(t!("p904-review-parent-label"))
+                    .with_in(psrc, parent.kind.span, "kind: review")
+            }));
             continue;
         }
         // Period and currency.
-        let period = period_mismatch(child, parent, psrc);
+        let period = crate::i18n::scope(ws.lang_of(c), || period_mismatch(child, parent, psrc));
         let mut compare_amounts = period.is_none();
         out.extend(period.map(|f| (c, f)));
         let ccur = child.currency.as_deref().unwrap_or("CNY");
         let pcur = parent.currency.as_deref().unwrap_or("CNY");
         if !ccur.eq_ignore_ascii_case(pcur) {
-            out.push((
-                c,
+            out.push(at(ws, c, || {
                 Finding::new(
                     &PARENT_MISMATCH,
                     link.span,
-                    format!("this plan is in {ccur}, its parent in {pcur}"),
+                    t!("p904-currency", child = ccur, parent = pcur),
                 )
-                .label("rolls up across currencies")
-                .help("write both plans in one currency"),
-            ));
+                .label(t!("p904-currency-label"))
+                .help(t!("p904-currency-help"))
+            }));
             compare_amounts = false;
         }
         let spec = &link.spec;
@@ -397,23 +420,25 @@ fn family(ws: &Workspace, p: FileId, out: &mut Out) {
                 .map(|a| a.breakdown.dimension.as_str())
                 .collect();
             if found.len() > 1 {
-                out.push((
-                    c,
+                out.push(at(ws, c, || {
                     Finding::new(
                         &UNKNOWN_PARENT,
                         link.span,
-                        format!(
-                            "`{item}` is an item of more than one breakdown of `{}` ({})",
-                            t.id.value,
-                            dims.join(", ")
+                        t!(
+                            "p901-item-ambiguous",
+                            item = item.as_str(),
+                            target = t.id.as_str(),
+                            dims = list(&dims)
                         ),
                     )
-                    .label("ambiguous item")
-                    .help(format!(
-                        "name the dimension: `{}#{}:{item}`",
-                        spec.plan, dims[0]
-                    )),
-                ));
+                    .label(t!("p901-item-ambiguous-label"))
+                    .help(t!(
+                        "p901-item-ambiguous-help",
+                        plan = spec.plan.as_str(),
+                        dim = dims[0],
+                        item = item.as_str()
+                    ))
+                }));
                 continue;
             }
             holders.extend(found);
@@ -423,24 +448,28 @@ fn family(ws: &Workspace, p: FileId, out: &mut Out) {
             for t in &parent.targets {
                 walk(t, &mut |_, i, _| keys.push(i.key.as_str()));
             }
-            let mut f = Finding::new(
-                &UNKNOWN_PARENT,
-                link.span,
-                format!(
-                    "{} allocates nothing to `{item}`{}",
-                    parent.id.value,
-                    spec.dimension
-                        .as_ref()
-                        .map_or(String::new(), |d| format!(" by `{d}`"))
-                ),
-            )
-            .label("no breakdown item of the parent has this ref")
-            .with_in(psrc, parent.id.span, "the parent plan");
-            f = match did_you_mean(item, keys.iter().copied()) {
-                Some(s) => f.help(format!("did you mean `{}#{s}`?", spec.plan)),
-                None => f.help("the part after `#` is the `ref` of a breakdown item in one of the parent's targets"),
-            };
-            out.push((c, f));
+            out.push(at(ws, c, || {
+                let pid = parent.id.as_str();
+                let message = match &spec.dimension {
+                    Some(d) => t!(
+                        "p901-no-item-by",
+                        parent = pid,
+                        item = item.as_str(),
+                        dim = d.as_str()
+                    ),
+                    None => t!("p901-no-item", parent = pid, item = item.as_str()),
+                };
+                let f = Finding::new(&UNKNOWN_PARENT, link.span, message)
+                    .label(t!("p901-no-item-label"))
+                    .with_in(psrc, parent.id.span, t!("workspace-label-parent-plan"));
+                match did_you_mean(item, keys.iter().copied()) {
+                    Some(s) => f.help(t!(
+                        "workspace-did-you-mean",
+                        suggestion = format!("{}#{s}", spec.plan)
+                    )),
+                    None => f.help(t!("p901-no-item-help")),
+                }
+            }));
             continue;
         }
         let mut claim = Claim {
@@ -454,27 +483,28 @@ fn family(ws: &Workspace, p: FileId, out: &mut Out) {
             let pt = parent_target(parent, t);
             if pt.is_none() {
                 if let Some(r) = &t.rolls_up {
-                    let ids = parent.targets.iter().map(|x| x.id.as_str());
-                    let mut f = Finding::new(
-                        &UNKNOWN_PARENT,
-                        r.span,
-                        format!("{} has no target `{}`", parent.id.value, r.value),
-                    )
-                    .label("no such target in the parent")
-                    .with_in(psrc, parent.id.span, "the parent plan");
-                    f = match did_you_mean(&r.value, ids) {
-                        Some(s) => f.help(format!("did you mean `{s}`?")),
-                        None => f.help(format!(
-                            "the parent's targets: {}",
-                            parent
-                                .targets
-                                .iter()
-                                .map(|x| x.id.as_str())
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        )),
-                    };
-                    out.push((c, f));
+                    out.push(at(ws, c, || {
+                        let ids: Vec<&str> = parent.targets.iter().map(|x| x.id.as_str()).collect();
+                        let f = Finding::new(
+                            &UNKNOWN_PARENT,
+                            r.span,
+                            t!(
+                                "p901-no-target",
+                                parent = parent.id.as_str(),
+                                target = r.as_str()
+                            ),
+                        )
+                        .label(t!("p901-no-target-label"))
+                        .with_in(
+                            psrc,
+                            parent.id.span,
+                            t!("workspace-label-parent-plan"),
+                        );
+                        match did_you_mean(&r.value, ids.iter().copied()) {
+                            Some(s) => f.help(t!("workspace-did-you-mean", suggestion = s)),
+                            None => f.help(t!("p901-help-targets", ids = list(&ids))),
+                        }
+                    }));
                 }
                 continue;
             }
@@ -491,22 +521,25 @@ fn family(ws: &Workspace, p: FileId, out: &mut Out) {
                 .and_then(|v| comparable(&t.value.value, &a.item.value.value).then_some(v));
             claim.planned.push(planned);
             if !comparable(&t.value.value, &a.item.value.value) {
-                out.push((
-                    c,
+                out.push(at(ws, c, || {
                     Finding::new(
                         &PARENT_MISMATCH,
                         t.value.span,
-                        format!(
-                            "{} is in {}, but the parent allocates {} in {}",
-                            t.name,
-                            unit_word(&t.value.value),
-                            a.item.value.value.raw,
-                            unit_word(&a.item.value.value)
+                        t!(
+                            "p904-unit",
+                            target = t.name.as_str(),
+                            unit = unit_word(&t.value.value),
+                            allocated = a.item.value.value.raw.as_str(),
+                            parent_unit = unit_word(&a.item.value.value)
                         ),
                     )
-                    .label("not comparable")
-                    .with_in(psrc, a.item.value.span, "the allocation"),
-                ));
+                    .label(t!("p904-unit-label"))
+                    .with_in(
+                        psrc,
+                        a.item.value.span,
+                        t!("p904-unit-label-allocation"),
+                    )
+                }));
                 continue;
             }
             if !compare_amounts {
@@ -517,27 +550,52 @@ fn family(ws: &Workspace, p: FileId, out: &mut Out) {
                 let pv = a.item.value.value.base(punit).unwrap_or_default();
                 let gap = cv - pv;
                 let pct = percent_of(gap.abs(), pv).map(fmt_pct).unwrap_or_default();
-                let f = Finding::new(
-                    &ROLLUP_TOTAL,
-                    t.value.span,
-                    format!(
-                        "{} is {}, but {} allocates {} to `{}` ({})",
-                        t.name,
-                        t.value.value.raw,
-                        parent.id.value,
-                        fmt_base(pv, &t.value.value, cunit),
-                        item,
-                        pt.name
-                    ),
-                )
-                .label(format!("{} {}", if gap > Decimal::ZERO { "over by" } else { "short by" }, fmt_base(gap.abs(), &t.value.value, cunit)))
-                .with_in(psrc, a.item.value.span, format!("{}: allocated to {}", pt.name, display(a.item)))
-                .help(format!(
-                    "the plan is {} ({pct}) {} its allocation; change this target or the parent's item `{item}` so that both say the same",
-                    fmt_base(gap.abs(), &t.value.value, cunit),
-                    if gap > Decimal::ZERO { "above" } else { "below" }
-                ));
-                out.push((c, f));
+                let gap_text = fmt_base(gap.abs(), &t.value.value, cunit);
+                let over = gap > Decimal::ZERO;
+                out.push(at(ws, c, || {
+                    let message = t!(
+                        "p911-message",
+                        target = t.name.as_str(),
+                        value = t.value.value.raw.as_str(),
+                        parent = parent.id.as_str(),
+                        allocated = fmt_base(pv, &t.value.value, cunit),
+                        item = item.as_str(),
+                        parent_target = pt.name.as_str()
+                    );
+                    let (label, help) = if over {
+                        (
+                            t!("p911-label-over", gap = gap_text.as_str()),
+                            t!(
+                                "p911-help-over",
+                                gap = gap_text.as_str(),
+                                pct = pct.as_str(),
+                                item = item.as_str()
+                            ),
+                        )
+                    } else {
+                        (
+                            t!("p911-label-short", gap = gap_text.as_str()),
+                            t!(
+                                "p911-help-short",
+                                gap = gap_text.as_str(),
+                                pct = pct.as_str(),
+                                item = item.as_str()
+                            ),
+                        )
+                    };
+                    Finding::new(&ROLLUP_TOTAL, t.value.span, message)
+                        .label(label)
+                        .with_in(
+                            psrc,
+                            a.item.value.span,
+                            t!(
+                                "p911-label-allocation",
+                                parent_target = pt.name.as_str(),
+                                item = display(a.item)
+                            ),
+                        )
+                        .help(help)
+                }));
             }
             // The parent's own breakdowns of the allocation, against the child's.
             for pb in &a.item.breakdowns {
@@ -553,24 +611,24 @@ fn family(ws: &Workspace, p: FileId, out: &mut Out) {
         }
         if !linked_any && !child.targets.is_empty() {
             let pts: Vec<&str> = holders.iter().map(|a| a.target.id.as_str()).collect();
-            out.push((
-                c,
+            out.push(at(ws, c, || {
                 Finding::new(
                     &UNKNOWN_PARENT,
                     link.span,
-                    format!(
-                        "no target of this plan rolls up into {}'s allocation to `{item}` ({})",
-                        parent.id.value,
-                        pts.join(", ")
+                    t!(
+                        "p901-nothing-compared",
+                        parent = parent.id.as_str(),
+                        item = item.as_str(),
+                        targets = list(&pts)
                     ),
                 )
                 .severity(Severity::Warning)
-                .label("nothing is compared")
-                .help(format!(
-                    "give the target that fills it `rolls_up: {}`",
-                    pts.first().copied().unwrap_or("sales")
-                )),
-            ));
+                .label(t!("p901-nothing-compared-label"))
+                .help(t!(
+                    "p901-nothing-compared-help",
+                    target = pts.first().copied().unwrap_or("sales")
+                ))
+            }));
         }
         // Budget.
         if let (Some(cb), Some(pb)) = (&child.budget, &parent.budget) {
@@ -579,22 +637,25 @@ fn family(ws: &Workspace, p: FileId, out: &mut Out) {
                     (cb.total.value.yuan(cunit), al.amount.value.yuan(punit))
                 {
                     if total > cap + ws.config.tolerance.money_yuan && compare_amounts {
-                        out.push((
-                            c,
+                        out.push(at(ws, c, || {
                             Finding::new(
                                 &ROLLUP_BUDGET,
                                 cb.total.span,
-                                format!(
-                                    "the budget of {} is more than the {} {} allocates to `{item}`",
-                                    cb.total.value.raw,
-                                    fmt_base(cap, &cb.total.value, cunit),
-                                    parent.id.value
+                                t!(
+                                    "p914-message",
+                                    budget = cb.total.value.raw.as_str(),
+                                    allocated = fmt_base(cap, &cb.total.value, cunit),
+                                    parent = parent.id.as_str(),
+                                    item = item.as_str()
                                 ),
                             )
-                            .label(format!("over by {}", fmt_base(total - cap, &cb.total.value, cunit)))
-                            .with_in(psrc, al.amount.span, "the budget allocated to it")
-                            .help("keep the budget within the allocation, or raise the allocation in the parent plan"),
-                        ));
+                            .label(t!(
+                                "p914-label",
+                                gap = fmt_base(total - cap, &cb.total.value, cunit)
+                            ))
+                            .with_in(psrc, al.amount.span, t!("p914-label-allocation"))
+                            .help(t!("p914-help"))
+                        }));
                     }
                 }
             }
@@ -606,9 +667,9 @@ fn family(ws: &Workspace, p: FileId, out: &mut Out) {
 
 fn unit_word(q: &Quantity) -> String {
     match &q.unit {
-        Unit::Money(_) | Unit::Bare => "money".into(),
-        Unit::Percent => "%".into(),
-        Unit::Other(u) => format!("`{u}`"),
+        Unit::Money(_) | Unit::Bare => t!("workspace-unit-money"),
+        Unit::Percent => t!("workspace-unit-percent"),
+        Unit::Other(u) => t!("workspace-unit-other", unit = u.as_str()),
     }
 }
 
@@ -692,31 +753,47 @@ fn period_mismatch(child: &Plan, parent: &Plan, psrc: &Arc<SourceFile>) -> Optio
     if !outside && cs == ps && ce == pe {
         return None;
     }
-    let periods = format!(
-        "the period {} – {} is {} the parent's, {} – {}",
-        child.period.start.value.raw,
-        child.period.end.value.raw,
-        if outside {
-            "not within"
-        } else {
-            "shorter than"
-        },
-        parent.period.start.value.raw,
-        parent.period.end.value.raw
+    let (start, end) = (
+        child.period.start.value.raw.as_str(),
+        child.period.end.value.raw.as_str(),
+    );
+    let (parent_start, parent_end) = (
+        parent.period.start.value.raw.as_str(),
+        parent.period.end.value.raw.as_str(),
     );
     let f = if outside {
-        Finding::new(&PARENT_MISMATCH, child.period.start.span, periods)
-            .label("this plan's period")
-            .help("a plan rolls up into a plan for the same year; use the parent's period")
+        Finding::new(
+            &PARENT_MISMATCH,
+            child.period.start.span,
+            t!(
+                "p904-period-outside",
+                start = start,
+                end = end,
+                parent_start = parent_start,
+                parent_end = parent_end
+            ),
+        )
+        .label(t!("p904-period-outside-label"))
+        .help(t!("p904-period-outside-help"))
     } else {
         Finding::new(
             &PARENT_MISMATCH,
             child.period.start.span,
-            format!("{periods}: its amounts are not compared with the allocation"),
+            t!(
+                "p904-period-shorter",
+                start = start,
+                end = end,
+                parent_start = parent_start,
+                parent_end = parent_end
+            ),
         )
         .severity(Severity::Warning)
-        .label("a part of the parent's period")
-        .help("write the plan for the parent's whole period to have it rolled up")
+        .label(t!("p904-period-shorter-label"))
+        .help(t!("p904-period-shorter-help"))
     };
-    Some(f.with_in(psrc, parent.period.start.span, "the parent's period"))
+    Some(f.with_in(
+        psrc,
+        parent.period.start.span,
+        t!("p904-period-label-parent"),
+    ))
 }

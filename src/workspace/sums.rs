@@ -9,13 +9,15 @@ use rust_decimal::Decimal;
 
 use super::codes::{ROLLUP_BREAKDOWN, ROLLUP_COVERAGE};
 use super::rollup::{
-    agrees, comparable, display, loaded, name_of, parent_target, walk, Claim, Out,
+    agrees, at, comparable, dim_word, display, list, loaded, name_of, parent_target, walk, Claim,
+    Out,
 };
 use super::{FileId, Workspace};
 use crate::diagnostics::Finding;
 use crate::model::{Breakdown, BreakdownItem, Plan};
 use crate::rules::{dimension_noun, fmt_base, fmt_pct, percent_of};
 use crate::source::{SourceFile, Span};
+use crate::t;
 
 /// Where the children's parts of one parent item came from.
 type Parts = (Decimal, Vec<(FileId, Span)>);
@@ -36,61 +38,66 @@ pub(super) fn compare_breakdowns(
                     && agrees(ws, &ci.value.value, &pi.value.value, cunit, punit)
                         == Some(false) =>
             {
-                out.push((
-                    c,
+                out.push(at(ws, c, || {
                     Finding::new(
                         &ROLLUP_BREAKDOWN,
                         ci.value.span,
-                        format!(
-                            "{} `{}` is {}, but the parent allocates {} to it",
-                            pb.dimension.value,
-                            ci.key.value,
-                            ci.value.value.raw,
-                            pi.value.value.raw
+                        t!(
+                            "p912-differs",
+                            dim = dim_word(&pb.dimension.value),
+                            item = ci.key.as_str(),
+                            value = ci.value.value.raw.as_str(),
+                            allocated = pi.value.value.raw.as_str()
                         ),
                     )
-                    .label("differs from the parent")
-                    .with_in(psrc, pi.value.span, "the parent's allocation")
-                    .help("plan the parent's split, or change it in the parent plan"),
-                ));
+                    .label(t!("p912-differs-label"))
+                    .with_in(psrc, pi.value.span, t!("p912-differs-label-parent"))
+                    .help(t!("p912-differs-help"))
+                }));
             }
             Some(_) => {}
-            None if !cb.partial => out.push((
-                c,
+            None if !cb.partial => out.push(at(ws, c, || {
                 Finding::new(
                     &ROLLUP_BREAKDOWN,
                     cb.dimension.span,
-                    format!(
-                        "the parent allocates {} to {} `{}`, which this breakdown does not have",
-                        pi.value.value.raw, pb.dimension.value, pi.key.value
+                    t!(
+                        "p912-missing",
+                        allocated = pi.value.value.raw.as_str(),
+                        dim = dim_word(&pb.dimension.value),
+                        item = pi.key.as_str()
                     ),
                 )
-                .label("missing an item")
-                .with_in(psrc, pi.key.span, "allocated here")
-                .help(format!(
-                    "add `{{ ref: {}, value: {} }}`",
-                    pi.key.value, pi.value.value.raw
-                )),
-            )),
+                .label(t!("p912-missing-label"))
+                .with_in(psrc, pi.key.span, t!("p912-missing-label-parent"))
+                .help(t!(
+                    "p912-missing-help",
+                    item = pi.key.as_str(),
+                    allocated = pi.value.value.raw.as_str()
+                ))
+            })),
             None => {}
         }
     }
     for ci in &cb.items {
         if !pb.items.iter().any(|i| i.key.value == ci.key.value) {
-            out.push((
-                c,
+            out.push(at(ws, c, || {
                 Finding::new(
                     &ROLLUP_BREAKDOWN,
                     ci.key.span,
-                    format!(
-                        "{} `{}` is not in the parent's breakdown of the allocation by {}",
-                        pb.dimension.value, ci.key.value, pb.dimension.value
+                    t!(
+                        "p912-extra",
+                        dim = dim_word(&pb.dimension.value),
+                        item = ci.key.as_str()
                     ),
                 )
-                .label("not allocated by the parent")
-                .with_in(psrc, pb.dimension.span, "the parent's breakdown")
-                .help("use the parent's items, or add this one to the parent's breakdown"),
-            ));
+                .label(t!("p912-extra-label"))
+                .with_in(
+                    psrc,
+                    pb.dimension.span,
+                    t!("workspace-label-parent-breakdown"),
+                )
+                .help(t!("workspace-help-use-parent-items"))
+            }));
         }
     }
 }
@@ -120,21 +127,20 @@ pub(super) fn coverage(
                     let Some(osrc) = ws.files[other].source.as_ref() else {
                         continue;
                     };
-                    out.push((
-                        cl.child,
+                    out.push(at(ws, cl.child, || {
                         Finding::new(
                             &ROLLUP_COVERAGE,
                             link.span,
-                            format!(
-                                "{} also claims `{}`: two plans fill one allocation",
-                                name_of(ws, other),
-                                link.spec.item.as_deref().unwrap_or("")
+                            t!(
+                                "p913-twice",
+                                other = name_of(ws, other),
+                                item = link.spec.item.as_deref().unwrap_or("")
                             ),
                         )
-                        .label("claimed twice")
-                        .with_in(osrc, olink.span, "the other plan for it")
-                        .help("each item is planned by one plan: change one of the `parent` refs"),
-                    ));
+                        .label(t!("p913-twice-label"))
+                        .with_in(osrc, olink.span, t!("p913-twice-label-other"))
+                        .help(t!("p913-twice-help"))
+                    }));
                 }
                 Some(_) => {}
                 None => {
@@ -200,30 +206,38 @@ pub(super) fn coverage(
                     })
                     .sum();
                 let like = &b.items[0].value.value;
-                let names: Vec<String> = missing.iter().map(|i| display(i)).collect();
-                let mut f = Finding::new(
-                    &ROLLUP_COVERAGE,
-                    b.dimension.span,
-                    format!(
-                        "child plans plan {} of the {} allocated by {} ({}): {} ({}) is not planned by any plan — {}",
-                        fmt_base(planned, like, punit),
-                        fmt_base(total, like, punit),
-                        b.dimension.value,
-                        t.name,
-                        fmt_base(unplanned, like, punit),
-                        percent_of(unplanned, total).map(fmt_pct).unwrap_or_default(),
-                        names.join(", ")
-                    ),
-                )
-                .label(if b.complete { "marked `complete: true`" } else { "complete by `[rollup] complete`" });
-                for i in missing.iter().take(8) {
-                    f = f.with(i.key.span, "no plan fills this");
-                }
-                f = f.help(format!(
-                    "add a plan with `parent: {}#{}` for each, or remove `complete: true` while they are written",
-                    parent.id.value, missing[0].key.value
-                ));
-                out.push((p, f));
+                out.push(at(ws, p, || {
+                    let names: Vec<String> = missing.iter().map(|i| display(i)).collect();
+                    let mut f = Finding::new(
+                        &ROLLUP_COVERAGE,
+                        b.dimension.span,
+                        t!(
+                            "p913-unplanned",
+                            planned = fmt_base(planned, like, punit),
+                            total = fmt_base(total, like, punit),
+                            dim = dim_word(&b.dimension.value),
+                            target = t.name.as_str(),
+                            unplanned = fmt_base(unplanned, like, punit),
+                            pct = percent_of(unplanned, total)
+                                .map(fmt_pct)
+                                .unwrap_or_default(),
+                            items = list(&names)
+                        ),
+                    )
+                    .label(if b.complete {
+                        t!("p913-label-complete")
+                    } else {
+                        t!("p913-label-complete-config")
+                    });
+                    for i in missing.iter().take(8) {
+                        f = f.with(i.key.span, t!("p913-label-item"));
+                    }
+                    f.help(t!(
+                        "p913-help",
+                        plan = parent.id.as_str(),
+                        item = missing[0].key.as_str()
+                    ))
+                }));
                 return;
             }
             // Every item has its child: the children's other breakdowns add up to the
@@ -292,50 +306,57 @@ fn sum_children(
             continue;
         }
         let like = &pi.value.value;
-        let mut f = Finding::new(
-            &ROLLUP_BREAKDOWN,
-            pi.value.span,
-            format!(
-                "the child plans together plan {} for {} `{}`, not {}",
-                fmt_base(sum, like, punit),
-                s.dimension.value,
-                display(pi),
-                pi.value.value.raw
-            ),
-        )
-        .label(format!(
-            "{} by {}",
-            if sum > pv { "over" } else { "short" },
-            fmt_base((sum - pv).abs(), like, punit)
-        ));
-        for (c, span) in spans.iter().take(6) {
-            if let Some(src) = ws.files[*c].source.as_ref() {
-                f = f.with_in(src, *span, "a child's part");
-            }
-        }
-        f = f.help(format!(
-            "the {} of the child plans must add up to the parent's; move the difference between them or change the parent",
-            dimension_noun(&s.dimension.value)
-        ));
-        out.push((p, f));
-    }
-    for (key, (_, spans)) in sums {
-        let Some((c, span)) = spans.first() else {
-            continue;
-        };
-        out.push((
-            *c,
-            Finding::new(
+        out.push(at(ws, p, || {
+            let gap = fmt_base((sum - pv).abs(), like, punit);
+            let mut f = Finding::new(
                 &ROLLUP_BREAKDOWN,
-                *span,
-                format!(
-                    "{} `{key}` is not in the parent's breakdown by {}",
-                    s.dimension.value, s.dimension.value
+                pi.value.span,
+                t!(
+                    "p912-sum",
+                    sum = fmt_base(sum, like, punit),
+                    dim = dim_word(&s.dimension.value),
+                    item = display(pi),
+                    value = pi.value.value.raw.as_str()
                 ),
             )
-            .label("the parent does not plan it")
-            .with_in(psrc, s.dimension.span, "the parent's breakdown")
-            .help("use the parent's items, or add this one to the parent's breakdown"),
-        ));
+            .label(if sum > pv {
+                t!("p912-sum-label-over", gap = gap)
+            } else {
+                t!("p912-sum-label-short", gap = gap)
+            });
+            for (c, span) in spans.iter().take(6) {
+                if let Some(src) = ws.files[*c].source.as_ref() {
+                    f = f.with_in(src, *span, t!("p912-sum-label-part"));
+                }
+            }
+            f.help(t!(
+                "p912-sum-help",
+                noun = dimension_noun(&s.dimension.value),
+                dim = dim_word(&s.dimension.value)
+            ))
+        }));
+    }
+    for (key, (_, spans)) in sums {
+        let Some(&(c, span)) = spans.first() else {
+            continue;
+        };
+        out.push(at(ws, c, || {
+            Finding::new(
+                &ROLLUP_BREAKDOWN,
+                span,
+                t!(
+                    "p912-sum-extra",
+                    dim = dim_word(&s.dimension.value),
+                    item = key
+                ),
+            )
+            .label(t!("p912-sum-extra-label"))
+            .with_in(
+                psrc,
+                s.dimension.span,
+                t!("workspace-label-parent-breakdown"),
+            )
+            .help(t!("workspace-help-use-parent-items"))
+        }));
     }
 }

@@ -241,6 +241,11 @@ fn example_workbook_is_current() {
 /// Runs `planc check` on files in a fresh folder beside a copy of the tiny plan; returns
 /// stderr, with the folder's path removed.
 fn check_in_temp(files: &[(&str, &[u8])]) -> (String, i32) {
+    check_in_temp_lang(files, "en")
+}
+
+/// [`check_in_temp`] with messages in `lang`.
+fn check_in_temp_lang(files: &[(&str, &[u8])], lang: &str) -> (String, i32) {
     let tmp = tempfile::tempdir().unwrap();
     let plan = std::fs::read(root().join("tests/fixtures/actuals/tiny.plan.yaml")).unwrap();
     std::fs::write(tmp.path().join("tiny.plan.yaml"), plan).unwrap();
@@ -249,8 +254,7 @@ fn check_in_temp(files: &[(&str, &[u8])]) -> (String, i32) {
     }
     let out = planc()
         .current_dir(tmp.path())
-        .arg("check")
-        .arg(".")
+        .args(["check", "--lang", lang, "."])
         .output()
         .unwrap();
     (
@@ -264,6 +268,20 @@ const HEADER: &str = "metric,dimension,item,period,value,unit,last_year\n";
 fn csv_case(body: &str) -> (String, i32) {
     let text = format!("{HEADER}{body}");
     check_in_temp(&[("tiny-2026.actuals.csv", text.as_bytes())])
+}
+
+/// The actuals findings as a Chinese-speaking user reads them (actuals files have no
+/// `lang:`: they speak the language of the run).
+#[test]
+fn actuals_findings_in_chinese() {
+    let text = format!(
+        "{HEADER}sale,,,FY,1260,万元,\nsales,provnce,jiangsu,FY,720,万元,\nsales,province,江蘇,FY,720,万元,\n\
+sales,,,上半年,250,万元,\nsales,product,a,FY,780,家,\nsales,,,Q1,250,万元,\nsales,,,Q3,290,万元,\n\
+sales,quarter,Q1,FY,250,万元,\nk-cover,product,a,FY,93,%,\n"
+    );
+    let (err, code) = check_in_temp_lang(&[("tiny-2026.actuals.csv", text.as_bytes())], "zh");
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(err);
 }
 
 #[test]
@@ -305,7 +323,7 @@ fn p805_unit_mismatch() {
 #[test]
 fn p806_bad_period() {
     let (err, code) =
-        csv_case("sales,,,2025-12,80,万元,\nsales,,,第一季度,250,万元,\nsales,,,Q5,1,万元,\n");
+        csv_case("sales,,,2025-12,80,万元,\nsales,,,上半年,250,万元,\nsales,,,Q5,1,万元,\n");
     assert_eq!(code, 1);
     insta::assert_snapshot!(err);
 }

@@ -647,3 +647,43 @@ fn children_of_a_complete_breakdown_add_up_to_the_parents_other_breakdowns() {
         "{extra:?}"
     );
 }
+
+/// A cross-file finding is written in the language of the file it is reported in: the
+/// child's roll-up gap in the child's `lang: en`, the parent's coverage in its `lang: zh`.
+#[test]
+fn cross_file_findings_speak_the_language_of_their_file() {
+    let parent = hq(true, "", "", BUDGET).replace("kind: company\n", "kind: company\nlang: zh\n");
+    let child = child("east-2026", "hq-2026#east", "11亿元", "")
+        .replace("kind: company\n", "kind: company\nlang: en\n");
+    let dir = temp_with(&[("hq.plan.yaml", &parent), ("east.plan.yaml", &child)]);
+    let out = crate::util::planc_env()
+        .args(["check", "--no-cache", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let mut messages = Vec::new();
+    for f in json["files"].as_array().unwrap() {
+        for x in f["findings"].as_array().unwrap() {
+            messages.push((
+                x["code"].as_str().unwrap().to_owned(),
+                x["message"].as_str().unwrap().to_owned(),
+            ));
+        }
+    }
+    let of = |code: &str| {
+        messages
+            .iter()
+            .find(|(c, _)| c == code)
+            .map(|(_, m)| m.clone())
+            .unwrap_or_else(|| panic!("no {code} in {messages:?}"))
+    };
+    assert!(
+        of("P911").starts_with("大区年度销售指标 is 11亿元, but hq-2026 allocates 12亿元"),
+        "{messages:?}"
+    );
+    assert!(
+        of("P913").starts_with("按大区分配的 20亿元（年度销售总额）中，下级计划只承接了 11亿元"),
+        "{messages:?}"
+    );
+}
