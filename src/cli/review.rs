@@ -1,4 +1,4 @@
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
@@ -21,7 +21,7 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReviewFormat::Md)]
     pub format: ReviewFormat,
-    /// Write to this file instead of stdout (required for docx).
+    /// Write to this file instead of stdout (`-`: stdout; a file is required for docx).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Use this planc.toml instead of the nearest one at or above the plan.
@@ -71,7 +71,8 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
         );
         return Exit::Trouble;
     }
-    if args.format == ReviewFormat::Docx && args.output.is_none() {
+    let to_stdout = args.output.as_deref().is_none_or(|p| p == Path::new("-"));
+    if args.format == ReviewFormat::Docx && to_stdout {
         let _ = writeln!(io.stderr, "error: --format docx needs -o FILE");
         return Exit::Trouble;
     }
@@ -148,7 +149,7 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
             }
         }
     };
-    match &args.output {
+    match args.output.as_deref().filter(|p| *p != Path::new("-")) {
         Some(path) => {
             if let Err(e) = super::write_atomic(path, &bytes) {
                 let _ = writeln!(

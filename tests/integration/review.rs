@@ -276,3 +276,33 @@ fn html_summary_has_lights_and_plan_vs_actual_charts() {
     assert!(html.contains("<svg"));
     assert!(!html.contains("{{"));
 }
+
+#[test]
+fn dash_output_writes_to_stdout() {
+    let tmp = tempfile::tempdir().unwrap();
+    let plan = root().join("examples/review.plan.yaml");
+    let out = planc()
+        .current_dir(tmp.path())
+        .arg("review")
+        .arg(&plan)
+        .args(["--format", "md", "-o", "-"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("# "));
+    assert!(!tmp.path().join("-").exists(), "wrote a file named `-`");
+    // A Word document never goes to a terminal.
+    planc()
+        .current_dir(tmp.path())
+        .arg("review")
+        .arg(&plan)
+        .args(["--format", "docx", "-o", "-"])
+        .assert()
+        .code(2)
+        .stdout("");
+    assert!(!tmp.path().join("-").exists());
+}
