@@ -4,9 +4,10 @@
 //! them in `figures`. Without a review file, a default outline is generated.
 
 use super::compute::Review;
+use super::figures::Block as Spec;
 use super::session::Outcome;
 use super::tables::Builder;
-use super::view::Figures;
+use super::view::{Block, Figures};
 use crate::config::Config;
 use crate::model::{Lang, Plan};
 use crate::render::view::{Body, Pair, Section};
@@ -91,8 +92,18 @@ pub fn render(outcome: &Outcome, format: Format, config: &Config) -> Result<Vec<
         thresholds: config.thresholds,
         charts: 0,
         lang,
+        shown: Default::default(),
     };
-    // After each section of the review, the figures it names.
+    let segments = plan
+        .review
+        .as_ref()
+        .map(|r| r.segments.as_slice())
+        .unwrap_or(&[]);
+    let scope = crate::actuals::join::Scope::new(base, segments);
+    // The figures each section of the review names, built in document order (charts are
+    // numbered as they appear): (the section's place in the report, its blocks).
+    let mut placed: Vec<(usize, Vec<(String, Block)>)> = Vec::new();
+    let mut summary_at = None;
     let mut at = 0;
     for s in &plan.sections {
         let Some(pos) = report.sections[at..]
@@ -102,26 +113,29 @@ pub fn render(outcome: &Outcome, format: Format, config: &Config) -> Result<Vec<
         else {
             continue;
         };
-        let scope = crate::actuals::join::Scope::new(base, &[]);
-        let segments = plan
-            .review
-            .as_ref()
-            .map(|r| r.segments.as_slice())
-            .unwrap_or(&[]);
-        let scope = if segments.is_empty() {
-            scope
-        } else {
-            crate::actuals::join::Scope::new(base, segments)
-        };
+        at = pos + 1;
         let mut children = Vec::new();
         for f in &s.figures {
             let Ok(spec) = super::figures::block(f, &scope) else {
                 continue;
             };
-            if let Some((title, block)) = b.block(&spec) {
-                children.push((title, block));
+            if let Some(block) = b.block(&spec) {
+                if spec == Spec::Targets && summary_at.is_none() {
+                    summary_at = Some(placed.len());
+                }
+                children.push(block);
             }
         }
+        placed.push((pos, children));
+    }
+    // Every KPI the summary counts is shown: those no block named go after the figures
+    // of the section with the summary (else of the last section with figures).
+    let last_with_figures = placed.iter().rposition(|(_, c)| !c.is_empty());
+    if let (Some(i), Some(block)) = (summary_at.or(last_with_figures), b.unshown_kpis()) {
+        placed[i].1.push(block);
+    }
+    // Inserted from the last section up, so the places of those before stay put.
+    for (pos, children) in placed.into_iter().rev() {
         let parent = report.sections[pos]
             .anchor
             .trim_start_matches("s-")
@@ -157,7 +171,6 @@ pub fn render(outcome: &Outcome, format: Format, config: &Config) -> Result<Vec<
             );
             end += 1;
         }
-        at = end;
     }
     let fmt = match format {
         Format::Md => crate::render::Format::Md,

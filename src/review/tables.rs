@@ -2,6 +2,8 @@
 //! targets with the summary of lights and verdicts, the forecast, KPI verdicts, a
 //! target's periods and its breakdowns — every cell already written out.
 
+use std::collections::BTreeSet;
+
 use rust_decimal::Decimal;
 
 use super::chart::{self, Bar};
@@ -20,6 +22,8 @@ pub(super) struct Builder<'a> {
     /// Charts numbered so far.
     pub charts: usize,
     pub lang: Lang,
+    /// The ids of the KPIs shown in a table so far.
+    pub shown: BTreeSet<String>,
 }
 
 fn col(label: String, align: &'static str, weight: u8) -> Column {
@@ -91,15 +95,19 @@ impl Builder<'_> {
             Spec::Targets => Some((self.l.get("review.targets"), self.targets())),
             Spec::Forecast => self.forecast().map(|b| (self.l.get("review.forecast"), b)),
             Spec::Kpis(filter) => {
+                // A strategy's KPIs include those of its parts (a product's strategy
+                // under the lifecycle strategy), at any depth.
+                let within = filter.as_deref().map(|g| self.strategy_and_parts(g));
                 let kpis: Vec<&KpiResult> = self
                     .review
                     .kpis
                     .iter()
-                    .filter(|k| match filter {
-                        None => true,
-                        Some(g) => {
-                            k.group.as_deref() == Some(g) || k.strategy.as_deref() == Some(g)
+                    .filter(|k| match (filter, &within) {
+                        (Some(g), Some(ids)) => {
+                            k.group.as_deref() == Some(g)
+                                || k.strategy.as_ref().is_some_and(|s| ids.contains(s))
                         }
+                        _ => true,
                     })
                     .collect();
                 let title = match filter {
@@ -115,7 +123,13 @@ impl Builder<'_> {
                         self.l.fmt("review.kpis_of", &[("name", &name)])
                     }
                 };
-                Some((title, self.kpis(&kpis, filter.is_none())))
+                // The group column, when the KPIs come from more than one place.
+                let places: BTreeSet<(Option<&str>, Option<&str>)> = kpis
+                    .iter()
+                    .map(|k| (k.group.as_deref(), k.strategy.as_deref()))
+                    .collect();
+                let grouped = filter.is_none() || places.len() > 1;
+                Some((title, self.kpis(&kpis, grouped)))
             }
             Spec::Kpi(id) => {
                 let k = self.review.kpis.iter().find(|k| &k.id == id)?;
@@ -143,6 +157,38 @@ impl Builder<'_> {
                 Some((title.clone(), self.breakdown(t, b, &title)))
             }
         }
+    }
+
+    /// The ids of a strategy and of its parts, at any depth.
+    fn strategy_and_parts(&self, id: &str) -> BTreeSet<String> {
+        fn add(s: &crate::model::Strategy, out: &mut BTreeSet<String>) {
+            out.insert(s.id.value.clone());
+            s.parts.iter().for_each(|p| add(p, out));
+        }
+        let mut out = BTreeSet::new();
+        if let Some(s) = self
+            .base
+            .all_strategies()
+            .into_iter()
+            .find(|s| s.id.as_str() == id)
+        {
+            add(s, &mut out);
+        }
+        out
+    }
+
+    /// The KPIs the summary counts that no table has shown, as one table.
+    pub fn unshown_kpis(&mut self) -> Option<(String, Block)> {
+        let review = self.review;
+        let left: Vec<&KpiResult> = review
+            .kpis
+            .iter()
+            .filter(|k| !self.shown.contains(&k.id))
+            .collect();
+        if left.is_empty() {
+            return None;
+        }
+        Some((self.l.get("review.kpis_other"), self.kpis(&left, true)))
     }
 
     fn dim_name(&self, b: &super::compute::BreakdownResult) -> String {
@@ -211,20 +257,7 @@ impl Builder<'_> {
                 }
             })
             .collect();
-        let s = &r.summary;
-        let n = |x: usize| x.to_string();
-        let summary = self.l.fmt(
-            "review.summary",
-            &[
-                ("targets", &n(s.targets)),
-                ("green", &n(s.green)),
-                ("amber", &n(s.amber)),
-                ("red", &n(s.red)),
-                ("kpis", &n(s.kpis)),
-                ("passed", &n(s.kpis_passed)),
-                ("failed", &n(s.kpis_failed + s.kpis_behind)),
-            ],
-        );
+        let summary = self.summary_line();
         let mut highlights = vec![summary];
         if partial {
             highlights.push(self.partial_note());
@@ -237,6 +270,49 @@ impl Builder<'_> {
             highlights,
             chart: None,
         }
+    }
+
+    /// `目标 1 项：绿灯 0、黄灯 1、红灯 0；关键指标 25 项：达成 17、未达成 8。`: every count
+    /// in the words the tables use, so each can be checked against their rows.
+    fn summary_line(&self) -> String {
+        let s = &self.review.summary;
+        let count = |key: &str, n: usize| {
+            self.l.fmt(
+                "review.count",
+                &[("what", &self.l.get(key)), ("n", &n.to_string())],
+            )
+        };
+        let sep = self.l.get("review.count_sep");
+        let mut targets = vec![
+            count("review.light_green", s.green),
+            count("review.light_amber", s.amber),
+            count("review.light_red", s.red),
+        ];
+        if s.targets_without_actual > 0 {
+            targets.push(count("review.verdict_missing", s.targets_without_actual));
+        }
+        let mut kpis = vec![
+            count("review.verdict_pass", s.kpis_passed),
+            count("review.verdict_fail", s.kpis_failed),
+        ];
+        for (key, n) in [
+            ("review.verdict_on_track", s.kpis_on_track),
+            ("review.verdict_behind", s.kpis_behind),
+            ("review.verdict_missing", s.kpis_without_actual),
+        ] {
+            if n > 0 {
+                kpis.push(count(key, n));
+            }
+        }
+        self.l.fmt(
+            "review.summary",
+            &[
+                ("targets", &s.targets.to_string()),
+                ("target_counts", &targets.join(&sep)),
+                ("kpis", &s.kpis.to_string()),
+                ("kpi_counts", &kpis.join(&sep)),
+            ],
+        )
     }
 
     fn partial_note(&self) -> String {
@@ -302,7 +378,8 @@ impl Builder<'_> {
         })
     }
 
-    fn kpis(&self, kpis: &[&KpiResult], grouped: bool) -> Block {
+    fn kpis(&mut self, kpis: &[&KpiResult], grouped: bool) -> Block {
+        self.shown.extend(kpis.iter().map(|k| k.id.clone()));
         let mut columns = vec![col(self.c("metric"), "left", 5)];
         if grouped {
             columns.push(col(self.c("group"), "left", 3));
