@@ -32,11 +32,11 @@ pub fn render(outcome: &Outcome, format: Format, config: &Config) -> Result<Vec<
     let (plan, path) = match (&outcome.review_plan, &outcome.review_path) {
         (Some(p), Some(path)) => (p, path.clone()),
         _ => {
-            generated = default_review(base, review)?;
+            generated = default_review(base, review, outcome.lang)?;
             (&generated, outcome.plan_path.clone().unwrap_or_default())
         }
     };
-    let lang = plan.lang.unwrap_or(Lang::Zh);
+    let lang = outcome.lang;
     let l = renderer.labels(lang);
     let known = if outcome.review_path.as_ref() == Some(&path) {
         outcome.review_sha256.clone()
@@ -64,7 +64,10 @@ pub fn render(outcome: &Outcome, format: Format, config: &Config) -> Result<Vec<
     });
     report.cover.push(Pair {
         label: l.get("review.plan"),
-        value: format!("{}（{}）", base.title.value, base.id.value),
+        value: match lang {
+            Lang::Zh => format!("{}（{}）", base.title.value, base.id.value),
+            Lang::En => format!("{} ({})", base.title.value, base.id.value),
+        },
     });
     report.cover.push(Pair {
         label: l.get("review.as_of"),
@@ -188,8 +191,8 @@ fn lang_code(lang: Lang) -> &'static str {
 }
 
 /// A review of a plain plan: every target, KPI and breakdown in a standard outline.
-fn default_review(base: &Plan, review: &Review) -> Result<Plan, String> {
-    let zh = base.lang != Some(Lang::En);
+fn default_review(base: &Plan, review: &Review, lang: Lang) -> Result<Plan, String> {
+    let zh = lang == Lang::Zh;
     let mut performance: Vec<String> = Vec::new();
     for t in &review.targets {
         if !t.periods.is_empty() {

@@ -13,7 +13,7 @@ use crate::actuals::join::{self, MetricKind, Scope};
 use crate::actuals::{codes, ActualsFile, Format};
 use crate::config::Config;
 use crate::diagnostics::{FileReport, Finding, Severity};
-use crate::model::{Kind, Plan, Segment};
+use crate::model::{Kind, Lang, Plan, Segment};
 use crate::source::yaml::Node;
 use crate::source::{display_path, SourceFile, Span};
 
@@ -46,6 +46,8 @@ pub struct SourceInfo {
 /// Everything a review run produced.
 pub struct Outcome {
     pub review: Option<Review>,
+    /// The language the review is written in (see [`report_lang`]).
+    pub lang: Lang,
     /// The `kind: review` file, with the figures filled into its narrative.
     pub review_plan: Option<Plan>,
     pub review_path: Option<PathBuf>,
@@ -202,6 +204,7 @@ pub fn run_with(req: &Request, check_only: bool, files_from: &dyn Files) -> Outc
         .map(|s| s.segments.clone())
         .unwrap_or_default();
     let mut review = None;
+    let mut lang = Lang::Zh;
     let (base_given, base_path) = match base {
         Some((g, p)) => (Some(g), Some(p)),
         None => (None, None),
@@ -269,6 +272,11 @@ pub fn run_with(req: &Request, check_only: bool, files_from: &dyn Files) -> Outc
             }
         }
         let scope = Scope::new(plan, &segments);
+        lang = report_lang(
+            config,
+            review_given.as_ref().and_then(|g| g.plan.as_ref()),
+            plan,
+        );
         // Figure blocks and narrative references of the review file.
         if let Some(g) = &review_given {
             if let (Some(rp), Some(root), Some(source)) = (&g.plan, &g.root, &g.source) {
@@ -297,7 +305,7 @@ pub fn run_with(req: &Request, check_only: bool, files_from: &dyn Files) -> Outc
             }
         }
         if !check_only {
-            review = Some(compute::compute(&joined, &config.thresholds));
+            review = Some(compute::compute(&joined, &config.thresholds, lang));
         }
     }
     // Reports, in the order: review file, plan under review, actuals files.
@@ -357,11 +365,11 @@ pub fn run_with(req: &Request, check_only: bool, files_from: &dyn Files) -> Outc
     }
     let mut review_plan = review_given.and_then(|g| g.plan);
     if let (Some(rp), Some(r)) = (&mut review_plan, &review) {
-        let zh = rp.lang != Some(crate::model::Lang::En);
-        figures::fill_plan(rp, r, zh);
+        figures::fill_plan(rp, r, lang == Lang::Zh);
     }
     Outcome {
         review,
+        lang,
         review_path: review_plan.as_ref().map(|_| req.path.to_path_buf()),
         review_sha256,
         plan_sha256,
@@ -372,6 +380,17 @@ pub fn run_with(req: &Request, check_only: bool, files_from: &dyn Files) -> Outc
         reports,
         actuals_paths: paths,
     }
+}
+
+/// The language of a review report: `--lang`, else the review file's `lang:`, else the
+/// reviewed plan's, else Chinese (as `planc render` writes reports).
+pub fn report_lang(config: &Config, review: Option<&Plan>, plan: &Plan) -> Lang {
+    config
+        .lang
+        .forced
+        .or(review.and_then(|r| r.lang))
+        .or(plan.lang)
+        .unwrap_or(Lang::Zh)
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

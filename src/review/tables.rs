@@ -192,27 +192,34 @@ impl Builder<'_> {
     }
 
     fn dim_name(&self, b: &super::compute::BreakdownResult) -> String {
-        let zh = self.lang == Lang::Zh;
         if let Some(t) = &b.title {
             let t = t.trim();
             let t = t.strip_suffix("分解").unwrap_or(t);
             let t = t.strip_suffix("目标").unwrap_or(t);
             return t.to_owned();
         }
-        let label = match (b.dimension.as_str(), zh) {
-            ("product", true) => "产品",
-            ("region", true) => "区域",
-            ("province", true) => "省份",
-            ("city", true) => "城市",
-            ("channel", true) => "渠道",
-            ("account", true) => "客户",
-            ("region_group", true) => "区域类别",
-            (d, _) => d,
+        let label = match (b.dimension.as_str(), self.lang) {
+            ("product", Lang::Zh) => "产品".to_owned(),
+            ("region", Lang::Zh) => "区域".to_owned(),
+            ("province", Lang::Zh) => "省份".to_owned(),
+            ("city", Lang::Zh) => "城市".to_owned(),
+            ("channel", Lang::Zh) => "渠道".to_owned(),
+            ("account", Lang::Zh) => "客户".to_owned(),
+            ("region_group", Lang::Zh) => "区域类别".to_owned(),
+            (d, Lang::Zh) => d.to_owned(),
+            // `Region group`, from the report's dimension names.
+            (d, Lang::En) => {
+                let name = self.l.opt(&format!("dim.{d}")).unwrap_or(d);
+                let mut c = name.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            }
         };
         if b.items.iter().any(|i| i.parent.is_some()) {
-            self.l.fmt("review.detail", &[("name", label)])
+            self.l.fmt("review.detail", &[("name", &label)])
         } else {
-            label.to_owned()
+            label
         }
     }
 
@@ -691,12 +698,16 @@ impl Builder<'_> {
                 depth: 0,
             });
         }
+        let zh = self.lang == Lang::Zh;
         let names = |keys: &[String], with: &dyn Fn(&ItemResult) -> String| -> String {
             keys.iter()
                 .filter_map(|k| b.items.iter().find(|i| &i.key == k))
-                .map(|i| format!("{}（{}）", name_of(&i.key), with(i)))
+                .map(|i| match zh {
+                    true => format!("{}（{}）", name_of(&i.key), with(i)),
+                    false => format!("{} ({})", name_of(&i.key), with(i)),
+                })
                 .collect::<Vec<_>>()
-                .join("、")
+                .join(if zh { "、" } else { ", " })
         };
         let mut highlights = Vec::new();
         let colon = self.l.get("doc.colon");

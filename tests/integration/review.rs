@@ -38,7 +38,8 @@ fn attainment_growth_and_verdicts_match_a_hand_calculation() {
     assert_eq!(sales["actual"]["value"], "12600000");
     assert_eq!(sales["attainment"]["value"], "105");
     assert_eq!(sales["growth"]["value"], "26");
-    assert_eq!(sales["variance"]["display"], "+60万元");
+    // Written for the report's language: `--lang en` gives millions of yuan.
+    assert_eq!(sales["variance"]["display"], "+CNY 0.6m");
     assert_eq!(sales["status"], "green");
     let product = find(&sales["breakdowns"], "dimension", "product");
     let a = find(&product["items"], "ref", "a");
@@ -172,7 +173,8 @@ fn the_bundled_examples_check_clean() {
 
 #[test]
 fn the_bundled_review_matches_a_hand_calculation() {
-    let out = planc()
+    // In the review's own language (`lang: zh`): figures in 亿元.
+    let out = crate::util::planc_env()
         .args(["review", "examples/review.plan.yaml", "--format", "json"])
         .output()
         .unwrap();
@@ -248,7 +250,13 @@ fn render(args: &[&str]) -> String {
 
 #[test]
 fn rendered_summary_of_the_bundled_review() {
-    let md = render(&["examples/review.plan.yaml", "--format", "md"]);
+    let md = render(&[
+        "examples/review.plan.yaml",
+        "--format",
+        "md",
+        "--lang",
+        "zh",
+    ]);
     // Figures in the narrative are filled in, never left as references.
     assert!(!md.contains("{{"), "unfilled reference in:\n{md}");
     assert!(md.contains("全年实现销售额35.9亿元，完成年度目标的99.7%"));
@@ -266,6 +274,90 @@ fn rendered_summary_of_a_plain_plan_with_a_partial_year() {
         "2026-09-30",
         "--format",
         "md",
+        "--lang",
+        "zh",
+    ]);
+    insta::assert_snapshot!(md);
+}
+
+/// `--lang en`: the report's own text, table headers, status words, the summary line
+/// and the figures in the narrative are English (the narrative people wrote stays as
+/// written); money in millions of yuan.
+#[test]
+fn english_review_of_the_bundled_example() {
+    let md = render(&[
+        "examples/review.plan.yaml",
+        "--format",
+        "md",
+        "--lang",
+        "en",
+    ]);
+    for english in [
+        "### 1.1 Targets against actuals",
+        "| Metric | Annual target | Actual | Attainment | Variance | Last year | YoY | Status |",
+        "| 年度销售总额 | CNY 3,600m | CNY 3,590m | 99.7% | -CNY 10m | CNY 3,200m | +12.2% | 🟡 amber |",
+        "- Targets: 1 (0 green, 1 amber, 0 red); KPIs: 25 (17 met, 8 missed).",
+        "全年实现销售额CNY 3,590m",
+        "状态为amber",
+        "| 整体费用率 | ≤ 42% | 42.9% | 97.9% | missed | 🟡 amber |",
+        "- Ahead of target: 心脉安 (+CNY 32m)",
+        "## Appendix A Checks",
+    ] {
+        assert!(md.contains(english), "no `{english}` in\n{md}");
+    }
+    for chinese in [
+        "目标完成情况",
+        "绿灯",
+        "黄灯",
+        "未达成",
+        "亿元",
+        "合计",
+        "完成率 =",
+    ] {
+        assert!(
+            !md.contains(chinese),
+            "`{chinese}` in the English review:\n{md}"
+        );
+    }
+    // `planc render` of the review file takes `--lang` too, and gives the same report.
+    let out = planc()
+        .args([
+            "render",
+            "examples/review.plan.yaml",
+            "--format",
+            "md",
+            "-o",
+            "-",
+        ])
+        .args(["--lang", "en"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), md);
+    // Without `--lang`: the review's own `lang: zh`.
+    let out = crate::util::planc_env()
+        .args(["review", "examples/review.plan.yaml", "--format", "md"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("关键指标 25 项：达成 17、未达成 8。"));
+}
+
+/// A plan without `lang:` reviewed in English: the generated outline is English too.
+#[test]
+fn english_review_of_a_plain_plan() {
+    let dir = "tests/fixtures/actuals";
+    let md = render(&[
+        &format!("{dir}/tiny.plan.yaml"),
+        "--actuals",
+        &format!("{dir}/tiny-2026.actuals.yaml"),
+        "--format",
+        "md",
+        "--lang",
+        "en",
     ]);
     insta::assert_snapshot!(md);
 }
