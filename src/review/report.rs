@@ -22,11 +22,14 @@ pub enum Format {
 }
 
 pub fn render(outcome: &Outcome, format: Format, config: &Config) -> Result<Vec<u8>, String> {
-    let review = outcome.review.as_ref().ok_or("nothing was computed")?;
+    let review = outcome
+        .review
+        .as_ref()
+        .ok_or_else(|| crate::t!("review-nothing-computed"))?;
     let base = outcome
         .plan
         .as_ref()
-        .ok_or("the plan under review did not load")?;
+        .ok_or_else(|| crate::t!("review-plan-not-loaded"))?;
     let renderer = Renderer::new(None).map_err(|e| e.to_string())?;
     let generated;
     let (plan, path) = match (&outcome.review_plan, &outcome.review_path) {
@@ -242,6 +245,6 @@ fn default_review(base: &Plan, review: &Review, lang: Lang) -> Result<Plan, Stri
     let parsed = crate::source::yaml::parse(&text);
     let root = parsed
         .root
-        .ok_or("cannot build the default review outline")?;
+        .ok_or_else(|| crate::t!("review-outline-failed"))?;
     crate::source::de::from_node::<Plan>(&root).map_err(|e| e.message)
 }

@@ -236,6 +236,68 @@ sections:\n  - title: 目标回顾\n    text: 完成率{{sales.attainment}}，�
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     insta::assert_snapshot!(String::from_utf8_lossy(&out.stderr));
+    // The same findings in Chinese.
+    let out = planc()
+        .current_dir(tmp.path())
+        .args(["check", ".", "--lang", "zh"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    insta::assert_snapshot!(
+        "review_files_are_checked_with_their_plan_and_actuals-zh",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// `planc review`'s own messages follow `--lang`.
+#[test]
+fn cli_messages_in_chinese() {
+    let zh = |args: &[&str]| {
+        let out = planc()
+            .arg("review")
+            .args(args)
+            .args(["--lang", "zh"])
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    assert_eq!(
+        zh(&["nope.plan.yaml"]),
+        (
+            Some(2),
+            "错误：无法读取 nope.plan.yaml：文件不存在\n".to_owned()
+        )
+    );
+    assert_eq!(
+        zh(&["examples/review.plan.yaml", "--format", "docx"]),
+        (
+            Some(2),
+            "错误：--format docx 需要用 -o 指定输出文件\n".to_owned()
+        )
+    );
+    let (code, err) = zh(&["examples/review.plan.yaml", "--as-of", "2026-9-31"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("`2026-9-31` 不是日期；请写成 YYYY-MM-DD，例如 2026-09-30"),
+        "{err}"
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("总结.md");
+    let (code, err) = zh(&[
+        "examples/review.plan.yaml",
+        "--format",
+        "md",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.ends_with("（目标 1 项、关键指标 25 项；0 个警告）\n"),
+        "{err}"
+    );
 }
 
 fn render(args: &[&str]) -> String {
@@ -817,4 +879,34 @@ sections:\n  - title: 目标回顾\n    figures: [targets]\n  - title: 覆盖\n 
         assert!(md[other..next].contains(metric), "{metric} in\n{md}");
     }
     assert!(!md[other..next].contains("目标医院覆盖率"), "{md}");
+}
+
+/// Actuals that belong to no plan of the workspace, in Chinese.
+#[test]
+fn actuals_without_a_plan_in_chinese() {
+    let tmp = crate::util::temp_with(&[
+        (
+            "other.actuals.csv",
+            "metric,period,value,unit\nsales,FY,1,万元\n",
+        ),
+        (
+            "x.actuals.yaml",
+            "plan: nope\nrows:\n  - { metric: sales, period: FY, value: 1万元 }\n",
+        ),
+    ]);
+    let out = planc()
+        .current_dir(tmp.path())
+        .args(["check", ".", "--lang", "zh"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("无法判断 other.actuals.csv 属于哪份计划"),
+        "{err}"
+    );
+    assert!(err.contains("找不到这些实际数据对应的计划 `nope`"), "{err}");
+    assert!(
+        err.contains("或在 YAML 实际数据文件中写上 `plan: <id>`"),
+        "{err}"
+    );
 }
