@@ -1,1 +1,92 @@
-## review messages (en)
+## The year-end review: the review file, the plan under review and its actuals (P806,
+## P808, P811, P812), and `planc review` itself. Figures and paths are passed in as text.
+
+review-plan-not-found = cannot find the plan under review, `{ $plan }`
+review-plan-not-found-label = no such plan file or plan id
+review-plan-not-found-help = give a path relative to this file, or the id of a plan in { $dir }
+review-actuals-not-found = cannot find the actuals file `{ $file }`
+review-actuals-not-found-label = no such file
+review-actuals-not-found-help = paths are relative to the review file
+review-of-a-review = a review reviews a plan, not another review
+review-of-a-review-label = this is a `kind: review` file
+review-plan-errors = the plan under review, { $path }, has errors that keep it from loading
+review-plan-errors-label = fix that plan first
+review-plan-errors-help = `planc check` on it lists the errors
+review-no-actuals = no actuals to review the plan against
+review-no-actuals-help = list them under `review.actuals`, or give `--actuals FILE`
+review-other-plan = these actuals are for plan `{ $theirs }`, but the plan under review is `{ $ours }`
+review-other-plan-label = another plan
+review-actuals-no-plan = cannot find plan `{ $id }` for these actuals
+review-actuals-no-plan-help = check it with the plan: `planc check` on the folder that holds both, or `planc review PLAN --actuals FILE`
+review-actuals-which-plan = cannot tell which plan { $path } belongs to
+review-actuals-which-plan-help = name the file after its plan (`<plan-id>.actuals.csv`), or add `plan: <id>` to a YAML actuals file
+
+## P808: what the review shows without a figure
+
+review-no-actual-target = no actual for target `{ $id }` ({ $name })
+review-no-actual-kpi = no actual for KPI `{ $id }` ({ $name })
+review-no-actual-items = no actual for { $n ->
+        [one] an item
+       *[other] items
+    } of `{ $id }` by { $dimension }: { $items }
+review-no-actual-label = in none of these actuals files
+review-no-actual-help = add a row for it, or list the file that has it
+review-later-rows = { $rows } full-year { $rows ->
+        [one] row is
+       *[other] rows are
+    } as of { $date }, after the review's date { $as_of }, and left out: { $what } { $count ->
+        [one] has
+       *[other] have
+    } no figure to date
+review-later-rows-label = figures as of { $date }
+review-later-rows-help = a full-year row is the figure for the year up to its file's date (`as_of`, else the end of the latest quarter or month in the file), never spread over the months; for a review as of { $as_of }, give the figures up to that date in a file with `as_of: { $as_of }`, or give them by quarter or month
+review-later-more = { $list } and { $more } more
+review-breakdown-of = `{ $id }` by { $dimension }
+
+## P806: the review's date
+
+review-as-of-outside = `as_of` { $date } lies outside the plan period, { $start } to { $end }
+review-as-of-outside-label = outside { $start } – { $end }
+review-as-of-outside-help = give a date within the plan period; before its end, the review shows the year to date
+
+## P812: figures and references
+
+review-unknown-figure = no computed figures called `{ $name }`
+review-unknown-figure-label = not a table the review can compute
+review-unknown-reference = `{ $reference }` names no computed figure
+review-unknown-reference-label = cannot be filled in
+review-did-you-mean = did you mean `{ $name }`?
+review-choices = { $what }: { $list }
+review-choices-groups = KPI groups and strategies
+review-choices-kpis = KPI ids
+review-choices-figures = `targets`, `kpis`, `kpis/<group>`, `kpi/<id>`, `forecast`, `<target>/<dimension>` with targets
+review-choices-dimensions = dimensions of `{ $target }`
+review-choices-fields = fields
+review-choices-metrics = targets and KPIs
+review-choices-items = items of `{ $dimension }`
+review-reference-form = write `{"{{"}<metric>.<field>{"}}"}`, e.g. `{"{{"}sales.attainment{"}}"}`
+review-reference-form-item = write `{"{{"}<target>/<dimension>/<item>.<field>{"}}"}`, e.g. `{"{{"}sales/product/xinmaian.growth{"}}"}`
+
+## planc review
+
+review-cli-no-such-file = cannot read { $path }: no such file
+review-cli-docx-needs-file = --format docx needs -o FILE
+review-cli-bad-date = `{ $text }` is not a date; write YYYY-MM-DD, e.g. 2026-09-30
+review-cli-as-of-outside = --as-of { $date } lies outside the plan period of `{ $plan }`, { $start } to { $end }; give a date within it
+review-cli-not-written = review not written: { $errors } { $errors ->
+        [one] error
+       *[other] errors
+    } in the plan or the actuals
+review-cli-wrote = wrote { $path } ({ $targets } { $targets ->
+        [one] target
+       *[other] targets
+    }, { $kpis } { $kpis ->
+        [one] KPI
+       *[other] KPIs
+    }; { $warnings } { $warnings ->
+        [one] warning
+       *[other] warnings
+    })
+review-nothing-computed = nothing was computed
+review-plan-not-loaded = the plan under review did not load
+review-outline-failed = cannot build the default review outline

@@ -1,1 +1,71 @@
-## review messages (zh)
+## 年终总结：总结文件、被总结的计划及其实际数据（P806、P808、P811、P812），以及
+## `planc review` 命令本身。数字和路径均已格式化后传入。
+
+review-plan-not-found = 找不到要总结的计划 `{ $plan }`
+review-plan-not-found-label = 没有这个计划文件，也没有这个计划 id
+review-plan-not-found-help = 请写相对于本文件的路径，或 { $dir } 中某份计划的 id
+review-actuals-not-found = 找不到实际数据文件 `{ $file }`
+review-actuals-not-found-label = 文件不存在
+review-actuals-not-found-help = 路径相对于总结文件所在的文件夹
+review-of-a-review = 年终总结对照的是计划，不能是另一份年终总结
+review-of-a-review-label = 这是一份 `kind: review` 文件
+review-plan-errors = 要总结的计划 { $path } 有错误，无法加载
+review-plan-errors-label = 请先修正这份计划
+review-plan-errors-help = 对它运行 `planc check` 可查看具体错误
+review-no-actuals = 没有可对照的实际数据
+review-no-actuals-help = 在 `review.actuals` 下列出实际数据文件，或用 `--actuals 文件` 指定
+review-other-plan = 这些实际数据属于计划 `{ $theirs }`，而要总结的计划是 `{ $ours }`
+review-other-plan-label = 另一份计划
+review-actuals-no-plan = 找不到这些实际数据对应的计划 `{ $id }`
+review-actuals-no-plan-help = 请和计划放在一起检查：对同时包含两者的文件夹运行 `planc check`，或运行 `planc review 计划文件 --actuals 实际数据文件`
+review-actuals-which-plan = 无法判断 { $path } 属于哪份计划
+review-actuals-which-plan-help = 用计划 id 给文件命名（`<计划id>.actuals.csv`），或在 YAML 实际数据文件中写上 `plan: <id>`
+
+## P808：总结中缺数的指标
+
+review-no-actual-target = 目标 `{ $id }`（{ $name }）没有实际数据
+review-no-actual-kpi = 关键指标 `{ $id }`（{ $name }）没有实际数据
+review-no-actual-items = `{ $id }` 按 `{ $dimension }` 分解的以下项目没有实际数据：{ $items }
+review-no-actual-label = 这几个实际数据文件中都没有
+review-no-actual-help = 补上这一行，或列出包含它的实际数据文件
+review-later-rows = 有 { $rows } 行全年数据截至 { $date }，晚于总结日期 { $as_of }，未计入：{ $what }没有截至 { $as_of } 的数字
+review-later-rows-label = 数据截至 { $date }
+review-later-rows-help = 全年（FY）行是截至本文件日期（`as_of`；未写时为文件中最后一个季度或月份的期末）的累计数，不会按月份折算；要出截至 { $as_of } 的总结，请另给一份 `as_of: { $as_of }` 的实际数据文件，填截至该日的累计数，或按季度、月份给出
+review-later-more = { $list } 等 { $total } 项
+review-breakdown-of = `{ $id }` 的 `{ $dimension }` 分解
+
+## P806：总结日期
+
+review-as-of-outside = `as_of` { $date } 不在计划期间（{ $start } 至 { $end }）内
+review-as-of-outside-label = 超出 { $start } 至 { $end }
+review-as-of-outside-help = 请填写计划期间内的日期；期末之前的日期按年初至今的累计数出总结
+
+## P812：图表与引用
+
+review-unknown-figure = 没有名为 `{ $name }` 的计算图表
+review-unknown-figure-label = 年终总结算不出这张表
+review-unknown-reference = `{ $reference }` 不对应任何计算出的数字
+review-unknown-reference-label = 无法填入数字
+review-did-you-mean = 你是不是想写 `{ $name }`？
+review-choices = { $what }：{ $list }
+review-choices-groups = 可用的指标分组和策略
+review-choices-kpis = 可用的关键指标 id
+review-choices-figures = 可用的写法有 `targets`、`kpis`、`kpis/<分组>`、`kpi/<id>`、`forecast`、`<目标>/<维度>`，目标有
+review-choices-dimensions = `{ $target }` 的分解维度
+review-choices-fields = 可用的字段
+review-choices-metrics = 目标和关键指标
+review-choices-items = `{ $dimension }` 的项目
+review-reference-form = 请写成 `{"{{"}<指标>.<字段>{"}}"}`，例如 `{"{{"}sales.attainment{"}}"}`
+review-reference-form-item = 请写成 `{"{{"}<目标>/<维度>/<项目>.<字段>{"}}"}`，例如 `{"{{"}sales/product/xinmaian.growth{"}}"}`
+
+## planc review
+
+review-cli-no-such-file = 无法读取 { $path }：文件不存在
+review-cli-docx-needs-file = --format docx 需要用 -o 指定输出文件
+review-cli-bad-date = `{ $text }` 不是日期；请写成 YYYY-MM-DD，例如 2026-09-30
+review-cli-as-of-outside = --as-of { $date } 不在计划 `{ $plan }` 的期间（{ $start } 至 { $end }）内；请给出这段时间内的日期
+review-cli-not-written = 未生成年终总结：计划或实际数据中有 { $errors } 个错误
+review-cli-wrote = 已写入 { $path }（目标 { $targets } 项、关键指标 { $kpis } 项；{ $warnings } 个警告）
+review-nothing-computed = 没有算出任何数字
+review-plan-not-loaded = 要总结的计划未能加载
+review-outline-failed = 无法生成默认的年终总结大纲

@@ -1,4 +1,4 @@
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
@@ -16,12 +16,13 @@ pub struct Args {
     pub actuals: Vec<PathBuf>,
     /// The date the actuals run to (YYYY-MM-DD); before the end of the period the review
     /// shows year-to-date attainment and a run-rate forecast.
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub as_of: Option<NaiveDate>,
+    // Read as text and parsed in `run`, so the message speaks the `--lang` asked for.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReviewFormat::Md)]
     pub format: ReviewFormat,
-    /// Write to this file instead of stdout (required for docx).
+    /// Write to this file instead of stdout (`-`: stdout; a file is required for docx).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Use this planc.toml instead of the nearest one at or above the plan.
@@ -39,7 +40,7 @@ pub enum ReviewFormat {
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("`{s}` is not a date; write YYYY-MM-DD, e.g. 2026-09-30"))
+        .map_err(|_| crate::t!("review-cli-bad-date", text = s))
 }
 
 pub fn run(args: Args, io: &mut Io) -> Exit {
@@ -49,37 +50,29 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
     };
     let mut config = match config {
         Ok(c) => c,
-        Err(e) => {
-            let _ = writeln!(io.stderr, "error: {e}");
-            return Exit::Trouble;
-        }
+        Err(e) => return trouble(io, e.to_string()),
     };
     config.lang = io.lang;
-    if !args.plan.is_file() {
-        let _ = writeln!(
-            io.stderr,
-            "error: cannot read {}: no such file",
-            crate::source::display_path(&args.plan)
-        );
-        return Exit::Trouble;
+    let as_of = match args.as_of.as_deref().map(parse_date).transpose() {
+        Ok(d) => d,
+        Err(e) => return trouble(io, e),
+    };
+    if let Some(missing) = std::iter::once(&args.plan)
+        .chain(&args.actuals)
+        .find(|p| !p.is_file())
+    {
+        let path = crate::source::display_path(missing);
+        return trouble(io, crate::t!("review-cli-no-such-file", path = path));
     }
-    if let Some(missing) = args.actuals.iter().find(|p| !p.is_file()) {
-        let _ = writeln!(
-            io.stderr,
-            "error: cannot read {}: no such file",
-            crate::source::display_path(missing)
-        );
-        return Exit::Trouble;
-    }
-    if args.format == ReviewFormat::Docx && args.output.is_none() {
-        let _ = writeln!(io.stderr, "error: --format docx needs -o FILE");
-        return Exit::Trouble;
+    let to_stdout = args.output.as_deref().is_none_or(|p| p == Path::new("-"));
+    if args.format == ReviewFormat::Docx && to_stdout {
+        return trouble(io, crate::t!("review-cli-docx-needs-file"));
     }
     let outcome = session::run(
         &Request {
             path: &args.plan,
             actuals: &args.actuals,
-            as_of: args.as_of,
+            as_of,
             config: &config,
             report_missing: true,
         },
@@ -114,8 +107,8 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
     let Some(review) = outcome.review.as_ref().filter(|_| errors == 0) else {
         let _ = writeln!(
             io.stderr,
-            "review not written: {errors} error{} in the plan or the actuals",
-            if errors == 1 { "" } else { "s" }
+            "{}",
+            crate::t!("review-cli-not-written", errors = errors)
         );
         return Exit::Findings;
     };
@@ -141,38 +134,44 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
             };
             match crate::review::report::render(&outcome, format, &config) {
                 Ok(b) => b,
-                Err(e) => {
-                    let _ = writeln!(io.stderr, "error: {e}");
-                    return Exit::Trouble;
-                }
+                Err(e) => return trouble(io, e),
             }
         }
     };
-    match &args.output {
+    match args.output.as_deref().filter(|p| *p != Path::new("-")) {
         Some(path) => {
+            let shown = crate::source::display_path(path);
             if let Err(e) = super::write_atomic(path, &bytes) {
-                let _ = writeln!(
-                    io.stderr,
-                    "error: cannot write {}: {e}",
-                    crate::source::display_path(path)
+                let reason = e.to_string();
+                return trouble(
+                    io,
+                    crate::t!("cli-cannot-write", path = shown, reason = reason),
                 );
-                return Exit::Trouble;
             }
             let _ = writeln!(
                 io.stderr,
-                "wrote {} ({} target{}, {} KPI{}; {} warning{})",
-                crate::source::display_path(path),
-                review.summary.targets,
-                if review.summary.targets == 1 { "" } else { "s" },
-                review.summary.kpis,
-                if review.summary.kpis == 1 { "" } else { "s" },
-                warnings,
-                if warnings == 1 { "" } else { "s" }
+                "{}",
+                crate::t!(
+                    "review-cli-wrote",
+                    path = shown,
+                    targets = review.summary.targets,
+                    kpis = review.summary.kpis,
+                    warnings = warnings
+                )
             );
         }
         None => {
-            let _ = io.stdout.write_all(&bytes);
+            if let Err(e) = io.stdout.write_all(&bytes) {
+                let reason = e.to_string();
+                return trouble(io, crate::t!("cli-cannot-write-stdout", reason = reason));
+            }
         }
     }
     Exit::Ok
+}
+
+/// `error: …` on stderr: bad options, missing files, nothing written.
+fn trouble(io: &mut Io, message: impl std::fmt::Display) -> Exit {
+    let _ = writeln!(io.stderr, "{}{message}", crate::i18n::error_prefix());
+    Exit::Trouble
 }

@@ -13,7 +13,8 @@ use super::fmt;
 use crate::actuals::join::{Agg, Expect, Joined, MetricKind};
 use crate::actuals::period::PeriodKey;
 use crate::config::Thresholds;
-use crate::model::{Comparator, Kpi, Plan, Quantity, Target, Unit};
+use crate::model::{Comparator, Kpi, Lang, Plan, Quantity, Target, Unit};
+use crate::render::num::Scale;
 
 /// Green, amber or red; `none` when nothing can be compared.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -82,34 +83,46 @@ pub struct Units {
     /// For money: the unit the target was written in.
     pub like: Quantity,
     pub default: crate::model::MoneyUnit,
+    /// The report language: Chinese keeps the target's unit (亿元), English writes
+    /// millions of yuan (`CNY 3,590m`), as `planc render` does.
+    pub lang: Lang,
 }
 
 impl Units {
     pub fn amount(&self, v: Decimal) -> Amount {
-        Amount {
-            value: v,
-            display: format!("{}{}", self.number(v, false), self.label()),
-            number: self.number(v, false),
-        }
+        self.written(v, false)
     }
     pub fn signed(&self, v: Decimal) -> Amount {
+        self.written(v, true)
+    }
+    fn written(&self, v: Decimal, signed: bool) -> Amount {
+        let number = self.number(v, signed);
+        let display = match (&self.expect, self.lang) {
+            // `CNY 3,590m`, `-CNY 10m`.
+            (Expect::Money, Lang::En) => match number.strip_prefix(['+', '-']) {
+                Some(n) => format!("{}CNY {n}m", &number[..1]),
+                None => format!("CNY {number}m"),
+            },
+            _ => format!("{number}{}", self.label()),
+        };
         Amount {
             value: v,
-            display: format!("{}{}", self.number(v, true), self.label()),
-            number: self.number(v, true),
+            display,
+            number,
         }
     }
     fn number(&self, v: Decimal, signed: bool) -> String {
         let s = match &self.expect {
             Expect::Money => {
                 let unit = self.like.money_unit(self.default).unwrap_or(self.default);
-                // 亿元 figures need their fourth place (9.072亿元); 万元 and 元 do not.
-                let dp = if unit == crate::model::MoneyUnit::Yi {
-                    4
-                } else {
-                    2
+                let scale = Scale::of(unit, self.lang);
+                // 亿元 figures need their fourth place (9.072亿元), and so do millions
+                // (12.345m is 1,234.5万元); 万元 and 元 do not.
+                let dp = match scale {
+                    Scale::Yi | Scale::Million => 4,
+                    Scale::Wan | Scale::Yuan => 2,
                 };
-                fmt::dec(v / unit.factor(), dp)
+                fmt::dec(v / scale.factor(), dp)
             }
             _ => fmt::dec(v, 2),
         };
@@ -121,12 +134,10 @@ impl Units {
     }
     pub fn label(&self) -> String {
         match &self.expect {
-            Expect::Money => self
-                .like
-                .money_unit(self.default)
-                .unwrap_or(self.default)
-                .label()
-                .to_owned(),
+            Expect::Money => {
+                let unit = self.like.money_unit(self.default).unwrap_or(self.default);
+                Scale::of(unit, self.lang).label().to_owned()
+            }
             Expect::Percent => "%".into(),
             Expect::Count(u) => u.clone(),
             Expect::Bare => String::new(),
@@ -344,8 +355,8 @@ pub struct Summary {
     pub kpis_without_actual: usize,
 }
 
-/// Computes the review.
-pub fn compute(j: &Joined, thresholds: &Thresholds) -> Review {
+/// Computes the review, its figures written for a report in `lang`.
+pub fn compute(j: &Joined, thresholds: &Thresholds, lang: Lang) -> Review {
     let plan = j.scope.plan;
     let pp = j.scope.period;
     let elapsed = pp.elapsed_months(j.as_of);
@@ -355,10 +366,18 @@ pub fn compute(j: &Joined, thresholds: &Thresholds) -> Review {
     let mut kpis = Vec::new();
     for (mi, m) in j.scope.metrics.iter().enumerate() {
         match m.kind {
-            MetricKind::Target(t) => {
-                targets.push(target(j, mi, t, thresholds, elapsed, months, partial))
+            MetricKind::Target(t) => targets.push(target(
+                j,
+                mi,
+                t,
+                thresholds,
+                (elapsed, months),
+                partial,
+                lang,
+            )),
+            MetricKind::Kpi(k) => {
+                kpis.push(kpi(j, mi, k, thresholds, (elapsed, months), partial, lang))
             }
-            MetricKind::Kpi(k) => kpis.push(kpi(j, mi, k, thresholds, elapsed, months, partial)),
         }
     }
     let mut summary = Summary {
@@ -452,14 +471,17 @@ fn split_of(
     Some(out)
 }
 
+/// `(elapsed, months)`: months of the period elapsed at the as-of date, and in all.
+type Months = (Decimal, Decimal);
+
 fn target(
     j: &Joined,
     mi: usize,
     t: &Target,
     th: &Thresholds,
-    elapsed: Decimal,
-    months: Decimal,
+    (elapsed, months): Months,
     partial: bool,
+    lang: Lang,
 ) -> TargetResult {
     let m = &j.scope.metrics[mi];
     let unit = j.scope.unit;
@@ -467,6 +489,7 @@ fn target(
         expect: m.expect.clone(),
         like: t.value.value.clone(),
         default: unit,
+        lang,
     };
     let full = t.value.base(unit).unwrap_or(Decimal::ZERO);
     let split = split_of(&t.breakdowns, j, unit);
@@ -685,9 +708,9 @@ fn kpi(
     mi: usize,
     k: &Kpi,
     th: &Thresholds,
-    elapsed: Decimal,
-    months: Decimal,
+    (elapsed, months): Months,
     partial: bool,
+    lang: Lang,
 ) -> KpiResult {
     let m = &j.scope.metrics[mi];
     let like = k
@@ -699,6 +722,7 @@ fn kpi(
         expect: m.expect.clone(),
         like: like.clone(),
         default: j.scope.unit,
+        lang,
     };
     let actual = j.actual(mi, None).map(|a| a.value);
     let base = |q: &Quantity| match m.expect {
@@ -772,7 +796,6 @@ fn kpi(
             l => l,
         },
     };
-    let _ = Unit::Bare;
     KpiResult {
         id: m.id.to_owned(),
         metric: k.metric.value.clone(),
@@ -781,9 +804,13 @@ fn kpi(
         comparator: comparator.map(|c| c.symbol().to_owned()),
         target: k.target.as_ref().map(|t| match (&k.max, comparator) {
             (Some(x), Some(Comparator::Range)) => format!("{}–{}", t.raw, x.raw),
-            _ => match (&t.unit, &k.unit) {
-                (Unit::Bare, Some(u)) => format!("{}{}", t.raw, u.value),
-                _ => t.raw.clone(),
+            _ => match (lang, &m.expect, target) {
+                // Money in an English report: in millions, like the actual beside it.
+                (Lang::En, Expect::Money, Some(v)) => u.amount(v).display,
+                _ => match (&t.unit, &k.unit) {
+                    (Unit::Bare, Some(u)) => format!("{}{}", t.raw, u.value),
+                    _ => t.raw.clone(),
+                },
             },
         }),
         actual: actual.map(|a| u.amount(a)),

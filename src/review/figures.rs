@@ -55,7 +55,7 @@ pub fn block(spec: &str, scope: &Scope) -> Result<Block, String> {
                 Err(suggest(
                     tail,
                     groups.iter().map(String::as_str),
-                    "KPI groups and strategies",
+                    &crate::t!("review-choices-groups"),
                 ))
             }
         }
@@ -63,7 +63,11 @@ pub fn block(spec: &str, scope: &Scope) -> Result<Block, String> {
             if kpi_ids.contains(&tail) {
                 Ok(Block::Kpi(tail.to_owned()))
             } else {
-                Err(suggest(tail, kpi_ids.iter().copied(), "KPI ids"))
+                Err(suggest(
+                    tail,
+                    kpi_ids.iter().copied(),
+                    &crate::t!("review-choices-kpis"),
+                ))
             }
         }
         _ => {
@@ -76,7 +80,11 @@ pub fn block(spec: &str, scope: &Scope) -> Result<Block, String> {
             let Some(m) = scope.metrics.iter().find(|m| m.is_target() && m.id == head) else {
                 let mut all = vec!["targets", "kpis", "forecast"];
                 all.extend(&targets);
-                return Err(suggest(head, all.into_iter(), "`targets`, `kpis`, `kpis/<group>`, `kpi/<id>`, `forecast`, `<target>/<dimension>` with targets"));
+                return Err(suggest(
+                    head,
+                    all.into_iter(),
+                    &crate::t!("review-choices-figures"),
+                ));
             };
             if tail.is_empty() || is_period_dimension(tail) {
                 return Ok(Block::Periods {
@@ -94,7 +102,7 @@ pub fn block(spec: &str, scope: &Scope) -> Result<Block, String> {
                 Err(suggest(
                     tail,
                     dims.into_iter(),
-                    &format!("dimensions of `{head}`"),
+                    &crate::t!("review-choices-dimensions", target = head),
                 ))
             }
         }
@@ -107,10 +115,14 @@ fn suggest<'a>(
     noun: &str,
 ) -> String {
     match did_you_mean(what, candidates.clone()) {
-        Some(s) => format!("did you mean `{s}`?"),
+        Some(s) => crate::t!("review-did-you-mean", name = s),
         None => {
             let all: Vec<&str> = candidates.take(12).collect();
-            format!("{noun}: {}", all.join(", "))
+            crate::t!(
+                "review-choices",
+                what = noun,
+                list = all.join(&crate::t!("list-sep"))
+            )
         }
     }
 }
@@ -149,17 +161,21 @@ pub fn references(text: &str) -> Vec<(std::ops::Range<usize>, &str)> {
 /// Checks a reference against the scope (before anything is computed); `Err` is the help.
 pub fn check_reference(inner: &str, scope: &Scope) -> Result<(), String> {
     let Some((path, field)) = inner.rsplit_once('.') else {
-        return Err("write `{{<metric>.<field>}}`, e.g. `{{sales.attainment}}`".into());
+        return Err(crate::t!("review-reference-form"));
     };
     if !FIELDS.contains(&field) {
-        return Err(suggest(field, FIELDS.iter().copied(), "fields"));
+        return Err(suggest(
+            field,
+            FIELDS.iter().copied(),
+            &crate::t!("review-choices-fields"),
+        ));
     }
     let parts: Vec<&str> = path.split('/').collect();
     let Some(m) = scope.metrics.iter().find(|m| m.id == parts[0]) else {
         return Err(suggest(
             parts[0],
             scope.metrics.iter().map(|m| m.id),
-            "targets and KPIs",
+            &crate::t!("review-choices-metrics"),
         ));
     };
     match parts.as_slice() {
@@ -169,15 +185,23 @@ pub fn check_reference(inner: &str, scope: &Scope) -> Result<(), String> {
                 return Ok(());
             }
             let Some(dim) = m.dims.iter().find(|x| x.name == *d) else {
-                return Err(suggest(d, m.dims.iter().map(|x| x.name.as_str()), &format!("dimensions of `{}`", m.id)));
+                return Err(suggest(
+                    d,
+                    m.dims.iter().map(|x| x.name.as_str()),
+                    &crate::t!("review-choices-dimensions", target = m.id),
+                ));
             };
             if dim.items.iter().any(|x| x.key == *i) {
                 Ok(())
             } else {
-                Err(suggest(i, dim.items.iter().map(|x| x.key.as_str()), &format!("items of `{d}`")))
+                Err(suggest(
+                    i,
+                    dim.items.iter().map(|x| x.key.as_str()),
+                    &crate::t!("review-choices-items", dimension = *d),
+                ))
             }
         }
-        _ => Err("write `{{<target>/<dimension>/<item>.<field>}}`, e.g. `{{sales/product/xinmaian.growth}}`".into()),
+        _ => Err(crate::t!("review-reference-form-item")),
     }
 }
 

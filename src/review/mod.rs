@@ -13,6 +13,7 @@ pub mod figures;
 mod fmt;
 pub mod report;
 pub mod session;
+mod tables;
 pub mod view;
 
 pub use compute::{compute, Light, Review};

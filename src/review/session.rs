@@ -13,7 +13,7 @@ use crate::actuals::join::{self, MetricKind, Scope};
 use crate::actuals::{codes, ActualsFile, Format};
 use crate::config::Config;
 use crate::diagnostics::{FileReport, Finding, Severity};
-use crate::model::{Kind, Plan, Segment};
+use crate::model::{Kind, Lang, Plan, Segment};
 use crate::source::yaml::Node;
 use crate::source::{display_path, SourceFile, Span};
 
@@ -46,6 +46,8 @@ pub struct SourceInfo {
 /// Everything a review run produced.
 pub struct Outcome {
     pub review: Option<Review>,
+    /// The language the review is written in (see [`report_lang`]).
+    pub lang: Lang,
     /// The `kind: review` file, with the figures filled into its narrative.
     pub review_plan: Option<Plan>,
     pub review_path: Option<PathBuf>,
@@ -129,10 +131,34 @@ pub fn run(req: &Request, check_only: bool) -> Outcome {
 }
 
 /// Runs a review. `check_only` skips the computation the check does not need.
+///
+/// Findings in the review file (or, without one, in the plan) are in that file's
+/// language; findings in actuals files in the language of the run, like the rest of
+/// their findings.
 pub fn run_with(req: &Request, check_only: bool, files_from: &dyn Files) -> Outcome {
     let config = req.config;
+    let given = files_from.plan(req.path, config);
+    let ui = crate::i18n::current();
+    let own = config
+        .lang
+        .for_file(given.plan.as_ref().and_then(|p| p.lang).or_else(|| {
+            given
+                .source
+                .as_ref()
+                .and_then(|s| crate::load::text_lang(&s.text))
+        }));
+    crate::i18n::scope(own, || run_in(req, check_only, files_from, given, ui))
+}
+
+fn run_in(
+    req: &Request,
+    check_only: bool,
+    files_from: &dyn Files,
+    given: Given,
+    ui: Lang,
+) -> Outcome {
+    let config = req.config;
     let load = |p: &Path, c: &Config| files_from.plan(p, c);
-    let given = load(req.path, config);
     let dir = req.path.parent().map(Path::to_path_buf).unwrap_or_default();
     let mut extra: Vec<Finding> = Vec::new();
     let is_review = given
@@ -144,21 +170,19 @@ pub fn run_with(req: &Request, check_only: bool, files_from: &dyn Files) -> Outc
         let base = spec.as_ref().and_then(|s| {
             let found = files_from.resolve_plan(&s.plan, &dir);
             if found.is_none() {
+                let dir = if dir.as_os_str().is_empty() {
+                    ".".into()
+                } else {
+                    display_path(&dir)
+                };
                 extra.push(
                     Finding::new(
                         &codes::PLAN_NOT_FOUND,
                         s.plan.span,
-                        format!("cannot find the plan under review, `{}`", s.plan.value),
+                        crate::t!("review-plan-not-found", plan = s.plan.value.as_str()),
                     )
-                    .label("no such plan file or plan id")
-                    .help(format!(
-                        "give a path relative to this file, or the id of a plan in {}",
-                        if dir.as_os_str().is_empty() {
-                            ".".into()
-                        } else {
-                            display_path(&dir)
-                        }
-                    )),
+                    .label(crate::t!("review-plan-not-found-label"))
+                    .help(crate::t!("review-plan-not-found-help", dir = dir)),
                 );
             }
             found
@@ -183,10 +207,10 @@ pub fn run_with(req: &Request, check_only: bool, files_from: &dyn Files) -> Outc
                     Finding::new(
                         &codes::PLAN_NOT_FOUND,
                         a.span,
-                        format!("cannot find the actuals file `{}`", a.value),
+                        crate::t!("review-actuals-not-found", file = a.value.as_str()),
                     )
-                    .label("no such file")
-                    .help("paths are relative to the review file"),
+                    .label(crate::t!("review-actuals-not-found-label"))
+                    .help(crate::t!("review-actuals-not-found-help")),
                 );
             }
         }
@@ -196,12 +220,14 @@ pub fn run_with(req: &Request, check_only: bool, files_from: &dyn Files) -> Outc
             paths.push(p.clone());
         }
     }
-    let mut files: Vec<ActualsFile> = paths.iter().map(|p| files_from.actuals(p)).collect();
+    let mut files: Vec<ActualsFile> =
+        crate::i18n::scope(ui, || paths.iter().map(|p| files_from.actuals(p)).collect());
     let segments: Vec<Segment> = spec
         .as_ref()
         .map(|s| s.segments.clone())
         .unwrap_or_default();
     let mut review = None;
+    let mut lang = Lang::Zh;
     let (base_given, base_path) = match base {
         Some((g, p)) => (Some(g), Some(p)),
         None => (None, None),
@@ -216,9 +242,9 @@ pub fn run_with(req: &Request, check_only: bool, files_from: &dyn Files) -> Outc
                 Finding::new(
                     &codes::PLAN_NOT_FOUND,
                     spec.as_ref().map_or(Span::default(), |s| s.plan.span),
-                    "a review reviews a plan, not another review",
+                    crate::t!("review-of-a-review"),
                 )
-                .label("this is a `kind: review` file"),
+                .label(crate::t!("review-of-a-review-label")),
             );
         }
     }
@@ -227,13 +253,13 @@ pub fn run_with(req: &Request, check_only: bool, files_from: &dyn Files) -> Outc
             Finding::new(
                 &codes::PLAN_NOT_FOUND,
                 spec.as_ref().map_or(Span::default(), |s| s.plan.span),
-                format!(
-                    "the plan under review, {}, has errors that keep it from loading",
-                    display_path(base_path.as_deref().unwrap_or(Path::new("")))
+                crate::t!(
+                    "review-plan-errors",
+                    path = display_path(base_path.as_deref().unwrap_or(Path::new("")))
                 ),
             )
-            .label("fix that plan first")
-            .help("`planc check` on it lists the errors"),
+            .label(crate::t!("review-plan-errors-label"))
+            .help(crate::t!("review-plan-errors-help")),
         );
     }
     if let Some(plan) = base_plan {
@@ -243,32 +269,35 @@ pub fn run_with(req: &Request, check_only: bool, files_from: &dyn Files) -> Outc
         {
             let span = spec.as_ref().map_or(Span::default(), |s| s.plan.span);
             extra.push(
-                Finding::new(
-                    &codes::PLAN_NOT_FOUND,
-                    span,
-                    "no actuals to review the plan against",
-                )
-                .help("list them under `review.actuals`, or give `--actuals FILE`"),
+                Finding::new(&codes::PLAN_NOT_FOUND, span, crate::t!("review-no-actuals"))
+                    .help(crate::t!("review-no-actuals-help")),
             );
         }
         for f in &mut files {
             if let Some(id) = &f.plan {
                 if id.as_str() != plan.id.as_str() {
-                    f.findings.push(
+                    let finding = crate::i18n::scope(ui, || {
                         Finding::new(
                             &codes::PLAN_NOT_FOUND,
                             id.span,
-                            format!(
-                                "these actuals are for plan `{}`, but the plan under review is `{}`",
-                                id.value, plan.id.value
+                            crate::t!(
+                                "review-other-plan",
+                                theirs = id.value.as_str(),
+                                ours = plan.id.value.as_str()
                             ),
                         )
-                        .label("another plan"),
-                    );
+                        .label(crate::t!("review-other-plan-label"))
+                    });
+                    f.findings.push(finding);
                 }
             }
         }
         let scope = Scope::new(plan, &segments);
+        lang = report_lang(
+            config,
+            review_given.as_ref().and_then(|g| g.plan.as_ref()),
+            plan,
+        );
         // Figure blocks and narrative references of the review file.
         if let Some(g) = &review_given {
             if let (Some(rp), Some(root), Some(source)) = (&g.plan, &g.root, &g.source) {
@@ -280,24 +309,37 @@ pub fn run_with(req: &Request, check_only: bool, files_from: &dyn Files) -> Outc
                 .and_then(|s| s.as_of.as_ref())
                 .and_then(|a| a.last())
         });
-        let joined = join::join(scope, &mut files, as_of, &config.tolerance);
+        let joined = crate::i18n::scope(ui, || {
+            join::join(scope, &mut files, as_of, &config.tolerance)
+        });
         // What the review will show without a figure.
-        let missing = missing_actuals(&joined);
         if !files.is_empty() && req.report_missing {
             let anchor = spec
                 .as_ref()
                 .and_then(|s| s.actuals.first().map(|a| a.span).or(Some(s.plan.span)));
-            for message in missing {
-                let f = Finding::new(&codes::MISSING_ACTUAL, anchor.unwrap_or_default(), message)
-                    .help("add a row for it, or list the file that has it");
-                match anchor {
-                    Some(_) => extra.push(f.label("in none of these actuals files")),
-                    None => files[0].findings.push(f),
-                }
+            let missing = |lang| {
+                crate::i18n::scope(lang, || {
+                    missing_actuals(&joined)
+                        .into_iter()
+                        .map(|m| {
+                            let f =
+                                Finding::new(&codes::MISSING_ACTUAL, anchor.unwrap_or_default(), m)
+                                    .help(crate::t!("review-no-actual-help"));
+                            match anchor {
+                                Some(_) => f.label(crate::t!("review-no-actual-label")),
+                                None => f,
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                })
+            };
+            match anchor {
+                Some(_) => extra.extend(missing(crate::i18n::current())),
+                None => files[0].findings.extend(missing(ui)),
             }
         }
         if !check_only {
-            review = Some(compute::compute(&joined, &config.thresholds));
+            review = Some(compute::compute(&joined, &config.thresholds, lang));
         }
     }
     // Reports, in the order: review file, plan under review, actuals files.
@@ -357,11 +399,11 @@ pub fn run_with(req: &Request, check_only: bool, files_from: &dyn Files) -> Outc
     }
     let mut review_plan = review_given.and_then(|g| g.plan);
     if let (Some(rp), Some(r)) = (&mut review_plan, &review) {
-        let zh = rp.lang != Some(crate::model::Lang::En);
-        figures::fill_plan(rp, r, zh);
+        figures::fill_plan(rp, r, lang == Lang::Zh);
     }
     Outcome {
         review,
+        lang,
         review_path: review_plan.as_ref().map(|_| req.path.to_path_buf()),
         review_sha256,
         plan_sha256,
@@ -372,6 +414,17 @@ pub fn run_with(req: &Request, check_only: bool, files_from: &dyn Files) -> Outc
         reports,
         actuals_paths: paths,
     }
+}
+
+/// The language of a review report: `--lang`, else the review file's `lang:`, else the
+/// reviewed plan's, else Chinese (as `planc render` writes reports).
+pub fn report_lang(config: &Config, review: Option<&Plan>, plan: &Plan) -> Lang {
+    config
+        .lang
+        .forced
+        .or(review.and_then(|r| r.lang))
+        .or(plan.lang)
+        .unwrap_or(Lang::Zh)
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {
@@ -458,9 +511,9 @@ fn check_figures(
                     Finding::new(
                         &codes::UNKNOWN_FIGURE,
                         f.span,
-                        format!("no computed figures called `{}`", f.value),
+                        crate::t!("review-unknown-figure", name = f.value.as_str()),
                     )
-                    .label("not a table the review can compute")
+                    .label(crate::t!("review-unknown-figure-label"))
                     .help(help),
                 );
             }
@@ -482,9 +535,9 @@ fn check_figures(
                     Finding::new(
                         &codes::UNKNOWN_FIGURE,
                         exact,
-                        format!("`{raw}` names no computed figure"),
+                        crate::t!("review-unknown-reference", reference = raw),
                     )
-                    .label("cannot be filled in")
+                    .label(crate::t!("review-unknown-reference-label"))
                     .help(help),
                 );
             }
@@ -497,12 +550,13 @@ fn check_figures(
 fn missing_actuals(j: &join::Joined) -> Vec<String> {
     let mut out = Vec::new();
     for (mi, m) in j.scope.metrics.iter().enumerate() {
-        let what = match m.kind {
-            MetricKind::Target(_) => "target",
-            MetricKind::Kpi(_) => "KPI",
-        };
         if j.actual(mi, None).is_none() {
-            out.push(format!("no actual for {what} `{}` ({})", m.id, m.name));
+            out.push(match m.kind {
+                MetricKind::Target(_) => {
+                    crate::t!("review-no-actual-target", id = m.id, name = m.name)
+                }
+                MetricKind::Kpi(_) => crate::t!("review-no-actual-kpi", id = m.id, name = m.name),
+            });
             continue;
         }
         for (di, d) in m.dims.iter().enumerate() {
@@ -514,16 +568,12 @@ fn missing_actuals(j: &join::Joined) -> Vec<String> {
                 .map(|(_, i)| i.key.as_str())
                 .collect();
             if !lacking.is_empty() && lacking.len() < d.items.len() {
-                out.push(format!(
-                    "no actual for {} of `{}` by {}: {}",
-                    if lacking.len() == 1 {
-                        "an item"
-                    } else {
-                        "items"
-                    },
-                    m.id,
-                    d.name,
-                    lacking.join(", ")
+                out.push(crate::t!(
+                    "review-no-actual-items",
+                    n = lacking.len(),
+                    id = m.id,
+                    dimension = d.name.as_str(),
+                    items = lacking.join(&crate::t!("list-sep"))
                 ));
             }
         }

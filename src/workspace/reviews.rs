@@ -160,25 +160,24 @@ fn standalone(ws: &Workspace, i: FileId, from: &FromWorkspace) -> FileReport {
             .unwrap_or_else(|| crate::actuals::load_path(&f.path));
         let declared = file.plan.clone();
         let mut report = file.into_report();
-        let (span, message, help) = match declared {
-            Some(id) => (
+        let finding = crate::i18n::scope(ws.lang_of(i), || match declared {
+            Some(id) => Finding::new(
+                &codes::PLAN_NOT_FOUND,
                 id.span,
-                format!("cannot find plan `{}` for these actuals", id.value),
-                "check it with the plan: `planc check` on the folder that holds both, or `planc review PLAN --actuals FILE`".to_owned(),
-            ),
-            None => (
+                crate::t!("review-actuals-no-plan", id = id.value.as_str()),
+            )
+            .help(crate::t!("review-actuals-no-plan-help")),
+            None => Finding::new(
+                &codes::PLAN_NOT_FOUND,
                 Span::default(),
-                format!(
-                    "cannot tell which plan {} belongs to",
-                    crate::source::display_path(&f.path)
+                crate::t!(
+                    "review-actuals-which-plan",
+                    path = crate::source::display_path(&f.path)
                 ),
-                "name the file after its plan (`<plan-id>.actuals.csv`), or add `plan: <id>` to a YAML actuals file".to_owned(),
-            ),
-        };
-        report.findings.insert(
-            0,
-            Finding::new(&codes::PLAN_NOT_FOUND, span, message).help(help),
-        );
+            )
+            .help(crate::t!("review-actuals-which-plan-help")),
+        });
+        report.findings.insert(0, finding);
         return report;
     };
     let out = session::run_with(

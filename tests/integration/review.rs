@@ -1,6 +1,8 @@
 //! `planc review`: figures computed by hand for a small plan, partial years, the
 //! bundled example, and the rendered summary.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use crate::util::{planc, root};
 
 fn tiny(args: &[&str]) -> serde_json::Value {
@@ -36,7 +38,8 @@ fn attainment_growth_and_verdicts_match_a_hand_calculation() {
     assert_eq!(sales["actual"]["value"], "12600000");
     assert_eq!(sales["attainment"]["value"], "105");
     assert_eq!(sales["growth"]["value"], "26");
-    assert_eq!(sales["variance"]["display"], "+60万元");
+    // Written for the report's language: `--lang en` gives millions of yuan.
+    assert_eq!(sales["variance"]["display"], "+CNY 0.6m");
     assert_eq!(sales["status"], "green");
     let product = find(&sales["breakdowns"], "dimension", "product");
     let a = find(&product["items"], "ref", "a");
@@ -170,7 +173,8 @@ fn the_bundled_examples_check_clean() {
 
 #[test]
 fn the_bundled_review_matches_a_hand_calculation() {
-    let out = planc()
+    // In the review's own language (`lang: zh`): figures in 亿元.
+    let out = crate::util::planc_env()
         .args(["review", "examples/review.plan.yaml", "--format", "json"])
         .output()
         .unwrap();
@@ -232,6 +236,68 @@ sections:\n  - title: 目标回顾\n    text: 完成率{{sales.attainment}}，�
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     insta::assert_snapshot!(String::from_utf8_lossy(&out.stderr));
+    // The same findings in Chinese.
+    let out = planc()
+        .current_dir(tmp.path())
+        .args(["check", ".", "--lang", "zh"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    insta::assert_snapshot!(
+        "review_files_are_checked_with_their_plan_and_actuals-zh",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// `planc review`'s own messages follow `--lang`.
+#[test]
+fn cli_messages_in_chinese() {
+    let zh = |args: &[&str]| {
+        let out = planc()
+            .arg("review")
+            .args(args)
+            .args(["--lang", "zh"])
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    assert_eq!(
+        zh(&["nope.plan.yaml"]),
+        (
+            Some(2),
+            "错误：无法读取 nope.plan.yaml：文件不存在\n".to_owned()
+        )
+    );
+    assert_eq!(
+        zh(&["examples/review.plan.yaml", "--format", "docx"]),
+        (
+            Some(2),
+            "错误：--format docx 需要用 -o 指定输出文件\n".to_owned()
+        )
+    );
+    let (code, err) = zh(&["examples/review.plan.yaml", "--as-of", "2026-9-31"]);
+    assert_eq!(code, Some(2));
+    assert!(
+        err.contains("`2026-9-31` 不是日期；请写成 YYYY-MM-DD，例如 2026-09-30"),
+        "{err}"
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("总结.md");
+    let (code, err) = zh(&[
+        "examples/review.plan.yaml",
+        "--format",
+        "md",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        err.ends_with("（目标 1 项、关键指标 25 项；0 个警告）\n"),
+        "{err}"
+    );
 }
 
 fn render(args: &[&str]) -> String {
@@ -246,7 +312,13 @@ fn render(args: &[&str]) -> String {
 
 #[test]
 fn rendered_summary_of_the_bundled_review() {
-    let md = render(&["examples/review.plan.yaml", "--format", "md"]);
+    let md = render(&[
+        "examples/review.plan.yaml",
+        "--format",
+        "md",
+        "--lang",
+        "zh",
+    ]);
     // Figures in the narrative are filled in, never left as references.
     assert!(!md.contains("{{"), "unfilled reference in:\n{md}");
     assert!(md.contains("全年实现销售额35.9亿元，完成年度目标的99.7%"));
@@ -264,6 +336,90 @@ fn rendered_summary_of_a_plain_plan_with_a_partial_year() {
         "2026-09-30",
         "--format",
         "md",
+        "--lang",
+        "zh",
+    ]);
+    insta::assert_snapshot!(md);
+}
+
+/// `--lang en`: the report's own text, table headers, status words, the summary line
+/// and the figures in the narrative are English (the narrative people wrote stays as
+/// written); money in millions of yuan.
+#[test]
+fn english_review_of_the_bundled_example() {
+    let md = render(&[
+        "examples/review.plan.yaml",
+        "--format",
+        "md",
+        "--lang",
+        "en",
+    ]);
+    for english in [
+        "### 1.1 Targets against actuals",
+        "| Metric | Annual target | Actual | Attainment | Variance | Last year | YoY | Status |",
+        "| 年度销售总额 | CNY 3,600m | CNY 3,590m | 99.7% | -CNY 10m | CNY 3,200m | +12.2% | 🟡 amber |",
+        "- Targets: 1 (0 green, 1 amber, 0 red); KPIs: 25 (17 met, 8 missed).",
+        "全年实现销售额CNY 3,590m",
+        "状态为amber",
+        "| 整体费用率 | ≤ 42% | 42.9% | 97.9% | missed | 🟡 amber |",
+        "- Ahead of target: 心脉安 (+CNY 32m)",
+        "## Appendix A Checks",
+    ] {
+        assert!(md.contains(english), "no `{english}` in\n{md}");
+    }
+    for chinese in [
+        "目标完成情况",
+        "绿灯",
+        "黄灯",
+        "未达成",
+        "亿元",
+        "合计",
+        "完成率 =",
+    ] {
+        assert!(
+            !md.contains(chinese),
+            "`{chinese}` in the English review:\n{md}"
+        );
+    }
+    // `planc render` of the review file takes `--lang` too, and gives the same report.
+    let out = planc()
+        .args([
+            "render",
+            "examples/review.plan.yaml",
+            "--format",
+            "md",
+            "-o",
+            "-",
+        ])
+        .args(["--lang", "en"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), md);
+    // Without `--lang`: the review's own `lang: zh`.
+    let out = crate::util::planc_env()
+        .args(["review", "examples/review.plan.yaml", "--format", "md"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("关键指标 25 项：达成 17、未达成 8。"));
+}
+
+/// A plan without `lang:` reviewed in English: the generated outline is English too.
+#[test]
+fn english_review_of_a_plain_plan() {
+    let dir = "tests/fixtures/actuals";
+    let md = render(&[
+        &format!("{dir}/tiny.plan.yaml"),
+        "--actuals",
+        &format!("{dir}/tiny-2026.actuals.yaml"),
+        "--format",
+        "md",
+        "--lang",
+        "en",
     ]);
     insta::assert_snapshot!(md);
 }
@@ -275,4 +431,482 @@ fn html_summary_has_lights_and_plan_vs_actual_charts() {
     assert!(html.contains("light light-amber"));
     assert!(html.contains("<svg"));
     assert!(!html.contains("{{"));
+}
+
+#[test]
+fn dash_output_writes_to_stdout() {
+    let tmp = tempfile::tempdir().unwrap();
+    let plan = root().join("examples/review.plan.yaml");
+    let out = planc()
+        .current_dir(tmp.path())
+        .arg("review")
+        .arg(&plan)
+        .args(["--format", "md", "-o", "-"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("# "));
+    assert!(!tmp.path().join("-").exists(), "wrote a file named `-`");
+    // A Word document never goes to a terminal.
+    planc()
+        .current_dir(tmp.path())
+        .arg("review")
+        .arg(&plan)
+        .args(["--format", "docx", "-o", "-"])
+        .assert()
+        .code(2)
+        .stdout("");
+    assert!(!tmp.path().join("-").exists());
+}
+
+/// The tables of a rendered review (rows of cell texts, the header first) and its text.
+struct Rendered {
+    tables: Vec<Vec<Vec<String>>>,
+    text: String,
+}
+
+/// The stretches of `s` from each `open` (any of them) to the `close` after it.
+fn spans<'a>(s: &'a str, open: &[&str], close: &[&str]) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(start) = open.iter().filter_map(|o| s[at..].find(o)).min() {
+        let start = at + start;
+        let Some(end) = close
+            .iter()
+            .filter_map(|c| s[start..].find(c).map(|e| (e, c.len())))
+            .min()
+        else {
+            break;
+        };
+        out.push(&s[start..start + end.0 + end.1]);
+        at = start + end.0 + end.1;
+    }
+    out
+}
+
+fn strip_tags(s: &str) -> String {
+    let mut out = String::new();
+    let mut inside = false;
+    for c in s.chars() {
+        match c {
+            '<' => inside = true,
+            '>' => inside = false,
+            c if !inside => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&amp;", "&")
+        .trim()
+        .to_owned()
+}
+
+fn from_md(md: &str) -> Rendered {
+    let mut tables = Vec::new();
+    let mut table: Vec<Vec<String>> = Vec::new();
+    for line in md.lines().chain([""]) {
+        if line.starts_with('|') {
+            if !line.contains("| :--") && !line.contains("| --:") {
+                let cells = line.trim().trim_matches('|').split(" | ");
+                table.push(cells.map(|c| c.trim().replace("**", "")).collect());
+            }
+        } else if !table.is_empty() {
+            tables.push(std::mem::take(&mut table));
+        }
+    }
+    Rendered {
+        tables,
+        text: md.to_owned(),
+    }
+}
+
+fn from_html(html: &str) -> Rendered {
+    let tables = spans(html, &["<table"], &["</table>"])
+        .into_iter()
+        .map(|t| {
+            spans(t, &["<tr"], &["</tr>"])
+                .into_iter()
+                .map(|r| {
+                    spans(r, &["<td", "<th"], &["</td>", "</th>"])
+                        .into_iter()
+                        .map(strip_tags)
+                        .collect()
+                })
+                .collect()
+        })
+        .collect();
+    let text = spans(html, &["<p", "<li"], &["</p>", "</li>"])
+        .into_iter()
+        .map(strip_tags)
+        .collect::<Vec<_>>()
+        .join("\n");
+    Rendered { tables, text }
+}
+
+fn from_docx(bytes: &[u8]) -> Rendered {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    let text_of = |s: &str| -> String {
+        spans(s, &["<w:t>", "<w:t "], &["</w:t>"])
+            .into_iter()
+            .map(strip_tags)
+            .collect::<Vec<_>>()
+            .join("")
+    };
+    let tables = spans(&xml, &["<w:tbl>"], &["</w:tbl>"])
+        .into_iter()
+        .map(|t| {
+            spans(t, &["<w:tr>", "<w:tr "], &["</w:tr>"])
+                .into_iter()
+                .map(|r| {
+                    spans(r, &["<w:tc>"], &["</w:tc>"])
+                        .into_iter()
+                        .map(|c| text_of(c).trim().to_owned())
+                        .collect()
+                })
+                .collect()
+        })
+        .collect();
+    let text = spans(&xml, &["<w:p>", "<w:p "], &["</w:p>"])
+        .into_iter()
+        .map(text_of)
+        .collect::<Vec<_>>()
+        .join("\n");
+    Rendered { tables, text }
+}
+
+/// The words of a language: (metric column, verdict column, verdicts, lights).
+fn words(
+    zh: bool,
+) -> (
+    &'static str,
+    &'static str,
+    [&'static str; 5],
+    [&'static str; 3],
+) {
+    if zh {
+        (
+            "指标",
+            "判定",
+            ["达成", "未达成", "进度正常", "进度落后", "无数据"],
+            ["绿灯", "黄灯", "红灯"],
+        )
+    } else {
+        (
+            "Metric",
+            "Result",
+            ["met", "missed", "on track", "behind", "no data"],
+            ["green", "amber", "red"],
+        )
+    }
+}
+
+/// One part of the summary line: its total and `(word, count)` pairs.
+fn summary_part(part: &str, zh: bool) -> (usize, BTreeMap<String, usize>) {
+    let num = |s: &str| -> usize {
+        s.trim()
+            .parse()
+            .unwrap_or_else(|_| panic!("`{s}` is not a count in `{part}`"))
+    };
+    let (total, list) = if zh {
+        let (head, list) = part.split_once('：').unwrap();
+        let total = head.split(' ').nth(1).unwrap();
+        (
+            num(total),
+            list.trim_end_matches('。').split('、').collect::<Vec<_>>(),
+        )
+    } else {
+        let (head, list) = part.split_once(" (").unwrap();
+        let total = head.rsplit(' ').next().unwrap();
+        (
+            num(total),
+            list.trim_end_matches(").")
+                .trim_end_matches(')')
+                .split(", ")
+                .collect(),
+        )
+    };
+    let counts = list
+        .into_iter()
+        .map(|w| {
+            if zh {
+                let (word, n) = w.rsplit_once(' ').unwrap();
+                (word.to_owned(), num(n))
+            } else {
+                let (n, word) = w.split_once(' ').unwrap();
+                (word.to_owned(), num(n))
+            }
+        })
+        .collect();
+    (total, counts)
+}
+
+/// The counts the summary line quotes equal the rows the tables show: every KPI in a
+/// KPI table (once), each verdict as often as the summary says; every target in the
+/// targets table, each light as often as the summary says.
+fn assert_counts_match_rows(r: &Rendered, what: &str) {
+    let zh = r.text.contains("关键指标 ");
+    let (metric, verdict, verdicts, lights) = words(zh);
+    let line = r
+        .text
+        .lines()
+        .find(|l| l.contains(if zh { "关键指标 " } else { "KPIs: " }))
+        .unwrap_or_else(|| panic!("{what}: no summary line in\n{}", r.text))
+        .trim()
+        .trim_start_matches("- ");
+    let (targets_part, kpis_part) = line
+        .split_once(if zh { "；" } else { "; " })
+        .unwrap_or_else(|| panic!("{what}: `{line}`"));
+    let (kpis, quoted) = summary_part(kpis_part, zh);
+    // KPI rows, once each (a KPI may be shown in more than one table).
+    let mut rows: BTreeSet<Vec<String>> = BTreeSet::new();
+    let mut tally: BTreeMap<String, usize> = BTreeMap::new();
+    for t in &r.tables {
+        let Some(col) = t
+            .first()
+            .filter(|h| h.first().is_some_and(|c| c == metric))
+            .and_then(|h| h.iter().position(|c| c == verdict))
+        else {
+            continue;
+        };
+        for row in &t[1..] {
+            if rows.insert(row.clone()) {
+                *tally.entry(row[col].clone()).or_default() += 1;
+            }
+        }
+    }
+    assert_eq!(
+        rows.len(),
+        kpis,
+        "{what}: `{line}` counts {kpis} KPIs; the tables show {}",
+        rows.len()
+    );
+    for word in tally.keys() {
+        assert!(
+            verdicts.contains(&word.as_str()),
+            "{what}: verdict `{word}`"
+        );
+    }
+    let quoted_nonzero: BTreeMap<String, usize> = quoted
+        .iter()
+        .filter(|(_, n)| **n > 0)
+        .map(|(w, n)| (w.clone(), *n))
+        .collect();
+    assert_eq!(
+        quoted_nonzero, tally,
+        "{what}: `{line}` against the KPI tables"
+    );
+    assert_eq!(quoted.values().sum::<usize>(), kpis, "{what}: `{line}`");
+    // Target rows of the targets table (its header: metric, annual target, …, growth).
+    let (targets, quoted) = summary_part(targets_part, zh);
+    let growth = if zh { "同比" } else { "YoY" };
+    let table = r
+        .tables
+        .iter()
+        .find(|t| {
+            t.first()
+                .is_some_and(|h| h[0] == metric && h.iter().any(|c| c == growth))
+        })
+        .unwrap_or_else(|| panic!("{what}: no targets table"));
+    let mut tally: BTreeMap<String, usize> = BTreeMap::new();
+    for row in &table[1..] {
+        let status = row.last().unwrap();
+        let word = lights
+            .iter()
+            .find(|l| status.contains(**l))
+            .map_or(verdicts[4], |l| *l);
+        *tally.entry(word.to_owned()).or_default() += 1;
+    }
+    assert_eq!(table.len() - 1, targets, "{what}: `{line}`");
+    let quoted_nonzero: BTreeMap<String, usize> =
+        quoted.into_iter().filter(|(_, n)| *n > 0).collect();
+    assert_eq!(
+        quoted_nonzero, tally,
+        "{what}: `{line}` against the targets table"
+    );
+}
+
+/// Renders a review in every format and checks its counts against its rows.
+fn assert_counts_in_every_format(lang: Option<&str>, args: &[&str], what: &str) {
+    let tmp = tempfile::tempdir().unwrap();
+    let cmd = || {
+        let mut c = crate::util::planc_env();
+        c.arg("review").args(args);
+        if let Some(l) = lang {
+            c.args(["--lang", l]);
+        }
+        c
+    };
+    for format in ["md", "html", "docx"] {
+        let path = tmp.path().join(format!("review.{format}"));
+        let out = cmd()
+            .args(["--format", format, "-o"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{what} ({format}): {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let bytes = std::fs::read(&path).unwrap();
+        let r = match format {
+            "md" => from_md(&String::from_utf8(bytes).unwrap()),
+            "html" => from_html(&String::from_utf8(bytes).unwrap()),
+            _ => from_docx(&bytes),
+        };
+        assert_counts_match_rows(&r, &format!("{what} ({format}, {lang:?})"));
+    }
+}
+
+#[test]
+fn every_kpi_the_summary_counts_is_in_a_table() {
+    // Every example review, in its own language and in English.
+    let reviews: Vec<_> = crate::util::plans_under(&root().join("examples"))
+        .into_iter()
+        .filter(|p| {
+            std::fs::read_to_string(p)
+                .unwrap()
+                .contains("\nkind: review")
+        })
+        .collect();
+    assert!(!reviews.is_empty());
+    for p in &reviews {
+        let p = p.to_string_lossy();
+        for lang in [None, Some("en")] {
+            assert_counts_in_every_format(lang, &[&p], &p);
+        }
+    }
+    // The example plans with their actuals, for the full year and part-way through it.
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "examples/org/company.plan.yaml",
+            &["examples/actuals/company-2026.actuals.csv"],
+        ),
+        (
+            "examples/org/east-china.plan.yaml",
+            &["examples/actuals/east-china-2026.actuals.yaml"],
+        ),
+    ];
+    // The CRM export breaks sales down by customer type, a segment only the review
+    // defines: it is read through examples/review.plan.yaml.
+    let through_review = "examples/actuals/company-2026-crm.actuals.xlsx";
+    let listed: BTreeSet<&str> = cases
+        .iter()
+        .flat_map(|(_, a)| a.iter().copied())
+        .chain([through_review])
+        .collect();
+    for e in std::fs::read_dir(root().join("examples/actuals")).unwrap() {
+        let name = format!(
+            "examples/actuals/{}",
+            e.unwrap().file_name().to_string_lossy()
+        );
+        assert!(listed.contains(name.as_str()), "{name} is not checked here");
+    }
+    for (plan, actuals) in cases {
+        for as_of in [None, Some("2026-09-30")] {
+            let mut args = vec![*plan, "--actuals"];
+            args.extend(actuals.iter());
+            if let Some(d) = as_of {
+                args.extend(["--as-of", d]);
+            }
+            assert_counts_in_every_format(None, &args, &format!("{plan} {as_of:?}"));
+        }
+    }
+}
+
+#[test]
+fn kpis_without_actuals_are_counted_as_no_data() {
+    let dir = root().join("tests/fixtures/actuals");
+    let tmp = tempfile::tempdir().unwrap();
+    let actuals = tmp.path().join("tiny-2026.actuals.csv");
+    std::fs::write(
+        &actuals,
+        "metric,period,value,unit\nsales,FY,1260,万元\nk-cover,FY,93,%\n",
+    )
+    .unwrap();
+    let plan = dir.join("tiny.plan.yaml");
+    let args = [
+        plan.to_str().unwrap(),
+        "--actuals",
+        actuals.to_str().unwrap(),
+    ];
+    for lang in [Some("zh"), Some("en")] {
+        assert_counts_in_every_format(lang, &args, "tiny without most KPIs");
+    }
+    let md = render(&[args[0], args[1], args[2], "--format", "md", "--lang", "zh"]);
+    assert!(
+        md.contains("目标 2 项：绿灯 1、黄灯 0、红灯 0、无数据 1；关键指标 4 项：达成 1、未达成 0、无数据 3。"),
+        "{md}"
+    );
+}
+
+#[test]
+fn kpis_no_figure_names_are_shown_after_the_summary() {
+    let dir = root().join("tests/fixtures/actuals");
+    let tmp = tempfile::tempdir().unwrap();
+    for name in ["tiny.plan.yaml", "tiny-2026.actuals.yaml"] {
+        std::fs::copy(dir.join(name), tmp.path().join(name)).unwrap();
+    }
+    let review = tmp.path().join("tiny.review.plan.yaml");
+    std::fs::write(
+        &review,
+        "kind: review\nid: tiny-review\ntitle: 年度总结\nstatus: final\nlang: zh\n\
+period: { start: 2026-01-01, end: 2026-12-31 }\n\
+review:\n  plan: tiny.plan.yaml\n  actuals: [tiny-2026.actuals.yaml]\n\
+sections:\n  - title: 目标回顾\n    figures: [targets]\n  - title: 覆盖\n    figures: [kpi/k-cover]\n",
+    )
+    .unwrap();
+    let path = review.to_string_lossy().into_owned();
+    for lang in [None, Some("en")] {
+        assert_counts_in_every_format(lang, &[&path], "a review naming one KPI");
+    }
+    let md = render(&[&path, "--format", "md", "--lang", "zh"]);
+    let other = md.find("### 1.2 其他关键指标达成情况").expect(&md);
+    let next = md.find("## 二、覆盖").unwrap();
+    assert!(other < next);
+    for metric in ["费用率", "库存周转天数占比", "违规事件"] {
+        assert!(md[other..next].contains(metric), "{metric} in\n{md}");
+    }
+    assert!(!md[other..next].contains("目标医院覆盖率"), "{md}");
+}
+
+/// Actuals that belong to no plan of the workspace, in Chinese.
+#[test]
+fn actuals_without_a_plan_in_chinese() {
+    let tmp = crate::util::temp_with(&[
+        (
+            "other.actuals.csv",
+            "metric,period,value,unit\nsales,FY,1,万元\n",
+        ),
+        (
+            "x.actuals.yaml",
+            "plan: nope\nrows:\n  - { metric: sales, period: FY, value: 1万元 }\n",
+        ),
+    ]);
+    let out = planc()
+        .current_dir(tmp.path())
+        .args(["check", ".", "--lang", "zh"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("无法判断 other.actuals.csv 属于哪份计划"),
+        "{err}"
+    );
+    assert!(err.contains("找不到这些实际数据对应的计划 `nope`"), "{err}");
+    assert!(
+        err.contains("或在 YAML 实际数据文件中写上 `plan: <id>`"),
+        "{err}"
+    );
 }
