@@ -85,8 +85,10 @@ pub static UNKNOWN_ITEM: RuleInfo = RuleInfo {
     doc: r#"## What it does
 Joins the `item` of a row to the items of the plan's breakdown along its dimension: by
 the item's `ref`, its `name`, or the name of the product, region or account it refers
-to (`jiangsu`, `江苏省` and `江苏` all join the same item). Anything else is reported
-with the nearest match, so `江蘇` suggests `江苏`.
+to (`jiangsu`, `江苏省` and `江苏` all join the same item; `广西` joins `广西壮族自治区`).
+Anything else is reported with the nearest match, so `江蘇` suggests `江苏` — but never
+an item that has a row of its own for the same period: then the row is about another
+item (`广西` is no misspelt `广东` when `广东` has its figure).
 
 ## Why is this bad?
 Exports from CRM and ERP systems spell names their own way; a row that joins nothing
