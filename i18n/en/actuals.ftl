@@ -62,6 +62,8 @@ actuals-wide-metric-several = several targets are broken down by `{ $dim }` ({ $
 actuals-wide-metric-several-label = which target are these figures for?
 actuals-wide-metric-several-help = add a `metric` (指标) column with the target's id
 actuals-wide-item-as-metric-help = without a `metric` column, the `{ $column }` column names metrics; `{ $item }` is an item of `{ $dim }`: head the column `{ $dim }`, or add a `metric` column
+actuals-wide-last-year = the `{ $column }` column is not read in the wide layout{ $at }
+actuals-wide-last-year-help = last year's figures need the long layout: one row per period, with a `last_year` column
 
 ## YAML actuals
 actuals-yaml-not-mapping = an actuals file is a mapping with `plan`, `as_of`, `unit` and `rows`
@@ -114,7 +116,6 @@ p803-message = unknown { $dim } `{ $item }` for `{ $metric }`{ $at }
 p803-label-segment = not an item of the segment `{ $dim }`
 p803-label = not an item of the plan's `{ $dim }` breakdown
 p803-help-items = items of `{ $dim }`: { $items }
-p803-help-taken = items of `{ $dim }`: { $items } (`{ $suggestion }` has its own row for { $period }, so this is another { $dim })
 
 ## P804 duplicate-actual
 p804-message = a second actual for { $cell }{ $at }

@@ -72,6 +72,8 @@ actuals-wide-metric-several = 有多个目标按 `{ $dim }` 分解（{ $targets 
 actuals-wide-metric-several-label = 这些数字是哪个目标的？
 actuals-wide-metric-several-help = 加一列 `指标`（metric）写上目标的 id
 actuals-wide-item-as-metric-help = 没有 `指标` 列时，`{ $column }` 列写的是指标；`{ $item }` 是 `{ $dim }` 的一个项目：把这一列的表头改为 `{ $dim }`，或加一列 `指标`
+actuals-wide-last-year = 宽表格式不读取 `{ $column }` 列{ $at }
+actuals-wide-last-year-help = 上年同期数请用长表格式：每个期间一行，并加 `同期`（last_year）列
 
 ## YAML 实际数据
 actuals-yaml-not-mapping = 实际数据文件应是一个映射，包含 `plan`、`as_of`、`unit` 和 `rows`
@@ -124,7 +126,6 @@ p803-message = `{ $metric }` 没有{ $dim } `{ $item }`{ $at }
 p803-label-segment = 不是细分 `{ $dim }` 的项目
 p803-label = 不在计划的 `{ $dim }` 分解中
 p803-help-items = `{ $dim }` 的项目有：{ $items }
-p803-help-taken = `{ $dim }` 的项目有：{ $items }（`{ $suggestion }` 的 { $period } 已有单独一行，所以这是另一个{ $dim }）
 
 ## P804 duplicate-actual
 p804-message = { $cell } 重复填报{ $at }

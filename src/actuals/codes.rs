@@ -85,8 +85,10 @@ pub static UNKNOWN_ITEM: RuleInfo = RuleInfo {
     doc: r#"## What it does
 Joins the `item` of a row to the items of the plan's breakdown along its dimension: by
 the item's `ref`, its `name`, or the name of the product, region or account it refers
-to (`jiangsu`, `江苏省` and `江苏` all join the same item). Anything else is reported
-with the nearest match, so `江蘇` suggests `江苏`.
+to (`jiangsu`, `江苏省` and `江苏` all join the same item; `广西` joins `广西壮族自治区`).
+Anything else is reported with the nearest match, so `江蘇` suggests `江苏` — but never
+an item that has a row of its own for the same period: then the row is about another
+item (`广西` is no misspelt `广东` when `广东` has its figure).
 
 ## Why is this bad?
 Exports from CRM and ERP systems spell names their own way; a row that joins nothing
@@ -169,13 +171,16 @@ pub static BAD_PERIOD: RuleInfo = RuleInfo {
     severity: Severity::Error,
     summary: "A period that is not `FY`, `Q1`–`Q4`, a month `2026-03` (or `M03`), or lies outside the plan period.",
     doc: r#"## What it does
-Reads the `period` of each row: `FY` (the plan period, to the as-of date), a quarter
-`Q1`–`Q4` (also `2026Q1`, `2026-Q1`), or a month `2026-03` (also `2026/03`, `M03`,
-or a date cell in a workbook). Quarters and months count from the start of the plan
-period. A month outside the plan period is reported too.
+Reads the `period` of each row (or the header of each period column in the wide
+layout): `FY` (the plan period, to the as-of date; also `全年`), a quarter `Q1`–`Q4`
+(also `2026Q1`, `2026-Q1`, `一季度`, `第一季度`, `2026年第一季度`), or a month `2026-03`
+(also `2026/03`, `2026年3月`, `M03`, or a date cell in a workbook). Quarters and `M03`
+count from the start of the plan period; `3月` or `三月` without a year is March of the
+plan period (a period longer than a year needs the year). A month outside the plan
+period is reported too.
 
 ## Why is this bad?
-A row for `2025-12` in a 2026 review, or `第一季度` that nothing can place, is a figure
+A row for `2025-12` in a 2026 review, or `上半年` that nothing can place, is a figure
 that would be added to the wrong year or dropped.
 
 ## Example
@@ -252,11 +257,15 @@ pub static SUM_MISMATCH: RuleInfo = RuleInfo {
     code: "P809",
     name: "actuals-sum-mismatch",
     severity: Severity::Warning,
-    summary: "Actuals that should add up do not: the items of a full breakdown vs the total, or the quarters or months vs the full year.",
+    summary: "Actuals that should add up do not: the items of a full breakdown vs the total, the quarters or months vs the full year, or a wide table's row vs its total column.",
     doc: r#"## What it does
 Where the actuals give both a total and all of its parts — every item of a breakdown
 that is not `partial`, or every quarter or month and the full year — checks that the
 parts add up to the total (within `[tolerance] money`).
+
+In the wide layout, a total column (`合计`, `总计`, `累计`, `全年`, `FY`) is checked, not
+read: it must equal the sum of its row's month cells (its quarter cells when the table
+has no month columns), exactly.
 
 ## Why is this bad?
 Province figures from one export and the total from another rarely agree by
@@ -281,14 +290,28 @@ pub static FORMAT: RuleInfo = RuleInfo {
     code: "P810",
     name: "actuals-format",
     severity: Severity::Error,
-    summary: "An actuals file that cannot be read as the long layout: a missing column, an unreadable workbook, a malformed row.",
+    summary: "An actuals file that cannot be read in the long or the wide layout: a missing column, an unreadable workbook, a malformed row.",
     doc: r#"## What it does
 Reads `*.actuals.yaml` against its schema (`schemas/actuals.schema.json`), and CSV and
-XLSX files as the long layout: a header row with the columns `metric`, `period`,
-`value` and, as needed, `dimension`, `item`, `unit` and `last_year` (Chinese headers
-指标, 维度, 项目, 期间, 实际, 单位, 同期 are accepted). Reports missing columns, a header
-that looks like a misspelt column, rows with the wrong number of cells, and
-workbooks that cannot be opened.
+XLSX files in one of two layouts:
+
+- the **long layout**: a header row with the columns `metric`, `period`, `value` and,
+  as needed, `dimension`, `item`, `unit` and `last_year` (Chinese headers 指标, 维度,
+  项目, 期间, 实际, 单位, 同期 are accepted), one row per figure;
+- the **wide layout** of an Excel report: no `period` and `value` columns, but one
+  column per month (`1月` … `12月`, `2026-01`) or quarter (`Q1`, `一季度`), and one row per
+  item. The first columns say what a row is: `metric` (指标), and/or the items of a
+  dimension — a column headed `province`/`省份`, `product`/`产品`, `region`/`大区` …, or
+  `item`/`项目` with a `dimension` column. Without a `metric` column, `项目` names the
+  metric of each row (`年度销售额`), and items of a dimension belong to the plan's one
+  target broken down by it. A `unit` (单位) column gives the unit of the row. A total
+  column (`合计`) is checked against the row (P809), and a `合计` row of dimension items
+  is the metric's total for each period.
+
+A title row above the header (one filled cell) is skipped; `单位：万元` in it is the money
+unit of bare amounts. Reports missing columns, a header that looks like a misspelt
+column, a wide header with no column naming its rows, rows with the wrong number of
+cells, and workbooks that cannot be opened.
 
 ## Why is this bad?
 A column that is not recognised is a column that is not read: a misspelt `unti`

@@ -8,14 +8,14 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::period::{self, PeriodKey, PlanPeriod};
-use super::{codes, ActualsFile, Field, Format, Row};
+use super::period::{PeriodKey, PlanPeriod};
+use super::resolve::{resolve, suggestion, Pending, Sink};
+use super::{codes, ActualsFile, Field};
 use crate::config::Tolerance;
 use crate::diagnostics::Finding;
 use crate::model::{
     Breakdown, BreakdownItem, Kpi, MoneyUnit, Plan, Quantity, Segment, Target, Unit,
 };
-use crate::suggest::did_you_mean;
 use crate::t;
 
 /// What unit a metric's actuals must be in.
@@ -39,7 +39,7 @@ impl Expect {
             (Unit::Bare, _) => Expect::Bare,
         }
     }
-    fn describe(&self) -> String {
+    pub(super) fn describe(&self) -> String {
         match self {
             Expect::Money => t!("actuals-expect-money"),
             Expect::Percent => t!("actuals-expect-percent"),
@@ -64,7 +64,7 @@ pub struct DimItem<'p> {
     /// account's name, or the key.
     pub display: String,
     /// Other spellings that join: names, names without 省/市/大区.
-    aliases: Vec<String>,
+    pub(super) aliases: Vec<String>,
     /// The plan's breakdown item (`None` for a segment item).
     pub item: Option<&'p BreakdownItem>,
     /// The item this one is nested under: (dimension index, item index).
@@ -98,7 +98,7 @@ impl Metric<'_> {
     pub fn is_target(&self) -> bool {
         matches!(self.kind, MetricKind::Target(_))
     }
-    fn dim(&self, name: &str) -> Option<usize> {
+    pub(super) fn dim(&self, name: &str) -> Option<usize> {
         self.dims.iter().position(|d| d.name == name)
     }
 }
@@ -252,7 +252,17 @@ fn names_of(plan: &Plan, key: &str, own: Option<&str>) -> (String, Vec<String>) 
     let mut aliases = Vec::new();
     for n in own.into_iter().chain(catalogue) {
         aliases.push(n.to_owned());
-        for suffix in ["省", "市", "自治区", "大区", "区"] {
+        for suffix in [
+            "省",
+            "市",
+            "壮族自治区",
+            "回族自治区",
+            "维吾尔自治区",
+            "自治区",
+            "特别行政区",
+            "大区",
+            "区",
+        ] {
             if let Some(short) = n.strip_suffix(suffix) {
                 if short.chars().count() >= 2 {
                     aliases.push(short.to_owned());
@@ -301,6 +311,23 @@ pub struct Joined<'p> {
     pub after_as_of: usize,
 }
 
+/// The findings without repeats: the cells of one wide-layout row share their metric,
+/// item and header cells, so a problem with one of those is reported once.
+fn dedup(findings: Vec<Finding>) -> Vec<Finding> {
+    let mut seen = std::collections::HashSet::new();
+    findings
+        .into_iter()
+        .filter(|f| {
+            seen.insert((
+                f.code,
+                f.primary.span.start,
+                f.primary.span.end,
+                f.message.clone(),
+            ))
+        })
+        .collect()
+}
+
 /// Resolves every row of every file against the scope; findings go to the files.
 /// `as_of`: the date given on the command line or in the review (else the files' own
 /// `as_of`, else the end of the plan period).
@@ -313,9 +340,15 @@ pub fn join<'p>(
     let mut findings: Vec<Vec<Finding>> = files.iter().map(|_| Vec::new()).collect();
     let mut facts: BTreeMap<Key, Fact> = BTreeMap::new();
     let mut seen: HashMap<Key, (usize, usize)> = HashMap::new();
+    let mut pending: Vec<Pending> = Vec::new();
     for (fi, file) in files.iter().enumerate() {
         for (ri, row) in file.rows.iter().enumerate() {
-            let Some(key_value) = resolve(&scope, file, row, &mut findings[fi]) else {
+            let mut sink = Sink {
+                file: fi,
+                out: &mut findings[fi],
+                pending: &mut pending,
+            };
+            let Some(key_value) = resolve(&scope, file, row, &mut sink) else {
                 continue;
             };
             let (key, value, last_year) = key_value;
@@ -356,6 +389,11 @@ pub fn join<'p>(
             );
         }
     }
+    // Suggestions, now that every row that gives a figure is known.
+    for p in &pending {
+        let help = suggestion(&scope, &|k| seen.contains_key(k), p);
+        findings[p.file][p.finding].help = Some(help);
+    }
     // The as-of date, and what each file covers.
     let pp = scope.period;
     let explicit = as_of.or_else(|| files.iter().filter_map(|f| f.as_of.as_ref()?.last()).max());
@@ -389,370 +427,9 @@ pub fn join<'p>(
     joined.check_periods(files, explicit, &mut findings);
     joined.check_sums(files, tolerance, &mut findings);
     for (file, f) in files.iter_mut().zip(findings) {
-        file.findings.extend(f);
+        file.findings.extend(dedup(f));
     }
     joined
-}
-
-/// Resolves one row, or reports why it cannot be.
-fn resolve(
-    scope: &Scope,
-    file: &ActualsFile,
-    row: &Row,
-    out: &mut Vec<Finding>,
-) -> Option<(Key, Decimal, Option<Decimal>)> {
-    let pp = &scope.period;
-    // Metric.
-    let m = scope
-        .metrics
-        .iter()
-        .position(|m| m.id == row.metric.as_str())
-        .or_else(|| {
-            scope
-                .metrics
-                .iter()
-                .position(|m| m.name == row.metric.as_str())
-        });
-    let Some(mi) = m else {
-        let candidates = scope.metrics.iter().flat_map(|m| [m.id, m.name]);
-        let help = match did_you_mean(&row.metric, candidates) {
-            Some(s) => t!("actuals-did-you-mean", suggestion = s),
-            None => {
-                let ids: Vec<&str> = scope.metrics.iter().map(|m| m.id).take(10).collect();
-                t!("p801-help-ids", ids = list(&ids))
-            }
-        };
-        out.push(
-            Finding::new(
-                &codes::UNKNOWN_METRIC,
-                row.metric.span,
-                t!(
-                    "p801-message",
-                    metric = row.metric.as_str(),
-                    at = file.cell(row, Field::Metric)
-                ),
-            )
-            .label(t!("p801-label", plan = scope.plan.id.as_str()))
-            .help(help),
-        );
-        return None;
-    };
-    let metric = &scope.metrics[mi];
-    // Period.
-    let mut period = match period::parse(&row.period, pp) {
-        Ok(p) => p,
-        Err(why) => {
-            out.push(
-                Finding::new(
-                    &codes::BAD_PERIOD,
-                    row.period.span,
-                    t!(
-                        "p806-message",
-                        period = row.period.as_str(),
-                        at = file.cell(row, Field::Period)
-                    ),
-                )
-                .label(why)
-                .help(t!("p806-help")),
-            );
-            return None;
-        }
-    };
-    // Cell.
-    let cell = match (&row.dimension, &row.item) {
-        (None, None) => None,
-        (None, Some(item)) => {
-            let owner = metric
-                .dims
-                .iter()
-                .find(|d| d.items.iter().any(|i| matches_item(i, item)))
-                .map(|d| d.name.as_str());
-            let mut f = Finding::new(
-                &codes::UNKNOWN_DIMENSION,
-                item.span,
-                t!(
-                    "p802-no-dimension",
-                    item = item.as_str(),
-                    at = file.cell(row, Field::Item)
-                ),
-            )
-            .label(t!("p802-no-dimension-label"));
-            f = f.help(match owner {
-                Some(d) => t!("p802-no-dimension-help", dim = d),
-                None => t!("p802-no-dimension-help-any"),
-            });
-            out.push(f);
-            return None;
-        }
-        (Some(d), None) => {
-            out.push(
-                Finding::new(
-                    &codes::UNKNOWN_DIMENSION,
-                    d.span,
-                    t!(
-                        "p802-no-item",
-                        dim = d.as_str(),
-                        at = file.cell(row, Field::Dimension)
-                    ),
-                )
-                .label(t!("p802-no-item-label"))
-                .help(t!("p802-no-item-help")),
-            );
-            return None;
-        }
-        (Some(d), Some(item)) if is_period_dimension(d) => {
-            let p = match period::parse(item, pp) {
-                Ok(p) => p,
-                Err(why) => {
-                    out.push(
-                        Finding::new(
-                            &codes::BAD_PERIOD,
-                            item.span,
-                            t!(
-                                "p806-item",
-                                item = item.as_str(),
-                                dim = dim_word(d),
-                                at = file.cell(row, Field::Item)
-                            ),
-                        )
-                        .label(why),
-                    );
-                    return None;
-                }
-            };
-            if period != PeriodKey::Full && period != p {
-                out.push(
-                    Finding::new(
-                        &codes::BAD_PERIOD,
-                        row.period.span,
-                        t!(
-                            "p806-disagree",
-                            item = item.as_str(),
-                            period = row.period.as_str(),
-                            at = file.cell(row, Field::Period)
-                        ),
-                    )
-                    .label(t!("p806-disagree-label"))
-                    .with(item.span, t!("p806-disagree-label-item"))
-                    .help(t!(
-                        "p806-disagree-help",
-                        dim = dim_word(d),
-                        period = p.label(pp)
-                    )),
-                );
-                return None;
-            }
-            period = p;
-            None
-        }
-        (Some(d), Some(item)) => {
-            if !metric.is_target() {
-                out.push(
-                    Finding::new(
-                        &codes::UNKNOWN_DIMENSION,
-                        d.span,
-                        t!(
-                            "p802-kpi",
-                            metric = metric.id,
-                            at = file.cell(row, Field::Dimension)
-                        ),
-                    )
-                    .label(t!("p802-kpi-label"))
-                    .help(t!("p802-kpi-help")),
-                );
-                return None;
-            }
-            let Some(di) = metric.dim(d) else {
-                let mut names: Vec<&str> = metric.dims.iter().map(|d| d.name.as_str()).collect();
-                names.extend(["quarter", "month"]);
-                let help = match did_you_mean(d, names.iter().copied()) {
-                    Some(s) => t!("actuals-did-you-mean", suggestion = s),
-                    None => t!("p802-unknown-help", metric = metric.id, dims = list(&names)),
-                };
-                out.push(
-                    Finding::new(
-                        &codes::UNKNOWN_DIMENSION,
-                        d.span,
-                        t!(
-                            "p802-unknown",
-                            metric = metric.id,
-                            dim = d.as_str(),
-                            at = file.cell(row, Field::Dimension)
-                        ),
-                    )
-                    .label(t!("p802-unknown-label"))
-                    .help(help),
-                );
-                return None;
-            };
-            let dim = &metric.dims[di];
-            let Some(ii) = dim.items.iter().position(|i| matches_item(i, item)) else {
-                let candidates = dim.items.iter().flat_map(|i| {
-                    std::iter::once(i.key.as_str())
-                        .chain(std::iter::once(i.display.as_str()))
-                        .chain(i.aliases.iter().map(String::as_str))
-                });
-                let help = match did_you_mean(item, candidates) {
-                    Some(s) => t!("actuals-did-you-mean", suggestion = s),
-                    None => {
-                        let keys: Vec<&str> = dim.items.iter().map(|i| i.key.as_str()).collect();
-                        t!(
-                            "p803-help-items",
-                            dim = dim.name.as_str(),
-                            items = list(&keys)
-                        )
-                    }
-                };
-                out.push(
-                    Finding::new(
-                        &codes::UNKNOWN_ITEM,
-                        item.span,
-                        t!(
-                            "p803-message",
-                            dim = dim_word(&dim.name),
-                            item = item.as_str(),
-                            metric = metric.id,
-                            at = file.cell(row, Field::Item)
-                        ),
-                    )
-                    .label(if dim.segment {
-                        t!("p803-label-segment", dim = dim.name.as_str())
-                    } else {
-                        t!("p803-label", dim = dim.name.as_str())
-                    })
-                    .help(help),
-                );
-                return None;
-            };
-            Some((di, ii))
-        }
-    };
-    // Value and unit.
-    let value = quantity(scope, file, row, &row.value, metric, out)?;
-    let last_year = match &row.last_year {
-        Some(ly) => Some(quantity(scope, file, row, ly, metric, out)?),
-        None => None,
-    };
-    Some((
-        Key {
-            metric: mi,
-            cell,
-            period,
-        },
-        value,
-        last_year,
-    ))
-}
-
-fn matches_item(i: &DimItem, text: &str) -> bool {
-    i.key == text || i.display == text || i.aliases.iter().any(|a| a == text)
-}
-
-/// Reads a value (or last year's) in the metric's base unit.
-fn quantity(
-    scope: &Scope,
-    file: &ActualsFile,
-    row: &Row,
-    text: &crate::model::Sp<String>,
-    metric: &Metric,
-    out: &mut Vec<Finding>,
-) -> Option<Decimal> {
-    let field = if std::ptr::eq(text, &row.value) {
-        Field::Value
-    } else {
-        Field::LastYear
-    };
-    let q = Quantity::parse(text);
-    let Some(amount) = q.amount else {
-        out.push(
-            Finding::new(
-                &codes::UNIT_MISMATCH,
-                text.span,
-                t!(
-                    "p805-not-number",
-                    value = text.as_str(),
-                    at = file.cell(row, field)
-                ),
-            )
-            .label(t!("p805-not-number-label")),
-        );
-        return None;
-    };
-    let column = row
-        .unit
-        .as_ref()
-        .map(|u| (u, Quantity::parse(&format!("1{}", u.trim())).unit));
-    let unit = match (&q.unit, &column) {
-        (Unit::Bare, Some((_, u))) => u.clone(),
-        (written, Some((col, u))) if written != u && *u != Unit::Bare => {
-            out.push(
-                Finding::new(
-                    &codes::UNIT_MISMATCH,
-                    text.span,
-                    t!(
-                        "p805-unit-column",
-                        value = text.as_str(),
-                        unit = col.as_str(),
-                        at = file.cell(row, field)
-                    ),
-                )
-                .label(t!("p805-unit-column-label", written = written.to_string()))
-                .with(col.span, t!("p805-unit-column-label-column"))
-                .help(t!("p805-unit-column-help")),
-            );
-            return None;
-        }
-        (written, _) => written.clone(),
-    };
-    let mismatch = |found: &Unit, out: &mut Vec<Finding>| {
-        let found_text = match found {
-            Unit::Bare => t!("actuals-found-bare"),
-            Unit::Money(m) => t!("actuals-found-money", unit = m.to_string()),
-            Unit::Percent => t!("actuals-expect-percent"),
-            Unit::Other(u) => t!("actuals-expect-count", unit = u.as_str()),
-        };
-        let target = match metric.kind {
-            MetricKind::Target(t) => t.value.raw.clone(),
-            MetricKind::Kpi(k) => k.target.as_ref().map(|t| t.raw.clone()).unwrap_or_default(),
-        };
-        out.push(
-            Finding::new(
-                &codes::UNIT_MISMATCH,
-                text.span,
-                t!(
-                    "p805-mismatch",
-                    metric = metric.id,
-                    expected = metric.expect.describe(),
-                    found = found_text,
-                    at = file.cell(row, field)
-                ),
-            )
-            .label(t!("p805-mismatch-label", target = target))
-            .help(match &metric.expect {
-                Expect::Money if *found == Unit::Bare => t!("p805-mismatch-help-unit"),
-                e => t!("p805-mismatch-help", expected = e.describe()),
-            }),
-        );
-    };
-    match (&metric.expect, &unit) {
-        (Expect::Money, Unit::Money(m)) => Some(amount * m.factor()),
-        (Expect::Money, Unit::Bare) if file.format == Format::Yaml => {
-            let m = file
-                .unit
-                .as_ref()
-                .and_then(|u| MoneyUnit::parse(u))
-                .unwrap_or(scope.unit);
-            Some(amount * m.factor())
-        }
-        (Expect::Percent, Unit::Percent | Unit::Bare) => Some(amount),
-        (Expect::Count(c), Unit::Other(u)) if c == u => Some(amount),
-        (Expect::Count(_), Unit::Bare) => Some(amount),
-        (Expect::Bare, Unit::Bare | Unit::Other(_)) => Some(amount),
-        (_, found) => {
-            mismatch(found, out);
-            None
-        }
-    }
 }
 
 /// `east-sales › 江苏省 (province) › Q3` for messages.
@@ -766,7 +443,7 @@ pub fn describe_key(scope: &Scope, key: &Key) -> String {
 
 impl<'p> Joined<'p> {
     /// Facts of a cell, in period order.
-    fn cell_facts(
+    pub(super) fn cell_facts(
         &self,
         metric: usize,
         cell: Option<(usize, usize)>,
@@ -927,203 +604,10 @@ impl<'p> Joined<'p> {
     }
 
     /// The first row behind a cell's facts, for pointing at it.
-    fn first_fact(&self, metric: usize, cell: Option<(usize, usize)>) -> Option<&Fact> {
+    pub(super) fn first_fact(&self, metric: usize, cell: Option<(usize, usize)>) -> Option<&Fact> {
         self.cell_facts(metric, cell)
             .map(|(_, f)| f)
             .min_by_key(|f| (f.file, f.row))
-    }
-
-    fn check_periods(
-        &self,
-        files: &[ActualsFile],
-        explicit: Option<NaiveDate>,
-        out: &mut [Vec<Finding>],
-    ) {
-        let pp = &self.scope.period;
-        // The latest sub-period end per metric.
-        let mut latest: HashMap<usize, NaiveDate> = HashMap::new();
-        for k in self.facts.keys().filter(|k| k.period.is_sub()) {
-            let e = k.period.end(pp);
-            let l = latest.entry(k.metric).or_insert(e);
-            *l = (*l).max(e);
-        }
-        let mut cells: Vec<(usize, Option<(usize, usize)>)> = self
-            .facts
-            .keys()
-            .filter(|k| k.period.is_sub())
-            .map(|k| (k.metric, k.cell))
-            .collect();
-        cells.dedup();
-        for (metric, cell) in cells {
-            let until = explicit.map_or(latest[&metric], |e| e.min(pp.end));
-            let periods: Vec<PeriodKey> = self
-                .cell_facts(metric, cell)
-                .map(|(k, _)| k.period)
-                .filter(|p| p.is_sub())
-                .collect();
-            let has = |m: u32| periods.iter().any(|p| p.months(pp).contains(&m));
-            let by_month = periods.iter().all(|p| matches!(p, PeriodKey::Month(_)));
-            let mut missing = Vec::new();
-            if by_month {
-                for m in 0..pp.months {
-                    if pp.month_end(m) <= until && !has(m) {
-                        missing.push(PeriodKey::Month(m).label(pp));
-                    }
-                }
-            } else {
-                for q in 1..=pp.quarters() {
-                    let qk = PeriodKey::Quarter(q);
-                    if qk.end(pp) <= until && !qk.months(pp).all(has) {
-                        missing.push(qk.label(pp));
-                    }
-                }
-            }
-            if missing.is_empty() {
-                continue;
-            }
-            let Some(first) = self.first_fact(metric, cell) else {
-                continue;
-            };
-            let file = &files[first.file];
-            let row = &file.rows[first.row];
-            let have: Vec<String> = periods.iter().map(|p| p.label(pp)).collect();
-            let what = describe_cell(&self.scope, metric, cell);
-            out[first.file].push(
-                Finding::new(
-                    &codes::MISSING_PERIOD,
-                    row.span(Field::Period),
-                    t!(
-                        "p807-message",
-                        cell = what,
-                        have = join_list(&have),
-                        missing = join_list(&missing),
-                        at = file.cell(row, Field::Period)
-                    ),
-                )
-                .label(if by_month {
-                    t!("p807-label-month")
-                } else {
-                    t!("p807-label-quarter")
-                })
-                .help(t!(
-                    "p807-help",
-                    count = missing.len(),
-                    until = until.to_string()
-                )),
-            );
-        }
-    }
-
-    fn check_sums(&self, files: &[ActualsFile], tolerance: &Tolerance, out: &mut [Vec<Finding>]) {
-        let pp = &self.scope.period;
-        for (mi, m) in self.scope.metrics.iter().enumerate() {
-            let MetricKind::Target(t) = m.kind else {
-                continue;
-            };
-            let fmt = |v: Decimal| crate::rules::fmt_base(v, &t.value, self.scope.unit);
-            let agrees = |a: Decimal, b: Decimal| match m.expect {
-                Expect::Money => (a - b).abs() <= tolerance.money_yuan,
-                _ => a == b,
-            };
-            let mut cells: Vec<Option<(usize, usize)>> = vec![None];
-            for (di, d) in m.dims.iter().enumerate() {
-                cells.extend((0..d.items.len()).map(|ii| Some((di, ii))));
-            }
-            for cell in cells {
-                // The full year against its quarters or months.
-                let full = self.facts.get(&Key {
-                    metric: mi,
-                    cell,
-                    period: PeriodKey::Full,
-                });
-                if let Some(full) = full {
-                    let subs: Vec<Decimal> = (1..=pp.quarters())
-                        .map_while(|q| {
-                            let qk = PeriodKey::Quarter(q);
-                            (qk.end(pp) <= self.as_of)
-                                .then(|| self.period_actual(mi, cell, qk))
-                                .flatten()
-                        })
-                        .collect();
-                    let elapsed = (1..=pp.quarters())
-                        .filter(|&q| PeriodKey::Quarter(q).end(pp) <= self.as_of)
-                        .count();
-                    let any_sub = self.cell_facts(mi, cell).any(|(k, _)| k.period.is_sub());
-                    if any_sub && elapsed > 0 && subs.len() == elapsed {
-                        let sum: Decimal = subs.iter().sum();
-                        if !agrees(sum, full.value) {
-                            let file = &files[full.file];
-                            let row = &file.rows[full.row];
-                            out[full.file].push(
-                                Finding::new(
-                                    &codes::SUM_MISMATCH,
-                                    row.span(Field::Value),
-                                    t!(
-                                        "p809-year",
-                                        cell = describe_cell(&self.scope, mi, cell),
-                                        full = fmt(full.value),
-                                        sum = fmt(sum),
-                                        at = file.cell(row, Field::Value)
-                                    ),
-                                )
-                                .label(t!("p809-year-label", sum = fmt(sum)))
-                                .help(t!("p809-year-help")),
-                            );
-                        }
-                    }
-                }
-                // The total against the items of each full breakdown under it.
-                let Some(total) = self.reported(mi, cell) else {
-                    continue;
-                };
-                for (di, dim) in m.dims.iter().enumerate() {
-                    if dim.partial || dim.segment {
-                        continue;
-                    }
-                    let children: Vec<usize> = (0..dim.items.len())
-                        .filter(|&ii| dim.items[ii].parent == cell)
-                        .collect();
-                    if children.is_empty() {
-                        continue;
-                    }
-                    let parts: Option<Vec<Agg>> = children
-                        .iter()
-                        .map(|&ii| self.actual(mi, Some((di, ii))))
-                        .collect();
-                    let Some(parts) = parts else { continue };
-                    let sum: Decimal = parts.iter().map(|p| p.value).sum();
-                    if agrees(sum, total.value) {
-                        continue;
-                    }
-                    let Some(first) = self.first_fact(mi, cell) else {
-                        continue;
-                    };
-                    let file = &files[first.file];
-                    let row = &file.rows[first.row];
-                    out[first.file].push(
-                        Finding::new(
-                            &codes::SUM_MISMATCH,
-                            row.span(Field::Value),
-                            t!(
-                                "p809-parts",
-                                noun = crate::rules::dimension_noun(&dim.name),
-                                dim = dim_word(&dim.name),
-                                cell = describe_cell(&self.scope, mi, cell),
-                                sum = fmt(sum),
-                                total = fmt(total.value),
-                                at = file.cell(row, Field::Value)
-                            ),
-                        )
-                        .label(t!(
-                            "p809-parts-label",
-                            sum = fmt(sum),
-                            dim = dim_word(&dim.name)
-                        ))
-                        .help(t!("p809-parts-help", dim = dim.name.as_str())),
-                    );
-                }
-            }
-        }
     }
 }
 
@@ -1147,7 +631,7 @@ pub fn dim_word(dimension: &str) -> String {
 }
 
 /// Items joined for a message, in the current language (`a, b` / `a、b`).
-fn list<S: AsRef<str>>(items: &[S]) -> String {
+pub(super) fn list<S: AsRef<str>>(items: &[S]) -> String {
     let sep = t!("actuals-list-sep");
     items
         .iter()
@@ -1157,7 +641,7 @@ fn list<S: AsRef<str>>(items: &[S]) -> String {
 }
 
 /// `a, b and c` / `a、b和c`.
-fn join_list(items: &[String]) -> String {
+pub(super) fn join_list(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [a] => a.clone(),

@@ -1,5 +1,16 @@
-//! Actuals: what was achieved, read from `*.actuals.yaml`, CSV or XLSX in the long layout
-//! that sales systems export — one row per metric × dimension item × period, with a unit.
+//! Actuals: what was achieved, read from `*.actuals.yaml`, CSV or XLSX.
+//!
+//! Two layouts are read, in CSV and XLSX alike (YAML is always long):
+//! - the **long layout** that sales systems export — one row per metric × dimension
+//!   item × period, with a unit: `metric, dimension, item, period, value, unit, last_year`
+//!   (or `指标, 维度, 项目, 期间, 实际, 单位, 同期`);
+//! - the **wide layout** of an Excel report — one row per item, one column per month or
+//!   quarter: `省份, 1月, 2月, …, 12月, 合计` or `项目, Q1, Q2, Q3, Q4`. See the `wide`
+//!   module for its rules: which column names the row, what a `合计` column means.
+//!
+//! A title row above the header (one filled cell, such as `2026年各省销售额（单位：万元）`)
+//! is skipped; a `单位：万元` in it sets the money unit of bare amounts, like `unit:` in
+//! YAML.
 //!
 //! Pipeline: [`load_path`] reads a file into [`Row`]s with spans (CSV and workbooks get a
 //! [`SourceFile`] of their own text, so findings point at cells like they point at YAML
@@ -10,10 +21,13 @@
 //! a finding for each one it could not; no figure passes through f64 arithmetic (a
 //! workbook's numbers are taken through their shortest round-trip decimal text).
 
+mod checks;
 pub mod codes;
 pub mod join;
 pub mod period;
+mod resolve;
 mod table;
+mod wide;
 mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -118,6 +132,13 @@ pub struct Row {
     pub number: usize,
     /// In a workbook: the 0-based (row, column) of each field's cell, for messages.
     pub cells: Option<[Option<(u32, u32)>; 7]>,
+    /// Wide layout without a `metric` column, items of a dimension: the metric is the
+    /// plan's one target broken down by this dimension (`metric` is then empty). The span
+    /// is the column's header.
+    pub implied_by: Option<Sp<String>>,
+    /// Wide layout without a `metric` column: the header of the column the metric was
+    /// read from (`项目`), for the help when it holds items instead.
+    pub metric_from: Option<String>,
 }
 
 impl Row {
@@ -150,7 +171,8 @@ pub struct ActualsFile {
     pub plan: Option<Sp<String>>,
     /// `as_of:` in YAML: the date the figures run to.
     pub as_of: Option<Sp<DateValue>>,
-    /// `unit:` in YAML: the money unit of bare amounts.
+    /// `unit:` in YAML, or `单位：万元` in a title row above a table's header: the money
+    /// unit of bare amounts.
     pub unit: Option<Sp<String>>,
     /// `source:` in YAML: where the figures come from (shown in the report).
     pub origin: Option<String>,

@@ -1,5 +1,5 @@
-//! CSV and XLSX actuals in the long layout: a header row naming the columns, then one
-//! row per metric × dimension item × period.
+//! CSV and XLSX actuals: a header row naming the columns, then, in the long layout, one
+//! row per metric × dimension item × period (the wide layout is read by `super::wide`).
 //!
 //! Both become the same [`Row`]s with spans into a [`SourceFile`]: for CSV the file's own
 //! text; for a workbook a listing of the sheet read, one line per sheet row, so a finding's
@@ -18,7 +18,7 @@ use crate::source::{SourceFile, Span};
 use crate::t;
 
 /// Which field a header names, in English or Chinese.
-fn header_field(name: &str) -> Option<Field> {
+pub(super) fn header_field(name: &str) -> Option<Field> {
     let n: String = name
         .trim()
         .to_lowercase()
@@ -43,23 +43,47 @@ fn header_field(name: &str) -> Option<Field> {
 }
 
 /// A cell as read: its text and where it is.
-struct Cell {
-    text: String,
-    span: Span,
+pub(super) struct Cell {
+    pub(super) text: String,
+    pub(super) span: Span,
     /// 0-based (row, column) in a workbook.
-    at: Option<(u32, u32)>,
+    pub(super) at: Option<(u32, u32)>,
 }
+
+impl Cell {
+    pub(super) fn is_empty(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+}
+
+/// A record: its 1-based line (or sheet row) and its cells.
+pub(super) type Record = (usize, Vec<Cell>);
 
 /// Turns a header and records into rows, reporting what does not fit the layout.
 fn rows_from_records(
     file: &mut ActualsFile,
     header: Vec<Cell>,
     header_line: usize,
-    records: Vec<(usize, Vec<Cell>)>,
+    records: Vec<Record>,
 ) {
+    if super::wide::is_wide(&header) {
+        super::wide::rows(file, header, header_line, records);
+        return;
+    }
+    let columns = field_columns(file, &header, &|_| false);
+    long_rows(file, header, header_line, records, columns);
+}
+
+/// The column of each field a header names. Reports a field given twice, and a header
+/// that looks like a misspelt field (unless `known` says it means something else).
+pub(super) fn field_columns(
+    file: &mut ActualsFile,
+    header: &[Cell],
+    known: &dyn Fn(&str) -> bool,
+) -> [Option<usize>; 7] {
     let mut columns: [Option<usize>; 7] = [None; 7];
     for (i, h) in header.iter().enumerate() {
-        if h.text.trim().is_empty() {
+        if h.is_empty() {
             continue;
         }
         match header_field(&h.text) {
@@ -80,6 +104,7 @@ fn rows_from_records(
                     columns[f as usize] = Some(i);
                 }
             }
+            None if known(&h.text) => {}
             None => {
                 let names = Field::ALL.map(|f| f.name());
                 if let Some(s) = crate::suggest::did_you_mean(&h.text.trim().to_lowercase(), names)
@@ -102,6 +127,39 @@ fn rows_from_records(
             }
         }
     }
+    columns
+}
+
+/// Reports a cell beyond the header's columns; true when the record has one.
+pub(super) fn extra_cell(
+    file: &mut ActualsFile,
+    header_len: usize,
+    line: usize,
+    cells: &[Cell],
+) -> bool {
+    let Some(extra) = cells.iter().skip(header_len).find(|c| !c.is_empty()) else {
+        return false;
+    };
+    file.findings.push(
+        Finding::new(
+            &codes::FORMAT,
+            extra.span,
+            t!("actuals-row-extra-cells", row = line, at = at(file, extra)),
+        )
+        .label(t!("actuals-row-extra-cells-label"))
+        .help(t!("actuals-row-extra-cells-help")),
+    );
+    true
+}
+
+/// The long layout's rows.
+fn long_rows(
+    file: &mut ActualsFile,
+    header: Vec<Cell>,
+    header_line: usize,
+    records: Vec<Record>,
+    columns: [Option<usize>; 7],
+) {
     let missing: Vec<&str> = [Field::Metric, Field::Period, Field::Value]
         .into_iter()
         .filter(|f| columns[*f as usize].is_none())
@@ -130,23 +188,7 @@ fn rows_from_records(
         return;
     }
     for (line, cells) in records {
-        if cells.iter().all(|c| c.text.trim().is_empty()) {
-            continue;
-        }
-        if let Some(extra) = cells
-            .iter()
-            .skip(header.len())
-            .find(|c| !c.text.trim().is_empty())
-        {
-            file.findings.push(
-                Finding::new(
-                    &codes::FORMAT,
-                    extra.span,
-                    t!("actuals-row-extra-cells", row = line, at = at(file, extra)),
-                )
-                .label(t!("actuals-row-extra-cells-label"))
-                .help(t!("actuals-row-extra-cells-help")),
-            );
+        if cells.iter().all(Cell::is_empty) || extra_cell(file, header.len(), line, &cells) {
             continue;
         }
         let get = |f: Field| -> Option<&Cell> {
@@ -203,12 +245,14 @@ fn rows_from_records(
             last_year: get(Field::LastYear).map(sp),
             number: line,
             cells: file.sheet.is_some().then_some(cell_at),
+            implied_by: None,
+            metric_from: None,
         });
     }
 }
 
 /// Items joined for a message, in the current language (`a, b` / `a、b`).
-fn list<S: AsRef<str>>(items: &[S]) -> String {
+pub(super) fn list<S: AsRef<str>>(items: &[S]) -> String {
     let sep = t!("actuals-list-sep");
     items
         .iter()
@@ -217,7 +261,8 @@ fn list<S: AsRef<str>>(items: &[S]) -> String {
         .join(&sep)
 }
 
-fn at(file: &ActualsFile, cell: &Cell) -> String {
+/// ` (Sheet1!C5)` for a workbook cell; empty for CSV, whose spans say where.
+pub(super) fn at(file: &ActualsFile, cell: &Cell) -> String {
     match (&file.sheet, cell.at) {
         (Some(sheet), Some((r, c))) => t!("actuals-at-cell", cell = super::cell_ref(sheet, r, c)),
         _ => String::new(),
@@ -232,20 +277,18 @@ pub fn load_csv(path: &Path, bytes: &[u8]) -> ActualsFile {
     };
     let source = SourceFile::new(path, text);
     file.source = Some(source.clone());
+    // The first line with a separator shows which it is (a title line may have none).
     let first_line = source
         .text
         .lines()
-        .find(|l| !l.trim().is_empty())
+        .find(|l| l.bytes().any(|b| matches!(b, b',' | b';' | b'\t')))
         .unwrap_or("");
     let delimiter = [b',', b';', b'\t']
         .into_iter()
         .max_by_key(|d| first_line.bytes().filter(|b| b == d).count())
         .unwrap_or(b',');
-    let mut records = lex(&source.text, delimiter).into_iter();
-    let Some((header_line, header)) = records
-        .by_ref()
-        .find(|(_, cells)| cells.iter().any(|c| !c.text.trim().is_empty()))
-    else {
+    let records = lex(&source.text, delimiter);
+    let Some((header_line, header, records)) = split_header(&mut file, records) else {
         file.findings.push(
             Finding::new(
                 &crate::rules::builtin::EMPTY_FILE,
@@ -256,8 +299,52 @@ pub fn load_csv(path: &Path, bytes: &[u8]) -> ActualsFile {
         );
         return file;
     };
-    rows_from_records(&mut file, header, header_line, records.collect());
+    rows_from_records(&mut file, header, header_line, records);
     file
+}
+
+/// Finds the header: the first row with two or more filled cells, skipping title rows
+/// (one filled cell) above it; else the first filled row. A `单位：万元` in a title row
+/// sets the money unit of the file's bare amounts.
+fn split_header(
+    file: &mut ActualsFile,
+    mut records: Vec<Record>,
+) -> Option<(usize, Vec<Cell>, Vec<Record>)> {
+    let filled = |cells: &[Cell]| cells.iter().filter(|c| !c.is_empty()).count();
+    let at = records
+        .iter()
+        .position(|(_, c)| filled(c) >= 2)
+        .or_else(|| records.iter().position(|(_, c)| filled(c) >= 1))?;
+    for (_, cells) in &records[..at] {
+        for c in cells {
+            if let (None, Some(u)) = (&file.unit, title_unit(&c.text)) {
+                file.unit = Some(Sp::new(u, c.span));
+            }
+        }
+    }
+    let rest = records.split_off(at + 1);
+    let (line, header) = records.pop()?;
+    Some((line, header, rest))
+}
+
+/// The money unit a title names: `2026年销售额（单位：万元）` → `万元`.
+fn title_unit(text: &str) -> Option<String> {
+    let (_, after) = text.split_once("单位")?;
+    let unit: String = after
+        .trim_start_matches(|c: char| c == '：' || c == ':' || c.is_whitespace())
+        .chars()
+        .take_while(|c| !matches!(c, '）' | ')' | '，' | ',' | '；' | ';' | ' ' | '　'))
+        .collect();
+    crate::model::MoneyUnit::parse(&unit).map(|_| unit)
+}
+
+/// Does a row look like the header of either layout?
+fn is_header(texts: &[String]) -> bool {
+    let fields: Vec<Field> = texts.iter().filter_map(|t| header_field(t)).collect();
+    [Field::Metric, Field::Period, Field::Value]
+        .iter()
+        .all(|f| fields.contains(f))
+        || super::wide::looks_wide(texts)
 }
 
 /// Splits CSV text into records of cells with their spans (inside the quotes for quoted
@@ -334,8 +421,8 @@ fn lex(text: &str, delimiter: u8) -> Vec<(usize, Vec<Cell>)> {
     out
 }
 
-/// Reads the first sheet of a workbook whose header has `metric`, `period` and `value`
-/// (or the first sheet).
+/// Reads the first sheet of a workbook whose header is one of the long layout (`metric`,
+/// `period` and `value`) or of the wide layout (or the first sheet).
 pub fn load_xlsx(path: &Path, bytes: &[u8]) -> ActualsFile {
     let mut file = ActualsFile::empty(path, Format::Xlsx);
     let mut workbook = match calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())) {
@@ -362,18 +449,12 @@ pub fn load_xlsx(path: &Path, bytes: &[u8]) -> ActualsFile {
         let Ok(range) = workbook.worksheet_range(name) else {
             continue;
         };
+        let filled = |r: &[Data]| r.iter().filter(|c| **c != Data::Empty).count();
         let has_header = range
             .rows()
-            .find(|r| r.iter().any(|c| *c != Data::Empty))
-            .is_some_and(|r| {
-                let fields: Vec<Field> = r
-                    .iter()
-                    .filter_map(|c| header_field(&cell_text(c)))
-                    .collect();
-                [Field::Metric, Field::Period, Field::Value]
-                    .iter()
-                    .all(|f| fields.contains(f))
-            });
+            .find(|r| filled(r) >= 2)
+            .or_else(|| range.rows().find(|r| filled(r) >= 1))
+            .is_some_and(|r| is_header(&r.iter().map(cell_text).collect::<Vec<_>>()));
         if has_header {
             chosen = Some((name.clone(), range));
             break;
@@ -435,11 +516,7 @@ pub fn load_xlsx(path: &Path, bytes: &[u8]) -> ActualsFile {
         records.push((row as usize + 1, cells));
     }
     file.source = Some(SourceFile::new(path, text));
-    let mut records = records.into_iter();
-    let Some((header_line, header)) = records
-        .by_ref()
-        .find(|(_, cells)| cells.iter().any(|c| !c.text.trim().is_empty()))
-    else {
+    let Some((header_line, header, records)) = split_header(&mut file, records) else {
         file.findings.push(Finding::new(
             &crate::rules::builtin::EMPTY_FILE,
             Span::default(),
@@ -447,7 +524,7 @@ pub fn load_xlsx(path: &Path, bytes: &[u8]) -> ActualsFile {
         ));
         return file;
     };
-    rows_from_records(&mut file, header, header_line, records.collect());
+    rows_from_records(&mut file, header, header_line, records);
     file
 }
 

@@ -216,6 +216,8 @@ pub fn load(path: &Path, bytes: &[u8]) -> ActualsFile {
                 last_year: r.last_year,
                 number: i + 1,
                 cells: None,
+                implied_by: None,
+                metric_from: None,
             }),
             Err(e) => {
                 let mut f = Finding::new(

@@ -491,6 +491,7 @@ fn load_file(
         Ok(b) => b,
         Err(_) => {
             let mut f = File::empty(path, role, requested, explicit);
+            f.lang = config.lang.ui();
             f.report = match role {
                 Role::Plan => crate::load::check_path(path, config),
                 Role::Actuals => {

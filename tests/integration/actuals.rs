@@ -548,3 +548,276 @@ cadence: [{ name: 周会, frequency: weekly }]\nrisks: [{ id: r1, name: 风险, 
     )
     .unwrap();
 }
+
+/// Writes `files` beside a copy of the tiny plan; returns the folder.
+fn tiny_dir(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    let plan = std::fs::read(root().join("tests/fixtures/actuals/tiny.plan.yaml")).unwrap();
+    std::fs::write(tmp.path().join("tiny.plan.yaml"), plan).unwrap();
+    for (name, bytes) in files {
+        std::fs::write(tmp.path().join(name), bytes).unwrap();
+    }
+    tmp
+}
+
+const WIDE_METRICS: &str = "项目,单位,一季度,二季度,三季度,四季度,合计
+年度销售额,万元,250,310,290,410,1260
+新开发医院,家,4,5,4,5,18
+k-cover,%,91,92,93,93,
+";
+
+const LONG_METRICS: &str = "metric,period,value,unit
+年度销售额,Q1,250,万元
+年度销售额,Q2,310,万元
+年度销售额,Q3,290,万元
+年度销售额,Q4,410,万元
+新开发医院,Q1,4,家
+新开发医院,Q2,5,家
+新开发医院,Q3,4,家
+新开发医院,Q4,5,家
+k-cover,Q1,91,%
+k-cover,Q2,92,%
+k-cover,Q3,93,%
+k-cover,Q4,93,%
+";
+
+/// Provinces by month under a title that gives the unit, a total column and a total row.
+fn wide_provinces() -> String {
+    let js = [60, 58, 62, 55, 60, 61, 59, 63, 60, 62, 58, 62];
+    let zj = [45, 44, 46, 45, 45, 44, 46, 45, 45, 44, 46, 45];
+    let months: Vec<String> = (1..=12).map(|m| format!("{m}月")).collect();
+    let row = |name: &str, v: &[i32]| {
+        let cells: Vec<String> = v.iter().map(|x| x.to_string()).collect();
+        format!("{name},{},{}\n", cells.join(","), v.iter().sum::<i32>())
+    };
+    let total: Vec<i32> = js.iter().zip(&zj).map(|(a, b)| a + b).collect();
+    format!(
+        "2026年各省销售额（单位：万元）\n省份,{},合计\n{}{}{}",
+        months.join(","),
+        row("江苏", &js),
+        row("浙江", &zj),
+        row("合计", &total)
+    )
+}
+
+fn long_provinces() -> String {
+    let text = wide_provinces();
+    let mut out = String::from("metric,dimension,item,period,value,unit\n");
+    for line in text.lines().skip(2) {
+        let cells: Vec<&str> = line.split(',').collect();
+        for (m, v) in cells[1..13].iter().enumerate() {
+            let (dim, item) = if cells[0] == "合计" {
+                ("", "")
+            } else {
+                ("province", cells[0])
+            };
+            out.push_str(&format!("sales,{dim},{item},2026-{:02},{v},万元\n", m + 1));
+        }
+    }
+    out
+}
+
+#[test]
+fn the_wide_layout_gives_the_same_figures_as_the_long_one() {
+    let plan = root().join("tests/fixtures/actuals/tiny.plan.yaml");
+    let cases = [
+        (WIDE_METRICS.to_owned(), LONG_METRICS.to_owned()),
+        (wide_provinces(), long_provinces()),
+    ];
+    for (wide, long) in cases {
+        let dir = tiny_dir(&[
+            ("wide.actuals.csv", wide.as_bytes()),
+            ("long.actuals.csv", long.as_bytes()),
+            ("wide.actuals.xlsx", &xlsx::from_csv("实际", &wide)),
+        ]);
+        let long_figures = figures(&plan, &dir.path().join("long.actuals.csv"), None);
+        assert!(long_figures.to_string().contains("1260"), "{long_figures}");
+        let csv = figures(&plan, &dir.path().join("wide.actuals.csv"), None);
+        assert_eq!(csv, long_figures, "wide CSV and long CSV disagree:\n{wide}");
+        let book = figures(&plan, &dir.path().join("wide.actuals.xlsx"), None);
+        assert_eq!(
+            book, long_figures,
+            "wide XLSX and long CSV disagree:\n{wide}"
+        );
+        // And part-way through the year.
+        assert_eq!(
+            figures(
+                &plan,
+                &dir.path().join("wide.actuals.csv"),
+                Some("2026-06-30")
+            ),
+            figures(
+                &plan,
+                &dir.path().join("long.actuals.csv"),
+                Some("2026-06-30")
+            )
+        );
+    }
+}
+
+#[test]
+fn a_clean_wide_file_checks_clean() {
+    let text = wide_provinces();
+    let (err, code) = check_in_temp(&[
+        ("tiny-2026.actuals.csv", text.as_bytes()),
+        ("tiny-2026-b.actuals.xlsx", &xlsx::from_csv("实际", &text)),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("0 errors, 0 warnings"), "{err}");
+}
+
+const WIDE_PROBLEMS: &str = "单位：万元
+省份,1月,2月,3月,13月,合计
+江苏,60,58,abc,5,200
+广西,10,10,10,,30
+浙江,40,40,40,,125
+";
+
+/// Unknown items, bad numbers and periods, and totals that do not add up: each reported
+/// once, at its cell.
+#[test]
+fn wide_csv_findings_point_at_their_cells() {
+    let (err, code) = check_in_temp(&[("tiny-2026.actuals.csv", WIDE_PROBLEMS.as_bytes())]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err.matches("P803(").count(),
+        1,
+        "one finding per row: {err}"
+    );
+    assert_eq!(
+        err.matches("P806(").count(),
+        1,
+        "one finding per column: {err}"
+    );
+    insta::assert_snapshot!(err);
+}
+
+#[test]
+fn wide_xlsx_findings_name_the_cell() {
+    let book = xlsx::from_csv("实际", WIDE_PROBLEMS);
+    let (err, code) = check_in_temp(&[("tiny-2026.actuals.xlsx", &book)]);
+    assert_eq!(code, 1);
+    assert!(err.contains("(实际!A4)"), "the unknown item: {err}");
+    assert!(err.contains("(实际!D3)"), "the bad number: {err}");
+    assert!(err.contains("(实际!E2)"), "the bad period: {err}");
+    assert!(err.contains("(实际!F5)"), "the total: {err}");
+    insta::assert_snapshot!(err);
+}
+
+#[test]
+fn wide_layout_messages_in_chinese() {
+    let (err, _) = check_in_temp_lang(&[("tiny-2026.actuals.csv", WIDE_PROBLEMS.as_bytes())], "zh");
+    insta::assert_snapshot!(err);
+}
+
+#[test]
+fn a_wide_file_says_which_metric_it_is_about() {
+    // `项目` names metrics: provinces in it get a hint.
+    let (err, code) = check_in_temp(&[(
+        "tiny-2026.actuals.csv",
+        "项目,1月,2月\n江苏,60,58\n".as_bytes(),
+    )]);
+    assert_eq!(code, 1);
+    assert!(err.contains("unknown metric `江苏`"), "{err}");
+    assert!(err.contains("head the column `province`"), "{err}");
+    // No target is broken down by channel.
+    let (err, code) = check_in_temp(&[(
+        "tiny-2026.actuals.csv",
+        "渠道,1月\n零售,60万元\n".as_bytes(),
+    )]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("no target of `tiny-2026` is broken down by `channel`"),
+        "{err}"
+    );
+    assert_eq!(err.matches("P801(").count(), 1, "{err}");
+    // Nothing names the rows.
+    let (err, code) = check_in_temp(&[("tiny-2026.actuals.csv", "单位,1月\n万元,60\n".as_bytes())]);
+    assert_eq!(code, 1);
+    assert!(err.contains("no column naming what each row is"), "{err}");
+    // A metric column with a dimension column works like the long layout.
+    let (err, code) = check_in_temp(&[(
+        "tiny-2026.actuals.csv",
+        "指标,维度,项目,单位,Q1,Q2\nsales,product,a,万元,150,200\nsales,product,b,万元,100,110\nsales,,,万元,250,310\n"
+            .as_bytes(),
+    )]);
+    assert_eq!(code, 0, "{err}");
+}
+
+/// A suggestion never names an item another row already gives for the same period: that
+/// one is real, and the row is about something else (`江西` is not `江苏`).
+#[test]
+fn suggestions_do_not_point_at_items_that_have_their_own_row() {
+    let (err, _) = csv_case("sales,province,江苏,FY,720,万元,\nsales,province,江西,FY,100,万元,\n");
+    assert!(err.contains("unknown province `江西`"), "{err}");
+    assert!(!err.contains("did you mean"), "{err}");
+    assert!(
+        err.contains("items of `province`: jiangsu, zhejiang"),
+        "{err}"
+    );
+    // A typo where the real item has no figure for that period is still caught.
+    let (err, _) = csv_case("sales,province,江苏,Q1,180,万元,\nsales,province,江西,Q2,170,万元,\n");
+    assert!(err.contains("did you mean `江苏`?"), "{err}");
+    // The same for metrics.
+    let (err, _) = csv_case("sales,,,FY,1260,万元,\nsale,,,FY,100,万元,\n");
+    assert!(err.contains("unknown metric `sale`"), "{err}");
+    assert!(!err.contains("did you mean `sales`"), "{err}");
+    let (err, _) = csv_case("sales,,,Q1,250,万元,\nsale,,,Q2,310,万元,\n");
+    assert!(err.contains("did you mean `sales`?"), "{err}");
+    // In the wide layout.
+    let (err, _) = check_in_temp(&[(
+        "tiny-2026.actuals.csv",
+        "省份,1月,2月\n江苏,60万元,58万元\n江西,10万元,10万元\n浙江,45万元,44万元\n".as_bytes(),
+    )]);
+    assert!(err.contains("unknown province `江西`"), "{err}");
+    assert!(!err.contains("did you mean"), "{err}");
+}
+
+/// The issue's case: a plan with 广东 and no 广西; actuals with both. 广西 is another
+/// province, not a typo of 广东.
+#[test]
+fn guangxi_is_not_offered_guangdong() {
+    let plan = std::fs::read_to_string(root().join("tests/fixtures/actuals/tiny.plan.yaml"))
+        .unwrap()
+        .replace("江苏", "广东");
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("tiny.plan.yaml"), plan).unwrap();
+    std::fs::write(
+        tmp.path().join("tiny-2026.actuals.csv"),
+        format!("{HEADER}sales,province,广东,FY,720,万元,\nsales,province,广西,FY,100,万元,\n"),
+    )
+    .unwrap();
+    let out = planc()
+        .current_dir(tmp.path())
+        .args(["check", "."])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("unknown province `广西`"), "{err}");
+    assert!(!err.contains("广东`?"), "{err}");
+}
+
+/// The bundled wide-layout example: 广西 joins 广西壮族自治区, and the provinces add up.
+#[test]
+fn the_wide_example_reads_every_province() {
+    let v = figures(
+        &root().join("examples/org/south-china.plan.yaml"),
+        &root().join("examples/actuals/south-china-2026.actuals.csv"),
+        None,
+    );
+    let sales = &v["targets"][0];
+    assert_eq!(sales["actual"]["value"], "889000000");
+    let provinces = &sales["breakdowns"][0];
+    assert_eq!(provinces["dimension"], "province");
+    let actual = |r: &str| {
+        provinces["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["ref"] == r)
+            .map(|i| i["actual"]["value"].clone())
+    };
+    assert_eq!(actual("guangdong"), Some("555000000".into()));
+    assert_eq!(actual("guangxi"), Some("231000000".into()));
+    assert_eq!(actual("hainan"), Some("103000000".into()));
+}
