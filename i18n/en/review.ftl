@@ -39,7 +39,7 @@ review-later-rows = { $rows } full-year { $rows ->
        *[other] have
     } no figure to date
 review-later-rows-label = figures as of { $date }
-review-later-rows-help = a full-year row is the figure for the year up to its file's date (`as_of`, else the end of the latest quarter or month in the file), never spread over the months; for a review as of { $as_of }, give the figures up to that date in a file with `as_of: { $as_of }`, or give them by quarter or month
+review-later-rows-help = a full-year row is the figure for the year up to its file's date (`as_of`, else the end of the latest quarter or month in the file, else the review's date), never spread over the months; for a review as of { $as_of }, give the figures up to that date in a file with `as_of: { $as_of }`, or give them by quarter or month
 review-later-more = { $list } and { $more } more
 review-breakdown-of = `{ $id }` by { $dimension }
 

@@ -30,7 +30,7 @@ review-no-actual-label = 这几个实际数据文件中都没有
 review-no-actual-help = 补上这一行，或列出包含它的实际数据文件
 review-later-rows = 有 { $rows } 行全年数据截至 { $date }，晚于总结日期 { $as_of }，未计入：{ $what }没有截至 { $as_of } 的数字
 review-later-rows-label = 数据截至 { $date }
-review-later-rows-help = 全年（FY）行是截至本文件日期（`as_of`；未写时为文件中最后一个季度或月份的期末）的累计数，不会按月份折算；要出截至 { $as_of } 的总结，请另给一份 `as_of: { $as_of }` 的实际数据文件，填截至该日的累计数，或按季度、月份给出
+review-later-rows-help = 全年（FY）行是截至本文件日期（`as_of`；未写时为文件中最后一个季度或月份的期末，再没有则为总结日期）的累计数，不会按月份折算；要出截至 { $as_of } 的总结，请另给一份 `as_of: { $as_of }` 的实际数据文件，填截至该日的累计数，或按季度、月份给出
 review-later-more = { $list } 等 { $total } 项
 review-breakdown-of = `{ $id }` 的 `{ $dimension }` 分解
 

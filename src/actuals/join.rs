@@ -309,6 +309,12 @@ pub struct Joined<'p> {
     pub as_of: NaiveDate,
     /// Rows left out because they cover time after the as-of date.
     pub after_as_of: usize,
+    /// Those rows' facts: a full-year row is the figure up to its file's date, so a file
+    /// dated after `as_of` has none for the review (the review names what it lacks).
+    pub later: BTreeMap<Key, Fact>,
+    /// The date each file's full-year rows run to: its `as_of`, else the end of the
+    /// latest quarter or month it reports, else the end of the plan period.
+    pub coverage: Vec<NaiveDate>,
 }
 
 /// The findings without repeats: the cells of one wide-layout row share their metric,
@@ -408,21 +414,24 @@ pub fn join<'p>(
                     .filter(|(k, v)| v.file == fi && k.period.is_sub())
                     .map(|(k, _)| k.period.end(&pp))
                     .max()
-                    .unwrap_or(pp.end)
+                    // A file that says nothing of its date (a CSV of full-year rows):
+                    // the figures are as of the date the review is for.
+                    .unwrap_or(as_of)
             })
         })
         .collect();
-    let before = facts.len();
-    facts.retain(|k, v| match k.period {
-        PeriodKey::Full => coverage[v.file] <= as_of,
-        p => p.end(&pp) <= as_of,
-    });
-    let after_as_of = before - facts.len();
+    let (facts, later): (BTreeMap<Key, Fact>, BTreeMap<Key, Fact>) =
+        facts.into_iter().partition(|(k, v)| match k.period {
+            PeriodKey::Full => coverage[v.file] <= as_of,
+            p => p.end(&pp) <= as_of,
+        });
     let joined = Joined {
         scope,
         facts,
         as_of,
-        after_as_of,
+        after_as_of: later.len(),
+        later,
+        coverage,
     };
     joined.check_periods(files, explicit, &mut findings);
     joined.check_sums(files, tolerance, &mut findings);

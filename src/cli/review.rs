@@ -14,8 +14,16 @@ pub struct Args {
     /// Actuals files (`*.actuals.yaml`, `.csv`, `.xlsx`), added to the review's own.
     #[arg(long, num_args = 1.., value_name = "FILE")]
     pub actuals: Vec<PathBuf>,
-    /// The date the actuals run to (YYYY-MM-DD); before the end of the period the review
-    /// shows year-to-date attainment and a run-rate forecast.
+    /// The date the review is for (YYYY-MM-DD), within the plan period [default: the
+    /// review's `as_of`, else the latest `as_of` of the actuals, else the period's end].
+    ///
+    /// Before the end of the period the review shows the year to date: attainment against
+    /// the target to date (from the quarter or month split), and a run-rate forecast.
+    /// Quarter and month rows count up to this date. A full-year (`FY`) row is the
+    /// year-to-date figure as of its file's date — the file's `as_of`, else the end of the
+    /// latest quarter or month it reports, else this date — and is never spread over the
+    /// months: a file dated after this date has no figure for it (one warning names what
+    /// is left without), so give the figures to date in a file with that `as_of`.
     // Read as text and parsed in `run`, so the message speaks the `--lang` asked for.
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
@@ -78,6 +86,9 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
         },
         false,
     );
+    if let Some(e) = &outcome.as_of_error {
+        return trouble(io, e);
+    }
     // Diagnostics first: errors stop the review, warnings are shown and it goes on.
     let shown: Vec<_> = outcome
         .reports

@@ -331,7 +331,7 @@ pub struct KpiResult {
     pub comparator: Option<String>,
     pub target: Option<String>,
     pub actual: Option<Amount>,
-    /// Partial years, counts to reach: the target pro-rated to `as_of`.
+    /// Partial years, counts and amounts to reach: the target pro-rated to `as_of`.
     pub target_to_date: Option<Amount>,
     /// `pass`, `fail`, `on_track`, `behind` or `missing`.
     pub verdict: &'static str,
@@ -732,7 +732,9 @@ fn kpi(
     let target = k.target.as_ref().and_then(|t| base(t));
     let max = k.max.as_ref().and_then(|t| base(t));
     let comparator = k.comparator.as_ref().map(|c| c.value);
-    let counted = matches!(m.expect, Expect::Count(_) | Expect::Bare) && !k.growth;
+    // Counts and amounts build up over the year (a KPI of 600万元 of sales is 450万元 to
+    // reach by the end of September); rates and shares are measured as they stand.
+    let counted = matches!(m.expect, Expect::Count(_) | Expect::Bare | Expect::Money) && !k.growth;
     let to_date = match (partial, counted, comparator, target) {
         (true, true, Some(Comparator::AtLeast), Some(t)) => Some(t * elapsed / months),
         _ => None,

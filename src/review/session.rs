@@ -2,6 +2,7 @@
 //! the actuals files — loaded, joined and computed, with every finding kept per file.
 //! `planc review` renders the outcome; `planc check` keeps only the findings.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -10,6 +11,7 @@ use chrono::NaiveDate;
 use super::compute::{self, Review};
 use super::figures;
 use crate::actuals::join::{self, MetricKind, Scope};
+use crate::actuals::period::PeriodKey;
 use crate::actuals::{codes, ActualsFile, Format};
 use crate::config::Config;
 use crate::diagnostics::{FileReport, Finding, Severity};
@@ -48,6 +50,8 @@ pub struct Outcome {
     pub review: Option<Review>,
     /// The language the review is written in (see [`report_lang`]).
     pub lang: Lang,
+    /// `--as-of` lies outside the plan period: nothing was joined or computed.
+    pub as_of_error: Option<String>,
     /// The `kind: review` file, with the figures filled into its narrative.
     pub review_plan: Option<Plan>,
     pub review_path: Option<PathBuf>,
@@ -228,6 +232,7 @@ fn run_in(
         .unwrap_or_default();
     let mut review = None;
     let mut lang = Lang::Zh;
+    let mut as_of_error = None;
     let (base_given, base_path) = match base {
         Some((g, p)) => (Some(g), Some(p)),
         None => (None, None),
@@ -304,42 +309,59 @@ fn run_in(
                 check_figures(rp, root, source, &scope, &mut extra);
             }
         }
-        let as_of = req.as_of.or_else(|| {
-            spec.as_ref()
-                .and_then(|s| s.as_of.as_ref())
-                .and_then(|a| a.last())
+        // The review's date: `--as-of` (outside the period, the run stops), else the
+        // review's `as_of` (outside the period, an error in the review), else the files'.
+        let pp = scope.period;
+        let inside = |d: &NaiveDate| (pp.start..=pp.end).contains(d);
+        as_of_error = req.as_of.filter(|d| !inside(d)).map(|d| {
+            // About the run, not a file: in the run's language.
+            crate::t_in!(
+                ui,
+                "review-cli-as-of-outside",
+                date = d.to_string(),
+                plan = plan.id.value.as_str(),
+                start = pp.start.to_string(),
+                end = pp.end.to_string()
+            )
         });
-        let joined = crate::i18n::scope(ui, || {
-            join::join(scope, &mut files, as_of, &config.tolerance)
-        });
-        // What the review will show without a figure.
-        if !files.is_empty() && req.report_missing {
-            let anchor = spec
-                .as_ref()
-                .and_then(|s| s.actuals.first().map(|a| a.span).or(Some(s.plan.span)));
-            let missing = |lang| {
-                crate::i18n::scope(lang, || {
-                    missing_actuals(&joined)
-                        .into_iter()
-                        .map(|m| {
-                            let f =
-                                Finding::new(&codes::MISSING_ACTUAL, anchor.unwrap_or_default(), m)
-                                    .help(crate::t!("review-no-actual-help"));
-                            match anchor {
-                                Some(_) => f.label(crate::t!("review-no-actual-label")),
-                                None => f,
-                            }
-                        })
-                        .collect::<Vec<_>>()
-                })
-            };
-            match anchor {
-                Some(_) => extra.extend(missing(crate::i18n::current())),
-                None => files[0].findings.extend(missing(ui)),
-            }
+        let stated = spec.as_ref().and_then(|s| s.as_of.as_ref());
+        if let Some(a) = stated.filter(|a| a.last().is_some_and(|d| !inside(&d))) {
+            let (start, end) = (pp.start.to_string(), pp.end.to_string());
+            extra.push(
+                Finding::new(
+                    &codes::BAD_PERIOD,
+                    a.span,
+                    crate::t!(
+                        "review-as-of-outside",
+                        date = a.raw.as_str(),
+                        start = start.as_str(),
+                        end = end.as_str()
+                    ),
+                )
+                .label(crate::t!(
+                    "review-as-of-outside-label",
+                    start = start.as_str(),
+                    end = end.as_str()
+                ))
+                .help(crate::t!("review-as-of-outside-help")),
+            );
         }
-        if !check_only {
-            review = Some(compute::compute(&joined, &config.thresholds, lang));
+        let as_of = req
+            .as_of
+            .or_else(|| stated.and_then(|a| a.last()).filter(inside));
+        if as_of_error.is_none() {
+            let joined = crate::i18n::scope(ui, || {
+                join::join(scope, &mut files, as_of, &config.tolerance)
+            });
+            if !files.is_empty() && req.report_missing {
+                let anchor = spec
+                    .as_ref()
+                    .and_then(|s| s.actuals.first().map(|a| a.span).or(Some(s.plan.span)));
+                report_missing(&joined, anchor, ui, &mut files, &mut extra);
+            }
+            if !check_only {
+                review = Some(compute::compute(&joined, &config.thresholds, lang));
+            }
         }
     }
     // Reports, in the order: review file, plan under review, actuals files.
@@ -404,6 +426,7 @@ fn run_in(
     Outcome {
         review,
         lang,
+        as_of_error,
         review_path: review_plan.as_ref().map(|_| req.path.to_path_buf()),
         review_sha256,
         plan_sha256,
@@ -545,18 +568,121 @@ fn check_figures(
     });
 }
 
-/// One message per target or KPI without an actual, and per breakdown whose items are
-/// only partly reported.
-fn missing_actuals(j: &join::Joined) -> Vec<String> {
+/// P808: what the review will show without a figure. One finding per target or KPI
+/// without an actual and per breakdown whose items are only partly reported — at the
+/// review's `actuals` (`anchor`), else in the first actuals file — and one per file whose
+/// full-year rows are dated after the review and would have given the rest.
+fn report_missing(
+    j: &join::Joined,
+    anchor: Option<Span>,
+    ui: Lang,
+    files: &mut [ActualsFile],
+    extra: &mut Vec<Finding>,
+) {
+    let lang = match anchor {
+        Some(_) => crate::i18n::current(),
+        None => ui,
+    };
+    let (found, later) = crate::i18n::scope(lang, || {
+        let (messages, later) = missing_actuals(j);
+        let found: Vec<Finding> = messages
+            .into_iter()
+            .map(|m| {
+                let f = Finding::new(&codes::MISSING_ACTUAL, anchor.unwrap_or_default(), m)
+                    .help(crate::t!("review-no-actual-help"));
+                match anchor {
+                    Some(_) => f.label(crate::t!("review-no-actual-label")),
+                    None => f,
+                }
+            })
+            .collect();
+        (found, later)
+    });
+    match anchor {
+        Some(_) => extra.extend(found),
+        None => files[0].findings.extend(found),
+    }
+    for (fi, names) in later {
+        let file = &mut files[fi];
+        let rows = j
+            .later
+            .iter()
+            .filter(|(k, f)| f.file == fi && k.period == PeriodKey::Full)
+            .count();
+        let date = j.coverage[fi].to_string();
+        let as_of = j.as_of.to_string();
+        let finding = crate::i18n::scope(ui, || {
+            let shown = 6;
+            let list = names
+                .iter()
+                .take(shown)
+                .map(|(id, dim)| match dim {
+                    None => format!("`{id}`"),
+                    Some(d) => crate::t!("review-breakdown-of", id = *id, dimension = *d),
+                })
+                .collect::<Vec<_>>()
+                .join(&crate::t!("list-sep"));
+            let what = if names.len() > shown {
+                crate::t!(
+                    "review-later-more",
+                    list = list,
+                    more = names.len() - shown,
+                    total = names.len()
+                )
+            } else {
+                list
+            };
+            Finding::new(
+                &codes::MISSING_ACTUAL,
+                file.as_of.as_ref().map_or(Span::default(), |a| a.span),
+                crate::t!(
+                    "review-later-rows",
+                    rows = rows,
+                    date = date.as_str(),
+                    as_of = as_of.as_str(),
+                    what = what,
+                    count = names.len()
+                ),
+            )
+            .label(crate::t!("review-later-rows-label", date = date.as_str()))
+            .help(crate::t!("review-later-rows-help", as_of = as_of.as_str()))
+        });
+        file.findings.push(finding);
+    }
+}
+
+/// A metric, or one of its breakdowns, by id.
+type Named<'a> = (&'a str, Option<&'a str>);
+
+/// The messages of [`report_missing`], and per actuals file (by index) what its
+/// full-year rows dated after the review would have given.
+fn missing_actuals<'a>(j: &'a join::Joined) -> (Vec<String>, BTreeMap<usize, Vec<Named<'a>>>) {
     let mut out = Vec::new();
+    let mut later: BTreeMap<usize, Vec<Named>> = BTreeMap::new();
+    // The files whose later rows hold figures of a metric (or of one of its breakdowns).
+    let later_files = |mi: usize, dim: Option<usize>| -> BTreeSet<usize> {
+        j.later
+            .iter()
+            .filter(|(k, _)| k.metric == mi && dim.is_none_or(|d| k.cell.is_some_and(|c| c.0 == d)))
+            .map(|(_, f)| f.file)
+            .collect()
+    };
     for (mi, m) in j.scope.metrics.iter().enumerate() {
         if j.actual(mi, None).is_none() {
-            out.push(match m.kind {
-                MetricKind::Target(_) => {
-                    crate::t!("review-no-actual-target", id = m.id, name = m.name)
-                }
-                MetricKind::Kpi(_) => crate::t!("review-no-actual-kpi", id = m.id, name = m.name),
-            });
+            let files = later_files(mi, None);
+            for fi in &files {
+                later.entry(*fi).or_default().push((m.id, None));
+            }
+            if files.is_empty() {
+                out.push(match m.kind {
+                    MetricKind::Target(_) => {
+                        crate::t!("review-no-actual-target", id = m.id, name = m.name)
+                    }
+                    MetricKind::Kpi(_) => {
+                        crate::t!("review-no-actual-kpi", id = m.id, name = m.name)
+                    }
+                });
+            }
             continue;
         }
         for (di, d) in m.dims.iter().enumerate() {
@@ -575,10 +701,17 @@ fn missing_actuals(j: &join::Joined) -> Vec<String> {
                     dimension = d.name.as_str(),
                     items = lacking.join(&crate::t!("list-sep"))
                 ));
+            } else if lacking.len() == d.items.len() {
+                for fi in later_files(mi, Some(di)) {
+                    later
+                        .entry(fi)
+                        .or_default()
+                        .push((m.id, Some(d.name.as_str())));
+                }
             }
         }
     }
-    out
+    (out, later)
 }
 
 /// Applies `[rules]` levels (loader codes stay as they are) and `# planc: allow`.
