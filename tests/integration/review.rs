@@ -801,6 +801,11 @@ fn every_kpi_the_summary_counts_is_in_a_table() {
             "examples/org/east-china.plan.yaml",
             &["examples/actuals/east-china-2026-q3.actuals.yaml"],
         ),
+        // The wide layout: one row per province, one column per quarter.
+        (
+            "examples/org/south-china.plan.yaml",
+            &["examples/actuals/south-china-2026.actuals.csv"],
+        ),
     ];
     // The CRM export breaks sales down by customer type, a segment only the review
     // defines: it is read through examples/review.plan.yaml.
