@@ -87,7 +87,7 @@ p904-period-shorter-help = 按上级计划的完整期间编写本计划，才�
 p904-period-label-parent = 上级计划的期间
 
 ## P911 rollup-total
-p911-message = { $target } 为 { $value }，但 { $parent } 分配给 `{ $item }`（{ $parent_target }）的是 { $allocated }
+p911-message = { $target }为 { $value }，但 { $parent } 分配给 `{ $item }`（{ $parent_target }）的是 { $allocated }
 p911-label-over = 多了 { $gap }
 p911-label-short = 少了 { $gap }
 p911-label-allocation = { $parent_target }：分配给 { $item }
