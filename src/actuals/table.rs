@@ -567,6 +567,50 @@ mod tests {
     }
 
     #[test]
+    fn a_title_row_gives_the_unit() {
+        assert_eq!(
+            title_unit("2026年各省销售额（单位：万元）").as_deref(),
+            Some("万元")
+        );
+        assert_eq!(title_unit("单位: 亿元").as_deref(), Some("亿元"));
+        assert_eq!(title_unit("（单位：元，含税）").as_deref(), Some("元"));
+        assert_eq!(title_unit("单位:万元)").as_deref(), Some("万元"));
+        assert_eq!(title_unit("单位：家"), None);
+        assert_eq!(title_unit("2026年各省销售额"), None);
+    }
+
+    #[test]
+    fn the_header_is_below_the_titles() {
+        let mut file = ActualsFile::empty(Path::new("t.csv"), Format::Csv);
+        let text = "\n标题（单位：万元）\n,,\n备注：截至9月\nmetric,period,value\nsales,FY,1\n";
+        let (line, header, rest) = split_header(&mut file, lex(text, b',')).unwrap();
+        assert_eq!(line, 5);
+        assert_eq!(header[0].text, "metric");
+        assert_eq!(rest.len(), 1);
+        assert_eq!(rest[0].0, 6);
+        assert_eq!(file.unit.as_ref().map(|u| u.as_str()), Some("万元"));
+        // Without a row of two cells, the first filled row is the header.
+        let mut file = ActualsFile::empty(Path::new("t.csv"), Format::Csv);
+        let (line, header, rest) = split_header(&mut file, lex("\nmetric\nsales\n", b',')).unwrap();
+        assert_eq!(
+            (line, header[0].text.as_str(), rest.len()),
+            (2, "metric", 1)
+        );
+        assert!(file.unit.is_none());
+        let mut file = ActualsFile::empty(Path::new("t.csv"), Format::Csv);
+        assert!(split_header(&mut file, lex("\n,\n", b',')).is_none());
+    }
+
+    #[test]
+    fn headers_of_both_layouts() {
+        let texts = |t: &[&str]| t.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(is_header(&texts(&["指标", "期间", "实际"])));
+        assert!(is_header(&texts(&["省份", "1月", "2月"])));
+        assert!(!is_header(&texts(&["metric", "period"])));
+        assert!(!is_header(&texts(&["标题", "说明"])));
+    }
+
+    #[test]
     fn reads_chinese_headers() {
         assert_eq!(header_field("指标"), Some(Field::Metric));
         assert_eq!(header_field(" Last_Year "), Some(Field::LastYear));

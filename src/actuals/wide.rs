@@ -416,6 +416,219 @@ fn check_total(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{scope, Lang};
+    use std::path::Path;
+
+    fn read(text: &str) -> ActualsFile {
+        scope(Lang::En, || {
+            super::super::table::load_csv(Path::new("t.actuals.csv"), text.as_bytes())
+        })
+    }
+
+    fn messages(f: &ActualsFile) -> Vec<String> {
+        f.findings
+            .iter()
+            .map(|x| format!("{} {}", x.code, x.message))
+            .collect()
+    }
+
+    #[test]
+    fn items_of_a_dimension_by_month() {
+        let f = read("销售（单位：万元）\n省份,1月,2月,合计\n江苏,60,58,118\n合计,60,58,118\n");
+        assert!(f.findings.is_empty(), "{:?}", messages(&f));
+        assert_eq!(f.unit.as_ref().map(|u| u.as_str()), Some("万元"));
+        assert_eq!(f.rows.len(), 4);
+        let r = &f.rows[0];
+        assert_eq!(r.metric.as_str(), "");
+        assert_eq!(r.implied_by.as_ref().map(|d| d.as_str()), Some("province"));
+        assert_eq!(r.dimension.as_ref().map(|d| d.as_str()), Some("province"));
+        assert_eq!(r.item.as_ref().map(|d| d.as_str()), Some("江苏"));
+        assert_eq!((r.period.as_str(), r.value.as_str()), ("1月", "60"));
+        assert_eq!(r.number, 3);
+        assert_eq!(f.rows[1].period.as_str(), "2月");
+        // The total row: the metric's own figure per period.
+        let t = &f.rows[2];
+        assert_eq!(t.implied_by.as_ref().map(|d| d.as_str()), Some("province"));
+        assert!(t.dimension.is_none() && t.item.is_none());
+        assert_eq!(t.number, 4);
+    }
+
+    #[test]
+    fn metrics_by_quarter_with_a_unit_column() {
+        let f = read("项目,单位,Q1,Q2,合计\n年度销售额,万元,250,310,560\n合计,,1,1,2\n");
+        assert!(f.findings.is_empty(), "{:?}", messages(&f));
+        assert_eq!(f.rows.len(), 2, "the total row of metrics is skipped");
+        let r = &f.rows[1];
+        assert_eq!(r.metric.as_str(), "年度销售额");
+        assert_eq!(r.metric_from.as_deref(), Some("项目"));
+        assert!(r.implied_by.is_none() && r.dimension.is_none() && r.item.is_none());
+        assert_eq!(r.unit.as_ref().map(|u| u.as_str()), Some("万元"));
+        assert_eq!(r.period.as_str(), "Q2");
+    }
+
+    #[test]
+    fn metric_dimension_and_item_columns() {
+        let f = read("指标,维度,项目,Q1\nsales,product,a,150\nsales,,,250\n");
+        assert!(f.findings.is_empty(), "{:?}", messages(&f));
+        let r = &f.rows[0];
+        assert_eq!(r.metric.as_str(), "sales");
+        assert_eq!(r.dimension.as_ref().map(|d| d.as_str()), Some("product"));
+        assert_eq!(r.item.as_ref().map(|d| d.as_str()), Some("a"));
+        assert!(r.implied_by.is_none() && r.metric_from.is_none());
+        let total = &f.rows[1];
+        assert!(total.dimension.is_none() && total.item.is_none());
+        // A metric column and a dimension-headed column.
+        let f = read("指标,省份,Q1\nsales,江苏,150\nsales,合计,250\n");
+        assert_eq!(
+            f.rows[0].dimension.as_ref().map(|d| d.as_str()),
+            Some("province")
+        );
+        assert_eq!(f.rows[0].item.as_ref().map(|d| d.as_str()), Some("江苏"));
+        assert!(f.rows[1].item.is_none() && f.rows[1].dimension.is_none());
+        assert!(f.rows.iter().all(|r| r.implied_by.is_none()));
+    }
+
+    #[test]
+    fn the_first_column_names_the_rows() {
+        let f = read("customer_type,Q1\n民营,10\n");
+        let r = &f.rows[0];
+        assert_eq!(
+            r.implied_by.as_ref().map(|d| d.as_str()),
+            Some("customer_type")
+        );
+        let f = read(",Q1,Q2\n年度销售额,10,20\n");
+        assert_eq!(f.rows[0].metric.as_str(), "年度销售额");
+        assert!(f.rows[0].implied_by.is_none());
+        // With a metric column, a first column of its own is not read.
+        let f = read("序号,指标,Q1\n1,sales,10\n");
+        assert_eq!(f.rows[0].metric.as_str(), "sales");
+        assert!(f.rows[0].item.is_none() && f.rows[0].implied_by.is_none());
+    }
+
+    #[test]
+    fn a_header_that_names_no_rows() {
+        let f = read("单位,1月\n万元,60\n");
+        assert_eq!(f.rows.len(), 0);
+        assert_eq!(
+            messages(&f),
+            ["P810 the header (row 1) has month or quarter columns but no column naming what each row is"]
+        );
+        assert_eq!(f.findings[0].primary.span, crate::source::Span::new(0, 11));
+    }
+
+    #[test]
+    fn rows_without_a_label_and_extra_cells() {
+        let f = read("省份,1月\n,60\n,\n江苏,1,2\n");
+        assert_eq!(f.rows.len(), 0);
+        assert_eq!(
+            messages(&f),
+            [
+                "P810 row 2 has no `省份`",
+                "P810 row 4 has more cells than the header has columns"
+            ]
+        );
+    }
+
+    #[test]
+    fn last_year_is_not_read_in_the_wide_layout() {
+        let f = read("省份,同期,1月\n江苏,50,60\n");
+        assert_eq!(f.rows.len(), 1);
+        assert!(f.rows[0].last_year.is_none());
+        assert_eq!(
+            messages(&f),
+            ["P810 the `同期` column is not read in the wide layout"]
+        );
+        assert_eq!(
+            f.findings[0].severity,
+            crate::diagnostics::Severity::Warning
+        );
+    }
+
+    #[test]
+    fn totals_are_checked_not_read() {
+        let months = read("省份,单位,1月,2月,Q1,合计\n江苏,万元,60,58,1,120\n");
+        assert_eq!(months.rows.len(), 3, "the months and the quarter are read");
+        assert_eq!(
+            messages(&months),
+            ["P809 row 2: the months add up to 118万元, but `合计` says 120万元"]
+        );
+        assert_eq!(
+            months.findings[0].severity,
+            crate::diagnostics::Severity::Warning
+        );
+        let quarters = read("省份,Q1,Q2,合计\n江苏,1亿元,5000万元,1.6亿元\n");
+        assert_eq!(
+            messages(&quarters),
+            ["P809 row 2: the quarters add up to 1.5亿元, but `合计` says 1.6亿元"]
+        );
+        // Money in two units adds up; empty cells are not given.
+        assert!(read("省份,Q1,Q2,Q3,合计\n江苏,1亿元,5000万元,,1.5亿元\n")
+            .findings
+            .is_empty());
+        // Counts with counts; a cell in another unit is for the join to report.
+        assert!(read("省份,Q1,Q2,合计\n江苏,3家,4家,7家\n")
+            .findings
+            .is_empty());
+        assert!(read("省份,Q1,Q2,合计\n江苏,3家,4万元,7家\n")
+            .findings
+            .is_empty());
+        assert!(read("省份,Q1,Q2,合计\n江苏,3家,x,7家\n")
+            .findings
+            .is_empty());
+        assert!(read("省份,Q1,合计\n江苏,3家,y\n").findings.is_empty());
+        let counts = read("省份,Q1,Q2,合计\n江苏,3家,4家,8家\n");
+        assert_eq!(
+            messages(&counts),
+            ["P809 row 2: the quarters add up to 7家, but `合计` says 8家"]
+        );
+        // The file's unit.
+        let titled = read("单位：万元\n省份,Q1,Q2,合计\n江苏,3,4,8\n");
+        assert_eq!(
+            messages(&titled),
+            ["P809 row 3: the quarters add up to 7万元, but `合计` says 8万元"]
+        );
+    }
+
+    #[test]
+    fn amounts_and_units() {
+        let cell = |t: &str| Cell {
+            text: t.to_owned(),
+            span: Span::default(),
+            at: None,
+        };
+        assert_eq!(
+            amount(&cell("2亿元"), None),
+            Some((
+                Decimal::from(200_000_000),
+                Unit::Money(crate::model::MoneyUnit::Yi)
+            ))
+        );
+        assert_eq!(
+            amount(&cell("3"), Some("万元")),
+            Some((
+                Decimal::from(30_000),
+                Unit::Money(crate::model::MoneyUnit::Wan)
+            ))
+        );
+        assert_eq!(
+            amount(&cell("3"), None),
+            Some((Decimal::from(3), Unit::Bare))
+        );
+        assert_eq!(amount(&cell("-"), None), None);
+        assert!(same_kind(
+            &Unit::Money(crate::model::MoneyUnit::Wan),
+            &Unit::Money(crate::model::MoneyUnit::Yi)
+        ));
+        assert!(!same_kind(
+            &Unit::Bare,
+            &Unit::Money(crate::model::MoneyUnit::Wan)
+        ));
+        assert!(!same_kind(
+            &Unit::Other("家".into()),
+            &Unit::Other("人".into())
+        ));
+        assert!(same_kind(&Unit::Percent, &Unit::Percent));
+    }
 
     #[test]
     fn columns_of_a_wide_header() {
@@ -427,6 +640,29 @@ mod tests {
         assert_eq!(classify("Product"), Column::Dimension("product"));
         assert_eq!(classify("项目"), Column::Field(Field::Item));
         assert_eq!(classify("备注"), Column::Other);
+        assert_eq!(classify("总计"), Column::Total);
+        assert_eq!(classify("Total"), Column::Total);
+        assert_eq!(classify("客户类型"), Column::Dimension("customer_type"));
+        assert_eq!(
+            classify("customer_type"),
+            Column::Dimension("customer_type")
+        );
+        for (header, dim) in [
+            ("产品", "product"),
+            ("省份", "province"),
+            ("大区", "region"),
+            ("城市", "city"),
+            ("渠道", "channel"),
+            ("医院", "account"),
+            ("团队", "team"),
+            ("代表", "representative"),
+        ] {
+            assert_eq!(dimension_of(header), Some(dim));
+        }
+        assert_eq!(normalized(" Customer_Type "), "customertype");
+        assert_eq!(normalized("last-year"), "lastyear");
+        assert!(is_total("合计") && is_total("FY") && is_total("2026"));
+        assert!(!is_total("Q1") && !is_total("江苏"));
         let texts = |t: &[&str]| t.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert!(looks_wide(&texts(&["省份", "1月", "2月"])));
         assert!(!looks_wide(&texts(&["metric", "period", "value"])));
