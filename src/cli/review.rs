@@ -40,9 +40,14 @@ pub struct Args {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ReviewFormat {
+    /// GitHub-flavoured Markdown
     Md,
+    /// One self-contained HTML file
     Html,
+    /// A Word document (needs -o FILE)
     Docx,
+    /// Every computed figure: exact values, and each `display` written as the report
+    /// would (`--lang`, else the review's `lang`, else Chinese)
     Json,
 }
 
