@@ -57,6 +57,21 @@ fn the_region_example_reads_correctly_at_the_end_of_september() {
     // A rate is judged as it stands: 10.8 % against ≥ 12 % is missed, not pro-rated.
     let output = find(&f["kpis"], "id", "panshi-output");
     assert_eq!(output["verdict"], "fail");
+    // In English: money in millions, the KPI's target too.
+    let out = planc()
+        .args(["review", "examples/org/east-china.plan.yaml", "--actuals"])
+        .arg("examples/actuals/east-china-2026-q3.actuals.yaml")
+        .output()
+        .unwrap();
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        md.contains("| 新兴市场“清肺宁”销售额 | 战役二：“燎原计划” | ≥ CNY 6m | CNY 4.7m | 104.4% | on track | 🟡 amber |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("KPIs: 13 (5 met, 3 missed, 3 on track, 2 behind)."),
+        "{md}"
+    );
     // The same without `--as-of`: the file's own date.
     let (w, _) = review_json(&[
         "examples/org/east-china.plan.yaml",
@@ -204,4 +219,59 @@ sections:\n  - title: 目标回顾\n    figures: [targets]\n",
                 "`as_of` 2027-03-31 lies outside the plan period, 2026-01-01 to 2026-12-31",
             ));
     }
+}
+
+/// A review file dated 30 September over a file of full-year figures dated 31 December:
+/// the one warning names up to six figures in full, and `planc check` says the same.
+#[test]
+fn the_warning_on_later_rows_names_six_figures_in_full() {
+    let dir = root().join("tests/fixtures/actuals");
+    let tmp = crate::util::temp_with(&[
+        (
+            "tiny-2026.actuals.yaml",
+            "plan: tiny-2026\nas_of: 2026-12-31\nunit: 万元\nrows:\n\
+  - { metric: sales, period: Q1, value: 250 }\n\
+  - { metric: sales, period: Q2, value: 310 }\n\
+  - { metric: sales, period: Q3, value: 290 }\n\
+  - { metric: sales, dimension: product, item: a, period: FY, value: 780 }\n\
+  - { metric: sales, dimension: product, item: b, period: FY, value: 480 }\n\
+  - { metric: new-hospitals, period: FY, value: 18家 }\n\
+  - { metric: k-cover, period: FY, value: 93% }\n\
+  - { metric: k-expense, period: FY, value: 5.5% }\n\
+  - { metric: k-range, period: FY, value: 25% }\n\
+  - { metric: k-zero, period: FY, value: 0起 }\n",
+        ),
+        (
+            "tiny.review.plan.yaml",
+            "kind: review\nid: tiny-review\ntitle: 三季度总结\nstatus: final\n\
+period: { start: 2026-01-01, end: 2026-12-31 }\n\
+review:\n  plan: tiny.plan.yaml\n  actuals: [tiny-2026.actuals.yaml]\n  as_of: 2026-09-30\n\
+sections:\n  - title: 目标回顾\n    figures: [targets]\n",
+        ),
+    ]);
+    std::fs::copy(
+        dir.join("tiny.plan.yaml"),
+        tmp.path().join("tiny.plan.yaml"),
+    )
+    .unwrap();
+    let out = planc()
+        .current_dir(tmp.path())
+        .args(["check", ".", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let messages: Vec<&str> = v["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["findings"].as_array().unwrap())
+        .filter(|f| f["code"] == "P808")
+        .map(|f| f["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        messages,
+        ["7 full-year rows are as of 2026-12-31, after the review's date 2026-09-30, and left out: \
+`sales` by product, `new-hospitals`, `k-cover`, `k-expense`, `k-range`, `k-zero` have no figure to date"],
+        "{v}"
+    );
 }

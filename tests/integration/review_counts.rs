@@ -403,8 +403,8 @@ fn kpis_without_actuals_are_counted_as_no_data() {
     );
 }
 
-#[test]
-fn kpis_no_figure_names_are_shown_after_the_summary() {
+/// A review of the tiny plan with these sections (YAML list items), in a fresh folder.
+fn tiny_review(sections: &str) -> (tempfile::TempDir, String) {
     let dir = root().join("tests/fixtures/actuals");
     let tmp = tempfile::tempdir().unwrap();
     for name in ["tiny.plan.yaml", "tiny-2026.actuals.yaml"] {
@@ -413,22 +413,70 @@ fn kpis_no_figure_names_are_shown_after_the_summary() {
     let review = tmp.path().join("tiny.review.plan.yaml");
     std::fs::write(
         &review,
-        "kind: review\nid: tiny-review\ntitle: 年度总结\nstatus: final\nlang: zh\n\
-period: { start: 2026-01-01, end: 2026-12-31 }\n\
+        format!(
+            "kind: review\nid: tiny-review\ntitle: 年度总结\nstatus: final\nlang: zh\n\
+period: {{ start: 2026-01-01, end: 2026-12-31 }}\n\
 review:\n  plan: tiny.plan.yaml\n  actuals: [tiny-2026.actuals.yaml]\n\
-sections:\n  - title: 目标回顾\n    figures: [targets]\n  - title: 覆盖\n    figures: [kpi/k-cover]\n",
+sections:\n{sections}"
+        ),
     )
     .unwrap();
     let path = review.to_string_lossy().into_owned();
+    (tmp, path)
+}
+
+/// The text of the report from `from` to `to` (both must be there, in order).
+fn between<'a>(md: &'a str, from: &str, to: &str) -> &'a str {
+    let a = md
+        .find(from)
+        .unwrap_or_else(|| panic!("no `{from}` in\n{md}"));
+    let b = md[a..]
+        .find(to)
+        .unwrap_or_else(|| panic!("no `{to}` after `{from}` in\n{md}"));
+    &md[a..a + b]
+}
+
+#[test]
+fn kpis_no_figure_names_are_shown_after_the_summary() {
+    // The summary in the second section: the KPIs no figure names follow it there.
+    let (_tmp, path) = tiny_review(
+        "  - title: 覆盖\n    figures: [kpi/k-cover]\n  - title: 目标回顾\n    figures: [targets]\n  - title: 结语\n    text: 完。\n",
+    );
     for lang in [None, Some("en")] {
         assert_counts_in_every_format(lang, &[&path], "a review naming one KPI");
     }
     let md = render(&[&path, "--format", "md", "--lang", "zh"]);
-    let other = md.find("### 1.2 其他关键指标达成情况").expect(&md);
-    let next = md.find("## 二、覆盖").unwrap();
-    assert!(other < next);
+    let other = between(&md, "### 2.2 其他关键指标达成情况", "## 三、结语");
     for metric in ["费用率", "库存周转天数占比", "违规事件"] {
-        assert!(md[other..next].contains(metric), "{metric} in\n{md}");
+        assert!(other.contains(metric), "{metric} in\n{md}");
     }
-    assert!(!md[other..next].contains("目标医院覆盖率"), "{md}");
+    assert!(!other.contains("目标医院覆盖率"), "{md}");
+    assert!(!md.contains("### 1.2"), "{md}");
+}
+
+#[test]
+fn without_a_summary_the_kpis_no_figure_names_follow_the_last_figures() {
+    let (_tmp, path) = tiny_review(
+        "  - title: 覆盖\n    figures: [kpi/k-cover]\n  - title: 费用\n    figures: [kpi/k-expense]\n  - title: 结语\n    text: 完。\n",
+    );
+    let md = render(&[&path, "--format", "md", "--lang", "zh"]);
+    let other = between(&md, "### 2.2 其他关键指标达成情况", "## 三、结语");
+    assert!(
+        other.contains("库存周转天数占比") && other.contains("违规事件"),
+        "{md}"
+    );
+    assert!(!other.contains("费用率 |"), "{md}");
+}
+
+#[test]
+fn sections_with_the_same_title_keep_their_own_figures() {
+    let (_tmp, path) = tiny_review(
+        "  - title: 指标\n    figures: [kpi/k-cover]\n  - title: 指标\n    figures: [kpi/k-expense]\n",
+    );
+    let md = render(&[&path, "--format", "md", "--lang", "zh"]);
+    assert!(
+        md.contains("## 一、指标\n\n### 1.1 目标医院覆盖率\n"),
+        "{md}"
+    );
+    assert!(md.contains("## 二、指标\n\n### 2.1 费用率\n"), "{md}");
 }
