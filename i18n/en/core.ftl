@@ -155,3 +155,11 @@ human-omitted = { $path }: { $count } more { $count ->
         [one] finding
        *[other] findings
     } of { $code }({ $name }) not shown (the first { $shown } are above; `--max-findings 0` shows all, `--format json` lists all)
+
+## git (`planc check --changed-since`)
+
+git-not-found = `git` was not found on PATH; --changed-since needs the git command line
+git-failed = `{ $command }` failed: { $reason }
+git-unknown-revision = `{ $rev }` is not a revision of this repository
+check-nothing-changed-since = no plan, review or actuals file changed since { $rev }; nothing to check
+check-nothing-listed = no plan, review or actuals file among the listed paths; nothing to check

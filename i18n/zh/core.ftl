@@ -136,3 +136,11 @@ decode-not-utf8 = 文件不是 UTF-8 编码，看起来是 { $encoding }（第�
 decode-unknown-encoding = 一种未知的非 UTF-8 编码
 decode-help = 请把文件另存为 UTF-8：VS Code 中先“通过编码重新打开” → { $encoding }，再“通过编码保存” → UTF-8；命令行：iconv -f { $iconv } -t UTF-8 原文件.plan.yaml > 新文件.plan.yaml
 human-omitted = { $path }：另有 { $count } 条 { $code }({ $name }) 未显示（上面只列出前 { $shown } 条；`--max-findings 0` 显示全部，`--format json` 列出全部）
+
+## git（`planc check --changed-since`）
+
+git-not-found = 在 PATH 中找不到 `git`；--changed-since 需要 git 命令行
+git-failed = `{ $command }` 执行失败：{ $reason }
+git-unknown-revision = `{ $rev }` 不是本仓库中的版本
+check-nothing-changed-since = 自 { $rev } 以来没有计划、总结或实际数据文件变动，无需检查
+check-nothing-listed = 所列路径中没有计划、总结或实际数据文件，无需检查

@@ -1,4 +1,7 @@
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use crate::workspace::discover::role_of;
+use crate::workspace::focus::Change;
 
 use super::{CheckFormat, Exit, Io};
 use crate::config::Config;
@@ -32,6 +35,15 @@ pub struct Args {
     /// Where to keep the cache of clean files [env: PLANC_CACHE_DIR; default: .planc_cache].
     #[arg(long, value_name = "DIR")]
     pub cache_dir: Option<PathBuf>,
+    /// Check only what changed since the git revision REV (committed, staged, unstaged and
+    /// untracked files) and the plans linked to it: a changed child re-checks its parent,
+    /// a changed parent its children, a changed plan its reviews and actuals.
+    #[arg(long, value_name = "REV", conflicts_with = "files_from")]
+    pub changed_since: Option<String>,
+    /// Check only the files listed in FILE (one path per line; `-`: standard input) and
+    /// the plans linked to them, as `--changed-since` does.
+    #[arg(long, value_name = "FILE")]
+    pub files_from: Option<PathBuf>,
 }
 
 pub fn run(args: Args, io: &mut Io) -> Exit {
@@ -56,6 +68,20 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
         crate::cache::Cache::open(&dir, &config)
     });
     let deny = config.deny_warnings;
+    let change = match changed(&args) {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = writeln!(io.stderr, "{}{e}", crate::i18n::error_prefix());
+            return Exit::Trouble;
+        }
+    };
+    if let Some(c) = &change {
+        let understood = c.paths.iter().any(|p| role_of(p).is_some());
+        if !understood && c.gone_parents.is_empty() {
+            let _ = writeln!(io.stderr, "{}", nothing_changed(&args));
+            return Exit::Ok;
+        }
+    }
     let ws = crate::workspace::Workspace::open(
         &args.paths,
         config,
@@ -63,8 +89,13 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
             cache: cache.as_ref(),
             hash: false,
             keep: false,
+            focus: change.as_ref(),
         },
     );
+    if change.is_some() && ws.problems.is_empty() && !ws.files.iter().any(|f| f.requested) {
+        let _ = writeln!(io.stderr, "{}", nothing_changed(&args));
+        return Exit::Ok;
+    }
     let trouble = !ws.problems.is_empty();
     let reports = ws.reports();
     let lang = ws.run_lang();
@@ -96,5 +127,69 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
         Exit::Findings
     } else {
         Exit::Ok
+    }
+}
+
+/// The change `--changed-since` or `--files-from` names, if either is given.
+fn changed(args: &Args) -> Result<Option<Change>, String> {
+    if let Some(list) = &args.files_from {
+        let text = if list.as_os_str() == "-" {
+            let mut s = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
+                .map_err(|e| e.to_string())?;
+            s
+        } else {
+            std::fs::read_to_string(list).map_err(|e| {
+                crate::t!(
+                    "io-cannot-read",
+                    path = crate::source::display_path(list),
+                    reason = crate::load::io_reason(&e)
+                )
+            })?
+        };
+        let paths = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(PathBuf::from)
+            .collect();
+        return Ok(Some(Change {
+            paths,
+            gone_parents: Vec::new(),
+        }));
+    }
+    let Some(rev) = &args.changed_since else {
+        return Ok(None);
+    };
+    let first = args.paths.first().map_or(Path::new("."), PathBuf::as_path);
+    let dir = if first.is_dir() {
+        first
+    } else {
+        first
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+    };
+    let files = crate::git::changed_since(dir, rev).map_err(|e| e.to_string())?;
+    let top = crate::git::toplevel(dir).map_err(|e| e.to_string())?;
+    let mut change = Change::default();
+    for f in files {
+        if f.deleted {
+            if role_of(&f.path) == Some(crate::workspace::Role::Plan) {
+                if let Ok(old) = crate::git::show(&top, rev, &f.in_repo) {
+                    change.deleted(&f.path, &old);
+                }
+            }
+        } else {
+            change.paths.push(f.path);
+        }
+    }
+    Ok(Some(change))
+}
+
+fn nothing_changed(args: &Args) -> String {
+    match &args.changed_since {
+        Some(rev) => crate::t!("check-nothing-changed-since", rev = rev.as_str()),
+        None => crate::t!("check-nothing-listed"),
     }
 }

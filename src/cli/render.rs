@@ -60,6 +60,7 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
         cache: None,
         hash: true,
         keep: true,
+        focus: None,
     };
     let ws = Workspace::open(std::slice::from_ref(&args.path), config, &opts);
     if let Some(root) = &args.rollup {

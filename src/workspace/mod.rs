@@ -17,6 +17,7 @@
 
 pub mod codes;
 pub mod discover;
+pub mod focus;
 mod graph;
 pub mod reviews;
 mod rollup;
@@ -94,6 +95,9 @@ pub struct Options<'a> {
     /// that links to nothing is dropped after its own check, so memory stays bounded
     /// on large trees.
     pub keep: bool,
+    /// Report only the files this change touches and the files linked to them
+    /// (`planc check --changed-since`); the rest are read only to resolve links.
+    pub focus: Option<&'a focus::Change>,
 }
 
 /// Every file of a run and how they link.
@@ -134,6 +138,12 @@ impl Workspace {
         ws.load_needed(opts);
         ws.graph = graph::Graph::build(&ws);
         ws.load_neighbours(opts);
+        if let Some(change) = opts.focus {
+            let keep = focus::focus(&ws, change);
+            for (i, f) in ws.files.iter_mut().enumerate() {
+                f.requested = keep.contains(&i);
+            }
+        }
         ws.check_all();
         ws
     }
@@ -205,6 +215,7 @@ impl Workspace {
             cache: None,
             hash: opts.hash,
             keep: true,
+            focus: None,
         };
         let loaded: Vec<(FileId, File)> = needed
             .par_iter()
@@ -253,6 +264,7 @@ impl Workspace {
             cache: None,
             hash: opts.hash,
             keep: true,
+            focus: None,
         };
         let loaded: Vec<File> = extra
             .par_iter()

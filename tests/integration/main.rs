@@ -6,8 +6,10 @@ mod actuals;
 mod review;
 
 mod check_cli;
+mod git_check;
 mod i18n;
 mod mutation;
+mod packaging;
 mod render;
 mod rollup_rules;
 mod rule_fixtures;
