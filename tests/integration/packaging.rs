@@ -85,3 +85,25 @@ fn check_jsonschema_accepts_every_example_against_the_plan_schema() {
         .arg(&bad));
     assert!(!ok, "{text}");
 }
+
+/// Slow (a release build): `cargo test -- --ignored wheel`. Builds the wheel with
+/// maturin, installs it into a fresh virtual environment (no Rust on PATH there is
+/// needed) and checks the bundled examples with the installed `planc`.
+#[test]
+#[ignore = "builds a release wheel; run with --ignored"]
+fn the_wheel_installs_planc_into_a_fresh_venv() {
+    let out = Command::new("bash")
+        .arg(root().join("scripts/build-wheel.sh"))
+        .arg("--test")
+        .current_dir(root())
+        .output()
+        .expect("runs");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains("installed: planc 0.1.0"), "{text}");
+    assert!(text.contains("0 errors"), "{text}");
+}
