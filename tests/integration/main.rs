@@ -6,6 +6,7 @@ mod actuals;
 mod review;
 
 mod check_cli;
+mod diff;
 mod i18n;
 mod mutation;
 mod render;
