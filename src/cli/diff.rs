@@ -82,7 +82,11 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
             return Exit::Trouble;
         }
     };
-    let plans = pairs.iter().flat_map(|(o, n)| [o, n]).flatten().map(|l| &l.plan);
+    let plans = pairs
+        .iter()
+        .flat_map(|(o, n)| [o, n])
+        .flatten()
+        .map(|l| &l.plan);
     let lang = io
         .lang
         .forced
@@ -157,7 +161,11 @@ fn is_driver_call(paths: &[PathBuf]) -> bool {
         let s = p.to_string_lossy();
         s == "." || (s.len() >= 7 && s.chars().all(|c| c.is_ascii_hexdigit()))
     };
-    matches!(paths.len(), 7 | 9) && hex(&paths[2]) && mode(&paths[3]) && hex(&paths[5]) && mode(&paths[6])
+    matches!(paths.len(), 7 | 9)
+        && hex(&paths[2])
+        && mode(&paths[3])
+        && hex(&paths[5])
+        && mode(&paths[6])
 }
 
 fn from_driver(paths: &[PathBuf], io: &Io) -> Result<Pairs, Trouble> {
@@ -205,7 +213,12 @@ fn load(name: &str, bytes: Vec<u8>, io: &Io) -> Result<Loaded, Trouble> {
         .active()
         .filter(|f| f.severity == Severity::Error)
         .collect();
-    let mut msg = trouble(t!("diff-cli-not-loaded", path = name, count = errors.len().max(1))).0;
+    let mut msg = trouble(t!(
+        "diff-cli-not-loaded",
+        path = name,
+        count = errors.len().max(1)
+    ))
+    .0;
     let style = Style {
         color: io.color,
         ..Style::default()
@@ -253,7 +266,9 @@ fn load_dir(dir: &Path, io: &Io) -> Result<Vec<(String, Loaded)>, Trouble> {
     let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
         .into_iter()
         .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && e.file_name().to_string_lossy().ends_with(".plan.yaml"))
+        .filter(|e| {
+            e.file_type().is_file() && e.file_name().to_string_lossy().ends_with(".plan.yaml")
+        })
         .map(|e| e.into_path())
         .collect();
     files.sort();
@@ -324,7 +339,9 @@ fn from_git(rev: &str, paths: &[PathBuf], io: &Io) -> Result<Pairs, Trouble> {
             if p.is_dir() {
                 p.clone()
             } else {
-                p.parent().map(Path::to_path_buf).unwrap_or_else(|| cwd.clone())
+                p.parent()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| cwd.clone())
             }
         })
         .filter(|p| p.is_dir())
@@ -371,7 +388,9 @@ fn from_git(rev: &str, paths: &[PathBuf], io: &Io) -> Result<Pairs, Trouble> {
 /// through as it is (git still shows a diff), with a note on stderr.
 fn textconv(args: &Args, io: &mut Io) -> Exit {
     let [path] = args.paths.as_slice() else {
-        let _ = io.stderr.write_all(trouble(t!("diff-cli-textconv-one")).0.as_bytes());
+        let _ = io
+            .stderr
+            .write_all(trouble(t!("diff-cli-textconv-one")).0.as_bytes());
         return Exit::Trouble;
     };
     let bytes = match read(path) {

@@ -49,7 +49,15 @@ const NAME_KEYS: &[&str] = &["name", "title", "metric", "term", "label"];
 
 /// Keys shown first among an entity's fields: its headline figure, then its name.
 const FIRST_KEYS: &[&str] = &[
-    "value", "total", "amount", "target", "max", "share", "growth", "last_year", "budget",
+    "value",
+    "total",
+    "amount",
+    "target",
+    "max",
+    "share",
+    "growth",
+    "last_year",
+    "budget",
 ];
 
 /// Top-level keys that belong to the plan's metadata section.
@@ -87,7 +95,10 @@ pub fn compare(old: &Plan, new: &Plan) -> Vec<Change> {
         out: Vec::new(),
     };
     let empty = Map::new();
-    let (om, nm) = (o.as_object().unwrap_or(&empty), n.as_object().unwrap_or(&empty));
+    let (om, nm) = (
+        o.as_object().unwrap_or(&empty),
+        n.as_object().unwrap_or(&empty),
+    );
     // Metadata first, then the sections in the model's order.
     let mut keys: Vec<&str> = META_KEYS.to_vec();
     keys.extend(section_order().iter().filter(|k| !META_KEYS.contains(k)));
@@ -244,7 +255,13 @@ impl Ctx {
         }
     }
 
-    fn object(&mut self, path: &mut Vec<Seg>, a: &Map<String, J>, b: &Map<String, J>, in_kpi: bool) {
+    fn object(
+        &mut self,
+        path: &mut Vec<Seg>,
+        a: &Map<String, J>,
+        b: &Map<String, J>,
+        in_kpi: bool,
+    ) {
         let in_kpi = in_kpi || a.contains_key("metric") || b.contains_key("metric");
         let mut keys: Vec<&String> = Vec::new();
         for k in FIRST_KEYS {
@@ -285,14 +302,28 @@ impl Ctx {
         }
         let (Some(ka), Some(kb)) = (keyed(a), keyed(b)) else {
             // Elements without ids: matched by position.
-            let ka: Vec<(String, &J)> = a.iter().enumerate().map(|(i, v)| ((i + 1).to_string(), v)).collect();
-            let kb: Vec<(String, &J)> = b.iter().enumerate().map(|(i, v)| ((i + 1).to_string(), v)).collect();
+            let ka: Vec<(String, &J)> = a
+                .iter()
+                .enumerate()
+                .map(|(i, v)| ((i + 1).to_string(), v))
+                .collect();
+            let kb: Vec<(String, &J)> = b
+                .iter()
+                .enumerate()
+                .map(|(i, v)| ((i + 1).to_string(), v))
+                .collect();
             return self.matched(path, &ka, &kb, in_kpi);
         };
         self.matched(path, &ka, &kb, in_kpi)
     }
 
-    fn matched(&mut self, path: &mut Vec<Seg>, a: &[(String, &J)], b: &[(String, &J)], in_kpi: bool) {
+    fn matched(
+        &mut self,
+        path: &mut Vec<Seg>,
+        a: &[(String, &J)],
+        b: &[(String, &J)],
+        in_kpi: bool,
+    ) {
         let find = |list: &[(String, &J)], k: &str| list.iter().position(|(x, _)| x == k);
         // Every new element at its place; a removed one before the first new element that
         // stood after it in the old list.
@@ -344,13 +375,25 @@ impl Ctx {
         for x in &sb {
             if !sa.contains(x) {
                 let shown = self.names.get(x).cloned().unwrap_or_else(|| x.clone());
-                self.push(path, Some(()), ChangeKind::Added, None, Some(Val::Text(shown)));
+                self.push(
+                    path,
+                    Some(()),
+                    ChangeKind::Added,
+                    None,
+                    Some(Val::Text(shown)),
+                );
             }
         }
         for x in &sa {
             if !sb.contains(x) {
                 let shown = self.names.get(x).cloned().unwrap_or_else(|| x.clone());
-                self.push(path, Some(()), ChangeKind::Removed, Some(Val::Text(shown)), None);
+                self.push(
+                    path,
+                    Some(()),
+                    ChangeKind::Removed,
+                    Some(Val::Text(shown)),
+                    None,
+                );
             }
         }
     }
@@ -391,12 +434,27 @@ impl Ctx {
     }
 
     fn qty(&self, raw: &str, key: &str, in_kpi: bool, new_side: bool) -> Qty {
-        let plan_unit = if new_side { self.new_unit } else { self.old_unit };
-        let money_field = !in_kpi && !matches!(key, "share" | "growth" | "sales_ratio" | "attainment" | "beds");
+        let plan_unit = if new_side {
+            self.new_unit
+        } else {
+            self.old_unit
+        };
+        let money_field = !in_kpi
+            && !matches!(
+                key,
+                "share" | "growth" | "sales_ratio" | "attainment" | "beds"
+            );
         qty_of(raw, plan_unit, money_field)
     }
 
-    fn push(&mut self, path: &[Seg], field: Option<()>, kind: ChangeKind, old: Option<Val>, new: Option<Val>) {
+    fn push(
+        &mut self,
+        path: &[Seg],
+        field: Option<()>,
+        kind: ChangeKind,
+        old: Option<Val>,
+        new: Option<Val>,
+    ) {
         let keys: Vec<String> = path
             .iter()
             .map(|s| match s {
@@ -452,7 +510,12 @@ pub(super) fn qty_of(raw: &str, plan_unit: MoneyUnit, money_field: bool) -> Qty 
     let q = Quantity::parse(raw);
     let (kind, value, unit, written) = match &q.unit {
         _ if q.amount.is_none() => (QtyKind::Unknown, None, None, None),
-        Unit::Money(m) => (QtyKind::Money, q.yuan(plan_unit), Some("元".to_owned()), Some(*m)),
+        Unit::Money(m) => (
+            QtyKind::Money,
+            q.yuan(plan_unit),
+            Some("元".to_owned()),
+            Some(*m),
+        ),
         Unit::Bare if money_field => (
             QtyKind::Money,
             q.yuan(plan_unit),
@@ -489,7 +552,13 @@ pub fn canonical_lines(plan: &Plan) -> Vec<(String, Option<Qty>, String)> {
     out
 }
 
-fn flatten(cx: &Ctx, path: &mut Vec<String>, v: &J, in_kpi: bool, out: &mut Vec<(String, Option<Qty>, String)>) {
+fn flatten(
+    cx: &Ctx,
+    path: &mut Vec<String>,
+    v: &J,
+    in_kpi: bool,
+    out: &mut Vec<(String, Option<Qty>, String)>,
+) {
     match v {
         J::Object(o) => {
             let in_kpi = in_kpi || o.contains_key("metric");
@@ -497,10 +566,20 @@ fn flatten(cx: &Ctx, path: &mut Vec<String>, v: &J, in_kpi: bool, out: &mut Vec<
             let mut keys: Vec<&str> = if path.is_empty() {
                 META_KEYS.iter().copied().chain(section_order()).collect()
             } else {
-                ["id", "ref", "dimension"].iter().chain(NAME_KEYS).chain(FIRST_KEYS).copied().collect()
+                ["id", "ref", "dimension"]
+                    .iter()
+                    .chain(NAME_KEYS)
+                    .chain(FIRST_KEYS)
+                    .copied()
+                    .collect()
             };
             keys.retain(|k| o.contains_key(*k));
-            keys.extend(o.keys().map(String::as_str).filter(|k| !keys.contains(k)).collect::<Vec<_>>());
+            keys.extend(
+                o.keys()
+                    .map(String::as_str)
+                    .filter(|k| !keys.contains(k))
+                    .collect::<Vec<_>>(),
+            );
             for k in keys {
                 let x = &o[k];
                 if absent(x) {
@@ -513,11 +592,18 @@ fn flatten(cx: &Ctx, path: &mut Vec<String>, v: &J, in_kpi: bool, out: &mut Vec<
         }
         J::Array(list) if !list.iter().all(is_scalar) => {
             let keys = keyed(list).unwrap_or_else(|| {
-                list.iter().enumerate().map(|(i, x)| ((i + 1).to_string(), x)).collect()
+                list.iter()
+                    .enumerate()
+                    .map(|(i, x)| ((i + 1).to_string(), x))
+                    .collect()
             });
             for (k, x) in keys {
                 let label = cx.label_of(&k, x);
-                path.push(if label == k { k } else { format!("{k}({label})") });
+                path.push(if label == k {
+                    k
+                } else {
+                    format!("{k}({label})")
+                });
                 flatten(cx, path, x, in_kpi, out);
                 path.pop();
             }

@@ -85,7 +85,10 @@ impl Fmt {
                 let v = signed(d, dec(d.abs(), 4));
                 t!("diff-points", value = v)
             }
-            QtyKind::Count => signed(d, format!("{}{}", dec(d.abs(), 4), q.unit.as_deref().unwrap_or(""))),
+            QtyKind::Count => signed(
+                d,
+                format!("{}{}", dec(d.abs(), 4), q.unit.as_deref().unwrap_or("")),
+            ),
             _ => signed(d, dec(d.abs(), 4)),
         })
     }
@@ -242,7 +245,11 @@ impl Fmt {
             };
             match (self.delta(&c), self.delta_percent(&c)) {
                 (Some(d), Some(p)) => parts.push(t!("diff-summary-target", delta = d, percent = p)),
-                _ => parts.push(t!("diff-summary-target-values", old = self.qty(o), new = self.qty(n))),
+                _ => parts.push(t!(
+                    "diff-summary-target-values",
+                    old = self.qty(o),
+                    new = self.qty(n)
+                )),
             }
         }
         if s.more_targets > 0 {
@@ -265,7 +272,11 @@ impl Fmt {
             });
         }
         if let Some((o, n)) = &s.budget_total {
-            parts.push(t!("diff-summary-budget", old = self.qty(o), new = self.qty(n)));
+            parts.push(t!(
+                "diff-summary-budget",
+                old = self.qty(o),
+                new = self.qty(n)
+            ));
         }
         if s.budget_lines > 0 {
             parts.push(t!("diff-summary-budget-lines", count = s.budget_lines));
@@ -300,13 +311,19 @@ impl Fmt {
     /// Markdown for a pull-request comment: the summary line in bold, then per plan one
     /// table per section.
     pub fn markdown(&self, diff: &Diff) -> String {
-        let mut out = format!("**{}**\n", md_escape(&self.summary(&Summary::of_diff(diff))));
+        let mut out = format!(
+            "**{}**\n",
+            md_escape(&self.summary(&Summary::of_diff(diff)))
+        );
         let several = diff.files.len() > 1;
         for f in &diff.files {
             if several && f.status == FileStatus::Unchanged {
                 continue;
             }
-            out.push_str(&format!("\n### {}\n\n", md_escape(&self.file_heading(f))));
+            if !out.ends_with("\n\n") {
+                out.push('\n');
+            }
+            out.push_str(&format!("### {}\n\n", md_escape(&self.file_heading(f))));
             if let Some(note) = self.status_note(f) {
                 out.push_str(&format!("{note}\n"));
                 continue;
@@ -357,7 +374,10 @@ impl Fmt {
                 continue;
             }
             if several {
-                out.push_str(&format!("  {}\n", self.summary(&Summary::of_changes(&f.changes))));
+                out.push_str(&format!(
+                    "  {}\n",
+                    self.summary(&Summary::of_changes(&f.changes))
+                ));
             }
             for (section, changes) in by_section(&f.changes) {
                 out.push_str(&format!("  {}\n", section_label(section)));
@@ -508,9 +528,9 @@ pub fn textconv(plan: &Plan) -> String {
     for (path, q, text) in super::canonical_lines(plan) {
         let value = match &q {
             Some(q) if q.kind == QtyKind::Money => q.value.map(canonical_money),
-            Some(q) if q.kind != QtyKind::Unknown => q.value.map(|v| {
-                format!("{}{}", v.normalize(), q.unit.as_deref().unwrap_or(""))
-            }),
+            Some(q) if q.kind != QtyKind::Unknown => q
+                .value
+                .map(|v| format!("{}{}", v.normalize(), q.unit.as_deref().unwrap_or(""))),
             _ => None,
         };
         match value {

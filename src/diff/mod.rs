@@ -204,7 +204,10 @@ pub fn diff_files(old: Option<&Side>, new: Option<&Side>) -> FileDiff {
 
 /// Pairs the plans of two sets of files: by plan id, else by relative path. Returns
 /// index pairs in the order of the new side, then the removed files.
-pub fn pair(old: &[(String, &Plan)], new: &[(String, &Plan)]) -> Vec<(Option<usize>, Option<usize>)> {
+pub fn pair(
+    old: &[(String, &Plan)],
+    new: &[(String, &Plan)],
+) -> Vec<(Option<usize>, Option<usize>)> {
     let mut used = vec![false; old.len()];
     let mut out = Vec::new();
     for (j, (path, plan)) in new.iter().enumerate() {
@@ -223,7 +226,11 @@ pub fn pair(old: &[(String, &Plan)], new: &[(String, &Plan)]) -> Vec<(Option<usi
         }
         out.push((i, Some(j)));
     }
-    out.extend((0..old.len()).filter(|&i| !used[i]).map(|i| (Some(i), None)));
+    out.extend(
+        (0..old.len())
+            .filter(|&i| !used[i])
+            .map(|i| (Some(i), None)),
+    );
     out
 }
 
@@ -267,7 +274,14 @@ pub struct Summary {
 }
 
 /// Sections whose changes are counted by entity in the summary.
-pub const COUNTED: [&str; 6] = ["strategies", "campaigns", "pillars", "kpis", "risks", "timeline"];
+pub const COUNTED: [&str; 6] = [
+    "strategies",
+    "campaigns",
+    "pillars",
+    "kpis",
+    "risks",
+    "timeline",
+];
 
 impl Summary {
     pub fn of_changes(changes: &[Change]) -> Summary {
@@ -326,10 +340,7 @@ impl Summary {
         }
         s.cells = cells.len();
         s.budget_lines = lines.len();
-        s.entities = entities
-            .into_iter()
-            .map(|(k, v)| (k, v.len()))
-            .collect();
+        s.entities = entities.into_iter().map(|(k, v)| (k, v.len())).collect();
         s
     }
 
