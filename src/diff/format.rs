@@ -95,7 +95,7 @@ impl Fmt {
 
     /// The relative change, one decimal: `+2.2%`.
     pub fn delta_percent(&self, c: &Change) -> Option<String> {
-        c.delta_percent().map(|p| percent(p))
+        c.delta_percent().map(percent)
     }
 
     fn val(&self, v: &Option<Val>) -> String {
