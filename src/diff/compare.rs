@@ -563,16 +563,15 @@ fn flatten(
         J::Object(o) => {
             let in_kpi = in_kpi || o.contains_key("metric");
             // The plan's own order at the top; ids, names and figures first below it.
-            let mut keys: Vec<&str> = if path.is_empty() {
+            // Ids are in the path already; `false` is every flag's default.
+            let top = path.is_empty();
+            let mut keys: Vec<&str> = if top {
                 META_KEYS.iter().copied().chain(section_order()).collect()
             } else {
-                ["id", "ref", "dimension"]
-                    .iter()
-                    .chain(NAME_KEYS)
-                    .chain(FIRST_KEYS)
-                    .copied()
-                    .collect()
+                NAME_KEYS.iter().chain(FIRST_KEYS).copied().collect()
             };
+            keys.retain(|k| o.contains_key(*k));
+            let element = element_key(v);
             keys.retain(|k| o.contains_key(*k));
             keys.extend(
                 o.keys()
@@ -582,12 +581,21 @@ fn flatten(
             );
             for k in keys {
                 let x = &o[k];
-                if absent(x) {
+                let is_id = !top
+                    && matches!(k, "id" | "ref" | "dimension")
+                    && element.as_deref() == x.as_str().map(str::trim);
+                if absent(x) || *x == J::Bool(false) || is_id {
                     continue;
                 }
-                path.push(k.to_owned());
+                // `breakdowns` and `items` say nothing the ids after them do not.
+                let structural = matches!(k, "breakdowns" | "items") && x.is_array();
+                if !structural {
+                    path.push(k.to_owned());
+                }
                 flatten(cx, path, x, in_kpi, out);
-                path.pop();
+                if !structural {
+                    path.pop();
+                }
             }
         }
         J::Array(list) if !list.iter().all(is_scalar) => {
