@@ -42,6 +42,7 @@ diff-summary-budget-lines = { $count } budget { $count ->
         [one] line
        *[other] lines
     } changed
+diff-summary-budget-moved = { $amount } of budget moved between { $count } lines
 diff-summary-status = status { $old } → { $new }
 diff-summary-period = period changed
 diff-summary-other = { $count } other { $count ->

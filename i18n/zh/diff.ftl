@@ -15,6 +15,7 @@ diff-summary-risks = { $count } 项风险调整
 diff-summary-timeline = { $count } 个阶段调整
 diff-summary-budget = 预算 { $old } → { $new }
 diff-summary-budget-lines = 预算 { $count } 个科目调整
+diff-summary-budget-moved = 预算 { $amount } 在 { $count } 个科目间调整
 diff-summary-status = 状态 { $old } → { $new }
 diff-summary-period = 计划周期调整
 diff-summary-other = 其他 { $count } 处修改

@@ -278,7 +278,17 @@ impl Fmt {
                 new = self.qty(n)
             ));
         }
-        if s.budget_lines > 0 {
+        if let Some((yuan, unit)) = s.budget_moved {
+            let amount = self
+                .signed_money(yuan, unit)
+                .trim_start_matches('+')
+                .to_owned();
+            parts.push(t!(
+                "diff-summary-budget-moved",
+                amount = amount,
+                count = s.budget_lines
+            ));
+        } else if s.budget_lines > 0 {
             parts.push(t!("diff-summary-budget-lines", count = s.budget_lines));
         }
         if s.other > 0 {

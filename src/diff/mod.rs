@@ -262,6 +262,9 @@ pub struct Summary {
     pub budget_total: Option<(Qty, Qty)>,
     /// Budget lines added, removed or changed.
     pub budget_lines: usize,
+    /// With the total unchanged: the money moved between lines (in 元) and the unit to
+    /// show it in.
+    pub budget_moved: Option<(Decimal, MoneyUnit)>,
     /// The status, old and new, when it changed.
     pub status: Option<(String, String)>,
     /// The period, old and new, when it changed.
@@ -289,6 +292,7 @@ impl Summary {
         let mut entities: BTreeMap<String, std::collections::BTreeSet<&str>> = BTreeMap::new();
         let mut cells = std::collections::BTreeSet::new();
         let mut lines = std::collections::BTreeSet::new();
+        let mut moved: Vec<(Decimal, Option<MoneyUnit>)> = Vec::new();
         for c in changes {
             match c.section.as_str() {
                 "targets" => {
@@ -316,6 +320,10 @@ impl Summary {
                         }
                     } else if c.path.get(1).is_some_and(|p| p == "lines") {
                         lines.insert(c.path.get(2));
+                        let amount = c.field.as_deref().is_none_or(|f| f == "amount");
+                        if let (true, Some(d)) = (amount, c.delta()) {
+                            moved.push((d, c.new_qty().or(c.old_qty()).and_then(|q| q.written)));
+                        }
                     } else {
                         s.other += 1;
                     }
@@ -340,6 +348,16 @@ impl Summary {
         }
         s.cells = cells.len();
         s.budget_lines = lines.len();
+        let up: Decimal = moved
+            .iter()
+            .map(|m| m.0)
+            .filter(|d| d.is_sign_positive())
+            .sum();
+        let net: Decimal = moved.iter().map(|m| m.0).sum();
+        if s.budget_total.is_none() && net.is_zero() && !up.is_zero() {
+            let unit = moved.iter().find_map(|m| m.1).unwrap_or(MoneyUnit::Wan);
+            s.budget_moved = Some((up, unit));
+        }
         s.entities = entities.into_iter().map(|(k, v)| (k, v.len())).collect();
         s
     }

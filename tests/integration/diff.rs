@@ -130,7 +130,13 @@ fn a_budget_line_split_in_two() {
     );
     let dir = pair(COMPANY, &text);
     let md = diff(dir.path(), COMPANY, &["--format", "md", "--lang", "en"], 0);
-    assert_eq!(first_line(&md), "**2 budget lines changed**");
+    // The total stayed: the summary says how much moved between the lines.
+    assert_eq!(
+        first_line(&md),
+        "**CNY 126m of budget moved between 2 lines**"
+    );
+    let zh = diff(dir.path(), COMPANY, &[], 0);
+    assert_eq!(first_line(&zh), "预算 12,600万元 在 2 个科目间调整");
     // Money in millions in English, shares in points, a real minus sign.
     assert!(
         md.contains("| CNY 486m | CNY 360m | −CNY 126m | −25.9% |"),
