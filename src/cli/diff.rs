@@ -101,7 +101,7 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
             .collect(),
     };
     let fmt = Fmt { lang };
-    let text = crate::i18n::scope(lang, || match args.format {
+    let mut text = crate::i18n::scope(lang, || match args.format {
         DiffFormat::Human => fmt.human(&diff),
         DiffFormat::Md => fmt.markdown(&diff),
         DiffFormat::Json => {
@@ -110,6 +110,10 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
             s
         }
     });
+    if driver {
+        // git runs the driver once per file: a blank line keeps the files apart.
+        text.push('\n');
+    }
     if let Err(e) = write_out(args.output.as_deref(), text.as_bytes(), io) {
         let _ = io.stderr.write_all(e.0.as_bytes());
         return Exit::Trouble;
