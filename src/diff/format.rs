@@ -98,6 +98,18 @@ impl Fmt {
         c.delta_percent().map(percent)
     }
 
+    /// Both sides of a change as shown; two long texts are cut around where they differ.
+    fn vals(&self, c: &Change) -> (String, String) {
+        match (&c.old, &c.new) {
+            (Some(Val::Text(a)), Some(Val::Text(b)))
+                if a.chars().count() > 40 || b.chars().count() > 40 =>
+            {
+                excerpts(a, b, 40)
+            }
+            _ => (self.val(&c.old), self.val(&c.new)),
+        }
+    }
+
     fn val(&self, v: &Option<Val>) -> String {
         match v {
             Some(Val::Qty(q)) => self.qty(q),
@@ -111,6 +123,25 @@ impl Fmt {
 fn percent(p: Decimal) -> String {
     let r = p.round_dp(1);
     signed(r, format!("{}%", dec(r.abs(), 1)))
+}
+
+/// Two texts on one line each, from a little before their first difference, cut to `n`
+/// characters — so a changed sentence at the end of a long paragraph is what shows.
+fn excerpts(a: &str, b: &str, n: usize) -> (String, String) {
+    let one = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (a, b) = (one(a), one(b));
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let skip = common.saturating_sub(10);
+    let cut = |s: &str| {
+        let rest: String = s.chars().skip(skip).collect();
+        let body = short(&rest, n);
+        if skip > 0 {
+            format!("…{body}")
+        } else {
+            body
+        }
+    };
+    (cut(&a), cut(&b))
 }
 
 /// Text on one line, cut to `n` characters.
@@ -358,8 +389,8 @@ impl Fmt {
                         "| {} | {} | {} | {} | {} | {} |\n",
                         md_escape(&item_label(c)),
                         md_escape(&change_label(c)),
-                        md_escape(&self.val(&c.old)),
-                        md_escape(&self.val(&c.new)),
+                        md_escape(&self.vals(c).0),
+                        md_escape(&self.vals(c).1),
                         self.delta(c).unwrap_or_default(),
                         self.delta_percent(c).unwrap_or_default(),
                     ));
@@ -411,7 +442,10 @@ impl Fmt {
             head = format!("{head} · {}", field_label(f));
         }
         let values = match (&c.old, &c.new) {
-            (Some(_), Some(_)) => format!("{} → {}", self.val(&c.old), self.val(&c.new)),
+            (Some(_), Some(_)) => {
+                let (a, b) = self.vals(c);
+                format!("{a} → {b}")
+            }
             (Some(_), None) => self.val(&c.old),
             (None, Some(_)) => self.val(&c.new),
             (None, None) => String::new(),
@@ -491,8 +525,8 @@ impl Fmt {
             "display": {
                 "item": item_label(c),
                 "change": change_label(c),
-                "old": self.val(&c.old),
-                "new": self.val(&c.new),
+                "old": self.vals(c).0,
+                "new": self.vals(c).1,
                 "delta": self.delta(c),
                 "delta_percent": self.delta_percent(c),
             },
@@ -555,4 +589,43 @@ pub fn textconv(plan: &Plan) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn money_changes_take_a_fitting_unit_and_a_real_minus() {
+        let zh = Fmt { lang: Lang::Zh };
+        assert_eq!(zh.signed_money(d("20000000"), MoneyUnit::Yi), "+0.2亿元");
+        assert_eq!(
+            zh.signed_money(d("-2800000"), MoneyUnit::Yi),
+            "\u{2212}280万元"
+        );
+        assert_eq!(zh.signed_money(d("5000"), MoneyUnit::Wan), "+0.5万元");
+        assert_eq!(zh.signed_money(d("500"), MoneyUnit::Wan), "+500元");
+        let en = Fmt { lang: Lang::En };
+        assert_eq!(
+            en.signed_money(d("-20000000"), MoneyUnit::Yi),
+            "\u{2212}CNY 20m"
+        );
+        assert_eq!(percent(d("0.5556")), "+0.6%");
+        assert_eq!(percent(d("-4.08")), "\u{2212}4.1%");
+    }
+
+    #[test]
+    fn long_texts_show_where_they_differ() {
+        let a = "本计划旨在为公司2026年度的医药销售工作提供全面、系统、可执行的战略指导，并围绕目标制定行动方案。";
+        let b = "本计划旨在为公司2026年度的医药销售工作提供全面、系统、可执行的战略指导，并围绕目标制定季度行动方案。";
+        let (x, y) = excerpts(a, b, 40);
+        assert!(x.starts_with('…') && y.starts_with('…'), "{x} / {y}");
+        assert!(y.contains("季度"), "{y}");
+        assert_eq!(excerpts("短", "长", 40), ("短".to_owned(), "长".to_owned()));
+    }
 }

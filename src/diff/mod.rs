@@ -396,3 +396,50 @@ pub fn plans_lang<'a>(plans: impl IntoIterator<Item = &'a Plan>) -> Option<Lang>
     let first = langs.next()?;
     langs.all(|l| l == first).then_some(first)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::compare::qty_of;
+    use super::*;
+
+    #[test]
+    fn figures_compare_after_unit_normalisation() {
+        let a = qty_of("3亿元", MoneyUnit::Wan, true);
+        let b = qty_of("30000万元", MoneyUnit::Wan, true);
+        let bare = qty_of("30000", MoneyUnit::Wan, true);
+        assert!(a.comparable(&b));
+        assert_eq!(a.value, b.value);
+        assert_eq!(a.value, bare.value);
+        // A bare KPI target is a number, not money.
+        assert_eq!(qty_of("12", MoneyUnit::Wan, false).kind, QtyKind::Number);
+        assert!(!qty_of("50家", MoneyUnit::Wan, true).comparable(&qty_of(
+            "50名",
+            MoneyUnit::Wan,
+            true
+        )));
+        assert_eq!(
+            qty_of("XX亿元", MoneyUnit::Wan, true).kind,
+            QtyKind::Unknown
+        );
+    }
+
+    #[test]
+    fn deltas_count_added_figures_from_zero() {
+        let change = |kind, old: Option<&str>, new: Option<&str>| Change {
+            section: "budget".into(),
+            path: vec!["budget".into(), "lines".into(), "x".into()],
+            item: vec!["x".into()],
+            field: None,
+            kind,
+            old: old.map(|s| Val::Qty(qty_of(s, MoneyUnit::Wan, true))),
+            new: new.map(|s| Val::Qty(qty_of(s, MoneyUnit::Wan, true))),
+        };
+        let added = change(ChangeKind::Added, None, Some("500万元"));
+        assert_eq!(added.delta(), Some(Decimal::from(5_000_000)));
+        assert_eq!(added.delta_percent(), None);
+        let removed = change(ChangeKind::Removed, Some("1亿元"), None);
+        assert_eq!(removed.delta(), Some(Decimal::from(-100_000_000)));
+        let changed = change(ChangeKind::Changed, Some("4亿元"), Some("50000万元"));
+        assert_eq!(changed.delta_percent(), Some(Decimal::from(25)));
+    }
+}
