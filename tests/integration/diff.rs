@@ -546,3 +546,37 @@ fn git_diff_and_log_read_well_with_the_planc_drivers() {
         "{log}"
     );
 }
+
+#[test]
+fn phases_and_actions_added_removed_and_changed() {
+    const LAUNCH: &str = "examples/launch.plan.yaml";
+    let from = read(LAUNCH);
+    let start = from.find("          - id: \"1.3\"").unwrap();
+    let end = from.find("      - id: \"2\"").unwrap();
+    let text = format!("{}{}", &from[..start], &from[end..]);
+    let dir = pair(
+        LAUNCH,
+        &text
+            .replacen(
+                "    end: 2026-03-31\n    goal: 蓄势待发",
+                "    end: 2026-04-15\n    goal: 蓄势待发",
+                1,
+            )
+            .replacen(
+                "            title: 经销商网络构建",
+                "            title: 经销商与DTP药房网络构建",
+                1,
+            ),
+    );
+    let human = diff(dir.path(), LAUNCH, &[], 0);
+    assert_eq!(first_line(&human), "1 个阶段调整");
+    assert!(
+        human.contains("~ 第一阶段：上市前准备期 · 结束: 2026-03-31 → 2026-04-15"),
+        "{human}"
+    );
+    assert!(
+        human.contains("− 第一阶段：上市前准备期 › 市场准入与渠道铺垫 › 标杆医院准入攻坚"),
+        "{human}"
+    );
+    insta::assert_snapshot!("human_phases_and_actions", human);
+}
