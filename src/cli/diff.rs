@@ -136,7 +136,7 @@ fn write_out(path: Option<&Path>, bytes: &[u8], io: &mut Io) -> Result<(), Troub
     match path.filter(|p| *p != Path::new("-")) {
         Some(p) => super::write_atomic(p, bytes).map_err(|e| {
             trouble(t!(
-                "io-cannot-read",
+                "cli-cannot-write",
                 path = crate::source::display_path(p),
                 reason = crate::load::io_reason(&e)
             ))
