@@ -119,6 +119,35 @@ diff-field-response = response
 diff-field-description = description
 diff-field-note = note
 diff-field-text = text
+diff-field-objective = objective
+diff-field-attainment = attainment
+diff-field-sales = sales
+diff-field-previous-sales = previous year's sales
+diff-field-rolls-up = rolls up into
+diff-field-theme = theme
+diff-field-focus = focus
+diff-field-metric = metric
+diff-field-comparator = comparator
+diff-field-frequency = frequency
+diff-field-baseline = baseline
+diff-field-due = due
+diff-field-likelihood = likelihood
+diff-field-impact = impact
+diff-field-campaign = campaign
+diff-field-goal = goal
+diff-field-when = when
+diff-field-parent = parent plan
+diff-field-memo = memo
+diff-field-from = from
+diff-field-to = to
+diff-field-subject = subject
+diff-field-org-unit = organisational unit
+diff-field-unit = default unit
+diff-field-product = product
+diff-field-regions = regions
+diff-field-products = products
+diff-field-resources = resources
+diff-field-label = label
 
 ## planc diff: the command line
 

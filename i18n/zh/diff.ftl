@@ -80,6 +80,35 @@ diff-field-response = 应对预案
 diff-field-description = 描述
 diff-field-note = 备注
 diff-field-text = 正文
+diff-field-objective = 目标描述
+diff-field-attainment = 达成率
+diff-field-sales = 销售额
+diff-field-previous-sales = 前年销售额
+diff-field-rolls-up = 承接目标
+diff-field-theme = 主题
+diff-field-focus = 任务重点
+diff-field-metric = 指标
+diff-field-comparator = 比较方式
+diff-field-frequency = 频率
+diff-field-baseline = 基线
+diff-field-due = 截止日期
+diff-field-likelihood = 可能性
+diff-field-impact = 影响程度
+diff-field-campaign = 关联战役
+diff-field-goal = 核心目标
+diff-field-when = 时间
+diff-field-parent = 上级计划
+diff-field-memo = 抬头
+diff-field-from = 发件人
+diff-field-to = 致
+diff-field-subject = 主题
+diff-field-org-unit = 组织单元
+diff-field-unit = 默认单位
+diff-field-product = 产品
+diff-field-regions = 区域
+diff-field-products = 产品
+diff-field-resources = 资源支持
+diff-field-label = 名称
 
 ## planc diff：命令行
 
