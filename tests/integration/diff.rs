@@ -580,3 +580,34 @@ fn phases_and_actions_added_removed_and_changed() {
     );
     insta::assert_snapshot!("human_phases_and_actions", human);
 }
+
+#[test]
+fn status_and_period_changes_lead_the_summary() {
+    let text = edit(
+        EAST,
+        &[
+            ("status: final", "status: draft"),
+            (
+                "  end: 2026-12-31\n  label: 2026年度",
+                "  end: 2027-03-31\n  label: 2026年度",
+            ),
+            ("owner: 陈志远", "owner: 王建国"),
+        ],
+    );
+    let dir = pair(EAST, &text);
+    let human = diff(dir.path(), EAST, &[], 0);
+    assert_eq!(
+        first_line(&human),
+        "状态 定稿 → 草稿，计划周期调整，其他 1 处修改"
+    );
+    assert!(
+        human.contains("~ 计划周期 · 结束: 2026-12-31 → 2027-03-31"),
+        "{human}"
+    );
+    assert!(human.contains("~ 负责人: 陈志远 → 王建国"), "{human}");
+    let en = diff(dir.path(), EAST, &["--lang", "en"], 0);
+    assert_eq!(
+        first_line(&en),
+        "status final → draft, period changed, 1 other change"
+    );
+}
