@@ -23,7 +23,8 @@ pub struct Changed {
     pub in_repo: String,
 }
 
-fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>, GitError> {
+/// Runs `git -C dir ARGS` and returns its standard output; a failure carries git's message.
+pub fn run(dir: &Path, args: &[&str]) -> Result<Vec<u8>, GitError> {
     let out = Command::new("git")
         .arg("-C")
         .arg(dir)
@@ -48,7 +49,7 @@ fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>, GitError> {
 
 /// The top level of the repository holding `dir`.
 pub fn toplevel(dir: &Path) -> Result<PathBuf, GitError> {
-    let out = git(dir, &["rev-parse", "--show-toplevel"])?;
+    let out = run(dir, &["rev-parse", "--show-toplevel"])?;
     Ok(PathBuf::from(String::from_utf8_lossy(&out).trim_end()))
 }
 
@@ -65,7 +66,7 @@ fn paths_z(bytes: &[u8]) -> impl Iterator<Item = String> + '_ {
 pub fn changed_since(dir: &Path, rev: &str) -> Result<Vec<Changed>, GitError> {
     let top = toplevel(dir)?;
     // `rev^{commit}` fails early, with git's own message, on a revision that does not exist.
-    git(
+    run(
         &top,
         &[
             "rev-parse",
@@ -78,7 +79,7 @@ pub fn changed_since(dir: &Path, rev: &str) -> Result<Vec<Changed>, GitError> {
         command: format!("git rev-parse --verify {rev}"),
         reason: crate::t!("git-unknown-revision", rev = rev),
     })?;
-    let diff = git(
+    let diff = run(
         &top,
         &[
             "diff",
@@ -99,7 +100,7 @@ pub fn changed_since(dir: &Path, rev: &str) -> Result<Vec<Changed>, GitError> {
             in_repo: path,
         });
     }
-    let untracked = git(&top, &["ls-files", "-z", "--others", "--exclude-standard"])?;
+    let untracked = run(&top, &["ls-files", "-z", "--others", "--exclude-standard"])?;
     for path in paths_z(&untracked) {
         out.push(Changed {
             path: top.join(&path),
@@ -112,5 +113,5 @@ pub fn changed_since(dir: &Path, rev: &str) -> Result<Vec<Changed>, GitError> {
 
 /// The bytes of `path` (relative to the top level) at `rev`.
 pub fn show(dir: &Path, rev: &str, path: &str) -> Result<Vec<u8>, GitError> {
-    git(dir, &["show", &format!("{rev}:{path}")])
+    run(dir, &["show", &format!("{rev}:{path}")])
 }

@@ -11,6 +11,7 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod diagnostics;
+pub mod diff;
 pub mod git;
 pub mod i18n;
 pub mod load;

@@ -158,7 +158,7 @@ human-omitted = { $path }: { $count } more { $count ->
 
 ## git (`planc check --changed-since`)
 
-git-not-found = `git` was not found on PATH; --changed-since needs the git command line
+git-not-found = `git` was not found on PATH; planc needs the git command line for this
 git-failed = `{ $command }` failed: { $reason }
 git-unknown-revision = `{ $rev }` is not a revision of this repository
 check-nothing-changed-since = no plan, review or actuals file changed since { $rev }; nothing to check

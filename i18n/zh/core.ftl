@@ -139,7 +139,7 @@ human-omitted = { $path }：另有 { $count } 条 { $code }({ $name }) 未显示
 
 ## git（`planc check --changed-since`）
 
-git-not-found = 在 PATH 中找不到 `git`；--changed-since 需要 git 命令行
+git-not-found = 在 PATH 中找不到 `git`；这项操作需要 git 命令行
 git-failed = `{ $command }` 执行失败：{ $reason }
 git-unknown-revision = `{ $rev }` 不是本仓库中的版本
 check-nothing-changed-since = 自 { $rev } 以来没有计划、总结或实际数据文件变动，无需检查

@@ -2,6 +2,7 @@
 //! Library code never prints; subcommands write through the `Io` handles they get.
 
 mod check;
+mod diff;
 mod render;
 mod review;
 mod rules;
@@ -72,6 +73,9 @@ pub enum Command {
     Render(render::Args),
     /// Year-end review: the plan against its actuals (YAML, CSV, XLSX), as a report or JSON.
     Review(review::Args),
+    /// Semantic diff of two versions of a plan (files, directories or git revisions),
+    /// matched by ids: targets, breakdown cells, budget, campaigns, KPIs, risks …
+    Diff(diff::Args),
 }
 
 /// Output format of `planc check`.
@@ -128,6 +132,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
         Command::Schema(a) => schema::run(a, &mut io),
         Command::Render(a) => render::run(a, &mut io),
         Command::Review(a) => review::run(a, &mut io),
+        Command::Diff(a) => diff::run(a, &mut io),
     });
     let _ = io.stdout.flush();
     if std::env::var_os("PLANC_DEBUG_READS").is_some() {

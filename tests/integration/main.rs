@@ -6,6 +6,7 @@ mod actuals;
 mod review;
 
 mod check_cli;
+mod diff;
 mod git_check;
 mod i18n;
 mod mutation;
