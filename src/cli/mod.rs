@@ -2,6 +2,8 @@
 //! Library code never prints; subcommands write through the `Io` handles they get.
 
 mod check;
+mod fix;
+mod init;
 mod render;
 mod review;
 mod rules;
@@ -72,6 +74,12 @@ pub enum Command {
     Render(render::Args),
     /// Year-end review: the plan against its actuals (YAML, CSV, XLSX), as a report or JSON.
     Review(review::Args),
+    /// Start a new plan of a kind, with guidance and `XX` placeholders (and, in an empty
+    /// folder, planc.toml, .gitattributes, a CI workflow and the schema).
+    Init(init::Args),
+    /// Apply the fixes planc is sure of (typos in references and units, shares, a
+    /// missing quarter), keeping comments and layout.
+    Fix(fix::Args),
 }
 
 /// Output format of `planc check`.
@@ -128,6 +136,8 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
         Command::Schema(a) => schema::run(a, &mut io),
         Command::Render(a) => render::run(a, &mut io),
         Command::Review(a) => review::run(a, &mut io),
+        Command::Init(a) => init::run(a, &mut io),
+        Command::Fix(a) => fix::run(a, &mut io),
     });
     let _ = io.stdout.flush();
     if std::env::var_os("PLANC_DEBUG_READS").is_some() {

@@ -7,6 +7,7 @@ mod review;
 
 mod check_cli;
 mod i18n;
+mod init_fix;
 mod mutation;
 mod render;
 mod rollup_rules;
