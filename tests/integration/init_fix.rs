@@ -140,12 +140,25 @@ fn init_in_an_empty_folder_writes_the_repository_files_and_checks() {
     ] {
         assert!(toml.contains(key), "planc.toml names {key}");
     }
+    // `# key = value` lines are settings; other comment lines are guidance.
     let uncommented: String = toml
         .lines()
-        .map(|l| l.trim_start_matches("# "))
-        .filter(|l| !l.starts_with('#') && !l.contains('：') && !l.contains("、"))
+        .map(|l| l.strip_prefix("# ").unwrap_or(l))
+        .filter(|l| !l.starts_with('#'))
+        .filter(|l| {
+            l.is_empty()
+                || l.starts_with('[')
+                || l.split_once(" = ").is_some_and(|(k, _)| {
+                    k.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+                })
+        })
         .map(|l| format!("{l}\n"))
         .collect();
+    assert!(
+        uncommented.contains("deny_warnings = false"),
+        "{uncommented}"
+    );
     planc::config::Config::parse(&uncommented).expect("the commented defaults parse");
 
     // A second plan in the same folder: no repository files again, and none overwritten.
