@@ -1,8 +1,8 @@
 ## planc fix: fixes attached to findings, and the fix command
 
 fix-summary-fixable = , { $fixable } fixable with `planc fix`
-fix-human-safe = fix: { $message } — `planc fix` applies it
-fix-human-unsafe = unsafe fix: { $message } — only `planc fix --unsafe-fixes` applies it
+fix-human-safe = fixable with `planc fix`: { $message }
+fix-human-unsafe = fixable with `planc fix --unsafe-fixes` (changes what the plan says): { $message }
 fix-replace = replace `{ $old }` with `{ $new }`
 fix-add-quarter = add { $quarter } with the rest of the total, { $value }
 fix-add-other = add an item `{ $item }` holding the unallocated { $value }

@@ -1,11 +1,11 @@
 ## planc fix：问题自带的修复，以及 fix 命令
 
-fix-summary-fixable = ，其中 { $fixable } 个可用 `planc fix` 自动修复
-fix-human-safe = 可自动修复：{ $message }（运行 `planc fix`）
-fix-human-unsafe = 可修复但会改变计划含义：{ $message }（需运行 `planc fix --unsafe-fixes`）
+fix-summary-fixable = ；{ $fixable } 个可用 `planc fix` 自动修复
+fix-human-safe = 可用 `planc fix` 自动修复：{ $message }
+fix-human-unsafe = 可用 `planc fix --unsafe-fixes` 修复（会改变计划含义）：{ $message }
 fix-replace = 把 `{ $old }` 改成 `{ $new }`
 fix-add-quarter = 补上 { $quarter }，取总数减去其余季度后的 { $value }
-fix-add-other = 新增一项 `{ $item }`，放入尚未分配的 { $value }
+fix-add-other = 新增 `{ $item }` 项，放入未分配的 { $value }
 
 fix-applied = { $path }：已修复 { $count } 个问题
 fix-applied-item = {"  "}{ $code } 第 { $line } 行第 { $column } 列：{ $message }

@@ -229,13 +229,13 @@ fn finish(
     }
     if trouble {
         Exit::Trouble
-    } else if args.diff && fixed_total > 0 {
-        Exit::Findings
-    } else if !args.diff
-        && remaining
-            .iter()
-            .any(|r| r.count(crate::diagnostics::Severity::Error) > 0)
+    } else if (args.diff && fixed_total > 0)
+        || (!args.diff
+            && remaining
+                .iter()
+                .any(|r| r.count(crate::diagnostics::Severity::Error) > 0))
     {
+        // `--diff`: there is something to fix (ruff's convention); else errors remain.
         Exit::Findings
     } else {
         Exit::Ok

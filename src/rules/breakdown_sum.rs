@@ -169,7 +169,7 @@ fn value_sum(ctx: &Ctx, whole: &Whole, b: &Breakdown) -> Option<Option<Finding>>
         f = f.with(item.value.span, item.value.raw.clone());
     }
     if gap > Decimal::ZERO && parent_is_money && missing_members(ctx, b).is_none() {
-        if let Some(x) = add_other(ctx, b, gap) {
+        if let Some(x) = add_other(ctx, whole, b, gap) {
             f = f.fix(x);
         }
     }
@@ -303,7 +303,7 @@ fn member_key(key: &str) -> String {
 
 /// The unallocated remainder as an `其他` item after the last one — unsafe: it makes
 /// the sum agree by declaring money nobody has planned for yet.
-fn add_other(ctx: &Ctx, b: &Breakdown, gap: Decimal) -> Option<Fix> {
+fn add_other(ctx: &Ctx, whole: &Whole, b: &Breakdown, gap: Decimal) -> Option<Fix> {
     let unit = ctx.unit();
     if b.items
         .iter()
@@ -312,10 +312,11 @@ fn add_other(ctx: &Ctx, b: &Breakdown, gap: Decimal) -> Option<Fix> {
         return None;
     }
     let last = b.items.last()?;
-    let text = fmt_base(gap, &last.value, unit);
-    if Quantity::parse(&text).base(unit) != Some(gap) {
-        return None;
-    }
+    // In the unit of the whole when that is exact (`2亿元`), else in the items' unit.
+    let text = [&whole.value.value, &last.value.value]
+        .into_iter()
+        .map(|like| fmt_base(gap, like, unit))
+        .find(|t| Quantity::parse(t).base(unit) == Some(gap))?;
     let (_, start, end) = super::mapping_with(ctx.root, "ref", last.key.span)?;
     let layout = super::ItemLayout::of(ctx.source, start, end)?;
     let value = super::yaml_scalar(&text);

@@ -350,7 +350,7 @@ fn check_marks_fixable_findings_in_human_and_json_output() {
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("fix: replace `jaingsu` with `jiangsu`"),
+        err.contains("fixable with `planc fix`: replace `jaingsu` with `jiangsu`"),
         "{err}"
     );
     assert!(err.contains("1 fixable with `planc fix`"), "{err}");
