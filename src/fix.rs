@@ -209,3 +209,44 @@ mod tests {
         assert_eq!(apply_edits("江苏", &[&e]), "江苏");
     }
 }
+
+#[cfg(test)]
+mod select_tests {
+    use super::*;
+    use crate::source::Span;
+
+    fn finding(code: &str, start: usize, end: usize, safety: Safety) -> Finding {
+        let rule = crate::rules::lookup(code).unwrap();
+        Finding::new(rule, Span::new(start, end), "m").fix(Fix {
+            safety,
+            message: format!("{code}@{start}"),
+            edits: vec![Edit {
+                span: Span::new(start, end),
+                replacement: "x".into(),
+            }],
+        })
+    }
+
+    #[test]
+    fn overlapping_fixes_are_never_both_taken() {
+        let fs = vec![
+            finding("P601", 10, 20, Safety::Safe),
+            finding("P102", 15, 25, Safety::Safe),
+            finding("P201", 0, 5, Safety::Safe),
+            finding("P101", 30, 30, Safety::Unsafe),
+        ];
+        let picked: Vec<&str> = select(&fs, false)
+            .iter()
+            .map(|f| f.fix.as_ref().unwrap().message.as_str())
+            .collect();
+        assert_eq!(picked, ["P201@0", "P601@10"]);
+        assert_eq!(select(&fs, true).len(), 3, "the unsafe one only when asked");
+        let mut suppressed = fs.clone();
+        suppressed[2].suppressed = Some("reason".into());
+        assert_eq!(
+            select(&suppressed, false).len(),
+            1,
+            "a suppressed finding is not fixed"
+        );
+    }
+}

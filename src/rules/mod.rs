@@ -430,3 +430,102 @@ pub fn mapping_with<'a>(
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod fix_tests {
+    use super::*;
+    use crate::source::Span;
+
+    fn src(text: &str) -> std::sync::Arc<SourceFile> {
+        SourceFile::new("t.plan.yaml", text.to_owned())
+    }
+
+    #[test]
+    fn scalar_edits_keep_the_quotes_written() {
+        let s = src("a: jaingsu\nb: \"jaingsu\"\nc: 'jaingsu'\n");
+        assert_eq!(
+            scalar_edit(&s, Span::new(3, 10), "jiangsu").replacement,
+            "jiangsu"
+        );
+        assert_eq!(
+            scalar_edit(&s, Span::new(14, 23), "jiangsu").replacement,
+            "\"jiangsu\""
+        );
+        assert_eq!(
+            scalar_edit(&s, Span::new(27, 36), "it's").replacement,
+            "'it''s'"
+        );
+        assert_eq!(
+            scalar_edit(&s, Span::new(3, 10), "a: b").replacement,
+            "\"a: b\""
+        );
+    }
+
+    #[test]
+    fn values_that_would_read_differently_are_quoted() {
+        for plain in ["jiangsu", "江苏", "60%", "3000万元", "Q3", "a-b", "a:b"] {
+            assert_eq!(yaml_scalar(plain), plain);
+        }
+        for quoted in [
+            "", "true", "null", "~", "#x", "a #b", "[x]", "a, b", "-x", " x", "%x", "{x}",
+        ] {
+            assert!(yaml_scalar(quoted).starts_with('"'), "{quoted:?}");
+        }
+        assert_eq!(yaml_scalar("say \"hi\""), "say \"hi\"");
+        assert_eq!(yaml_scalar("\"hi\" she said"), "\"\\\"hi\\\" she said\"");
+    }
+
+    #[test]
+    fn shares_keep_the_digits_written() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(fmt_share_like(d("59.96"), &Quantity::parse("55%")), "60%");
+        assert_eq!(fmt_share_like(d("10"), &Quantity::parse("15.0%")), "10.0%");
+        assert_eq!(
+            fmt_share_like(d("33.3333"), &Quantity::parse("12.50%")),
+            "33.33%"
+        );
+        assert_eq!(fmt_share_like(d("12.5"), &Quantity::parse("10%")), "13%");
+    }
+
+    #[test]
+    fn new_items_follow_their_neighbour() {
+        // Block style, with a nested key after the value and a comment.
+        let text = "items:\n  - ref: Q1\n    value: 1亿元\n    focus: x   # c\n  - ref: Q2\n";
+        let s = src(text);
+        let start = text.find("ref: Q1").unwrap();
+        let end = text.find("x   #").unwrap() + 1;
+        let l = ItemLayout::of(&s, start, end).unwrap();
+        assert!(!l.flow);
+        let e = l.insert_after(&s, &[("ref", "Q3"), ("value", "2亿元")]);
+        assert_eq!(
+            e.span,
+            Span::new(
+                text.find("  - ref: Q2").unwrap(),
+                text.find("  - ref: Q2").unwrap()
+            )
+        );
+        assert_eq!(e.replacement, "  - ref: Q3\n    value: 2亿元\n");
+        let b = l.insert_before(&[("ref", "Q0"), ("value", "1")]);
+        assert_eq!(b.span.start, text.find("  - ref: Q1").unwrap());
+
+        // Flow style, CRLF, no newline at the end of the file.
+        let text = "items:\r\n    - { ref: a, value: 1 }";
+        let s = src(text);
+        let start = text.find("ref").unwrap();
+        let end = text.find('1').unwrap() + 1;
+        let l = ItemLayout::of(&s, start, end).unwrap();
+        assert!(l.flow);
+        let e = l.insert_after(&s, &[("ref", "其他"), ("value", "2")]);
+        assert_eq!(e.span.start, text.len());
+        assert_eq!(e.replacement, "\r\n    - { ref: 其他, value: 2 }\r\n");
+
+        // The item does not start its own `- ` line: no layout, no fix.
+        let text = "items: [{ ref: a, value: 1 }]\n";
+        let s = src(text);
+        let start = text.find("ref").unwrap();
+        assert!(ItemLayout::of(&s, start, start + 10).is_none());
+        let text = "items:\n  - value: 1\n    ref: a\n";
+        let s = src(text);
+        assert!(ItemLayout::of(&s, text.find("ref").unwrap(), text.len() - 1).is_none());
+    }
+}

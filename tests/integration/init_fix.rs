@@ -389,3 +389,52 @@ fn fix_speaks_chinese() {
     assert!(err.contains("已修复 1 个问题"), "{err}");
     assert!(err.contains("把 `jaingsu` 改成 `jiangsu`"), "{err}");
 }
+
+#[test]
+fn fix_keeps_a_bom_and_adds_a_first_quarter_before_the_others() {
+    // Start from the quarter fixture, Q1 missing instead of Q3, with a BOM.
+    let quarter = std::fs::read_to_string(root().join("tests/fixtures/fix/quarter.plan.yaml"))
+        .unwrap()
+        .replace(
+            "          - ref: Q1\n            value: 7亿元\n            focus: 开门红\n",
+            "",
+        )
+        .replace(
+            "          # Q3 忘了写\n",
+            "          - ref: Q3\n            value: 8亿元\n",
+        );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("q1.plan.yaml");
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(quarter.as_bytes());
+    std::fs::write(&path, &bytes).unwrap();
+    planc().arg("fix").arg(&path).assert().success();
+    let after = std::fs::read(&path).unwrap();
+    assert!(after.starts_with(b"\xEF\xBB\xBF"), "the BOM is kept");
+    let after = String::from_utf8(after[3..].to_vec()).unwrap();
+    assert!(
+        after.contains(
+            "        items:\n          - ref: Q1\n            value: 7亿元\n          - ref: Q2\n"
+        ),
+        "{after}"
+    );
+}
+
+#[test]
+fn a_reference_with_two_candidates_is_not_fixed() {
+    let text = std::fs::read_to_string(root().join("tests/fixtures/fix/reference.plan.yaml"))
+        .unwrap()
+        .replace(
+            "  - {id: zhejiang, name: 浙江省}\n",
+            "  - {id: zhejiang, name: 浙江省}\n  - {id: jiangsv, name: 江苏二区}\n",
+        );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("two.plan.yaml");
+    std::fs::write(&path, &text).unwrap();
+    let json = check_json(&path);
+    let f = &json["files"][0]["findings"][0];
+    assert_eq!(f["code"], "P201");
+    assert!(f["fix"].is_null(), "two near ids: no fix ({f})");
+    planc().arg("fix").arg(&path).assert().code(1);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}
