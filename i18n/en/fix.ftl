@@ -29,6 +29,10 @@ fix-summary = fixed { $fixed } { $fixed ->
         [one] finding remains
        *[other] findings remain
     }
+fix-summary-none = nothing to fix; { $remaining } { $remaining ->
+        [one] finding remains
+       *[other] findings remain
+    }
 fix-summary-diff = { $fixes } { $fixes ->
         [one] fix
        *[other] fixes
@@ -47,5 +51,5 @@ fix-remaining-header = still to do by hand:
 init-written = wrote { $path }
 init-kept = kept { $path } (it exists already)
 init-exists = { $path } exists already; use `--force` to overwrite it, or name another file
-init-next = next: fill in the `XX` placeholders, then `planc check { $path }`
+init-next = next: replace the placeholders (`XX`, `【…】`, `待补充`) with the real figures and words, then run `planc check { $path }`
 init-unknown-kind = `{ $kind }` is not a plan kind; the kinds are { $kinds }

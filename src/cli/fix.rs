@@ -157,7 +157,7 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
                 }
             }
         });
-        if !result.remaining.findings.is_empty() && !args.diff {
+        if !result.remaining.findings.is_empty() {
             remaining.push(result.remaining);
         }
     }
@@ -200,12 +200,14 @@ fn finish(
         hidden_unsafe,
     } = totals;
     let remaining_count: usize = remaining.iter().map(|r| r.active().count()).sum();
-    if remaining_count > 0 {
+    if remaining_count > 0 && !args.diff {
         let _ = writeln!(io.stderr, "\n{}\n", crate::t!("fix-remaining-header"));
         let text = crate::diagnostics::human::render_findings(remaining, &style(io));
         let _ = io.stderr.write_all(text.as_bytes());
     }
-    let line = if args.diff {
+    let line = if fixed_total == 0 {
+        crate::t!("fix-summary-none", remaining = remaining_count)
+    } else if args.diff {
         crate::t!(
             "fix-summary-diff",
             fixes = fixed_total,
