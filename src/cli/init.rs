@@ -50,7 +50,7 @@ fn parse_kind(s: &str) -> Result<Kind, String> {
 pub fn run(args: Args, io: &mut Io) -> Exit {
     let kind = args.kind;
     let file = match &args.path {
-        Some(p) if p.is_dir() => p.join(crate::init::default_file(kind)),
+        Some(p) if is_folder(p) => p.join(crate::init::default_file(kind)),
         Some(p) => p.clone(),
         None => PathBuf::from(crate::init::default_file(kind)),
     };
@@ -104,8 +104,13 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
     if let Some(name) = args.name {
         o.title = name;
     }
-    if let Some(plan) = args.plan {
-        o.plan = plan;
+    match args.plan {
+        Some(plan) => o.plan = plan,
+        None => {
+            if let Some(plan) = plan_beside(&dir, &file) {
+                o.plan = plan;
+            }
+        }
     }
     match super::write_atomic(&file, crate::init::plan(&o).as_bytes()) {
         Ok(()) => {
@@ -119,6 +124,32 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
         Err(e) => status = cannot_write(io, &file, &e),
     }
     status
+}
+
+/// A folder that exists, or a path written as one (`plans/`, or without a `.yaml` name).
+fn is_folder(p: &Path) -> bool {
+    let s = p.as_os_str().to_string_lossy();
+    p.is_dir()
+        || s.ends_with('/')
+        || s.ends_with(std::path::MAIN_SEPARATOR)
+        || !matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+}
+
+/// For a new review: the first plan in its folder that is not a review (by name), the
+/// plan it most likely reviews.
+fn plan_beside(dir: &Path, file: &Path) -> Option<String> {
+    let mut plans: Vec<PathBuf> = std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| crate::check::is_plan_file(p) && p.file_name() != file.file_name())
+        .collect();
+    plans.sort();
+    plans.into_iter().find_map(|p| {
+        let text = std::fs::read_to_string(&p).ok()?;
+        let review = text.lines().any(|l| l.trim() == "kind: review");
+        (!review).then(|| p.file_name()?.to_str().map(str::to_owned))?
+    })
 }
 
 /// Does `dir` hold a plan already (then it is a plan repository, not a new one)?

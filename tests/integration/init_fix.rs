@@ -53,6 +53,26 @@ fn init(dir: &Path, kind: &str) -> std::process::Output {
 }
 
 #[test]
+fn a_new_review_reviews_the_plan_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    // Written as a folder that does not exist yet.
+    planc()
+        .current_dir(dir.path())
+        .args(["init", "--kind", "region", "--year", "2026", "plans/"])
+        .assert()
+        .success();
+    planc()
+        .current_dir(dir.path())
+        .args(["init", "--kind", "review", "--year", "2026", "plans"])
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(dir.path().join("plans/review.plan.yaml")).unwrap();
+    assert!(text.contains("  plan: region.plan.yaml\n"), "{text}");
+    let found = codes(&check_json(&dir.path().join("plans/review.plan.yaml")));
+    assert!(found.iter().all(|c| c == "P501 warning"), "{found:?}");
+}
+
+#[test]
 fn init_every_kind_checks_with_placeholder_warnings_only_and_renders() {
     let dir = tempfile::tempdir().unwrap();
     // The company plan first: the review plan reviews it.
