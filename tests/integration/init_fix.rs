@@ -458,3 +458,61 @@ fn a_reference_with_two_candidates_is_not_fixed() {
     planc().arg("fix").arg(&path).assert().code(1);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 }
+
+/// The quarter fixture with its items replaced.
+fn quarters(items: &str) -> serde_json::Value {
+    let text =
+        std::fs::read_to_string(root().join("tests/fixtures/fix/quarter.plan.yaml")).unwrap();
+    let start = text.find("          - ref: Q1").unwrap();
+    let end = text.find("budget:").unwrap();
+    let text = format!("{}{items}{}", &text[..start], &text[end..]);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("q.plan.yaml");
+    std::fs::write(&path, text).unwrap();
+    check_json(&path)
+}
+
+fn p304_fix(json: &serde_json::Value) -> Option<serde_json::Value> {
+    json["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "P304" && f["message"].as_str().unwrap().contains("lacks"))
+        .map(|f| f["fix"].clone())
+        .filter(|f| !f.is_null())
+}
+
+#[test]
+fn a_quarter_is_only_added_when_the_rest_is_certain() {
+    let q = |k: &str, v: &str| format!("          - {{ ref: {k}, value: {v} }}\n");
+    // One missing, the rest known: fixed with the remainder, in flow style.
+    let fix = p304_fix(&quarters(
+        &[q("Q1", "7亿元"), q("Q2", "8亿元"), q("Q3", "8亿元")].concat(),
+    ));
+    let fix = fix.expect("a fix");
+    assert_eq!(
+        fix["edits"][0]["replacement"],
+        "          - { ref: Q4, value: 9亿元 }\n"
+    );
+    // A quarter listed twice: which one is wrong is not certain.
+    let twice = [q("Q1", "7亿元"), q("Q2", "8亿元"), q("Q2", "8亿元")].concat();
+    assert!(p304_fix(&quarters(&twice)).is_none());
+    // Two missing.
+    assert!(p304_fix(&quarters(&[q("Q1", "7亿元"), q("Q2", "8亿元")].concat())).is_none());
+    // The others already exceed the total.
+    let over = [q("Q1", "17亿元"), q("Q2", "8亿元"), q("Q3", "8亿元")].concat();
+    assert!(p304_fix(&quarters(&over)).is_none());
+    // A placeholder among the others.
+    let unknown = [q("Q1", "XX亿元"), q("Q2", "8亿元"), q("Q3", "8亿元")].concat();
+    assert!(p304_fix(&quarters(&unknown)).is_none());
+    // A count among money.
+    let count = [q("Q1", "7家"), q("Q2", "8亿元"), q("Q3", "8亿元")].concat();
+    assert!(p304_fix(&quarters(&count)).is_none());
+    // Nothing left over: Q4 of 0 is still the remainder.
+    let all = [q("Q1", "16亿元"), q("Q2", "8亿元"), q("Q3", "8亿元")].concat();
+    let fix = p304_fix(&quarters(&all)).expect("a fix");
+    assert_eq!(
+        fix["edits"][0]["replacement"],
+        "          - { ref: Q4, value: 0亿元 }\n"
+    );
+}
