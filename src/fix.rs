@@ -167,10 +167,11 @@ pub fn fix_text(path: &Path, text: &str, config: &Config, unsafe_fixes: bool) ->
 
 /// A unified diff of a file's fix, with `a/` and `b/` headers naming `name`.
 pub fn unified_diff(name: &str, before: &str, after: &str) -> String {
+    let rel = name.trim_start_matches('/');
     similar::TextDiff::from_lines(before, after)
         .unified_diff()
         .context_radius(3)
-        .header(&format!("a/{name}"), &format!("b/{name}"))
+        .header(&format!("a/{rel}"), &format!("b/{rel}"))
         .to_string()
 }
 

@@ -25,7 +25,8 @@ pub struct Args {
     /// The plan year (the period runs 1 January to 31 December) [default: this year].
     #[arg(long)]
     pub year: Option<i32>,
-    /// `--kind review`: the plan under review, a path relative to the new file or an id.
+    /// `--kind review`: the plan under review, a path relative to the new file or an id
+    /// [default: the first other plan in its folder].
     #[arg(long, value_name = "PLAN")]
     pub plan: Option<String>,
     /// Overwrite the plan file if it exists (the repository files are never overwritten).
