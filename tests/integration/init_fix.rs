@@ -386,6 +386,19 @@ fn check_marks_fixable_findings_in_human_and_json_output() {
     );
     assert_eq!(&text[s..e], "jaingsu");
     assert_eq!(json["summary"]["fixable"], 1);
+    // SARIF carries the same edit.
+    let out = planc()
+        .args(["check", "--no-cache", "--format", "sarif"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let sarif: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let change = &sarif["runs"][0]["results"][0]["fixes"][0]["artifactChanges"][0];
+    assert_eq!(
+        change["replacements"][0]["insertedContent"]["text"],
+        "jiangsu"
+    );
+    assert_eq!(change["replacements"][0]["deletedRegion"]["startLine"], 25);
     // A finding without a fix says so.
     let json = check_json(&root().join("tests/fixtures/rules/P701"));
     let f = &json["files"][0]["findings"][0];
