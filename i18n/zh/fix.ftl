@@ -4,7 +4,7 @@ fix-summary-fixable = ；{ $fixable } 个可用 `planc fix` 自动修复
 fix-human-safe = 可用 `planc fix` 自动修复：{ $message }
 fix-human-unsafe = 可用 `planc fix --unsafe-fixes` 修复（会改变计划含义）：{ $message }
 fix-replace = 把 `{ $old }` 改成 `{ $new }`
-fix-add-quarter = 补上 { $quarter }：总数减去其余季度，剩 { $value }
+fix-add-quarter = 补上 { $quarter }（总数减去其余季度，剩 { $value }）
 fix-add-other = 新增 `{ $item }` 项，放入未分配的 { $value }
 
 fix-applied = { $path }：已修复 { $count } 个问题
