@@ -73,7 +73,7 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
         return cannot_write(io, &dir, &e);
     }
     let mut status = Exit::Ok;
-    if !has_plans(&dir) {
+    if !has_plans(&dir) && !in_repository(&dir) {
         for (rel, text) in crate::init::scaffold() {
             let path = dir.join(rel);
             let shown = crate::source::display_path(&path);
@@ -151,6 +151,14 @@ fn plan_beside(dir: &Path, file: &Path) -> Option<String> {
         let review = text.lines().any(|l| l.trim() == "kind: review");
         (!review).then(|| p.file_name()?.to_str().map(str::to_owned))?
     })
+}
+
+/// Is `dir` inside a plan repository already (a `planc.toml` in it or above)? Then a new
+/// plan in a subfolder (`reps/`) starts no second repository.
+fn in_repository(dir: &Path) -> bool {
+    let abs = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    abs.ancestors()
+        .any(|d| d.join(crate::config::FILE_NAME).is_file())
 }
 
 /// Does `dir` hold a plan already (then it is a plan repository, not a new one)?

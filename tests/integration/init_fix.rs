@@ -181,6 +181,18 @@ fn init_in_an_empty_folder_writes_the_repository_files_and_checks() {
     );
     planc::config::Config::parse(&uncommented).expect("the commented defaults parse");
 
+    // A plan in a subfolder of the repository: no second repository, the header reaches
+    // the schema at the root.
+    planc()
+        .current_dir(dir.path())
+        .args(["init", "--kind", "representative", "reps/"])
+        .assert()
+        .success();
+    assert!(!dir.path().join("reps/planc.toml").exists());
+    assert!(!dir.path().join("reps/schemas").exists());
+    let rep = std::fs::read_to_string(dir.path().join("reps/representative.plan.yaml")).unwrap();
+    assert!(rep.starts_with("# yaml-language-server: $schema=../schemas/plan.schema.json\n"));
+
     // A second plan in the same folder: no repository files again, and none overwritten.
     std::fs::write(dir.path().join("planc.toml"), "# mine\n").unwrap();
     let out = init(dir.path(), "company");
