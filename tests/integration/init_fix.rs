@@ -541,3 +541,29 @@ fn a_quarter_is_only_added_when_the_rest_is_certain() {
         "          - { ref: Q4, value: 0亿元 }\n"
     );
 }
+
+#[test]
+fn a_quarter_after_a_block_scalar_keeps_the_yaml_valid() {
+    let text = std::fs::read_to_string(root().join("tests/fixtures/fix/quarter.plan.yaml"))
+        .unwrap()
+        .replace(
+            "          - ref: Q4\n            value: 9亿元   # 年终冲刺\n",
+            "",
+        )
+        .replace(
+            "          # Q3 忘了写\n",
+            "          - ref: Q3\n            value: 8亿元\n            focus: |\n              持续跟进，\n              巩固成果。\n\n          # Q4 忘了写\n",
+        );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("b.plan.yaml");
+    std::fs::write(&path, &text).unwrap();
+    planc().arg("fix").arg(&path).assert().success();
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert!(after.contains("              巩固成果。\n"), "{after}");
+    assert!(
+        after.contains("          - ref: Q4\n            value: 9亿元\n"),
+        "{after}"
+    );
+    assert!(codes(&check_json(&path)).is_empty(), "{after}");
+    assert_eq!(comments(&text), comments(&after));
+}
