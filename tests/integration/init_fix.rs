@@ -567,3 +567,36 @@ fn a_quarter_after_a_block_scalar_keeps_the_yaml_valid() {
     assert!(codes(&check_json(&path)).is_empty(), "{after}");
     assert_eq!(comments(&text), comments(&after));
 }
+
+#[test]
+fn no_other_item_when_there_is_one_or_the_figures_are_counts() {
+    let base = std::fs::read_to_string(root().join("tests/fixtures/fix/other.plan.yaml")).unwrap();
+    let p101_fix = |text: String| {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("o.plan.yaml");
+        std::fs::write(&path, text).unwrap();
+        let json = check_json(&path);
+        let f = json["files"][0]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["code"] == "P101")
+            .cloned()
+            .expect("P101 fires");
+        f["fix"].clone()
+    };
+    assert!(!p101_fix(base.clone()).is_null(), "the fixture has the fix");
+    let with_other = base.replace(
+        "          - { ref: zhejiang, value: 3亿元 }\n",
+        "          - { ref: zhejiang, value: 3亿元 }\n          - { ref: 其他, value: 1亿元 }\n",
+    );
+    assert!(
+        p101_fix(with_other).is_null(),
+        "an 其他 item exists already"
+    );
+    let counts = base
+        .replace("value: 10亿元", "value: 100家")
+        .replace("value: 5亿元", "value: 50家")
+        .replace("value: 3亿元", "value: 30家");
+    assert!(p101_fix(counts).is_null(), "hospitals are not money");
+}
