@@ -35,7 +35,7 @@ mod week_gap;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::config::{Config, Tolerance};
-use crate::diagnostics::{Finding, Severity};
+use crate::diagnostics::{Edit, Finding, Fix, Severity};
 use crate::model::{MoneyUnit, Plan, Quantity, Unit};
 use crate::source::yaml::Node;
 use crate::source::SourceFile;
@@ -316,11 +316,9 @@ pub fn share_fix(ctx: &Ctx, share: &crate::model::Sp<Quantity>, actual: Decimal)
     ))
 }
 
-use crate::diagnostics::{Edit, Fix};
-
-/// Where a new item of a block- or flow-mapping sequence goes, and how it is indented:
-/// the line of `item_span` (an existing item), its `- ` column and its keys' column.
-/// `None` when the item does not start its own `- ` line (a flow sequence, say).
+/// How an existing item of a sequence of mappings is laid out — its `- ` line, its
+/// indentation, block (`- ref: Q1` + indented keys) or flow (`- { ref: Q1, … }`) style,
+/// the file's line ending — so a new item can be written beside it the same way.
 pub struct ItemLayout {
     /// Byte offset of the start of the item's line.
     pub line_start: usize,
@@ -332,7 +330,8 @@ pub struct ItemLayout {
 }
 
 impl ItemLayout {
-    /// `start`: where the item's first key is; `end`: where its last value ends.
+    /// `start`: where the item's first key is; `end`: where its last value ends. `None`
+    /// when the item does not start its own `- ` line (an item of a flow sequence, say).
     pub fn of(source: &SourceFile, start: usize, end: usize) -> Option<ItemLayout> {
         let text = source.text.as_str();
         let line_start = text.get(..start)?.rfind('\n').map_or(0, |i| i + 1);
