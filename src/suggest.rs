@@ -28,6 +28,25 @@ pub fn did_you_mean<'a>(
     best.map(|(_, c)| c)
 }
 
+/// Like [`did_you_mean`], but only when exactly one candidate is a plausible typo — the
+/// case where a fix can replace the input without asking.
+pub fn only_candidate<'a>(
+    input: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let mut found: Option<&'a str> = None;
+    for c in candidates {
+        if found == Some(c) || did_you_mean(input, [c]).is_none() {
+            continue;
+        }
+        if found.is_some() {
+            return None;
+        }
+        found = Some(c);
+    }
+    found
+}
+
 /// What people write for an allowed value when they mean it: `cn` and `中文` for `zh`,
 /// `regional` for `region`. Only returns a value that is among `allowed`.
 pub fn value_alias<'a>(input: &str, allowed: &[&'a str]) -> Option<&'a str> {
@@ -78,6 +97,16 @@ mod tests {
         assert_eq!(did_you_mean("budegt", ["budget", "risks"]), Some("budget"));
         assert_eq!(did_you_mean("xyz", ["budget", "risks"]), None);
         assert_eq!(did_you_mean("P1O1", ["P101", "P809"]), Some("P101"));
+        assert_eq!(
+            super::only_candidate("江蘇", ["江苏", "浙江"]),
+            Some("江苏")
+        );
+        assert_eq!(super::only_candidate("P1O1", ["P101", "P1O2"]), None);
+        assert_eq!(
+            super::only_candidate("P1O1", ["P101", "P101"]),
+            Some("P101")
+        );
+        assert_eq!(super::only_candidate("xyz", ["budget"]), None);
         assert_eq!(did_you_mean("P999", ["P101", "P809"]), None);
     }
 }

@@ -3,6 +3,8 @@
 
 mod check;
 mod diff;
+mod fix;
+mod init;
 mod render;
 mod review;
 mod rules;
@@ -76,6 +78,12 @@ pub enum Command {
     /// Semantic diff of two versions of a plan (files, directories or git revisions),
     /// matched by ids: targets, breakdown cells, budget, campaigns, KPIs, risks …
     Diff(diff::Args),
+    /// Start a new plan of a kind, with guidance and `XX` placeholders (and, in an empty
+    /// folder, planc.toml, .gitattributes, a CI workflow and the schema).
+    Init(init::Args),
+    /// Apply the fixes planc is sure of (typos in references and units, shares, a
+    /// missing quarter), keeping comments and layout.
+    Fix(fix::Args),
 }
 
 /// Output format of `planc check`.
@@ -133,6 +141,8 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
         Command::Render(a) => render::run(a, &mut io),
         Command::Review(a) => review::run(a, &mut io),
         Command::Diff(a) => diff::run(a, &mut io),
+        Command::Init(a) => init::run(a, &mut io),
+        Command::Fix(a) => fix::run(a, &mut io),
     });
     let _ = io.stdout.flush();
     if std::env::var_os("PLANC_DEBUG_READS").is_some() {

@@ -194,6 +194,20 @@ impl Diagnostic for Diag<'_> {
     }
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
         let mut help = self.finding.help.clone();
+        if let Some(fix) = &self.finding.fix {
+            let note = match fix.safety {
+                super::Safety::Safe => {
+                    crate::t!("fix-human-safe", message = fix.message.as_str())
+                }
+                super::Safety::Unsafe => {
+                    crate::t!("fix-human-unsafe", message = fix.message.as_str())
+                }
+            };
+            help = Some(match help {
+                Some(h) => format!("{h}\n{note}"),
+                None => note,
+            });
+        }
         if let Some(reason) = &self.finding.suppressed {
             let note = crate::t!("human-suppressed", reason = reason.clone());
             help = Some(match help {
@@ -274,6 +288,14 @@ pub fn render_finding(report: &FileReport, finding: &Finding, style: &Style) -> 
 
 /// Renders every report and the summary line.
 pub fn render(reports: &[FileReport], style: &Style) -> String {
+    let mut out = render_findings(reports, style);
+    out.push_str(&Summary::of(reports).line());
+    out.push('\n');
+    out
+}
+
+/// Renders every report's findings, without the summary line.
+pub fn render_findings(reports: &[FileReport], style: &Style) -> String {
     let mut out = String::new();
     for r in reports {
         // Findings of one code beyond the limit, counted (in order of first omission).
@@ -307,7 +329,5 @@ pub fn render(reports: &[FileReport], style: &Style) -> String {
             out.push_str("\n\n");
         }
     }
-    out.push_str(&Summary::of(reports).line());
-    out.push('\n');
     out
 }

@@ -7,8 +7,11 @@
 //!                                "message": "…", "line": 40, "column": 12,
 //!                                "end_line": 40, "end_column": 19,
 //!                                "labels": [ { "message": "…", "path": "…", "line": 44, "column": 30, … } ],
-//!                                "help": "…", "suppressed": null } ] } ],
-//!   "summary": { "files": 1, "errors": 1, "warnings": 0, "suppressed": 0 } }
+//!                                "help": "…", "suppressed": null,
+//!                                "fix": { "safety": "safe", "message": "…",
+//!                                         "edits": [ { "start": 512, "end": 519, "line": 40, … ,
+//!                                                      "replacement": "…" } ] } } ] } ],
+//!   "summary": { "files": 1, "errors": 1, "warnings": 0, "suppressed": 0, "fixable": 1 } }
 //! ```
 //! Lines and columns are 1-based; columns count Unicode characters. A label's `path` is
 //! the file it points into: another plan for the other side of a cross-file finding.
@@ -25,6 +28,27 @@ fn label(report: &FileReport, l: &Label) -> Value {
         "line": line, "column": column,
         "end_line": end_line, "end_column": end_column,
     })
+}
+
+/// `{ "safety": "safe", "message": "…", "edits": [ { "start": 10, "end": 17,
+/// "line": 3, "column": 5, "end_line": 3, "end_column": 12, "replacement": "…" } ] }`;
+/// `start`/`end` are byte offsets into the file as decoded (no BOM).
+fn fix(report: &FileReport, x: &super::Fix) -> Value {
+    let edits: Vec<Value> = x
+        .edits
+        .iter()
+        .map(|e| {
+            let (line, column) = report.line_col(e.span);
+            let (end_line, end_column) = report.end_line_col(e.span);
+            json!({
+                "start": e.span.start, "end": e.span.end,
+                "line": line, "column": column,
+                "end_line": end_line, "end_column": end_column,
+                "replacement": e.replacement,
+            })
+        })
+        .collect();
+    json!({ "safety": x.safety.as_str(), "message": x.message, "edits": edits })
 }
 
 pub fn render(reports: &[FileReport], show_suppressed: bool) -> String {
@@ -49,6 +73,7 @@ pub fn render(reports: &[FileReport], show_suppressed: bool) -> String {
                         "labels": f.secondary.iter().map(|l| label(r, l)).collect::<Vec<_>>(),
                         "help": f.help,
                         "suppressed": f.suppressed.as_ref().map(|reason| json!({ "reason": reason })),
+                        "fix": f.fix.as_ref().map(|x| fix(r, x)),
                     })
                 })
                 .collect();

@@ -61,6 +61,68 @@ impl Label {
     }
 }
 
+/// How sure planc is of a fix (ruff's applicability, rustc's `MachineApplicable`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Safety {
+    /// Keeps what the plan means: `planc fix` applies it.
+    Safe,
+    /// Changes what the plan says (adds an item, moves money): only with `--unsafe-fixes`.
+    Unsafe,
+}
+
+impl Safety {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Safety::Safe => "safe",
+            Safety::Unsafe => "unsafe",
+        }
+    }
+}
+
+/// Replace the text at `span` (bytes of the decoded file) with `replacement`; an empty
+/// span inserts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Edit {
+    pub span: Span,
+    pub replacement: String,
+}
+
+/// What a finding's fix does: text edits in the finding's own file, applied together or
+/// not at all. `planc fix`, `--diff` and (later) the language server's code actions read
+/// the same list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    pub safety: Safety,
+    /// What the fix does, in the user's language (`replace `jaingsu` with `jiangsu``).
+    pub message: String,
+    /// Non-overlapping edits, in file order.
+    pub edits: Vec<Edit>,
+}
+
+impl Fix {
+    pub fn safe(message: impl Into<String>, edits: Vec<Edit>) -> Fix {
+        Fix::new(Safety::Safe, message, edits)
+    }
+    pub fn unsafe_(message: impl Into<String>, edits: Vec<Edit>) -> Fix {
+        Fix::new(Safety::Unsafe, message, edits)
+    }
+    fn new(safety: Safety, message: impl Into<String>, mut edits: Vec<Edit>) -> Fix {
+        edits.sort_by_key(|e| (e.span.start, e.span.end));
+        Fix {
+            safety,
+            message: message.into(),
+            edits,
+        }
+    }
+    /// The smallest span covering every edit.
+    pub fn range(&self) -> Span {
+        let start = self.edits.iter().map(|e| e.span.start).min().unwrap_or(0);
+        let end = self.edits.iter().map(|e| e.span.end).max().unwrap_or(start);
+        Span::new(start, end)
+    }
+}
+
 /// One problem found in one file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
@@ -77,6 +139,8 @@ pub struct Finding {
     pub help: Option<String>,
     /// Set when a `# planc: allow` comment silenced the finding; holds its reason.
     pub suppressed: Option<String>,
+    /// Edits that resolve the finding, when planc knows them (`planc fix`).
+    pub fix: Option<Fix>,
 }
 
 impl Finding {
@@ -90,6 +154,7 @@ impl Finding {
             secondary: Vec::new(),
             help: None,
             suppressed: None,
+            fix: None,
         }
     }
     pub fn label(mut self, message: impl Into<String>) -> Self {
@@ -117,6 +182,10 @@ impl Finding {
         self.help = Some(help.into());
         self
     }
+    pub fn fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
+        self
+    }
     pub fn severity(mut self, severity: Severity) -> Self {
         self.severity = severity;
         self
@@ -142,6 +211,17 @@ pub struct FileReport {
 impl FileReport {
     pub fn active(&self) -> impl Iterator<Item = &Finding> {
         self.findings.iter().filter(|f| f.suppressed.is_none())
+    }
+    /// Active findings that carry a fix `planc fix` applies (safe ones, or any with
+    /// `unsafe_fixes`).
+    pub fn fixable(&self, unsafe_fixes: bool) -> usize {
+        self.active()
+            .filter(|f| {
+                f.fix
+                    .as_ref()
+                    .is_some_and(|x| unsafe_fixes || x.safety == Safety::Safe)
+            })
+            .count()
     }
     pub fn count(&self, severity: Severity) -> usize {
         self.active().filter(|f| f.severity == severity).count()
@@ -180,6 +260,8 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub suppressed: usize,
+    /// Active findings with a safe fix (`planc fix` applies them).
+    pub fixable: usize,
 }
 
 impl Summary {
@@ -196,6 +278,7 @@ impl Summary {
             s.errors += r.count(Severity::Error);
             s.warnings += r.count(Severity::Warning);
             s.suppressed += r.findings.iter().filter(|f| f.suppressed.is_some()).count();
+            s.fixable += r.fixable(false);
         }
         s
     }
@@ -212,6 +295,9 @@ impl Summary {
                 "summary-suppressed",
                 suppressed = self.suppressed
             ));
+        }
+        if self.fixable > 0 {
+            line.push_str(&crate::t!("fix-summary-fixable", fixable = self.fixable));
         }
         line
     }

@@ -110,6 +110,31 @@ pub fn render(reports: &[FileReport]) -> String {
                         .collect(),
                 );
             }
+            // The edits of a fix, for tools that offer them (SARIF `fixes`); unsafe ones
+            // are said to be so in the description.
+            if let Some(x) = &f.fix {
+                let description = match x.safety {
+                    super::Safety::Safe => x.message.clone(),
+                    super::Safety::Unsafe => format!("{} (--unsafe-fixes)", x.message),
+                };
+                let replacements: Vec<Value> = x
+                    .edits
+                    .iter()
+                    .map(|e| {
+                        json!({
+                            "deletedRegion": region(r, e.span),
+                            "insertedContent": { "text": e.replacement },
+                        })
+                    })
+                    .collect();
+                result["fixes"] = json!([{
+                    "description": { "text": description },
+                    "artifactChanges": [{
+                        "artifactLocation": { "uri": uri(r) },
+                        "replacements": replacements,
+                    }],
+                }]);
+            }
             if let Some(reason) = &f.suppressed {
                 result["suppressions"] = json!([{ "kind": "inSource", "justification": reason }]);
             }

@@ -30,6 +30,7 @@ const FILES: &[&str] = &[
     "actuals.ftl",
     "review.ftl",
     "diff.ftl",
+    "fix.ftl",
 ];
 
 macro_rules! catalogue {
@@ -41,6 +42,7 @@ macro_rules! catalogue {
             include_str!(concat!("../../i18n/", $lang, "/actuals.ftl")),
             include_str!(concat!("../../i18n/", $lang, "/review.ftl")),
             include_str!(concat!("../../i18n/", $lang, "/diff.ftl")),
+            include_str!(concat!("../../i18n/", $lang, "/fix.ftl")),
         ]
     };
 }

@@ -267,9 +267,19 @@ fn run_in(
             .help(crate::t!("review-plan-errors-help")),
         );
     }
+    // A draft review is started before the year's actuals exist (`planc init`): until it
+    // lists some, it is not short of them.
+    let draft_without_actuals = review_given
+        .as_ref()
+        .and_then(|g| g.plan.as_ref())
+        .is_some_and(|p| {
+            p.status.value == crate::model::Status::Draft
+                && p.review.as_ref().is_some_and(|r| r.actuals.is_empty())
+        });
     if let Some(plan) = base_plan {
         if files.is_empty()
             && req.report_missing
+            && !draft_without_actuals
             && extra.iter().all(|f| f.code != codes::PLAN_NOT_FOUND.code)
         {
             let span = spec.as_ref().map_or(Span::default(), |s| s.plan.span);

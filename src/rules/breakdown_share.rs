@@ -28,6 +28,10 @@ breakdowns:
 ```yaml
       - { ref: xinmaian, value: 6亿元, share: 60% }
 ```
+
+## Fix safety
+`planc fix` rewrites the share as value ÷ whole, to the digits it was written with
+(`55%` → `60%`). Safe: the values are the plan; the share only restates them.
 "#,
 };
 
@@ -48,24 +52,27 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 continue;
             }
             let pct = fmt_pct(actual);
-            out.push(
-                Finding::new(
-                    &RULE,
-                    share.span,
-                    crate::t!(
-                        "p102-message",
-                        item = item.key.value.as_str(),
-                        share = share.raw.as_str(),
-                        value = item.value.raw.as_str(),
-                        whole = parent.raw.as_str(),
-                        actual = pct.as_str()
-                    ),
-                )
-                .label(crate::t!("p102-label", actual = pct.as_str()))
-                .with(item.value.span, crate::t!("p102-label-value"))
-                .with(parent.span, crate::t!("p102-label-whole"))
-                .help(crate::t!("p102-help", actual = pct)),
-            );
+            let fix = super::share_fix(ctx, share, actual);
+            let mut f = Finding::new(
+                &RULE,
+                share.span,
+                crate::t!(
+                    "p102-message",
+                    item = item.key.value.as_str(),
+                    share = share.raw.as_str(),
+                    value = item.value.raw.as_str(),
+                    whole = parent.raw.as_str(),
+                    actual = pct.as_str()
+                ),
+            )
+            .label(crate::t!("p102-label", actual = pct.as_str()))
+            .with(item.value.span, crate::t!("p102-label-value"))
+            .with(parent.span, crate::t!("p102-label-whole"))
+            .help(crate::t!("p102-help", actual = pct));
+            if let Some(x) = fix {
+                f = f.fix(x);
+            }
+            out.push(f);
         }
     });
 }

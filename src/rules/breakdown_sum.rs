@@ -4,7 +4,7 @@ use super::placeholder::is_placeholder;
 use super::{
     dimension_noun, each_breakdown, fmt_base, fmt_list, fmt_pct, percent_of, Ctx, RuleInfo,
 };
-use crate::diagnostics::{Finding, Severity};
+use crate::diagnostics::{Finding, Fix, Severity};
 use crate::model::{Breakdown, Quantity, Sp};
 
 pub static RULE: RuleInfo = RuleInfo {
@@ -45,6 +45,12 @@ that is missing), or say the split is deliberately partial:
   - dimension: province
     partial: true
 ```
+
+## Fix safety
+For an open dimension (provinces, products, channels … — not quarters, months or phases)
+whose items fall short of the total, `planc fix --unsafe-fixes` adds an `其他` item with
+the unallocated rest. **Unsafe**: it makes the sum agree by declaring money nobody has
+planned for yet, so plain `planc fix` does not apply it.
 "#,
 };
 
@@ -161,6 +167,11 @@ fn value_sum(ctx: &Ctx, whole: &Whole, b: &Breakdown) -> Option<Option<Finding>>
     ));
     for item in &b.items {
         f = f.with(item.value.span, item.value.raw.clone());
+    }
+    if gap > Decimal::ZERO && parent_is_money && missing_members(ctx, b).is_none() {
+        if let Some(x) = add_other(ctx, whole, b, gap) {
+            f = f.fix(x);
+        }
     }
     let help = if gap > Decimal::ZERO {
         let fix = fix_for_shortfall(ctx, b, false);
@@ -288,4 +299,31 @@ fn member_key(key: &str) -> String {
         Some(n) => format!("M{n:02}"),
         None => k,
     }
+}
+
+/// The unallocated remainder as an `其他` item after the last one — unsafe: it makes
+/// the sum agree by declaring money nobody has planned for yet.
+fn add_other(ctx: &Ctx, whole: &Whole, b: &Breakdown, gap: Decimal) -> Option<Fix> {
+    let unit = ctx.unit();
+    if b.items
+        .iter()
+        .any(|i| super::reference::is_catch_all(&i.key))
+    {
+        return None;
+    }
+    let last = b.items.last()?;
+    // In the unit of the whole when that is exact (`2亿元`), else in the items' unit.
+    let text = [&whole.value.value, &last.value.value]
+        .into_iter()
+        .map(|like| fmt_base(gap, like, unit))
+        .find(|t| Quantity::parse(t).base(unit) == Some(gap))?;
+    let (_, start, end) = super::mapping_with(ctx.root, "ref", last.key.span)?;
+    let layout = super::ItemLayout::of(ctx.source, start, end)?;
+    let value = super::yaml_scalar(&text);
+    let other = "其他";
+    let edit = layout.insert_after(ctx.source, &[("ref", other), ("value", &value)]);
+    Some(Fix::unsafe_(
+        crate::t!("fix-add-other", item = other, value = text.as_str()),
+        vec![edit],
+    ))
 }

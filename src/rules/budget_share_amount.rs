@@ -26,6 +26,10 @@ budget:
 ```yaml
     - { name: 培训与发展费用, amount: 600万元, share: 10% }
 ```
+
+## Fix safety
+`planc fix` rewrites the share as amount ÷ total, to the digits it was written with
+(`15.0%` → `10.0%`). Safe: the amounts are the plan; the share only restates them.
 "#,
 };
 
@@ -73,6 +77,9 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 actual = pct,
                 amount = fmt_money(e, amount, unit)
             ));
+        }
+        if let Some(x) = super::share_fix(ctx, share, actual) {
+            f = f.fix(x);
         }
         out.push(f);
     }

@@ -35,7 +35,7 @@ mod week_gap;
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::config::{Config, Tolerance};
-use crate::diagnostics::{Finding, Severity};
+use crate::diagnostics::{Edit, Finding, Fix, Severity};
 use crate::model::{MoneyUnit, Plan, Quantity, Unit};
 use crate::source::yaml::Node;
 use crate::source::SourceFile;
@@ -255,4 +255,276 @@ pub fn each_growth(plan: &Plan) -> Vec<GrowthTriple<'_>> {
         }
     });
     out
+}
+
+/// An edit that replaces the scalar at `span` with `value`, keeping the quotes it was
+/// written with; a value that cannot stand unquoted in YAML is double-quoted.
+pub fn scalar_edit(source: &SourceFile, span: crate::source::Span, value: &str) -> Edit {
+    let written = source.text.get(span.start..span.end).unwrap_or("");
+    let replacement = match written.chars().next() {
+        Some(q @ ('"' | '\'')) if written.len() >= 2 && written.ends_with(q) => {
+            if q == '\'' {
+                format!("'{}'", value.replace('\'', "''"))
+            } else {
+                format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\""))
+            }
+        }
+        _ => yaml_scalar(value),
+    };
+    Edit { span, replacement }
+}
+
+/// `value` as a YAML scalar: plain when it reads back as itself, else double-quoted.
+pub fn yaml_scalar(value: &str) -> String {
+    if plain_safe(value) {
+        value.to_owned()
+    } else {
+        format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\""))
+    }
+}
+
+/// Can `value` be written as a plain scalar that reads back as this same string, in block
+/// and in flow context?
+fn plain_safe(value: &str) -> bool {
+    let Some(first) = value.chars().next() else {
+        return false;
+    };
+    value.trim() == value
+        && !"-?:,[]{}#&*!|>'\"%@`".contains(first)
+        && !value.contains(": ")
+        && !value.contains(" #")
+        && !value.chars().any(|c| ",[]{}\n\r\t".contains(c))
+        && !matches!(value, "true" | "false" | "null" | "~")
+}
+
+/// Formats `percent` the way a share was written: the same number of decimals, `%`.
+pub fn fmt_share_like(percent: Decimal, like: &Quantity) -> String {
+    let dp = like.scale();
+    let v = percent.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
+    format!("{v:.prec$}%", prec = dp as usize)
+}
+
+/// A fix that rewrites a stated share to the ratio it should be.
+pub fn share_fix(ctx: &Ctx, share: &crate::model::Sp<Quantity>, actual: Decimal) -> Option<Fix> {
+    let new = fmt_share_like(actual, share);
+    if new == share.raw.trim() {
+        return None;
+    }
+    Some(Fix::safe(
+        crate::t!("fix-replace", old = share.raw.trim(), new = new.as_str()),
+        vec![scalar_edit(ctx.source, share.span, &new)],
+    ))
+}
+
+/// How an existing item of a sequence of mappings is laid out — its `- ` line, its
+/// indentation, block (`- ref: Q1` + indented keys) or flow (`- { ref: Q1, … }`) style,
+/// the file's line ending — so a new item can be written beside it the same way.
+pub struct ItemLayout {
+    /// Byte offset of the start of the item's line.
+    pub line_start: usize,
+    /// Byte offset just after the line holding `end` (or the end of the file).
+    pub after: usize,
+    pub dash_indent: String,
+    pub flow: bool,
+    pub newline: &'static str,
+}
+
+impl ItemLayout {
+    /// `start`: where the item's first key is; `end`: where its last value ends. `None`
+    /// when the item does not start its own `- ` line (an item of a flow sequence, say).
+    pub fn of(source: &SourceFile, start: usize, end: usize) -> Option<ItemLayout> {
+        let text = source.text.as_str();
+        let line_start = text.get(..start)?.rfind('\n').map_or(0, |i| i + 1);
+        let head = &text[line_start..];
+        let indent_len = head.len() - head.trim_start_matches(' ').len();
+        let rest = head[indent_len..].strip_prefix('-')?;
+        let after_dash = rest.trim_start_matches(' ');
+        if rest.len() == after_dash.len() {
+            return None;
+        }
+        let flow = after_dash.starts_with('{');
+        let body_start = line_start + indent_len + 1 + (rest.len() - after_dash.len());
+        // The first key must be on the dash line, right after `- ` (or `- { `).
+        let first_key = if flow {
+            body_start + 1 + after_dash[1..].len() - after_dash[1..].trim_start().len()
+        } else {
+            body_start
+        };
+        if first_key != start {
+            return None;
+        }
+        let end_line_start = text.get(..end)?.rfind('\n').map_or(0, |i| i + 1);
+        // A value ending exactly at a line start (a block scalar) has its line behind it.
+        let after = if end == end_line_start && end > line_start {
+            end
+        } else {
+            text[end..].find('\n').map_or(text.len(), |i| end + i + 1)
+        };
+        Some(ItemLayout {
+            line_start,
+            after,
+            dash_indent: " ".repeat(indent_len),
+            flow,
+            newline: if text.contains("\r\n") { "\r\n" } else { "\n" },
+        })
+    }
+
+    /// An edit inserting a new item after this one.
+    pub fn insert_after(&self, source: &SourceFile, pairs: &[(&str, &str)]) -> Edit {
+        let mut replacement = self.item(pairs);
+        if self.after == source.text.len() && !source.text.ends_with('\n') {
+            replacement.insert_str(0, self.newline);
+        }
+        Edit {
+            span: crate::source::Span::new(self.after, self.after),
+            replacement,
+        }
+    }
+
+    /// An edit inserting a new item before this one.
+    pub fn insert_before(&self, pairs: &[(&str, &str)]) -> Edit {
+        Edit {
+            span: crate::source::Span::new(self.line_start, self.line_start),
+            replacement: self.item(pairs),
+        }
+    }
+
+    /// The text of a new item with these `(key, value)` pairs (values already YAML).
+    pub fn item(&self, pairs: &[(&str, &str)]) -> String {
+        let nl = self.newline;
+        if self.flow {
+            let body: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}: {v}")).collect();
+            format!("{}- {{ {} }}{nl}", self.dash_indent, body.join(", "))
+        } else {
+            let mut s = String::new();
+            for (i, (k, v)) in pairs.iter().enumerate() {
+                let lead = if i == 0 { "- " } else { "  " };
+                s.push_str(&format!("{}{lead}{k}: {v}{nl}", self.dash_indent));
+            }
+            s
+        }
+    }
+}
+
+/// The mapping in the tree that has `key` with a value at `span` (a breakdown item by its
+/// `ref`, say), with the span from its first key to the end of its last value.
+pub fn mapping_with<'a>(
+    root: &'a Node,
+    key: &str,
+    span: crate::source::Span,
+) -> Option<(&'a Node, usize, usize)> {
+    use crate::source::yaml::Value;
+    match &root.value {
+        Value::Map(entries) => {
+            if entries.iter().any(|e| e.key == key && e.value.span == span) {
+                let start = entries.first()?.key_span.start;
+                let end = entries.iter().map(|e| e.value.span.end).max()?;
+                return Some((root, start, end));
+            }
+            entries
+                .iter()
+                .find_map(|e| mapping_with(&e.value, key, span))
+        }
+        Value::Seq(items) => items.iter().find_map(|n| mapping_with(n, key, span)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod fix_tests {
+    use super::*;
+    use crate::source::Span;
+
+    fn src(text: &str) -> std::sync::Arc<SourceFile> {
+        SourceFile::new("t.plan.yaml", text.to_owned())
+    }
+
+    #[test]
+    fn scalar_edits_keep_the_quotes_written() {
+        let s = src("a: jaingsu\nb: \"jaingsu\"\nc: 'jaingsu'\n");
+        assert_eq!(
+            scalar_edit(&s, Span::new(3, 10), "jiangsu").replacement,
+            "jiangsu"
+        );
+        assert_eq!(
+            scalar_edit(&s, Span::new(14, 23), "jiangsu").replacement,
+            "\"jiangsu\""
+        );
+        assert_eq!(
+            scalar_edit(&s, Span::new(27, 36), "it's").replacement,
+            "'it''s'"
+        );
+        assert_eq!(
+            scalar_edit(&s, Span::new(3, 10), "a: b").replacement,
+            "\"a: b\""
+        );
+    }
+
+    #[test]
+    fn values_that_would_read_differently_are_quoted() {
+        for plain in ["jiangsu", "江苏", "60%", "3000万元", "Q3", "a-b", "a:b"] {
+            assert_eq!(yaml_scalar(plain), plain);
+        }
+        for quoted in [
+            "", "true", "null", "~", "#x", "a #b", "[x]", "a, b", "-x", " x", "%x", "{x}",
+        ] {
+            assert!(yaml_scalar(quoted).starts_with('"'), "{quoted:?}");
+        }
+        assert_eq!(yaml_scalar("say \"hi\""), "say \"hi\"");
+        assert_eq!(yaml_scalar("\"hi\" she said"), "\"\\\"hi\\\" she said\"");
+    }
+
+    #[test]
+    fn shares_keep_the_digits_written() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        assert_eq!(fmt_share_like(d("59.96"), &Quantity::parse("55%")), "60%");
+        assert_eq!(fmt_share_like(d("10"), &Quantity::parse("15.0%")), "10.0%");
+        assert_eq!(
+            fmt_share_like(d("33.3333"), &Quantity::parse("12.50%")),
+            "33.33%"
+        );
+        assert_eq!(fmt_share_like(d("12.5"), &Quantity::parse("10%")), "13%");
+    }
+
+    #[test]
+    fn new_items_follow_their_neighbour() {
+        // Block style, with a nested key after the value and a comment.
+        let text = "items:\n  - ref: Q1\n    value: 1亿元\n    focus: x   # c\n  - ref: Q2\n";
+        let s = src(text);
+        let start = text.find("ref: Q1").unwrap();
+        let end = text.find("x   #").unwrap() + 1;
+        let l = ItemLayout::of(&s, start, end).unwrap();
+        assert!(!l.flow);
+        let e = l.insert_after(&s, &[("ref", "Q3"), ("value", "2亿元")]);
+        assert_eq!(
+            e.span,
+            Span::new(
+                text.find("  - ref: Q2").unwrap(),
+                text.find("  - ref: Q2").unwrap()
+            )
+        );
+        assert_eq!(e.replacement, "  - ref: Q3\n    value: 2亿元\n");
+        let b = l.insert_before(&[("ref", "Q0"), ("value", "1")]);
+        assert_eq!(b.span.start, text.find("  - ref: Q1").unwrap());
+
+        // Flow style, CRLF, no newline at the end of the file.
+        let text = "items:\r\n    - { ref: a, value: 1 }";
+        let s = src(text);
+        let start = text.find("ref").unwrap();
+        let end = text.find('1').unwrap() + 1;
+        let l = ItemLayout::of(&s, start, end).unwrap();
+        assert!(l.flow);
+        let e = l.insert_after(&s, &[("ref", "其他"), ("value", "2")]);
+        assert_eq!(e.span.start, text.len());
+        assert_eq!(e.replacement, "\r\n    - { ref: 其他, value: 2 }\r\n");
+
+        // The item does not start its own `- ` line: no layout, no fix.
+        let text = "items: [{ ref: a, value: 1 }]\n";
+        let s = src(text);
+        let start = text.find("ref").unwrap();
+        assert!(ItemLayout::of(&s, start, start + 10).is_none());
+        let text = "items:\n  - value: 1\n    ref: a\n";
+        let s = src(text);
+        assert!(ItemLayout::of(&s, text.find("ref").unwrap(), text.len() - 1).is_none());
+    }
 }

@@ -38,6 +38,10 @@ budget:
   lines:
     - { name: 市场推广活动费用, amount: 300万元, share: 50% }
 ```
+
+## Fix safety
+A misspelt money unit is already read as the unit it can only mean; `planc fix` writes
+that unit (`3000万圆` → `3000万元`). Safe: nothing is re-read differently.
 "#,
 };
 
@@ -136,7 +140,8 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                     crate::t!("p601-unit-typo", unit = q.unit_text(), meant = m.label()),
                 )
                 .label(crate::t!("p601-label-unit-typo", meant = m.label()))
-                .help(crate::t!("did-you-mean", suggestion = m.label())),
+                .help(crate::t!("did-you-mean", suggestion = m.label()))
+                .fix(unit_fix(ctx, q, m)),
             );
         }
     }
@@ -238,4 +243,15 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// Rewrites a misspelt money unit (`5000万圆`) as the unit it was read as (`5000万元`).
+fn unit_fix(ctx: &Ctx, q: &Sp<Quantity>, meant: MoneyUnit) -> crate::diagnostics::Fix {
+    let raw = q.raw.trim();
+    let number = raw.strip_suffix(q.unit_text()).unwrap_or(raw).trim_end();
+    let new = format!("{number}{}", meant.label());
+    crate::diagnostics::Fix::safe(
+        crate::t!("fix-replace", old = raw, new = new.as_str()),
+        vec![super::scalar_edit(ctx.source, q.span, &new)],
+    )
 }

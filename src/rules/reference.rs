@@ -1,7 +1,7 @@
 use super::{Ctx, RuleInfo};
-use crate::diagnostics::{Finding, Severity};
+use crate::diagnostics::{Finding, Fix, Severity};
 use crate::model::Sp;
-use crate::suggest::did_you_mean;
+use crate::suggest::{did_you_mean, only_candidate};
 
 pub static RULE: RuleInfo = RuleInfo {
     code: "P201",
@@ -35,10 +35,17 @@ targets:
 ```yaml
           - { ref: jiangsu, value: 2.4亿元 }
 ```
+
+## Fix safety
+When exactly one declared id or name is a plausible typo of the reference, `planc fix`
+replaces it with that one (safe: the plan meant it). With two candidates, or none,
+nothing is changed. `其他` (or `other`) as a breakdown item is the catch-all for the
+rest of a breakdown and is not looked up.
 "#,
 };
 
 struct Catalogue<'a> {
+    source: &'a crate::source::SourceFile,
     /// The kind of thing, as the `$kind` of the messages.
     what: &'static str,
     key: &'static str,
@@ -59,6 +66,12 @@ impl Catalogue<'_> {
         )
         .label(crate::t!("p201-label", kind = self.what, key = self.key));
         let candidates = self.ids.iter().chain(&self.names).copied();
+        if let Some(s) = only_candidate(v, candidates.clone()) {
+            f = f.fix(Fix::safe(
+                crate::t!("fix-replace", old = v, new = s),
+                vec![super::scalar_edit(self.source, r.span, s)],
+            ));
+        }
         f = match did_you_mean(v, candidates) {
             Some(s) => f.help(crate::t!("p201-help-suggest", suggestion = s)),
             None if self.ids.is_empty() => f.help(crate::t!(
@@ -79,18 +92,21 @@ impl Catalogue<'_> {
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let p = ctx.plan;
     let products = Catalogue {
+        source: ctx.source,
         what: "product",
         key: "products",
         ids: p.products.iter().map(|x| x.id.as_str()).collect(),
         names: p.products.iter().map(|x| x.name.as_str()).collect(),
     };
     let regions = Catalogue {
+        source: ctx.source,
         what: "region",
         key: "regions",
         ids: p.regions.iter().map(|x| x.id.as_str()).collect(),
         names: p.regions.iter().map(|x| x.name.as_str()).collect(),
     };
     let accounts = Catalogue {
+        source: ctx.source,
         what: "account",
         key: "accounts",
         ids: p.accounts.iter().map(|x| x.id.as_str()).collect(),
@@ -98,24 +114,28 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     };
     let strategies = p.all_strategies();
     let campaigns = Catalogue {
+        source: ctx.source,
         what: "campaign",
         key: "campaigns",
         ids: strategies.iter().map(|s| s.id.as_str()).collect(),
         names: strategies.iter().map(|s| s.name.as_str()).collect(),
     };
     let people = Catalogue {
+        source: ctx.source,
         what: "person",
         key: "people",
         ids: p.people.iter().map(|x| x.id.as_str()).collect(),
         names: p.people.iter().map(|x| x.name.as_str()).collect(),
     };
     let targets = Catalogue {
+        source: ctx.source,
         what: "target",
         key: "targets",
         ids: p.targets.iter().map(|t| t.id.as_str()).collect(),
         names: Vec::new(),
     };
     let phases = Catalogue {
+        source: ctx.source,
         what: "phase",
         key: "timeline",
         ids: p.timeline.iter().map(|x| x.id.as_str()).collect(),
@@ -123,6 +143,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     };
     let all_kpis = p.all_kpis();
     let kpis = Catalogue {
+        source: ctx.source,
         what: "kpi",
         key: "kpis",
         ids: all_kpis
@@ -142,7 +163,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             _ => return,
         };
         for item in &b.items {
-            cat.check(&item.key, out);
+            // `其他` is the catch-all item breakdown-sum suggests, in any dimension.
+            if !is_catch_all(&item.key) {
+                cat.check(&item.key, out);
+            }
         }
     });
     for t in &p.targets {
@@ -217,4 +241,12 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             people.check(o, out);
         }
     }
+}
+
+/// `其他` / `other`: the rest of a breakdown, never a declared product or region.
+pub(super) fn is_catch_all(key: &str) -> bool {
+    matches!(
+        key.trim(),
+        "其他" | "其它" | "other" | "others" | "Other" | "Others"
+    )
 }

@@ -136,6 +136,7 @@ fn sarif_output_validates_against_the_sarif_2_1_0_schema() {
         vec!["check", "--format", "sarif", "tests/fixtures/rules/P002"],
         vec!["check", "--format", "sarif", "tests/fixtures/rules/P911"],
         vec!["check", "--format", "sarif", "tests/fixtures/rules/P913"],
+        vec!["check", "--format", "sarif", "tests/fixtures/fix"],
     ] {
         let out = planc().args(&args).output().unwrap();
         let v: Value = serde_json::from_slice(&out.stdout).unwrap();

@@ -9,6 +9,7 @@ mod check_cli;
 mod diff;
 mod git_check;
 mod i18n;
+mod init_fix;
 mod mutation;
 mod packaging;
 mod render;

@@ -1,0 +1,253 @@
+//! `planc fix` as a library call: the fixes findings carry, applied as text edits.
+//!
+//! A rule that is sure how to resolve its finding attaches a [`Fix`] — edits at the spans
+//! it already holds, plus a [`Safety`]. This module picks the fixes to apply (safe ones,
+//! or unsafe ones too when asked), never two that touch the same text, applies them to
+//! the source text from the end backwards (so earlier offsets stay valid), and checks the
+//! result again until no fix is left (bounded). Everything outside the edits — comments,
+//! indentation, quoting — is the user's text, byte for byte.
+//!
+//! Architecture invariant: nothing here reads or writes files or prints; the CLI does.
+
+use std::path::Path;
+
+use crate::config::Config;
+use crate::diagnostics::{Edit, FileReport, Finding, Fix, Safety};
+
+/// At most this many rounds of check → fix: a fix that makes another fix possible (a
+/// unit spelt right lets a share be computed) is applied in the next round.
+pub const MAX_ROUNDS: usize = 10;
+
+/// Codes after which the text cannot be trusted to edit: nothing is fixed.
+const UNFIXABLE: &[&str] = &["P001", "P002", "P006"];
+
+/// One applied fix, for the report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Applied {
+    pub code: &'static str,
+    pub message: String,
+    /// 1-based line and column of the finding, in the text the round started from.
+    pub line: usize,
+    pub column: usize,
+}
+
+/// What `planc fix` did (or would do) to one file.
+#[derive(Debug)]
+pub struct FileFix {
+    /// The decoded text as read.
+    pub original: String,
+    /// The text after every round (equal to `original` when nothing applied).
+    pub fixed: String,
+    pub applied: Vec<Applied>,
+    /// The findings of the fixed text.
+    pub remaining: FileReport,
+    /// The file could not be parsed (or decoded): it was left alone.
+    pub untouchable: bool,
+    /// Fixes were still appearing after [`MAX_ROUNDS`].
+    pub unstable: bool,
+}
+
+impl FileFix {
+    pub fn changed(&self) -> bool {
+        self.original != self.fixed
+    }
+}
+
+/// Is this fix applied at this setting?
+pub fn wanted(fix: &Fix, unsafe_fixes: bool) -> bool {
+    fix.safety == Safety::Safe || unsafe_fixes
+}
+
+fn overlaps(a: &Edit, b: &Edit) -> bool {
+    (a.span.start < b.span.end && b.span.start < a.span.end) || a.span.start == b.span.start
+}
+
+/// The findings whose fixes are applied together: active, wanted, in file order, and
+/// never two whose edits overlap (the later one waits for the next round).
+pub fn select(findings: &[Finding], unsafe_fixes: bool) -> Vec<&Finding> {
+    let mut candidates: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.suppressed.is_none())
+        .filter(|f| f.fix.as_ref().is_some_and(|x| wanted(x, unsafe_fixes)))
+        .collect();
+    candidates.sort_by_key(|f| {
+        let x = f.fix.as_ref().map(Fix::range).unwrap_or_default();
+        (x.start, x.end)
+    });
+    let mut taken: Vec<&Edit> = Vec::new();
+    let mut out = Vec::new();
+    for f in candidates {
+        let edits = &f.fix.as_ref().expect("filtered on fix").edits;
+        if edits.iter().any(|e| taken.iter().any(|t| overlaps(e, t))) {
+            continue;
+        }
+        taken.extend(edits);
+        out.push(f);
+    }
+    out
+}
+
+/// Applies non-overlapping edits to `text`. Edits whose span is not on character
+/// boundaries of `text` are skipped (they cannot come from this text).
+pub fn apply_edits(text: &str, edits: &[&Edit]) -> String {
+    let mut edits: Vec<&Edit> = edits.to_vec();
+    edits.sort_by_key(|e| std::cmp::Reverse((e.span.start, e.span.end)));
+    let mut out = text.to_owned();
+    for e in edits {
+        let ok = e.span.start <= e.span.end
+            && out.is_char_boundary(e.span.start)
+            && out.is_char_boundary(e.span.end)
+            && e.span.end <= out.len();
+        if ok {
+            out.replace_range(e.span.start..e.span.end, &e.replacement);
+        }
+    }
+    out
+}
+
+/// Checks `text` as the file at `path` and applies the wanted fixes, round after round.
+pub fn fix_text(path: &Path, text: &str, config: &Config, unsafe_fixes: bool) -> FileFix {
+    let mut current = text.to_owned();
+    let mut applied = Vec::new();
+    let mut report = crate::load::check_bytes(path, current.as_bytes(), config);
+    let untouchable = (report.source.is_none() && !report.findings.is_empty())
+        || report.findings.iter().any(|f| UNFIXABLE.contains(&f.code));
+    let mut unstable = false;
+    if !untouchable {
+        for round in 0.. {
+            let chosen = select(&report.findings, unsafe_fixes);
+            if chosen.is_empty() {
+                break;
+            }
+            if round == MAX_ROUNDS {
+                unstable = true;
+                break;
+            }
+            let edits: Vec<&Edit> = chosen
+                .iter()
+                .flat_map(|f| &f.fix.as_ref().expect("selected on fix").edits)
+                .collect();
+            let next = apply_edits(&current, &edits);
+            for f in &chosen {
+                let (line, column) = report.line_col(f.primary.span);
+                applied.push(Applied {
+                    code: f.code,
+                    message: f
+                        .fix
+                        .as_ref()
+                        .map(|x| x.message.clone())
+                        .unwrap_or_default(),
+                    line,
+                    column,
+                });
+            }
+            let next_report = crate::load::check_bytes(path, next.as_bytes(), config);
+            // An edit that breaks the YAML is never kept: stop with the last good text.
+            if next_report
+                .findings
+                .iter()
+                .any(|f| UNFIXABLE.contains(&f.code) || f.code == "P003")
+            {
+                applied.truncate(applied.len() - chosen.len());
+                break;
+            }
+            current = next;
+            report = next_report;
+        }
+    }
+    FileFix {
+        original: text.to_owned(),
+        fixed: current,
+        applied,
+        remaining: report,
+        untouchable,
+        unstable,
+    }
+}
+
+/// A unified diff of a file's fix, with `a/` and `b/` headers naming `name`.
+pub fn unified_diff(name: &str, before: &str, after: &str) -> String {
+    let rel = name.trim_start_matches('/');
+    similar::TextDiff::from_lines(before, after)
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{rel}"), &format!("b/{rel}"))
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Span;
+
+    fn edit(start: usize, end: usize, r: &str) -> Edit {
+        Edit {
+            span: Span::new(start, end),
+            replacement: r.into(),
+        }
+    }
+
+    #[test]
+    fn edits_apply_from_the_end() {
+        let a = edit(0, 1, "AA");
+        let b = edit(2, 3, "C");
+        let c = edit(3, 3, "!");
+        assert_eq!(apply_edits("abcd", &[&a, &b, &c]), "AAbC!d");
+    }
+
+    #[test]
+    fn overlap_is_detected() {
+        assert!(overlaps(&edit(0, 3, ""), &edit(2, 4, "")));
+        assert!(overlaps(&edit(2, 2, "x"), &edit(2, 2, "y")));
+        assert!(overlaps(&edit(1, 5, ""), &edit(3, 3, "y")));
+        assert!(!overlaps(&edit(0, 2, ""), &edit(2, 4, "")));
+        assert!(!overlaps(&edit(0, 2, ""), &edit(3, 3, "")));
+    }
+
+    #[test]
+    fn edits_off_char_boundaries_are_skipped() {
+        let e = edit(1, 2, "x");
+        assert_eq!(apply_edits("江苏", &[&e]), "江苏");
+    }
+}
+
+#[cfg(test)]
+mod select_tests {
+    use super::*;
+    use crate::source::Span;
+
+    fn finding(code: &str, start: usize, end: usize, safety: Safety) -> Finding {
+        let rule = crate::rules::lookup(code).unwrap();
+        Finding::new(rule, Span::new(start, end), "m").fix(Fix {
+            safety,
+            message: format!("{code}@{start}"),
+            edits: vec![Edit {
+                span: Span::new(start, end),
+                replacement: "x".into(),
+            }],
+        })
+    }
+
+    #[test]
+    fn overlapping_fixes_are_never_both_taken() {
+        let fs = vec![
+            finding("P601", 10, 20, Safety::Safe),
+            finding("P102", 15, 25, Safety::Safe),
+            finding("P201", 0, 5, Safety::Safe),
+            finding("P101", 30, 30, Safety::Unsafe),
+        ];
+        let picked: Vec<&str> = select(&fs, false)
+            .iter()
+            .map(|f| f.fix.as_ref().unwrap().message.as_str())
+            .collect();
+        assert_eq!(picked, ["P201@0", "P601@10"]);
+        assert_eq!(select(&fs, true).len(), 3, "the unsafe one only when asked");
+        let mut suppressed = fs.clone();
+        suppressed[2].suppressed = Some("reason".into());
+        assert_eq!(
+            select(&suppressed, false).len(),
+            1,
+            "a suppressed finding is not fixed"
+        );
+    }
+}
