@@ -107,3 +107,20 @@ fn the_wheel_installs_planc_into_a_fresh_venv() {
     assert!(text.contains("installed: planc 0.1.0"), "{text}");
     assert!(text.contains("0 errors"), "{text}");
 }
+
+#[test]
+fn the_workflow_planc_init_writes_follows_githubs_schema() {
+    let Some(bin) = python_tools() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    crate::util::planc()
+        .current_dir(tmp.path())
+        .args(["init", "--kind", "company"])
+        .assert()
+        .success();
+    let workflow = tmp.path().join(".github/workflows/planc.yml");
+    assert!(workflow.exists());
+    let (ok, text) = run(Command::new(bin.join("check-jsonschema"))
+        .args(["--builtin-schema", "vendor.github-workflows"])
+        .arg(&workflow));
+    assert!(ok, "{text}");
+}
