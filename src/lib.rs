@@ -14,6 +14,7 @@ pub mod diagnostics;
 pub mod git;
 pub mod i18n;
 pub mod load;
+pub mod lsp;
 pub mod model;
 pub mod render;
 pub mod review;

@@ -2,6 +2,7 @@
 //! Library code never prints; subcommands write through the `Io` handles they get.
 
 mod check;
+mod lsp;
 mod render;
 mod review;
 mod rules;
@@ -72,6 +73,8 @@ pub enum Command {
     Render(render::Args),
     /// Year-end review: the plan against its actuals (YAML, CSV, XLSX), as a report or JSON.
     Review(review::Args),
+    /// Run the language server (LSP over stdio) for editors: diagnostics, hover, definition.
+    Lsp(lsp::Args),
 }
 
 /// Output format of `planc check`.
@@ -128,6 +131,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
         Command::Schema(a) => schema::run(a, &mut io),
         Command::Render(a) => render::run(a, &mut io),
         Command::Review(a) => review::run(a, &mut io),
+        Command::Lsp(a) => lsp::run(a, &mut io),
     });
     let _ = io.stdout.flush();
     if std::env::var_os("PLANC_DEBUG_READS").is_some() {

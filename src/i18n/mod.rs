@@ -29,6 +29,7 @@ const FILES: &[&str] = &[
     "workspace.ftl",
     "actuals.ftl",
     "review.ftl",
+    "lsp.ftl",
 ];
 
 macro_rules! catalogue {
@@ -39,12 +40,13 @@ macro_rules! catalogue {
             include_str!(concat!("../../i18n/", $lang, "/workspace.ftl")),
             include_str!(concat!("../../i18n/", $lang, "/actuals.ftl")),
             include_str!(concat!("../../i18n/", $lang, "/review.ftl")),
+            include_str!(concat!("../../i18n/", $lang, "/lsp.ftl")),
         ]
     };
 }
 
-const EN: [&str; 5] = catalogue!("en");
-const ZH: [&str; 5] = catalogue!("zh");
+const EN: [&str; 6] = catalogue!("en");
+const ZH: [&str; 6] = catalogue!("zh");
 
 /// The raw catalogue text of a language, file by file (for tests and translators' tools).
 pub fn sources(lang: Lang) -> impl Iterator<Item = (&'static str, &'static str)> {

@@ -1,0 +1,7 @@
+# planc lsp：语言服务器自身的消息（悬停说明、诊断补充）。
+
+lsp-help = 提示：{ $help }
+lsp-hover-explain = 运行 `planc explain { $code }` 查看完整说明，或打开代码上的链接。
+lsp-hover-ref = `{ $id }` { $name } —— 定义于 `{ $section }`，{ $file } 第 { $line } 行
+lsp-hover-filled-by = 由计划 { $name } 承接（{ $file } 第 { $line } 行）
+lsp-complete-id = { $name }（{ $section }）
