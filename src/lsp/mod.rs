@@ -66,8 +66,10 @@ pub fn serve(conn: &Connection, setup: &Setup) -> Result<(), Error> {
         "capabilities": capabilities(encoding),
         "serverInfo": { "name": "planc", "version": env!("CARGO_PKG_VERSION") },
     });
+    // `initialize_finish` also waits for the client's `initialized`: the workspace can open.
     conn.initialize_finish(id, result)?;
     let mut server = Server::new(conn, encoding, roots(&params), setup);
+    server.open_workspace();
     server.run()
 }
 
@@ -276,7 +278,6 @@ impl<'a> Server<'a> {
 
     fn notification(&mut self, n: Notification) -> Result<(), Error> {
         match n.method.as_str() {
-            notification::Initialized::METHOD => self.open_workspace(),
             notification::DidOpenTextDocument::METHOD => {
                 let p: lsp_types::DidOpenTextDocumentParams = serde_json::from_value(n.params)?;
                 let Some(path) = path_of(&p.text_document.uri) else {

@@ -8,6 +8,7 @@ mod review;
 mod check_cli;
 mod git_check;
 mod i18n;
+mod lsp;
 mod mutation;
 mod packaging;
 mod render;
