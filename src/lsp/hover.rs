@@ -87,7 +87,7 @@ fn describe(snap: &Snapshot, t: &Target, lang: Lang) -> String {
         .unwrap_or_default();
     let name = t.name.clone().unwrap_or_default();
     let section = t.section.clone().unwrap_or_default();
-    let line = i64::try_from(line).unwrap_or(i64::MAX);
+    let line = i64::from(line);
     if t.filled_by {
         crate::t_in!(
             lang,

@@ -342,3 +342,105 @@ fn hover_definition_symbols_and_completion() {
         .is_some_and(|a| a.iter().any(|i| i["label"] == "company")));
     c.shutdown();
 }
+
+/// The binary over stdio, framed as an editor frames it: initialize, a request, shutdown,
+/// exit — and the process ends with 0.
+#[test]
+fn the_binary_speaks_lsp_on_stdio_and_exits_cleanly() {
+    use std::io::{BufReader, Write};
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_planc"))
+        .arg("lsp")
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("planc lsp starts");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
+    let send = |w: &mut std::process::ChildStdin, m: Message| {
+        m.write(w).expect("write");
+        w.flush().expect("flush");
+    };
+    let init = json!({ "processId": null, "rootUri": uri(&org()), "capabilities": {
+        "general": { "positionEncodings": ["utf-8", "utf-16"] } } });
+    send(
+        &mut stdin,
+        Message::Request(Request::new(1.into(), "initialize".into(), init)),
+    );
+    let Ok(Some(Message::Response(r))) = Message::read(&mut stdout) else {
+        panic!("no initialize response");
+    };
+    let caps = r.response_result.expect("initialized");
+    assert_eq!(caps["capabilities"]["positionEncoding"], "utf-8");
+    assert_eq!(caps["serverInfo"]["name"], "planc");
+    send(
+        &mut stdin,
+        Message::Notification(Notification::new("initialized".into(), json!({}))),
+    );
+    send(
+        &mut stdin,
+        Message::Request(Request::new(2.into(), "shutdown".into(), Value::Null)),
+    );
+    loop {
+        match Message::read(&mut stdout) {
+            Ok(Some(Message::Response(r))) if r.id == 2.into() => break,
+            Ok(Some(_)) => {}
+            other => panic!("no shutdown response: {other:?}"),
+        }
+    }
+    send(
+        &mut stdin,
+        Message::Notification(Notification::new("exit".into(), Value::Null)),
+    );
+    drop(stdin);
+    let status = child.wait().expect("planc lsp ends");
+    assert!(status.success(), "{status}");
+}
+
+/// Neovim (≥ 0.9) drives `planc lsp` with its built-in client: `tests/nvim/lsp_test.lua`.
+/// `PLANC_NVIM` names the binary (default: `nvim` on PATH); skipped when there is none.
+#[test]
+fn neovim_shows_the_diagnostics_hover_and_definition() {
+    let nvim = std::env::var_os("PLANC_NVIM").unwrap_or_else(|| "nvim".into());
+    let version = std::process::Command::new(&nvim).arg("--version").output();
+    let Some(v) = version.ok().filter(|o| o.status.success()).map(|o| {
+        String::from_utf8_lossy(&o.stdout)
+            .lines()
+            .next()
+            .unwrap_or("")
+            .to_owned()
+    }) else {
+        eprintln!("SKIPPED: no nvim (install neovim ≥ 0.9, or set PLANC_NVIM)");
+        return;
+    };
+    let (major, minor) = v
+        .trim_start_matches("NVIM v")
+        .split(['.', '-'])
+        .map(|n| n.parse::<u32>().unwrap_or(0))
+        .fold((None, None), |acc, n| match acc {
+            (None, _) => (Some(n), None),
+            (Some(m), None) => (Some(m), Some(n)),
+            done => done,
+        });
+    if (major.unwrap_or(0), minor.unwrap_or(0)) < (0, 9) {
+        eprintln!("SKIPPED: {v} is older than Neovim 0.9 (set PLANC_NVIM to a newer one)");
+        return;
+    }
+    let out = std::process::Command::new(&nvim)
+        .args(["--headless", "-u", "NONE", "-i", "NONE", "-n", "-l"])
+        .arg(root().join("tests/nvim/lsp_test.lua"))
+        .env("PLANC_BIN", env!("CARGO_BIN_EXE_planc"))
+        .env("PLANC_ROOT", org())
+        .current_dir(root())
+        .output()
+        .expect("nvim runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success() && stdout.contains("planc-nvim: ok"),
+        "{v}: {}\n{stdout}\n{stderr}",
+        out.status
+    );
+}
