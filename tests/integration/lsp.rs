@@ -444,3 +444,58 @@ fn neovim_shows_the_diagnostics_hover_and_definition() {
         out.status
     );
 }
+
+/// Latency from a `didChange` to the diagnostics it causes (debounce included):
+/// `cargo test --test integration lsp_latency -- --ignored --nocapture`, on the region
+/// example by default, or on `PLANC_LSP_BENCH_ROOT` editing `PLANC_LSP_BENCH_FILE` (the
+/// first target value of that file is broken and mended, ten times each).
+#[test]
+#[ignore = "a measurement; run on demand"]
+fn lsp_latency() {
+    let dir = std::env::var_os("PLANC_LSP_BENCH_ROOT").map_or_else(org, PathBuf::from);
+    let file = dir.join(
+        std::env::var("PLANC_LSP_BENCH_FILE").unwrap_or_else(|_| "east-china.plan.yaml".into()),
+    );
+    let text = std::fs::read_to_string(&file).expect("plan");
+    let t0 = Instant::now();
+    let mut c = Client::start(&dir, &[]);
+    c.open(&file, &text);
+    let _ = c.diagnostics(&file, |_| true);
+    eprintln!("open → first diagnostics: {:?}", t0.elapsed());
+    // Wait for the workspace: once it is installed, `parent:` resolves.
+    if let Some(parent) = text.lines().position(|l| l.starts_with("parent:")) {
+        while c.at("textDocument/definition", &file, parent, 9).is_null() {
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        eprintln!("open → workspace ready: {:?}", t0.elapsed());
+    }
+    let value = line_of(&text, "value: ", line_of(&text, "targets:", 0));
+    let line = text.lines().nth(value).unwrap_or("");
+    let col = line.rfind(|c: char| c.is_ascii_digit()).unwrap_or(0);
+    let digit = line[col..=col].parse::<u32>().unwrap_or(0);
+    let broken = ((digit + 1) % 10).to_string();
+    let mut times = Vec::new();
+    for i in 0..20 {
+        let (new, want_clean) = if i % 2 == 0 {
+            (broken.as_str(), false)
+        } else {
+            (&line[col..=col], true)
+        };
+        let t = Instant::now();
+        c.change(&file, i + 2, range(value, col, col + 1), new);
+        let _ = c.diagnostics(&file, |d| d.is_empty() == want_clean);
+        times.push(t.elapsed());
+        c.latest.clear();
+    }
+    let first = times[0];
+    times.sort();
+    eprintln!(
+        "didChange → diagnostics over {} changes: first {first:?}, min {:?}, median {:?}, max {:?} (debounce {:?})",
+        times.len(),
+        times[0],
+        times[times.len() / 2],
+        times[times.len() - 1],
+        planc::lsp::DEBOUNCE
+    );
+    c.shutdown();
+}
