@@ -280,7 +280,11 @@ impl<'a> Server<'a> {
         match n.method.as_str() {
             notification::DidOpenTextDocument::METHOD => {
                 let p: lsp_types::DidOpenTextDocumentParams = serde_json::from_value(n.params)?;
-                let Some(path) = path_of(&p.text_document.uri) else {
+                // Only the files planc understands (`*.plan.yaml`, actuals): a client
+                // that starts the server for every YAML file gets nothing for the others.
+                let Some(path) = path_of(&p.text_document.uri)
+                    .filter(|p| crate::workspace::discover::role_of(p).is_some())
+                else {
                     return Ok(());
                 };
                 self.open.insert(

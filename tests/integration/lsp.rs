@@ -313,6 +313,12 @@ fn hover_definition_symbols_and_completion() {
         "{doc}"
     );
 
+    // A YAML file planc does not understand gets nothing.
+    let other = root().join("action.yml");
+    c.open(&other, "name: x\n");
+    let h = c.at("textDocument/hover", &other, 0, 1);
+    assert!(h.is_null(), "{h:#}");
+
     // Symbols: sections with their items.
     let s = c.request(
         "textDocument/documentSymbol",
