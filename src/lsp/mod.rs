@@ -128,6 +128,8 @@ struct Server<'a> {
     open: HashMap<PathBuf, Doc>,
     dirty: Vec<PathBuf>,
     deadline: Option<Instant>,
+    /// The workspace is being opened (or is open).
+    opening: bool,
 }
 
 /// What request handlers read: the open texts and the workspace, between two messages.
@@ -208,6 +210,7 @@ impl<'a> Server<'a> {
             open: HashMap::new(),
             dirty: Vec::new(),
             deadline: None,
+            opening: false,
         }
     }
 
@@ -245,8 +248,14 @@ impl<'a> Server<'a> {
         }
     }
 
-    /// Opens the workspace of the root folders on a background thread.
+    /// Opens the workspace of the root folders on a background thread. A client without
+    /// a root folder gets the workspace of the first file it opens (that file pulls in
+    /// the plans of its folder and the folder above to resolve its links).
     fn open_workspace(&mut self) {
+        if self.roots.is_empty() || self.opening {
+            return;
+        }
+        self.opening = true;
         let (tx, rx) = crossbeam_channel::bounded(1);
         let roots = self.roots.clone();
         let config = self.config.clone();
@@ -294,6 +303,10 @@ impl<'a> Server<'a> {
                         text: p.text_document.text,
                     },
                 );
+                if self.roots.is_empty() {
+                    self.roots.push(path.clone());
+                    self.open_workspace();
+                }
                 self.recheck(&[path])?;
             }
             notification::DidChangeTextDocument::METHOD => {

@@ -21,7 +21,8 @@ struct Client {
 }
 
 impl Client {
-    /// Starts a server and initializes it with `root` as the workspace folder.
+    /// Starts a server and initializes it with `root` as the workspace folder (none when
+    /// `root` is empty).
     fn start(root: &Path, encodings: &[&str]) -> Client {
         let (server, client) = Connection::memory();
         let handle = std::thread::spawn(move || {
@@ -39,15 +40,17 @@ impl Client {
         if !encodings.is_empty() {
             general = json!({ "positionEncodings": encodings });
         }
-        let init = c.request(
-            "initialize",
+        let init = if root.as_os_str().is_empty() {
+            json!({ "processId": null, "rootUri": null, "capabilities": { "general": general } })
+        } else {
             json!({
                 "processId": null,
                 "rootUri": uri(root),
                 "capabilities": { "general": general },
                 "workspaceFolders": [{ "uri": uri(root), "name": "plans" }],
-            }),
-        );
+            })
+        };
+        let init = c.request("initialize", init);
         assert!(init["capabilities"]["hoverProvider"]
             .as_bool()
             .unwrap_or(false));
@@ -270,6 +273,29 @@ fn a_change_in_the_region_reaches_the_rep_plan_and_navigation_follows_parent() {
     let loc = &def[0];
     assert_eq!(loc["uri"], uri(&region), "{def:#}");
     assert_eq!(loc["range"]["start"]["line"], item - 2, "{def:#}");
+    c.shutdown();
+}
+
+#[test]
+fn without_a_root_folder_the_opened_file_brings_its_neighbours() {
+    let lina = org().join("reps/lina.plan.yaml");
+    let text = std::fs::read_to_string(&lina).expect("example");
+    let mut c = Client::start(Path::new(""), &[]);
+    c.open(&lina, &text);
+    let parent = line_of(&text, "parent: east-china-2026#lina", 0);
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let def = loop {
+        let def = c.at("textDocument/definition", &lina, parent, 12);
+        if !def.is_null() || Instant::now() > deadline {
+            break def;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(
+        def[0]["uri"],
+        uri(&org().join("east-china.plan.yaml")),
+        "{def:#}"
+    );
     c.shutdown();
 }
 
