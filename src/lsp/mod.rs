@@ -70,6 +70,9 @@ pub fn serve(conn: &Connection, setup: &Setup) -> Result<(), Error> {
     conn.initialize_finish(id, result)?;
     let mut server = Server::new(conn, encoding, roots(&params), setup);
     server.open_workspace();
+    if watches(&params) {
+        server.watch_files()?;
+    }
     server.run()
 }
 
@@ -96,6 +99,18 @@ fn capabilities(encoding: Encoding) -> lsp_types::ServerCapabilities {
     }
 }
 
+/// Can the client watch files for us (`workspace/didChangeWatchedFiles`, registered
+/// dynamically)?
+fn watches(params: &InitializeParams) -> bool {
+    params
+        .capabilities
+        .workspace
+        .as_ref()
+        .and_then(|w| w.did_change_watched_files.as_ref())
+        .and_then(|d| d.dynamic_registration)
+        .unwrap_or(false)
+}
+
 /// The client's root folders (workspace folders, else the root URI).
 #[allow(deprecated)] // `root_uri`: older clients send only that.
 fn roots(params: &InitializeParams) -> Vec<PathBuf> {
@@ -115,6 +130,8 @@ fn roots(params: &InitializeParams) -> Vec<PathBuf> {
 pub struct Doc {
     pub uri: Url,
     pub text: String,
+    /// The client's version of the text (sent back with its diagnostics).
+    pub version: i32,
 }
 
 struct Server<'a> {
@@ -269,6 +286,67 @@ impl<'a> Server<'a> {
         self.ws_rx = rx;
     }
 
+    /// Asks the client to tell us when plan and actuals files change on disk (a `git
+    /// checkout`, another program): files not open are then re-read.
+    fn watch_files(&self) -> Result<(), Error> {
+        use lsp_types::{
+            DidChangeWatchedFilesRegistrationOptions, FileSystemWatcher, GlobPattern, Registration,
+            RegistrationParams,
+        };
+        let watchers = ["**/*.plan.yaml", "**/*.plan.yml", "**/*.actuals.*"]
+            .into_iter()
+            .map(|g| FileSystemWatcher {
+                glob_pattern: GlobPattern::String(g.to_owned()),
+                kind: None,
+            })
+            .collect();
+        let params = RegistrationParams {
+            registrations: vec![Registration {
+                id: "planc-watch".into(),
+                method: notification::DidChangeWatchedFiles::METHOD.into(),
+                register_options: Some(serde_json::to_value(
+                    DidChangeWatchedFilesRegistrationOptions { watchers },
+                )?),
+            }],
+        };
+        let r = Request::new(
+            RequestId::from("planc-watch".to_owned()),
+            request::RegisterCapability::METHOD.into(),
+            params,
+        );
+        self.conn.sender.send(Message::Request(r))?;
+        Ok(())
+    }
+
+    /// Files changed on disk: re-read those the client does not have open.
+    fn files_changed(&mut self, p: lsp_types::DidChangeWatchedFilesParams) -> Result<(), Error> {
+        if self.ws.is_none() {
+            return Ok(());
+        }
+        let mut changed: Vec<FileId> = Vec::new();
+        for ev in p.changes {
+            let Some(path) = path_of(&ev.uri) else {
+                continue;
+            };
+            if self.open.contains_key(&path) || crate::workspace::discover::role_of(&path).is_none()
+            {
+                continue;
+            }
+            if ev.typ == lsp_types::FileChangeType::DELETED {
+                // The workspace has no removal; its last findings are withdrawn.
+                self.send_diagnostics(ev.uri, Vec::new(), None)?;
+                continue;
+            }
+            let ids = self.ws.as_mut().map(|ws| ws.update(&path, None));
+            for id in ids.into_iter().flatten() {
+                if !changed.contains(&id) {
+                    changed.push(id);
+                }
+            }
+        }
+        self.publish_ids(&changed)
+    }
+
     /// The workspace is open: bring in the open buffers and publish what they change.
     fn install(&mut self, mut ws: Workspace) -> Result<(), Error> {
         let mut changed: Vec<FileId> = Vec::new();
@@ -301,6 +379,7 @@ impl<'a> Server<'a> {
                     Doc {
                         uri: p.text_document.uri,
                         text: p.text_document.text,
+                        version: p.text_document.version,
                     },
                 );
                 if self.roots.is_empty() {
@@ -315,6 +394,7 @@ impl<'a> Server<'a> {
                     return Ok(());
                 };
                 if let Some(doc) = self.open.get_mut(&path) {
+                    doc.version = p.text_document.version;
                     for change in p.content_changes {
                         apply(&mut doc.text, change, self.encoding);
                     }
@@ -323,6 +403,9 @@ impl<'a> Server<'a> {
                     }
                     self.deadline = Some(Instant::now() + DEBOUNCE);
                 }
+            }
+            notification::DidChangeWatchedFiles::METHOD => {
+                self.files_changed(serde_json::from_value(n.params)?)?;
             }
             notification::DidCloseTextDocument::METHOD => {
                 let p: lsp_types::DidCloseTextDocumentParams = serde_json::from_value(n.params)?;
@@ -336,7 +419,7 @@ impl<'a> Server<'a> {
                             let ids = ws.update(&path, None);
                             self.publish_ids(&ids)?;
                         }
-                        _ => self.send_diagnostics(p.text_document.uri, Vec::new())?,
+                        _ => self.send_diagnostics(p.text_document.uri, Vec::new(), None)?,
                     }
                 }
             }
@@ -366,7 +449,7 @@ impl<'a> Server<'a> {
                         lang,
                         &self.docs,
                     );
-                    self.send_diagnostics(doc.uri.clone(), diags)?;
+                    self.send_diagnostics(doc.uri.clone(), diags, Some(doc.version))?;
                 }
             }
             return Ok(());
@@ -400,7 +483,7 @@ impl<'a> Server<'a> {
             };
             let text = doc.map(|d| d.text.as_str());
             let diags = diag::diagnostics(&report, text, self.encoding, ws.lang_of(id), &self.docs);
-            self.send_diagnostics(uri, diags)?;
+            self.send_diagnostics(uri, diags, doc.map(|d| d.version))?;
         }
         Ok(())
     }
@@ -409,11 +492,12 @@ impl<'a> Server<'a> {
         &self,
         uri: Url,
         diagnostics: Vec<lsp_types::Diagnostic>,
+        version: Option<i32>,
     ) -> Result<(), Error> {
         let params = lsp_types::PublishDiagnosticsParams {
             uri,
             diagnostics,
-            version: None,
+            version,
         };
         let n = Notification::new(notification::PublishDiagnostics::METHOD.to_owned(), params);
         self.conn.sender.send(Message::Notification(n))?;

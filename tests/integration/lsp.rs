@@ -24,6 +24,15 @@ impl Client {
     /// Starts a server and initializes it with `root` as the workspace folder (none when
     /// `root` is empty).
     fn start(root: &Path, encodings: &[&str]) -> Client {
+        let mut general = json!({});
+        if !encodings.is_empty() {
+            general = json!({ "positionEncodings": encodings });
+        }
+        Client::start_with(root, json!({ "general": general }))
+    }
+
+    /// Starts a server with these client capabilities.
+    fn start_with(root: &Path, capabilities: Value) -> Client {
         let (server, client) = Connection::memory();
         let handle = std::thread::spawn(move || {
             let setup = planc::lsp::Setup { write_docs: false };
@@ -36,17 +45,13 @@ impl Client {
             inbox: Vec::new(),
             latest: std::collections::HashMap::new(),
         };
-        let mut general = json!({});
-        if !encodings.is_empty() {
-            general = json!({ "positionEncodings": encodings });
-        }
         let init = if root.as_os_str().is_empty() {
-            json!({ "processId": null, "rootUri": null, "capabilities": { "general": general } })
+            json!({ "processId": null, "rootUri": null, "capabilities": capabilities })
         } else {
             json!({
                 "processId": null,
                 "rootUri": uri(root),
-                "capabilities": { "general": general },
+                "capabilities": capabilities,
                 "workspaceFolders": [{ "uri": uri(root), "name": "plans" }],
             })
         };
@@ -296,6 +301,41 @@ fn without_a_root_folder_the_opened_file_brings_its_neighbours() {
         uri(&org().join("east-china.plan.yaml")),
         "{def:#}"
     );
+    c.shutdown();
+}
+
+#[test]
+fn a_file_changed_on_disk_is_re_read_when_the_client_watches() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for rel in ["east-china.plan.yaml", "reps/lina.plan.yaml"] {
+        let to = dir.path().join(rel);
+        std::fs::create_dir_all(to.parent().expect("parent")).expect("dirs");
+        std::fs::copy(org().join(rel), &to).expect("copy");
+    }
+    let root = dir.path().canonicalize().expect("canonical");
+    let region = root.join("east-china.plan.yaml");
+    let lina = root.join("reps/lina.plan.yaml");
+    let caps = json!({ "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } } });
+    let mut c = Client::start_with(&root, caps);
+    let text = std::fs::read_to_string(&region).expect("copy");
+    c.open(&region, &text);
+    let _ = c.diagnostics(&region, |_| true);
+    // The workspace is there once the (unopened) rep plan can be hovered.
+    let mine = std::fs::read_to_string(&lina).expect("copy");
+    let kind = line_of(&mine, "kind:", 0);
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while c.at("textDocument/hover", &lina, kind, 1).is_null() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let changed = mine.replacen("value: 800万元", "value: 850万元", 1);
+    assert_ne!(changed, mine);
+    std::fs::write(&lina, changed).expect("write");
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": uri(&lina), "type": 2 }] }),
+    );
+    let d = c.diagnostics(&lina, |d| d.iter().any(|d| d["code"] == "P911"));
+    assert!(d.iter().any(|d| d["code"] == "P101"), "{d:#?}");
     c.shutdown();
 }
 
