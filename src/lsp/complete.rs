@@ -157,7 +157,9 @@ fn values(
             });
         }
     }
-    if key == "parent" {
+    if key == "parent" && typed.contains('#') {
+        out.extend(parent_items(snap, typed));
+    } else if key == "parent" {
         if let Some(ws) = snap.ws {
             let mut ids: Vec<&str> = ws.files.iter().filter_map(|f| f.id()).collect();
             ids.sort_unstable();
@@ -198,6 +200,41 @@ fn values(
                 });
             }
         }
+    }
+    out
+}
+
+/// `parent: plan#…`: the breakdown items of that plan, as `plan#item`.
+fn parent_items(snap: &Snapshot, typed: &str) -> Vec<CompletionItem> {
+    let plan = typed.split('#').next().unwrap_or("").trim();
+    let Some(ws) = snap.ws else {
+        return Vec::new();
+    };
+    let Some(file) = ws
+        .plans_with_id(plan)
+        .first()
+        .and_then(|&i| ws.files.get(i))
+    else {
+        return Vec::new();
+    };
+    let Some(root) = snap.text(&file.path).and_then(|t| Snapshot::tree(&t)) else {
+        return Vec::new();
+    };
+    let mut out: Vec<CompletionItem> = Vec::new();
+    for (_, map) in tree::maps_with_key(&root, "ref") {
+        let Some(item) = map.get("ref").and_then(Node::as_str) else {
+            continue;
+        };
+        let label = format!("{plan}#{item}");
+        if out.iter().any(|i| i.label == label) {
+            continue;
+        }
+        out.push(CompletionItem {
+            label,
+            kind: Some(CompletionItemKind::REFERENCE),
+            detail: map.get("name").and_then(Node::as_str).map(str::to_owned),
+            ..CompletionItem::default()
+        });
     }
     out
 }

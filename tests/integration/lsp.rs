@@ -278,6 +278,15 @@ fn a_change_in_the_region_reaches_the_rep_plan_and_navigation_follows_parent() {
     let loc = &def[0];
     assert_eq!(loc["uri"], uri(&region), "{def:#}");
     assert_eq!(loc["range"]["start"]["line"], item - 2, "{def:#}");
+
+    // Completion after `parent: east-china-2026#`: the region's breakdown items.
+    let items = c.at("textDocument/completion", &lina, parent, 24);
+    assert!(
+        items
+            .as_array()
+            .is_some_and(|a| a.iter().any(|i| i["label"] == "east-china-2026#lina")),
+        "{items:#}"
+    );
     c.shutdown();
 }
 
