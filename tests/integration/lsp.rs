@@ -230,6 +230,25 @@ fn a_broken_sum_is_reported_in_utf16_and_across_files() {
             .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
         "{message}"
     );
+
+    // A whole-text change (full sync): a placeholder after Chinese text and an astral
+    // character (𠀀: two UTF-16 units, four bytes) on the same line.
+    let note = "    note: 根据公司下达的总体目标承接（成熟区域稳定增长8%）。";
+    assert!(text.contains(note));
+    let placeholder = text.replacen(note, "    note: 根据𠀀公司下达的总体目标XX承接。", 1);
+    c.notify(
+        "textDocument/didChange",
+        json!({ "textDocument": { "uri": uri(&region), "version": 3 },
+                "contentChanges": [{ "text": placeholder }] }),
+    );
+    let d = c.diagnostics(&region, |d| d.iter().any(|d| d["code"] == "P501"));
+    let xx = d
+        .iter()
+        .find(|d| d["code"] == "P501")
+        .cloned()
+        .unwrap_or_default();
+    let line = line_of(&placeholder, "XX承接", 0);
+    assert_eq!(xx["range"], range(line, 23, 25), "{xx:#}");
     c.shutdown();
 }
 
