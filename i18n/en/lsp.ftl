@@ -10,3 +10,6 @@ lsp-hover-ref = `{ $id }` { $name } — declared in `{ $section }`, { $file } li
 lsp-hover-filled-by = Filled by the plan { $name } ({ $file } line { $line })
 # A completion item's detail: an id declared in a section.
 lsp-complete-id = { $name } ({ $section })
+# In the editor's log of the server.
+lsp-log-workspace = planc: workspace open, { $files } files checked
+lsp-log-bad-notification = planc: ignored a malformed { $method }: { $error }

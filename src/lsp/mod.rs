@@ -249,7 +249,19 @@ impl<'a> Server<'a> {
                         if n.method == notification::Exit::METHOD {
                             return Ok(());
                         }
-                        self.notification(n)?;
+                        let method = n.method.clone();
+                        if let Err(e) = self.notification(n) {
+                            // A malformed notification is logged, not fatal.
+                            self.log(
+                                lsp_types::MessageType::ERROR,
+                                crate::t_in!(
+                                    self.config.lang.ui(),
+                                    "lsp-log-bad-notification",
+                                    method = method,
+                                    error = e.to_string()
+                                ),
+                            )?;
+                        }
                     }
                     Ok(Message::Response(_)) => {}
                     Err(_) => return Ok(()),
@@ -349,6 +361,11 @@ impl<'a> Server<'a> {
 
     /// The workspace is open: bring in the open buffers and publish what they change.
     fn install(&mut self, mut ws: Workspace) -> Result<(), Error> {
+        let files = i64::try_from(ws.files.len()).unwrap_or(i64::MAX);
+        self.log(
+            lsp_types::MessageType::INFO,
+            crate::t_in!(self.config.lang.ui(), "lsp-log-workspace", files = files),
+        )?;
         let mut changed: Vec<FileId> = Vec::new();
         for (path, doc) in &self.open {
             for id in ws.update(path, Some(doc.text.clone())) {
@@ -516,30 +533,23 @@ impl<'a> Server<'a> {
             open: &self.open,
         };
         let id = req.id.clone();
-        let result: Result<Json, Error> = match req.method.as_str() {
-            request::HoverRequest::METHOD => {
-                parse(req.params).map(|p| to_json(hover::hover(&snap, &p)))
-            }
-            request::GotoDefinition::METHOD => {
-                parse(req.params).map(|p| to_json(nav::definition(&snap, &p)))
-            }
-            request::DocumentSymbolRequest::METHOD => {
-                parse(req.params).map(|p| to_json(nav::symbols(&snap, &p)))
-            }
-            request::Completion::METHOD => {
-                parse(req.params).map(|p| to_json(complete::complete(&snap, &p)))
-            }
-            _ => {
-                return self.respond(Response::new_err(
-                    id,
-                    lsp_server::ErrorCode::MethodNotFound as i32,
-                    format!("unhandled method {}", req.method),
-                ));
-            }
-        };
-        let response = match result {
-            Ok(v) => Response::new_ok(id, v),
-            Err(e) => invalid_params(id, &e),
+        let method = req.method.clone();
+        // A bug behind one request must not end the session: it becomes an error answer.
+        let answered =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| answer(&snap, req)));
+        let response = match answered {
+            Ok(Some(Ok(v))) => Response::new_ok(id, v),
+            Ok(Some(Err(e))) => invalid_params(id, &e),
+            Ok(None) => Response::new_err(
+                id,
+                lsp_server::ErrorCode::MethodNotFound as i32,
+                format!("unhandled method {method}"),
+            ),
+            Err(_) => Response::new_err(
+                id,
+                lsp_server::ErrorCode::InternalError as i32,
+                format!("planc lsp failed on {method}"),
+            ),
         };
         self.respond(response)
     }
@@ -548,6 +558,33 @@ impl<'a> Server<'a> {
         self.conn.sender.send(Message::Response(r))?;
         Ok(())
     }
+
+    /// `window/logMessage`: shown in the editor's log of this server.
+    fn log(&self, typ: lsp_types::MessageType, message: String) -> Result<(), Error> {
+        let n = Notification::new(
+            notification::LogMessage::METHOD.to_owned(),
+            lsp_types::LogMessageParams { typ, message },
+        );
+        self.conn.sender.send(Message::Notification(n))?;
+        Ok(())
+    }
+}
+
+/// The answer to a request; `None` for a method the server does not handle.
+fn answer(snap: &Snapshot, req: Request) -> Option<Result<Json, Error>> {
+    Some(match req.method.as_str() {
+        request::HoverRequest::METHOD => parse(req.params).map(|p| to_json(hover::hover(snap, &p))),
+        request::GotoDefinition::METHOD => {
+            parse(req.params).map(|p| to_json(nav::definition(snap, &p)))
+        }
+        request::DocumentSymbolRequest::METHOD => {
+            parse(req.params).map(|p| to_json(nav::symbols(snap, &p)))
+        }
+        request::Completion::METHOD => {
+            parse(req.params).map(|p| to_json(complete::complete(snap, &p)))
+        }
+        _ => return None,
+    })
 }
 
 fn parse<P: serde::de::DeserializeOwned>(params: Json) -> Result<P, Error> {

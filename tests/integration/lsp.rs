@@ -407,6 +407,9 @@ fn hover_definition_symbols_and_completion() {
         "{doc}"
     );
 
+    // A malformed notification is logged; the server goes on.
+    c.notify("textDocument/didOpen", json!({ "bogus": 1 }));
+
     // A YAML file planc does not understand gets nothing.
     let other = root().join("action.yml");
     c.open(&other, "name: x\n");
