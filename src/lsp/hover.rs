@@ -29,10 +29,11 @@ pub fn hover(snap: &Snapshot, p: &HoverParams) -> Option<Hover> {
             codes.push(f.code);
             if let Some(rule) = crate::rules::lookup(f.code) {
                 parts.push(format!(
-                    "**{} {}** — {}\n\n{}",
+                    "**{} {}** — {}\n\n{}{}",
                     rule.code,
                     rule.name,
                     crate::i18n::rule_summary(lang, rule),
+                    first_section(crate::i18n::rule_doc(lang, rule)),
                     crate::t_in!(lang, "lsp-hover-explain", code = rule.code)
                 ));
             }
@@ -106,5 +107,30 @@ fn describe(snap: &Snapshot, t: &Target, lang: Lang) -> String {
             file = file,
             line = line
         )
+    }
+}
+
+/// The body of a rule doc's first section (*What it does*), with a blank line after it.
+fn first_section(doc: &str) -> String {
+    let body = doc
+        .trim_start()
+        .strip_prefix("## ")
+        .and_then(|rest| rest.split_once('\n'))
+        .map_or("", |(_, body)| body);
+    let body = body.split("\n## ").next().unwrap_or("").trim();
+    if body.is_empty() {
+        String::new()
+    } else {
+        format!("{body}\n\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_first_section_of_a_doc() {
+        let doc = "## What it does\nAdds up.\n\n## Why is this bad?\nBecause.";
+        assert_eq!(super::first_section(doc), "Adds up.\n\n");
+        assert_eq!(super::first_section(""), "");
     }
 }
