@@ -298,6 +298,32 @@ fn a_change_in_the_region_reaches_the_rep_plan_and_navigation_follows_parent() {
     assert_eq!(loc["uri"], uri(&region), "{def:#}");
     assert_eq!(loc["range"]["start"]["line"], item - 2, "{def:#}");
 
+    // `rolls_up: sales` in the region: the company's target `sales`.
+    let rolls_up = line_of(&text, "rolls_up: sales", 0);
+    let def = c.at("textDocument/definition", &region, rolls_up, 15);
+    let company = org().join("company.plan.yaml");
+    let company_text = std::fs::read_to_string(&company).expect("example");
+    assert_eq!(def[0]["uri"], uri(&company), "{def:#}");
+    assert_eq!(
+        def[0]["range"]["start"]["line"],
+        line_of(&company_text, "id: sales", 0),
+        "{def:#}"
+    );
+
+    // The region's item `lina` is filled by her plan: hover says so, definition goes there.
+    let lina_item = item - 2;
+    let col = text
+        .lines()
+        .nth(lina_item)
+        .and_then(|l| l.find("lina"))
+        .unwrap_or(0);
+    let h = c.at("textDocument/hover", &region, lina_item, col + 1);
+    let doc = h["contents"]["value"].as_str().unwrap_or_default();
+    assert!(
+        doc.contains("李娜") && doc.contains("lina.plan.yaml"),
+        "{doc}"
+    );
+
     // Completion after `parent: east-china-2026#`: the region's breakdown items.
     let items = c.at("textDocument/completion", &lina, parent, 24);
     assert!(
