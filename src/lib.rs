@@ -17,6 +17,7 @@ pub mod git;
 pub mod i18n;
 pub mod init;
 pub mod load;
+pub mod lsp;
 pub mod model;
 pub mod render;
 pub mod review;

@@ -5,6 +5,7 @@ mod check;
 mod diff;
 mod fix;
 mod init;
+mod lsp;
 mod render;
 mod review;
 mod rules;
@@ -84,6 +85,8 @@ pub enum Command {
     /// Apply the fixes planc is sure of (typos in references and units, shares, a
     /// missing quarter), keeping comments and layout.
     Fix(fix::Args),
+    /// Run the language server (LSP over stdio) for editors: diagnostics, hover, definition.
+    Lsp(lsp::Args),
 }
 
 /// Output format of `planc check`.
@@ -143,6 +146,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
         Command::Diff(a) => diff::run(a, &mut io),
         Command::Init(a) => init::run(a, &mut io),
         Command::Fix(a) => fix::run(a, &mut io),
+        Command::Lsp(a) => lsp::run(a, &mut io),
     });
     let _ = io.stdout.flush();
     if std::env::var_os("PLANC_DEBUG_READS").is_some() {

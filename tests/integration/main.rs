@@ -10,6 +10,7 @@ mod diff;
 mod git_check;
 mod i18n;
 mod init_fix;
+mod lsp;
 mod mutation;
 mod packaging;
 mod render;

@@ -1,0 +1,15 @@
+# planc lsp: the language server's own messages (hover texts, diagnostic additions).
+
+# A finding's help, appended to the diagnostic message.
+lsp-help = help: { $help }
+# Under a rule's summary in a hover.
+lsp-hover-explain = Run `planc explain { $code }` for the full doc, or follow the code's link.
+# What an id reference points to.
+lsp-hover-ref = `{ $id }` { $name } — declared in `{ $section }`, { $file } line { $line }
+# A breakdown item that a child plan fills.
+lsp-hover-filled-by = Filled by the plan { $name } ({ $file } line { $line })
+# A completion item's detail: an id declared in a section.
+lsp-complete-id = { $name } ({ $section })
+# In the editor's log of the server.
+lsp-log-workspace = planc: workspace open, { $files } files checked
+lsp-log-bad-notification = planc: ignored a malformed { $method }: { $error }
