@@ -13,3 +13,9 @@ lsp-complete-id = { $name } ({ $section })
 # In the editor's log of the server.
 lsp-log-workspace = planc: workspace open, { $files } files checked
 lsp-log-bad-notification = planc: ignored a malformed { $method }: { $error }
+# Code actions: an unsafe fix (it changes what the plan says), and every safe fix at once.
+lsp-fix-unsafe = { $message } (unsafe: changes what the plan says)
+lsp-fix-all = planc: apply { $count } safe { $count ->
+        [one] fix
+       *[other] fixes
+    }

@@ -7,3 +7,5 @@ lsp-hover-filled-by = 由计划 { $name } 承接（{ $file } 第 { $line } 行�
 lsp-complete-id = { $name }（{ $section }）
 lsp-log-workspace = planc：工作区已打开，已检查 { $files } 个文件
 lsp-log-bad-notification = planc：已忽略格式错误的 { $method }：{ $error }
+lsp-fix-unsafe = { $message }（非安全修复：会改变计划内容）
+lsp-fix-all = planc：应用全部 { $count } 处安全修复

@@ -15,6 +15,7 @@
 //! - Code actions belong in a module of their own beside `hover.rs` (`actions.rs`),
 //!   reading the edits findings carry; the capability is announced there.
 
+pub mod actions;
 pub mod complete;
 pub mod convert;
 pub mod diag;
@@ -95,6 +96,10 @@ fn capabilities(encoding: Encoding) -> lsp_types::ServerCapabilities {
             trigger_characters: Some(vec![":".into(), " ".into(), "#".into()]),
             ..CompletionOptions::default()
         }),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, actions::fix_all_kind()]),
+            ..CodeActionOptions::default()
+        })),
         ..ServerCapabilities::default()
     }
 }
@@ -582,6 +587,9 @@ fn answer(snap: &Snapshot, req: Request) -> Option<Result<Json, Error>> {
         }
         request::Completion::METHOD => {
             parse(req.params).map(|p| to_json(complete::complete(snap, &p)))
+        }
+        request::CodeActionRequest::METHOD => {
+            parse(req.params).map(|p| to_json(actions::code_actions(snap, &p)))
         }
         _ => return None,
     })

@@ -628,3 +628,117 @@ fn lsp_latency() {
     );
     c.shutdown();
 }
+
+/// Applies LSP text edits (UTF-16 positions, single-line ranges or whole documents) to a text.
+fn apply_edits(text: &str, edits: &[Value]) -> String {
+    let offset = |pos: &Value| {
+        let line = pos["line"].as_u64().unwrap() as usize;
+        let ch = pos["character"].as_u64().unwrap() as usize;
+        let start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
+        let rest = &text[start..];
+        let mut units = 0;
+        for (i, c) in rest.char_indices() {
+            if units >= ch {
+                return start + i;
+            }
+            units += c.len_utf16();
+        }
+        text.len()
+    };
+    let mut spans: Vec<(usize, usize, String)> = edits
+        .iter()
+        .map(|e| {
+            (
+                offset(&e["range"]["start"]),
+                offset(&e["range"]["end"]),
+                e["newText"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    spans.sort_by_key(|s| std::cmp::Reverse(s.0));
+    let mut out = text.to_owned();
+    for (s, e, t) in spans {
+        out.replace_range(s..e, &t);
+    }
+    out
+}
+
+#[test]
+fn code_actions_offer_the_fixes_planc_fix_applies() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("fixable.plan.yaml");
+    let text = std::fs::read_to_string(root().join("tests/fixtures/fix/reference.plan.yaml"))
+        .expect("fixture");
+    assert!(text.contains("jaingsu"));
+    std::fs::write(&path, &text).unwrap();
+    let mut c = Client::start(tmp.path(), &["utf-16"]);
+    c.open(&path, &text);
+    let diags = c.diagnostics(&path, |d| d.iter().any(|x| x["code"] == "P201"));
+    let p201 = diags.iter().find(|x| x["code"] == "P201").unwrap().clone();
+
+    // A quick fix at the finding: the did-you-mean replacement, resolving that diagnostic.
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": uri(&path) }, "range": p201["range"],
+                "context": { "diagnostics": [p201.clone()] } }),
+    );
+    let list = actions.as_array().expect("a list of actions");
+    let quick = list
+        .iter()
+        .find(|a| a["kind"] == "quickfix")
+        .unwrap_or_else(|| panic!("a quick fix: {actions:#}"));
+    assert!(
+        quick["title"].as_str().unwrap().contains("jiangsu"),
+        "{quick:#}"
+    );
+    assert_eq!(quick["isPreferred"], true);
+    assert_eq!(quick["diagnostics"][0]["code"], "P201");
+    let edits = quick["edit"]["changes"][uri(&path)].as_array().unwrap();
+    let fixed = apply_edits(&text, edits);
+    assert!(
+        !fixed.contains("ref: jaingsu") && fixed.contains("ref: jiangsu"),
+        "{fixed}"
+    );
+    // The rest of the file is untouched: the edit is the value only.
+    assert_eq!(fixed.len(), text.len());
+
+    // Away from any fixable finding: no quick fix, but the file-wide action still applies
+    // every safe fix, as `planc fix` writes it.
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": uri(&path) }, "range": range(0, 0, 0),
+                "context": { "diagnostics": [] } }),
+    );
+    let list = actions.as_array().unwrap();
+    assert!(list.iter().all(|a| a["kind"] != "quickfix"), "{actions:#}");
+    let all = list
+        .iter()
+        .find(|a| a["kind"] == "source.fixAll.planc")
+        .unwrap_or_else(|| panic!("a fix-all action: {actions:#}"));
+    let edits = all["edit"]["changes"][uri(&path)].as_array().unwrap();
+    let fixed_all = apply_edits(&text, edits);
+    let out = crate::util::planc()
+        .args(["fix"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(fixed_all, std::fs::read_to_string(&path).unwrap());
+
+    // `only` filters by kind.
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": uri(&path) }, "range": p201["range"],
+                "context": { "diagnostics": [], "only": ["quickfix"] } }),
+    );
+    assert!(actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|a| a["kind"] == "quickfix"));
+    c.shutdown();
+}
