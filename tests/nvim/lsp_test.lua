@@ -3,7 +3,8 @@
 --   nvim --headless -u NONE -i NONE -n -l tests/nvim/lsp_test.lua
 -- Opens the east-china region plan, breaks a sum, and checks where Neovim puts the
 -- diagnostic on a line with Chinese text (the server speaks UTF-16; Neovim converts to
--- byte columns, so a wrong count shows as a wrong column), then hover and definition.
+-- byte columns, so a wrong count shows as a wrong column), then hover, definition and a
+-- code action (a misspelt province, fixed by the quick fix Neovim applies).
 -- Prints "planc-nvim: ok" and exits 0, or prints the failure and exits 1.
 
 local bin = assert(os.getenv('PLANC_BIN'), 'PLANC_BIN')
@@ -88,6 +89,44 @@ local function main()
   local def = at('textDocument/definition', product, 14)
   check(def and def[1] and def[1].range.start.line == line_of('- id: xinmaian'),
     'definition ' .. vim.inspect(def))
+
+  -- A code action: misspell the province, take the quick fix, let Neovim apply its edit.
+  local ref_line = jiangsu - 1
+  local ref_text = vim.api.nvim_buf_get_lines(buf, ref_line, ref_line + 1, false)[1]
+  local ref_col = ref_text:find('jiangsu', 1, true)
+  check(ref_col ~= nil, 'no jiangsu on line ' .. ref_line)
+  vim.api.nvim_buf_set_text(buf, ref_line, ref_col - 1, ref_line, ref_col + 6, { 'jaingsu' })
+  local typo
+  check(vim.wait(timeout, function()
+    for _, d in ipairs(vim.diagnostic.get(buf)) do
+      if d.code == 'P201' and d.lnum == ref_line then typo = d return true end
+    end
+    return false
+  end, 50), 'no P201 for jaingsu: ' .. vim.inspect(vim.diagnostic.get(buf)))
+  local range = {
+    start = { line = ref_line, character = typo.col },
+    ['end'] = { line = ref_line, character = typo.col },
+  }
+  local res = vim.lsp.buf_request_sync(buf, 'textDocument/codeAction', {
+    textDocument = { uri = vim.uri_from_bufnr(buf) },
+    range = range,
+    context = { diagnostics = {} },
+  }, timeout)
+  check(res ~= nil and res[id] ~= nil and res[id].err == nil, 'codeAction failed: ' .. vim.inspect(res))
+  local quick
+  for _, a in ipairs(res[id].result or {}) do
+    if a.kind == 'quickfix' then quick = a end
+  end
+  check(quick ~= nil and quick.title:find('jiangsu', 1, true), 'no quick fix: ' .. vim.inspect(res[id].result))
+  vim.lsp.util.apply_workspace_edit(quick.edit, client.offset_encoding)
+  local after = vim.api.nvim_buf_get_lines(buf, ref_line, ref_line + 1, false)[1]
+  check(after == ref_text, 'after the fix: ' .. after)
+  check(vim.wait(timeout, function()
+    for _, d in ipairs(vim.diagnostic.get(buf)) do
+      if d.code == 'P201' then return false end
+    end
+    return true
+  end, 50), 'P201 still reported after the fix')
 
   vim.lsp.stop_client(id)
   vim.wait(5000, function() return vim.lsp.get_client_by_id(id) == nil end, 50)
