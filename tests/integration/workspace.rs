@@ -9,9 +9,13 @@ use serde_json::Value;
 
 use crate::util::{planc, planc_env, root, temp_with};
 
-/// A copy of `examples/org` in a fresh folder.
+/// A copy of `examples/org` in a fresh folder. It sits in a folder of its own under the
+/// temp dir, since a file named alone also reads the plans of the folder above its own
+/// (stray plans directly in /tmp must not take part).
 fn org_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
+    let parent = std::env::temp_dir().join("planc-test-orgs");
+    std::fs::create_dir_all(&parent).unwrap();
+    let dir = tempfile::tempdir_in(&parent).unwrap();
     for entry in walkdir::WalkDir::new(root().join("examples/org")) {
         let entry = entry.unwrap();
         let rel = entry
