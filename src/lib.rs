@@ -19,6 +19,7 @@ pub mod init;
 pub mod load;
 pub mod model;
 pub mod render;
+pub mod report;
 pub mod review;
 pub mod rules;
 pub mod schema;
