@@ -23,6 +23,7 @@ pub mod report;
 pub mod review;
 pub mod rules;
 pub mod schema;
+pub mod serve;
 pub mod source;
 pub mod suggest;
 pub mod suppress;

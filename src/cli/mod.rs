@@ -9,6 +9,7 @@ mod render;
 mod review;
 mod rules;
 mod schema;
+mod serve;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -84,6 +85,9 @@ pub enum Command {
     /// Apply the fixes planc is sure of (typos in references and units, shares, a
     /// missing quarter), keeping comments and layout.
     Fix(fix::Args),
+    /// Live preview: a local web server showing the workspace's index, org tree and
+    /// reports, reloading the browser when a file changes.
+    Serve(serve::Args),
 }
 
 /// Output format of `planc check`.
@@ -143,6 +147,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
         Command::Diff(a) => diff::run(a, &mut io),
         Command::Init(a) => init::run(a, &mut io),
         Command::Fix(a) => fix::run(a, &mut io),
+        Command::Serve(a) => serve::run(a, &mut io),
     });
     let _ = io.stdout.flush();
     if std::env::var_os("PLANC_DEBUG_READS").is_some() {

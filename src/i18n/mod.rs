@@ -31,6 +31,7 @@ const FILES: &[&str] = &[
     "review.ftl",
     "diff.ftl",
     "fix.ftl",
+    "serve.ftl",
 ];
 
 macro_rules! catalogue {
@@ -43,6 +44,7 @@ macro_rules! catalogue {
             include_str!(concat!("../../i18n/", $lang, "/review.ftl")),
             include_str!(concat!("../../i18n/", $lang, "/diff.ftl")),
             include_str!(concat!("../../i18n/", $lang, "/fix.ftl")),
+            include_str!(concat!("../../i18n/", $lang, "/serve.ftl")),
         ]
     };
 }
