@@ -336,9 +336,9 @@ pub(crate) fn plan(state: &State, id: FileId) -> String {
 pub(crate) fn not_found(state: &State) -> String {
     let lang = state.lang;
     let mut h = head(lang, &t_in!(lang, "serve-not-found"));
-    let _ = write!(
+    let _ = writeln!(
         h,
-        "<main><h1>404</h1><p>{}</p><p><a href=\"/\">{}</a></p></main></body></html>\n",
+        "<main><h1>404</h1><p>{}</p><p><a href=\"/\">{}</a></p></main></body></html>",
         esc(&t_in!(lang, "serve-not-found")),
         esc(&t_in!(lang, "serve-back"))
     );
