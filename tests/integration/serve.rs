@@ -404,3 +404,23 @@ fn the_browser_reloads_when_a_plan_changes() {
     );
     assert!(stdout.contains("reloaded in"), "{stdout}");
 }
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_the_server_cleanly() {
+    let mut server = serve(Path::new("examples/org"));
+    // An open event stream must not keep the server alive.
+    let _events = subscribe(&server.addr);
+    let pid = server.child.id().to_string();
+    let sent = Command::new("kill").args(["-INT", &pid]).status();
+    assert!(sent.is_ok_and(|s| s.success()), "kill -INT runs");
+    let end = Instant::now() + Duration::from_secs(20);
+    let status = loop {
+        if let Some(status) = server.child.try_wait().expect("try_wait") {
+            break status;
+        }
+        assert!(Instant::now() < end, "planc serve did not stop on SIGINT");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "{status:?}");
+}
