@@ -19,6 +19,17 @@ pub(crate) fn handle(shared: &Shared, request: Request) {
         let _ = request.respond(Response::from_string("").with_status_code(405));
         return;
     }
+    if let Some(hosts) = &shared.hosts {
+        let host = request
+            .headers()
+            .iter()
+            .find(|h| h.field.equiv("Host"))
+            .map(|h| h.value.as_str().to_ascii_lowercase());
+        if !host.is_some_and(|h| hosts.contains(&h)) {
+            let _ = request.respond(Response::from_string("").with_status_code(421));
+            return;
+        }
+    }
     if path == "/events" {
         events(shared, request);
         return;

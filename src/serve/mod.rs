@@ -94,6 +94,10 @@ pub(crate) struct Shared {
     /// One sender per open event stream.
     pub subscribers: Mutex<Vec<mpsc::Sender<String>>>,
     pub stopping: AtomicBool,
+    /// On a loopback address, the `Host` headers accepted (`127.0.0.1:PORT`,
+    /// `localhost:PORT`, `[::1]:PORT`): a page elsewhere that rebinds its own name to
+    /// 127.0.0.1 cannot read the reports. `None` when `--host` opened other interfaces.
+    pub hosts: Option<Vec<String>>,
 }
 
 impl Shared {
@@ -185,10 +189,18 @@ impl Server {
             }
         };
         let watch_root = state.canon_root.clone();
+        let port = bound.port();
+        let hosts = bound.ip().is_loopback().then(|| {
+            ["127.0.0.1", "localhost", "[::1]"]
+                .iter()
+                .map(|h| format!("{h}:{port}"))
+                .collect()
+        });
         let shared = Arc::new(Shared {
             state: Mutex::new(state),
             subscribers: Mutex::new(Vec::new()),
             stopping: AtomicBool::new(false),
+            hosts,
         });
         let watcher =
             watch::start(&watch_root, Arc::clone(&shared), opts.debounce).map_err(|reason| {

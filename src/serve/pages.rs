@@ -185,12 +185,19 @@ fn org_tree(state: &State, ids: &[FileId], h: &mut String) {
     );
     let mut seen = Vec::new();
     for r in roots {
-        node(state, r, 0, &mut seen, h);
+        node(state, ids, r, 0, &mut seen, h);
     }
     h.push_str("</tbody></table>");
 }
 
-fn node(state: &State, id: FileId, depth: usize, seen: &mut Vec<FileId>, h: &mut String) {
+fn node(
+    state: &State,
+    ids: &[FileId],
+    id: FileId,
+    depth: usize,
+    seen: &mut Vec<FileId>,
+    h: &mut String,
+) {
     if seen.contains(&id) {
         return;
     }
@@ -224,7 +231,7 @@ fn node(state: &State, id: FileId, depth: usize, seen: &mut Vec<FileId>, h: &mut
         _ => "—".to_owned(),
     };
     let r = rel(state, id);
-    let shown = served(state).contains(&id);
+    let shown = ids.contains(&id);
     // As the consolidated report names a unit: a representative by name.
     let name = match (plan.kind.value, plan.owner.as_ref()) {
         (crate::model::Kind::Representative, Some(o)) => o.value.clone(),
@@ -259,7 +266,7 @@ fn node(state: &State, id: FileId, depth: usize, seen: &mut Vec<FileId>, h: &mut
     let mut kids = ws.children(id);
     kids.sort_by(|a, b| ws.files[*a].path.cmp(&ws.files[*b].path));
     for k in kids {
-        node(state, k, depth + 1, seen, h);
+        node(state, ids, k, depth + 1, seen, h);
     }
 }
 

@@ -424,3 +424,19 @@ fn ctrl_c_stops_the_server_cleanly() {
     };
     assert!(status.success(), "{status:?}");
 }
+
+#[test]
+fn another_host_name_is_refused_on_loopback() {
+    let server = serve(Path::new("examples/org"));
+    let mut s = TcpStream::connect(&server.addr).expect("connect");
+    write!(s, "GET / HTTP/1.0\r\nHost: attacker.example:80\r\n\r\n").expect("send");
+    let mut text = String::new();
+    s.read_to_string(&mut text).expect("read");
+    assert!(
+        text.starts_with("HTTP/1.0 421") || text.starts_with("HTTP/1.1 421"),
+        "{text}"
+    );
+    let port = server.addr.rsplit(':').next().expect("a port");
+    let (status, _, _) = get(&format!("127.0.0.1:{port}"), "/");
+    assert_eq!(status, 200);
+}
