@@ -22,7 +22,7 @@ header.bar .live{margin-left:auto;color:#57606a}\
 table{border-collapse:collapse;margin:.5rem 0 1.5rem}th,td{border-bottom:1px solid #d8dee4;padding:.3rem .7rem;text-align:left}\
 td.num{text-align:right;font-variant-numeric:tabular-nums}.err{color:#cf222e;font-weight:600}.warn{color:#9a6700}\
 .ok{color:#1a7f37}pre.findings{background:#fff8f8;border:1px solid #f0c0c0;padding:.8rem;overflow:auto;font-size:.85rem;white-space:pre}\
-section.diag{padding:0 1rem}p.stale{margin:0;padding:.5rem 1rem;background:#fff8c5;border-top:1px solid #d4a72c;font-weight:600}\
+section.diag{padding:0 1rem}details.diag{padding:.3rem 1rem}details.diag summary{cursor:pointer;color:#9a6700}p.stale{margin:0;padding:.5rem 1rem;background:#fff8c5;border-top:1px solid #d4a72c;font-weight:600}\
 iframe{display:block;width:100%;height:calc(100vh - 2.6rem);border:0}iframe.stale{opacity:.75;height:80vh}";
 
 /// Reloads the page when the workspace changes, keeping the report's scroll position.
@@ -311,6 +311,15 @@ pub(crate) fn plan(state: &State, id: FileId) -> String {
             "<section class=\"diag\" id=\"findings\"><h2>{}</h2><p>{}</p><pre class=\"findings\">{}</pre></section>",
             esc(&t_in!(lang, "serve-findings")),
             esc(&t_in!(lang, "serve-errors-no-report")),
+            esc(&page.findings)
+        );
+    }
+    if page.current.is_some() && !page.findings.is_empty() {
+        // Warnings only: the report renders; the findings fold away above it.
+        let _ = write!(
+            h,
+            "<details class=\"diag\" id=\"findings\"><summary>{}</summary><pre class=\"findings\">{}</pre></details>",
+            esc(&t_in!(lang, "serve-findings")),
             esc(&page.findings)
         );
     }

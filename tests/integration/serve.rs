@@ -155,6 +155,18 @@ fn index_lists_every_example_with_the_counts_of_check() {
     assert!(tree.contains("class=\"num gap\">0<"), "{tree}");
     // Only the served pages carry the reload script.
     assert!(index.contains("new EventSource('/events')"));
+    // A plan with warnings only: its report, with the warnings folded above it.
+    let (status, _, page) = get(&server.addr, "/plan/drafts/region-draft.plan.yaml");
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("<details class=\"diag\" id=\"findings\">"),
+        "{page}"
+    );
+    assert!(page.contains("region-draft.plan.yaml:"), "{page}");
+    assert!(
+        page.contains("src=\"/report/drafts/region-draft.plan.yaml\""),
+        "{page}"
+    );
 }
 
 #[test]
