@@ -172,3 +172,21 @@ fn events(shared: &Shared, request: Request) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::decode;
+
+    #[test]
+    fn decodes_percent_escapes_and_refuses_bad_ones() {
+        assert_eq!(
+            decode("org/%E5%8D%8E.plan.yaml").as_deref(),
+            Some("org/华.plan.yaml")
+        );
+        assert_eq!(decode("%2e%2e%2Fetc").as_deref(), Some("../etc"));
+        assert_eq!(decode("a%2"), None);
+        assert_eq!(decode("a%zz"), None);
+        assert_eq!(decode("a%00b"), None);
+        assert_eq!(decode("%ff"), None);
+    }
+}
