@@ -10,6 +10,7 @@ mod render;
 mod review;
 mod rules;
 mod schema;
+mod serve;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -87,6 +88,9 @@ pub enum Command {
     Fix(fix::Args),
     /// Run the language server (LSP over stdio) for editors: diagnostics, hover, definition.
     Lsp(lsp::Args),
+    /// Live preview: a local web server showing the workspace's index, org tree and
+    /// reports, reloading the browser when a file changes.
+    Serve(serve::Args),
 }
 
 /// Output format of `planc check`.
@@ -147,6 +151,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
         Command::Init(a) => init::run(a, &mut io),
         Command::Fix(a) => fix::run(a, &mut io),
         Command::Lsp(a) => lsp::run(a, &mut io),
+        Command::Serve(a) => serve::run(a, &mut io),
     });
     let _ = io.stdout.flush();
     if std::env::var_os("PLANC_DEBUG_READS").is_some() {

@@ -13,6 +13,7 @@ use crate::config::Config;
 use crate::diagnostics::{self, human::Style, FileReport, Severity};
 use crate::model::Lang;
 use crate::render::{checks, index::Entry, Format, Input, Renderer};
+use crate::report::Outcome;
 use crate::workspace::{FileId, Options, Role, Workspace};
 
 #[derive(clap::Args, Debug)]
@@ -78,82 +79,8 @@ fn trouble(io: &mut Io, e: impl std::fmt::Display) -> Exit {
     Exit::Trouble
 }
 
-/// What became of one plan.
-enum Outcome {
-    Rendered {
-        bytes: Vec<u8>,
-        entry: Entry,
-        report: FileReport,
-    },
-    /// Errors, and not rendered.
-    Refused(FileReport),
-    Trouble(String),
-}
-
 fn render_one(ws: &Workspace, id: FileId, args: &Args, renderer: &Renderer) -> Outcome {
-    let file = &ws.files[id];
-    let path = &file.path;
-    let report = ws.report_of(id);
-    if report.findings.iter().any(|f| f.code == "P000") {
-        let msg = report
-            .findings
-            .iter()
-            .find(|f| f.code == "P000")
-            .map(|f| f.message.clone())
-            .unwrap_or_default();
-        return Outcome::Trouble(msg);
-    }
-    let has_errors = report.count(Severity::Error) > 0;
-    if has_errors && !args.allow_errors {
-        return Outcome::Refused(report);
-    }
-    let Some(plan) = file.plan.as_deref() else {
-        return Outcome::Refused(report);
-    };
-    let sha = file.sha256.clone().unwrap_or_default();
-    let source = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let input = Input {
-        plan,
-        record: checks::Record {
-            source: &source,
-            sha256: &sha,
-            report: &report,
-            config: &ws.config,
-        },
-        lang: ws.config.lang.forced,
-    };
-    let view = renderer.report(&input);
-    // A year-end review's figures come from its plan and actuals: render it through the
-    // review pipeline, as `planc review` does.
-    let rendered = if plan.kind.value == crate::model::Kind::Review {
-        render_review(ws, id, args.format)
-    } else {
-        renderer
-            .render(&view, args.format)
-            .map_err(|e| e.to_string())
-    };
-    match rendered {
-        Ok(bytes) => {
-            let entry = Entry {
-                title: view.meta.title.clone(),
-                kind: view.meta.kind_label.clone(),
-                status: view.meta.status_label.clone(),
-                owner: view.meta.owner.clone().unwrap_or_default(),
-                period: view.meta.period.clone(),
-                href: None,
-                source: crate::source::display_path(path),
-            };
-            Outcome::Rendered {
-                bytes,
-                entry,
-                report,
-            }
-        }
-        Err(e) => Outcome::Trouble(e.to_string()),
-    }
+    crate::report::render(ws, id, renderer, args.format, args.allow_errors)
 }
 
 /// Prints the findings of a report (errors and warnings) to stderr.
@@ -365,23 +292,6 @@ fn render_dir(args: &Args, ws: &Workspace, renderer: &Renderer, io: &mut Io) -> 
         }
     }
     exit
-}
-
-fn render_review(ws: &Workspace, id: FileId, format: Format) -> Result<Vec<u8>, String> {
-    let path = &ws.files[id].path;
-    let outcome = crate::workspace::reviews::outcome(ws, id);
-    if outcome.errors() > 0 || outcome.review.is_none() {
-        return Err(crate::t!(
-            "render-review-errors",
-            path = crate::source::display_path(path)
-        ));
-    }
-    let format = match format {
-        Format::Md => crate::review::report::Format::Md,
-        Format::Html => crate::review::report::Format::Html,
-        Format::Docx => crate::review::report::Format::Docx,
-    };
-    crate::review::report::render(&outcome, format, &ws.config)
 }
 
 /// `--rollup`: the consolidated report of the tree under a root plan.

@@ -32,6 +32,7 @@ const FILES: &[&str] = &[
     "diff.ftl",
     "fix.ftl",
     "lsp.ftl",
+    "serve.ftl",
 ];
 
 macro_rules! catalogue {
@@ -45,6 +46,7 @@ macro_rules! catalogue {
             include_str!(concat!("../../i18n/", $lang, "/diff.ftl")),
             include_str!(concat!("../../i18n/", $lang, "/fix.ftl")),
             include_str!(concat!("../../i18n/", $lang, "/lsp.ftl")),
+            include_str!(concat!("../../i18n/", $lang, "/serve.ftl")),
         ]
     };
 }

@@ -17,4 +17,5 @@ mod render;
 mod rollup_rules;
 mod rule_fixtures;
 mod schema_drift;
+mod serve;
 mod workspace;

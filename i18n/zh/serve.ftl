@@ -1,0 +1,32 @@
+## planc serve：实时预览
+
+serve-listening = planc：正在提供 { $url } — 按 Ctrl-C 停止
+serve-stopped = planc：已停止
+serve-bind-failed = 无法监听 { $addr }：{ $reason }
+serve-watch-failed = 无法监视 { $path } 的变化：{ $reason }
+serve-open-failed = 无法打开浏览器（{ $reason }）；请手动打开 { $url }
+serve-index-title = planc — { $root }
+serve-live = 实时：文件变化后自动刷新
+serve-files = 计划与复盘
+serve-none = { $root } 下没有计划或复盘文件。
+serve-col-file = 文件
+serve-col-title = 标题
+serve-col-kind = 类型
+serve-col-status = 状态
+serve-col-errors = 错误
+serve-col-warnings = 警告
+serve-org-tree = 组织树
+serve-no-tree = 这里没有计划指定上级（parent）。
+serve-col-unit = 单位
+serve-col-target = 目标
+serve-col-allocated = 上级分配
+serve-col-gap = 差额
+serve-back = ← 全部计划
+serve-clean = 检查通过
+serve-counts = { $errors } 个错误，{ $warnings } 个警告
+serve-findings = 检查结果
+serve-errors-no-report = 该文件有错误：修正后会重新生成报告。
+serve-stale = 上一次成功的报告 — 已过期，错误修正前仅供参考
+serve-no-last-good = 该文件尚无成功生成的报告。
+serve-trouble = 无法生成报告：{ $reason }
+serve-not-found = 未找到：planc 只提供本工作区的计划与复盘。

@@ -1,0 +1,103 @@
+//! One file of a workspace to its report: what `planc render` writes for a plan (or, for
+//! a `kind: review` file, the review pipeline's report) — shared by `render` and `serve`,
+//! so the live preview shows byte for byte what `render` writes.
+
+use crate::diagnostics::{FileReport, Severity};
+use crate::render::{checks, index::Entry, Format, Input, Renderer};
+use crate::workspace::{FileId, Workspace};
+
+/// What became of one plan.
+pub enum Outcome {
+    Rendered {
+        bytes: Vec<u8>,
+        entry: Entry,
+        report: FileReport,
+    },
+    /// Errors, and not rendered.
+    Refused(FileReport),
+    /// The file could not be read, or the report could not be made (the message says why).
+    Trouble(String),
+}
+
+/// Checks and renders the file `id` of `ws` in `format`; a plan with errors is refused
+/// unless `allow_errors` (its report then carries a warning banner).
+pub fn render(
+    ws: &Workspace,
+    id: FileId,
+    renderer: &Renderer,
+    format: Format,
+    allow_errors: bool,
+) -> Outcome {
+    let file = &ws.files[id];
+    let path = &file.path;
+    let report = ws.report_of(id);
+    if let Some(f) = report.findings.iter().find(|f| f.code == "P000") {
+        return Outcome::Trouble(f.message.clone());
+    }
+    let has_errors = report.count(Severity::Error) > 0;
+    if has_errors && !allow_errors {
+        return Outcome::Refused(report);
+    }
+    let Some(plan) = file.plan.as_deref() else {
+        return Outcome::Refused(report);
+    };
+    let sha = file.sha256.clone().unwrap_or_default();
+    let source = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let input = Input {
+        plan,
+        record: checks::Record {
+            source: &source,
+            sha256: &sha,
+            report: &report,
+            config: &ws.config,
+        },
+        lang: ws.config.lang.forced,
+    };
+    let view = renderer.report(&input);
+    // A year-end review's figures come from its plan and actuals: render it through the
+    // review pipeline, as `planc review` does.
+    let rendered = if plan.kind.value == crate::model::Kind::Review {
+        render_review(ws, id, format)
+    } else {
+        renderer.render(&view, format).map_err(|e| e.to_string())
+    };
+    match rendered {
+        Ok(bytes) => {
+            let entry = Entry {
+                title: view.meta.title.clone(),
+                kind: view.meta.kind_label.clone(),
+                status: view.meta.status_label.clone(),
+                owner: view.meta.owner.clone().unwrap_or_default(),
+                period: view.meta.period.clone(),
+                href: None,
+                source: crate::source::display_path(path),
+            };
+            Outcome::Rendered {
+                bytes,
+                entry,
+                report,
+            }
+        }
+        Err(e) => Outcome::Trouble(e),
+    }
+}
+
+fn render_review(ws: &Workspace, id: FileId, format: Format) -> Result<Vec<u8>, String> {
+    let path = &ws.files[id].path;
+    let outcome = crate::workspace::reviews::outcome(ws, id);
+    if outcome.errors() > 0 || outcome.review.is_none() {
+        return Err(crate::t!(
+            "render-review-errors",
+            path = crate::source::display_path(path)
+        ));
+    }
+    let format = match format {
+        Format::Md => crate::review::report::Format::Md,
+        Format::Html => crate::review::report::Format::Html,
+        Format::Docx => crate::review::report::Format::Docx,
+    };
+    crate::review::report::render(&outcome, format, &ws.config)
+}
