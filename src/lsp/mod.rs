@@ -21,6 +21,7 @@ pub mod convert;
 pub mod diag;
 pub mod hover;
 pub mod nav;
+pub mod refs;
 pub mod tree;
 
 use std::collections::HashMap;
@@ -91,6 +92,7 @@ fn capabilities(encoding: Encoding) -> lsp_types::ServerCapabilities {
         )),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
         definition_provider: Some(OneOf::Left(true)),
+        references_provider: Some(OneOf::Left(true)),
         document_symbol_provider: Some(OneOf::Left(true)),
         completion_provider: Some(CompletionOptions {
             trigger_characters: Some(vec![":".into(), " ".into(), "#".into()]),
@@ -587,6 +589,9 @@ fn answer(snap: &Snapshot, req: Request) -> Option<Result<Json, Error>> {
         }
         request::Completion::METHOD => {
             parse(req.params).map(|p| to_json(complete::complete(snap, &p)))
+        }
+        request::References::METHOD => {
+            parse(req.params).map(|p| to_json(refs::references(snap, &p)))
         }
         request::CodeActionRequest::METHOD => {
             parse(req.params).map(|p| to_json(actions::code_actions(snap, &p)))

@@ -99,8 +99,11 @@ impl Client {
         let want = uri(path);
         let deadline = Instant::now() + Duration::from_secs(60);
         loop {
+            let mut others = Vec::new();
             for n in std::mem::take(&mut self.inbox) {
-                if n.method == "textDocument/publishDiagnostics" {
+                if n.method != "textDocument/publishDiagnostics" {
+                    others.push(n);
+                } else {
                     let d = n.params["diagnostics"]
                         .as_array()
                         .cloned()
@@ -109,6 +112,7 @@ impl Client {
                     self.latest.insert(at, d);
                 }
             }
+            self.inbox = others;
             if let Some(d) = self.latest.get(&want).filter(|d| ok(d)) {
                 return d.clone();
             }
@@ -148,6 +152,28 @@ impl Client {
             json!({ "textDocument": { "uri": uri(path) },
                     "position": { "line": line, "character": character } }),
         )
+    }
+
+    /// Waits for the server's log line saying the workspace of the root folder is open.
+    fn wait_for_workspace(&mut self) {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let opened = |n: &Notification| {
+                n.method == "window/logMessage"
+                    && n.params["message"]
+                        .as_str()
+                        .is_some_and(|m| m.contains("workspace open") || m.contains("工作区已打开"))
+            };
+            if self.inbox.iter().any(opened) {
+                return;
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.conn.receiver.recv_timeout(left) {
+                Ok(Message::Notification(n)) => self.inbox.push(n),
+                Ok(_) => {}
+                Err(_) => panic!("the workspace never opened"),
+            }
+        }
     }
 
     fn shutdown(mut self) {
@@ -740,5 +766,99 @@ fn code_actions_offer_the_fixes_planc_fix_applies() {
         .unwrap()
         .iter()
         .all(|a| a["kind"] == "quickfix"));
+    c.shutdown();
+}
+
+#[test]
+fn find_references_in_the_file_and_across_the_org() {
+    let region = org().join("east-china.plan.yaml");
+    let text = std::fs::read_to_string(&region).expect("example");
+    let mut c = Client::start(&org(), &["utf-16"]);
+    c.open(&region, &text);
+    let _ = c.diagnostics(&region, |_| true);
+    let refs = |c: &mut Client, path: &Path, line: usize, character: usize, decl: bool| {
+        let r = c.request(
+            "textDocument/references",
+            json!({ "textDocument": { "uri": uri(path) },
+                    "position": { "line": line, "character": character },
+                    "context": { "includeDeclaration": decl } }),
+        );
+        let mut out: Vec<(String, u64)> = r
+            .as_array()
+            .unwrap_or_else(|| panic!("a list: {r:#}"))
+            .iter()
+            .map(|l| {
+                let file = l["uri"]
+                    .as_str()
+                    .unwrap()
+                    .rsplit('/')
+                    .next()
+                    .unwrap()
+                    .to_owned();
+                (file, l["range"]["start"]["line"].as_u64().unwrap())
+            })
+            .collect();
+        out.sort();
+        out
+    };
+    let line = |needle: &str| line_of(&text, needle, 0) as u64;
+
+    // A province's id: the breakdown cell and the campaign's region list name it; the
+    // declaration only when asked for. Free text that mentions 江苏 is not a reference.
+    let decl = line_of(&text, "- id: jiangsu", 0);
+    let found = refs(&mut c, &region, decl, 9, false);
+    let here = |l: u64| ("east-china.plan.yaml".to_owned(), l);
+    // Every other line naming `jiangsu` is a reference (the overview's and two
+    // campaigns' region lists, the province breakdown); `name: 江苏省` is not.
+    let expected: Vec<(String, u64)> = text
+        .lines()
+        .enumerate()
+        .filter(|(i, l)| l.contains("jiangsu") && *i != decl)
+        .map(|(i, _)| here(i as u64))
+        .collect();
+    assert_eq!(expected.len(), 4);
+    assert_eq!(found, expected);
+    assert!(found.contains(&here(line("- ref: jiangsu"))));
+    let with_decl = refs(&mut c, &region, decl, 9, true);
+    assert_eq!(with_decl.len(), 5, "{with_decl:?}");
+    // From a reference, the same set (the declaration only when asked for).
+    assert_eq!(
+        refs(
+            &mut c,
+            &region,
+            line_of(&text, "- ref: jiangsu", 0),
+            18,
+            false
+        ),
+        found
+    );
+
+    // The plan's own id: every representative whose `parent:` names it (across files:
+    // once the workspace of the root folder is open).
+    c.wait_for_workspace();
+    let found = refs(
+        &mut c,
+        &region,
+        line_of(&text, "id: east-china-2026", 0),
+        6,
+        false,
+    );
+    let parents: Vec<&str> = found.iter().map(|(f, _)| f.as_str()).collect();
+    assert_eq!(
+        parents,
+        ["lina.plan.yaml", "wanglei.plan.yaml", "zhangwei.plan.yaml"],
+        "{found:?}"
+    );
+
+    // From a child's `parent: east-china-2026#lina`: the item in the region, and the
+    // child's own link.
+    let lina = org().join("reps/lina.plan.yaml");
+    let lina_text = std::fs::read_to_string(&lina).unwrap();
+    let parent_line = line_of(&lina_text, "parent: east-china-2026#lina", 0);
+    let found = refs(&mut c, &lina, parent_line, 28, false);
+    assert!(
+        found.contains(&("lina.plan.yaml".to_owned(), parent_line as u64)),
+        "{found:?}"
+    );
     c.shutdown();
 }
