@@ -19,3 +19,10 @@ lsp-fix-all = planc: apply { $count } safe { $count ->
         [one] fix
        *[other] fixes
     }
+# Hover on a figure: a breakdown's total against the figure it splits, an item's share.
+lsp-hover-sum-ok = { $breakdown }: the { $count } items add up to { $sum } = { $whole }
+lsp-hover-sum-short = { $breakdown }: the items add up to { $sum }, { $gap } short of { $whole }
+lsp-hover-sum-over = { $breakdown }: the items add up to { $sum }, { $gap } over { $whole }
+lsp-hover-sum-partial = { $breakdown } (partial): the items cover { $sum } of { $whole } ({ $share })
+lsp-hover-sum-blank = { " " }({ $blank } without a figure yet)
+lsp-hover-share = { $value } is { $share } of { $owner } ({ $whole })

@@ -9,3 +9,9 @@ lsp-log-workspace = planc：工作区已打开，已检查 { $files } 个文件
 lsp-log-bad-notification = planc：已忽略格式错误的 { $method }：{ $error }
 lsp-fix-unsafe = { $message }（非安全修复：会改变计划内容）
 lsp-fix-all = planc：应用全部 { $count } 处安全修复
+lsp-hover-sum-ok = { $breakdown }：{ $count } 项合计 { $sum } = { $whole }
+lsp-hover-sum-short = { $breakdown }：各项合计 { $sum }，比 { $whole } 少 { $gap }
+lsp-hover-sum-over = { $breakdown }：各项合计 { $sum }，比 { $whole } 多 { $gap }
+lsp-hover-sum-partial = { $breakdown }（部分分解）：各项合计 { $sum }，占 { $whole } 的 { $share }
+lsp-hover-sum-blank = （其中 { $blank } 项尚未填写）
+lsp-hover-share = { $value } 占 { $owner }（{ $whole }）的 { $share }

@@ -48,6 +48,10 @@ pub fn hover(snap: &Snapshot, p: &HoverParams) -> Option<Hover> {
                 }
             }
             Some(At::Scalar { path: at, .. }) => {
+                let figures = super::figures::figure(&root, &at, lang);
+                if !figures.is_empty() {
+                    parts.push(figures.join("\n\n"));
+                }
                 let targets = resolve(snap, &path, &root, offset);
                 for t in &targets {
                     parts.push(describe(snap, t, lang));

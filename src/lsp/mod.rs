@@ -19,6 +19,7 @@ pub mod actions;
 pub mod complete;
 pub mod convert;
 pub mod diag;
+pub mod figures;
 pub mod hover;
 pub mod nav;
 pub mod refs;

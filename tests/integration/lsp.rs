@@ -862,3 +862,42 @@ fn find_references_in_the_file_and_across_the_org() {
     );
     c.shutdown();
 }
+
+#[test]
+fn hover_on_a_figure_shows_what_it_adds_up_to() {
+    let region = org().join("east-china.plan.yaml");
+    let text = std::fs::read_to_string(&region).expect("example");
+    let mut c = Client::start(&org(), &["utf-16"]);
+    c.open(&region, &text);
+    let _ = c.diagnostics(&region, |_| true);
+    let hover_text = |c: &mut Client, line: usize, ch: usize| {
+        let h = c.at("textDocument/hover", &region, line, ch);
+        h["contents"]["value"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    // The target: its province split adds up exactly (the plan is in Chinese).
+    let target = line_of(&text, "value: 9.072亿元", 0);
+    let h = hover_text(&mut c, target, 12);
+    assert!(
+        h.contains("按省市分解：5 项合计 9.072亿元 = 9.072亿元"),
+        "{h}"
+    );
+    // An item: its share of the target, and the split's total.
+    let jiangsu = line_of(&text, "value: 2.45亿元", target);
+    let h = hover_text(&mut c, jiangsu, 20);
+    assert!(
+        h.contains("2.45亿元 占 华东大区年度销售指标（9.072亿元）的 27.0%"),
+        "{h}"
+    );
+    // Typed over: the hover follows the buffer and says by how much it is off.
+    c.change(&region, 2, range(jiangsu, 19, 23), "2.55");
+    let _ = c.diagnostics(&region, |d| d.iter().any(|x| x["code"] == "P101"));
+    let h = hover_text(&mut c, target, 12);
+    assert!(
+        h.contains("各项合计 9.172亿元，比 9.072亿元 多 0.1亿元"),
+        "{h}"
+    );
+    c.shutdown();
+}
