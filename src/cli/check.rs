@@ -4,7 +4,6 @@ use crate::workspace::discover::role_of;
 use crate::workspace::focus::Change;
 
 use super::{CheckFormat, Exit, Io};
-use crate::config::Config;
 use crate::diagnostics::{self, human::Style, Summary};
 
 #[derive(clap::Args, Debug)]
@@ -47,18 +46,17 @@ pub struct Args {
 }
 
 pub fn run(args: Args, io: &mut Io) -> Exit {
-    let config = match &args.config {
-        Some(p) => Config::load(p),
-        None => Config::discover(args.paths.first().map_or(std::path::Path::new("."), |p| p)),
-    };
-    let mut config = match config {
+    let config = match super::config_for(
+        args.config.as_deref(),
+        args.paths.first().map_or(std::path::Path::new("."), |p| p),
+        io,
+    ) {
         Ok(c) => c,
         Err(e) => {
             let _ = writeln!(io.stderr, "{}{e}", crate::i18n::error_prefix());
             return Exit::Trouble;
         }
     };
-    config.lang = io.lang;
     let cache = (!args.no_cache).then(|| {
         let dir = args
             .cache_dir

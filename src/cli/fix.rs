@@ -3,7 +3,6 @@
 use std::path::PathBuf;
 
 use super::{Exit, Io};
-use crate::config::Config;
 use crate::diagnostics::{human::Style, FileReport, Safety};
 
 #[derive(clap::Args, Debug)]
@@ -25,18 +24,17 @@ pub struct Args {
 }
 
 pub fn run(args: Args, io: &mut Io) -> Exit {
-    let config = match &args.config {
-        Some(p) => Config::load(p),
-        None => Config::discover(args.paths.first().map_or(std::path::Path::new("."), |p| p)),
-    };
-    let mut config = match config {
+    let config = match super::config_for(
+        args.config.as_deref(),
+        args.paths.first().map_or(std::path::Path::new("."), |p| p),
+        io,
+    ) {
         Ok(c) => c,
         Err(e) => {
             let _ = writeln!(io.stderr, "{}{e}", crate::i18n::error_prefix());
             return Exit::Trouble;
         }
     };
-    config.lang = io.lang;
     let (files, problems) = crate::check::discover(&args.paths);
     let mut trouble = !problems.is_empty();
     if !problems.is_empty() {

@@ -160,6 +160,21 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
     code as i32
 }
 
+/// The run's configuration: `--config FILE`, else the nearest `planc.toml` at or above
+/// `start`; messages follow the language the user asked for.
+pub(crate) fn config_for(
+    explicit: Option<&std::path::Path>,
+    start: &std::path::Path,
+    io: &Io,
+) -> Result<crate::config::Config, crate::config::ConfigError> {
+    let mut config = match explicit {
+        Some(p) => crate::config::Config::load(p),
+        None => crate::config::Config::discover(start),
+    }?;
+    config.lang = io.lang;
+    Ok(config)
+}
+
 /// Writes `bytes` to `path` atomically: a temporary file in the same directory, then a
 /// rename, so a failed run never leaves a half-written output file.
 pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {

@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::{Exit, Io};
-use crate::config::Config;
 use crate::diagnostics::{self, human::Style, FileReport, Severity};
 use crate::model::Lang;
 use crate::render::{checks, index::Entry, Format, Input, Renderer};
@@ -44,15 +43,10 @@ pub struct Args {
 }
 
 pub fn run(args: Args, io: &mut Io) -> Exit {
-    let config = match &args.config {
-        Some(p) => Config::load(p),
-        None => Config::discover(&args.path),
-    };
-    let mut config = match config {
+    let config = match super::config_for(args.config.as_deref(), &args.path, io) {
         Ok(c) => c,
         Err(e) => return trouble(io, e),
     };
-    config.lang = io.lang;
     let renderer = match Renderer::new(args.templates.as_deref()) {
         Ok(r) => r,
         Err(e) => return trouble(io, e),

@@ -3,7 +3,6 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use super::{Exit, Io};
-use crate::config::Config;
 use crate::diagnostics::{self, human::Style, Severity};
 use crate::review::session::{self, Request};
 
@@ -57,15 +56,10 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
 }
 
 pub fn run(args: Args, io: &mut Io) -> Exit {
-    let config = match &args.config {
-        Some(p) => Config::load(p),
-        None => Config::discover(&args.plan),
-    };
-    let mut config = match config {
+    let config = match super::config_for(args.config.as_deref(), &args.plan, io) {
         Ok(c) => c,
         Err(e) => return trouble(io, e.to_string()),
     };
-    config.lang = io.lang;
     let as_of = match args.as_of.as_deref().map(parse_date).transpose() {
         Ok(d) => d,
         Err(e) => return trouble(io, e),

@@ -5,7 +5,6 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use super::{Exit, Io};
-use crate::config::Config;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -32,15 +31,10 @@ pub struct Args {
 
 pub fn run(args: Args, io: &mut Io) -> Exit {
     let lang = io.lang.ui();
-    let config = match &args.config {
-        Some(p) => Config::load(p),
-        None => Config::discover(&args.path),
-    };
-    let mut config = match config {
+    let config = match super::config_for(args.config.as_deref(), &args.path, io) {
         Ok(c) => c,
         Err(e) => return trouble(io, e),
     };
-    config.lang = io.lang;
     if !args.path.exists() {
         return trouble(
             io,

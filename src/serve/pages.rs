@@ -34,21 +34,8 @@ var es=new EventSource('/events');\
 es.addEventListener('change',function(){if(f){try{sessionStorage.setItem(k,f.contentWindow.scrollY)}catch(e){}}\
 location.reload()})})();</script>";
 
-/// Escapes text for HTML content and attributes.
-pub(crate) fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// Escapes text for HTML content and attributes (the XML escaping the charts use).
+pub(crate) use crate::render::chart::esc;
 
 fn head(lang: Lang, title: &str) -> String {
     let code = match lang {
