@@ -284,6 +284,9 @@ mod fix_text_tests {
         );
     }
 
+    /// The guard against an edit that breaks the YAML: no rule's fix makes a duplicate
+    /// key, so the one here is already in the text — which, as written, voids the fixes
+    /// of the round as well (a stricter guard would compare with the text before).
     #[test]
     fn a_fixed_text_with_a_duplicate_key_is_not_kept() {
         let text = REFERENCE.replacen("title: ", "title: 重复\ntitle: ", 1);
