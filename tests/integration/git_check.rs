@@ -273,6 +273,62 @@ fn a_plan_is_rechecked_with_its_actuals_and_its_reviews() {
     );
 }
 
+/// Adds `to` (a copy of `from`, relative to the project) to the repository, committed.
+fn add_copy(repo: &Path, from: &str, to: &str) {
+    let to = repo.join(to);
+    std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+    std::fs::copy(root().join(from), &to).unwrap();
+    git(repo, &["add", "."]);
+    git(repo, &["commit", "-q", "-m", "a copy"]);
+}
+
+#[test]
+fn a_changed_file_is_found_by_its_path_not_only_its_name() {
+    let Some(repo) = repo() else { return };
+    // Another plan of the same file name, in another folder.
+    add_copy(
+        repo.path(),
+        "examples/drafts/region-draft.plan.yaml",
+        "drafts/lina.plan.yaml",
+    );
+    edit(
+        &repo.path().join("reps/lina.plan.yaml"),
+        "title:",
+        "# a comment\ntitle:",
+    );
+    let (json, files, _) = check_in(repo.path(), &["--changed-since", "HEAD"], None);
+    assert_eq!(
+        files,
+        ["east-china.plan.yaml", "reps/lina.plan.yaml"],
+        "{json:#}"
+    );
+}
+
+#[test]
+fn a_changed_plan_rechecks_the_plans_that_share_its_id() {
+    let Some(repo) = repo() else { return };
+    add_copy(
+        repo.path(),
+        "examples/org/east-china.plan.yaml",
+        "drafts/east-china-copy.plan.yaml",
+    );
+    edit(
+        &repo.path().join("drafts/east-china-copy.plan.yaml"),
+        "title:",
+        "# a comment\ntitle:",
+    );
+    let (json, files, _) = check_in(repo.path(), &["--changed-since", "HEAD"], None);
+    assert_eq!(
+        files,
+        [
+            "company.plan.yaml",
+            "drafts/east-china-copy.plan.yaml",
+            "east-china.plan.yaml"
+        ],
+        "{json:#}"
+    );
+}
+
 #[test]
 fn an_unknown_revision_is_a_clear_error() {
     let Some(repo) = repo() else { return };
