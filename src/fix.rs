@@ -202,12 +202,22 @@ mod tests {
         assert!(overlaps(&edit(1, 5, ""), &edit(3, 3, "y")));
         assert!(!overlaps(&edit(0, 2, ""), &edit(2, 4, "")));
         assert!(!overlaps(&edit(0, 2, ""), &edit(3, 3, "")));
+        assert!(
+            !overlaps(&edit(2, 4, ""), &edit(0, 2, "")),
+            "touching, later first"
+        );
     }
 
     #[test]
     fn edits_off_char_boundaries_are_skipped() {
         let e = edit(1, 2, "x");
         assert_eq!(apply_edits("江苏", &[&e]), "江苏");
+        let e = edit(0, 1, "x");
+        assert_eq!(
+            apply_edits("江苏", &[&e]),
+            "江苏",
+            "the end is off a boundary"
+        );
     }
 }
 
@@ -249,5 +259,45 @@ mod select_tests {
             1,
             "a suppressed finding is not fixed"
         );
+    }
+}
+
+#[cfg(test)]
+mod fix_text_tests {
+    use super::*;
+
+    const REFERENCE: &str = include_str!("../tests/fixtures/fix/reference.plan.yaml");
+
+    fn fix(text: &str) -> FileFix {
+        fix_text(Path::new("t.plan.yaml"), text, &Config::default(), false)
+    }
+
+    #[test]
+    fn a_fix_is_kept_beside_findings_it_does_not_resolve() {
+        let text = REFERENCE.replace("ref: \"zhejiang\"", "ref: \"hainan\"");
+        let r = fix(&text);
+        assert!(r.fixed.contains("ref: jiangsu"), "{}", r.fixed);
+        assert_eq!(r.applied.len(), 1);
+        assert!(
+            r.remaining.findings.iter().any(|f| f.code == "P201"),
+            "hainan is still unknown"
+        );
+    }
+
+    /// The guard against an edit that breaks the YAML: no rule's fix makes a duplicate
+    /// key, so the one here is already in the text — which, as written, voids the fixes
+    /// of the round as well (a stricter guard would compare with the text before).
+    #[test]
+    fn a_fixed_text_with_a_duplicate_key_is_not_kept() {
+        let text = REFERENCE.replacen("title: ", "title: 重复\ntitle: ", 1);
+        let r = fix(&text);
+        assert!(!r.changed(), "{}", r.fixed);
+        assert!(r.applied.is_empty(), "{:?}", r.applied);
+        assert!(r.remaining.findings.iter().any(|f| f.code == "P003"));
+        assert!(r
+            .remaining
+            .findings
+            .iter()
+            .any(|f| f.code == "P201" && f.fix.is_some()));
     }
 }

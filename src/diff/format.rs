@@ -639,6 +639,8 @@ mod tests {
         );
         assert_eq!(zh.signed_money(d("5000"), MoneyUnit::Wan), "+0.5万元");
         assert_eq!(zh.signed_money(d("500"), MoneyUnit::Wan), "+500元");
+        // No change stays in the unit written (not stepped down to 元).
+        assert_eq!(zh.signed_money(d("0"), MoneyUnit::Yi), "0亿元");
         let en = Fmt { lang: Lang::En };
         assert_eq!(
             en.signed_money(d("-20000000"), MoneyUnit::Yi),

@@ -442,4 +442,30 @@ mod tests {
         let changed = change(ChangeKind::Changed, Some("4亿元"), Some("50000万元"));
         assert_eq!(changed.delta_percent(), Some(Decimal::from(25)));
     }
+
+    #[test]
+    fn no_delta_between_figures_that_do_not_subtract() {
+        let change = |kind, old: Option<Val>, new: Option<Val>| Change {
+            section: "targets".into(),
+            path: vec!["targets".into(), "x".into(), "value".into()],
+            item: vec!["x".into()],
+            field: Some("value".into()),
+            kind,
+            old,
+            new,
+        };
+        let q = |s: &str| Some(Val::Qty(qty_of(s, MoneyUnit::Wan, true)));
+        let text = |s: &str| Some(Val::Text(s.into()));
+        // Counts of different things.
+        assert_eq!(
+            change(ChangeKind::Changed, q("50家"), q("60名")).delta(),
+            None
+        );
+        // A figure in place of a text, or a text in place of a figure: neither added
+        // nor removed, so not counted from or down to zero.
+        let from_text = change(ChangeKind::Changed, text("待定"), q("500万元"));
+        assert_eq!(from_text.delta(), None);
+        let to_text = change(ChangeKind::Changed, q("500万元"), text("待定"));
+        assert_eq!(to_text.delta(), None);
+    }
 }

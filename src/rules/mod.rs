@@ -461,6 +461,21 @@ mod fix_tests {
     }
 
     #[test]
+    fn a_span_that_is_not_a_whole_quoted_scalar_is_not_taken_for_one() {
+        let s = src("b: \"jaingsu\"\n");
+        // Cut short: an opening quote with no closing one.
+        assert_eq!(
+            scalar_edit(&s, Span::new(3, 11), "jiangsu").replacement,
+            "jiangsu"
+        );
+        // A lone quote character.
+        assert_eq!(
+            scalar_edit(&s, Span::new(3, 4), "jiangsu").replacement,
+            "jiangsu"
+        );
+    }
+
+    #[test]
     fn values_that_would_read_differently_are_quoted() {
         for plain in ["jiangsu", "江苏", "60%", "3000万元", "Q3", "a-b", "a:b"] {
             assert_eq!(yaml_scalar(plain), plain);
@@ -526,5 +541,39 @@ mod fix_tests {
         let text = "items:\n  - value: 1\n    ref: a\n";
         let s = src(text);
         assert!(ItemLayout::of(&s, text.find("ref").unwrap(), text.len() - 1).is_none());
+    }
+
+    #[test]
+    fn items_with_other_padding_and_at_the_end_of_the_file() {
+        // Three spaces after the dash; the last item of a file that ends with a newline.
+        let text = "items:\n  -   ref: Q1\n      value: 1\n";
+        let s = src(text);
+        let l = ItemLayout::of(&s, text.find("ref").unwrap(), text.rfind('1').unwrap() + 1)
+            .expect("the first key is right after the dash and its padding");
+        assert!(!l.flow);
+        let e = l.insert_after(&s, &[("ref", "Q2"), ("value", "2")]);
+        assert_eq!(e.span, Span::new(text.len(), text.len()));
+        assert_eq!(
+            e.replacement, "  - ref: Q2\n    value: 2\n",
+            "no blank line"
+        );
+
+        // A flow item with no space inside its braces.
+        let text = "items:\n  - {ref: a, value: 1}\n";
+        let s = src(text);
+        let l = ItemLayout::of(&s, text.find("ref").unwrap(), text.find("1}").unwrap() + 1)
+            .expect("the first key is right after the brace");
+        assert!(l.flow);
+        assert_eq!(l.after, text.len());
+
+        // The last value is a block scalar, whose span ends at the start of the next line.
+        let text = "items:\n  - ref: Q1\n    focus: |\n      a\n  - ref: Q3\n";
+        let s = src(text);
+        let end = text.find("  - ref: Q3").unwrap();
+        let l = ItemLayout::of(&s, text.find("ref").unwrap(), end).unwrap();
+        assert_eq!(
+            l.after, end,
+            "the new item goes before the next one, not after it"
+        );
     }
 }

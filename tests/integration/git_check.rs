@@ -11,12 +11,17 @@ use crate::util::{planc, root};
 /// A git repository holding a copy of `examples/org`, committed; `None` (the test skips,
 /// saying why) without a git command line.
 fn repo() -> Option<tempfile::TempDir> {
+    repo_of("examples/org")
+}
+
+/// A git repository holding a copy of the folder `rel` of the project, committed.
+fn repo_of(rel: &str) -> Option<tempfile::TempDir> {
     if Command::new("git").arg("--version").output().is_err() {
         eprintln!("SKIPPED: git is not installed");
         return None;
     }
     let dir = tempfile::tempdir().unwrap();
-    let from = root().join("examples/org");
+    let from = root().join(rel);
     for entry in walkdir::WalkDir::new(&from) {
         let entry = entry.unwrap();
         let to = dir.path().join(entry.path().strip_prefix(&from).unwrap());
@@ -187,6 +192,141 @@ fn files_from_stdin_checks_the_listed_files_and_their_links() {
         "{json:#}"
     );
     assert_eq!(code, 0);
+}
+
+#[test]
+fn a_plan_is_rechecked_with_its_actuals_and_its_reviews() {
+    let Some(repo) = repo_of("examples") else {
+        return;
+    };
+    // Changed since HEAD: the files checked, then the change is undone.
+    let touched = |file: &str| {
+        let path = repo.path().join(file);
+        let text = std::fs::read(&path).unwrap();
+        let mut changed = text.clone();
+        changed.extend_from_slice(b"# touched\n");
+        std::fs::write(&path, changed).unwrap();
+        let (json, files, _) = check_in(repo.path(), &["--changed-since", "HEAD"], None);
+        std::fs::write(&path, text).unwrap();
+        (json, files)
+    };
+    // The company plan: its regions, its actuals (named after its id) and the review of
+    // it (which names it by path) — not the regions' own actuals.
+    let (json, files) = touched("org/company.plan.yaml");
+    assert_eq!(
+        files,
+        [
+            "actuals/company-2026-crm.actuals.xlsx",
+            "actuals/company-2026.actuals.csv",
+            "org/company.plan.yaml",
+            "org/east-china.plan.yaml",
+            "org/north-china.plan.yaml",
+            "org/south-china.plan.yaml",
+            "review.plan.yaml",
+        ],
+        "{json:#}"
+    );
+    // An actuals file: the plan it belongs to, that plan's other actuals and reviews.
+    let (json, files) = touched("actuals/company-2026.actuals.csv");
+    assert_eq!(
+        files,
+        [
+            "actuals/company-2026-crm.actuals.xlsx",
+            "actuals/company-2026.actuals.csv",
+            "org/company.plan.yaml",
+            "review.plan.yaml",
+        ],
+        "{json:#}"
+    );
+    let (json, files) = touched("actuals/east-china-2026.actuals.yaml");
+    assert_eq!(
+        files,
+        [
+            "actuals/east-china-2026-q3.actuals.yaml",
+            "actuals/east-china-2026.actuals.yaml",
+            "org/east-china.plan.yaml",
+        ],
+        "{json:#}"
+    );
+    // A review: nothing else reads it.
+    let (json, files) = touched("review.plan.yaml");
+    assert_eq!(files, ["review.plan.yaml"], "{json:#}");
+    // Actuals of another plan that a review reads: that review too.
+    edit(
+        &repo.path().join("review.plan.yaml"),
+        "    - actuals/company-2026-crm.actuals.xlsx\n",
+        "    - actuals/company-2026-crm.actuals.xlsx\n    - actuals/south-china-2026.actuals.csv\n",
+    );
+    git(
+        repo.path(),
+        &["commit", "-q", "-am", "the review reads the south"],
+    );
+    let (json, files) = touched("actuals/south-china-2026.actuals.csv");
+    assert_eq!(
+        files,
+        [
+            "actuals/south-china-2026.actuals.csv",
+            "org/south-china.plan.yaml",
+            "review.plan.yaml",
+        ],
+        "{json:#}"
+    );
+}
+
+/// Adds `to` (a copy of `from`, relative to the project) to the repository, committed.
+fn add_copy(repo: &Path, from: &str, to: &str) {
+    let to = repo.join(to);
+    std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+    std::fs::copy(root().join(from), &to).unwrap();
+    git(repo, &["add", "."]);
+    git(repo, &["commit", "-q", "-m", "a copy"]);
+}
+
+#[test]
+fn a_changed_file_is_found_by_its_path_not_only_its_name() {
+    let Some(repo) = repo() else { return };
+    // Another plan of the same file name, in another folder.
+    add_copy(
+        repo.path(),
+        "examples/drafts/region-draft.plan.yaml",
+        "drafts/lina.plan.yaml",
+    );
+    edit(
+        &repo.path().join("reps/lina.plan.yaml"),
+        "title:",
+        "# a comment\ntitle:",
+    );
+    let (json, files, _) = check_in(repo.path(), &["--changed-since", "HEAD"], None);
+    assert_eq!(
+        files,
+        ["east-china.plan.yaml", "reps/lina.plan.yaml"],
+        "{json:#}"
+    );
+}
+
+#[test]
+fn a_changed_plan_rechecks_the_plans_that_share_its_id() {
+    let Some(repo) = repo() else { return };
+    add_copy(
+        repo.path(),
+        "examples/org/east-china.plan.yaml",
+        "drafts/east-china-copy.plan.yaml",
+    );
+    edit(
+        &repo.path().join("drafts/east-china-copy.plan.yaml"),
+        "title:",
+        "# a comment\ntitle:",
+    );
+    let (json, files, _) = check_in(repo.path(), &["--changed-since", "HEAD"], None);
+    assert_eq!(
+        files,
+        [
+            "company.plan.yaml",
+            "drafts/east-china-copy.plan.yaml",
+            "east-china.plan.yaml"
+        ],
+        "{json:#}"
+    );
 }
 
 #[test]

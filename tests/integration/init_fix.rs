@@ -486,8 +486,14 @@ fn a_reference_with_two_candidates_is_not_fixed() {
 
 /// The quarter fixture with its items replaced.
 fn quarters(items: &str) -> serde_json::Value {
-    let text =
-        std::fs::read_to_string(root().join("tests/fixtures/fix/quarter.plan.yaml")).unwrap();
+    quarters_of("32亿元", items)
+}
+
+/// The quarter fixture with its total and its items replaced.
+fn quarters_of(total: &str, items: &str) -> serde_json::Value {
+    let text = std::fs::read_to_string(root().join("tests/fixtures/fix/quarter.plan.yaml"))
+        .unwrap()
+        .replace("value: 32亿元", &format!("value: {total}"));
     let start = text.find("          - ref: Q1").unwrap();
     let end = text.find("budget:").unwrap();
     let text = format!("{}{items}{}", &text[..start], &text[end..]);
@@ -540,6 +546,23 @@ fn a_quarter_is_only_added_when_the_rest_is_certain() {
         fix["edits"][0]["replacement"],
         "          - { ref: Q4, value: 0亿元 }\n"
     );
+}
+
+#[test]
+fn a_quarter_of_counts_is_added_when_the_others_count_the_same_thing() {
+    let q = |k: &str, v: &str| format!("          - {{ ref: {k}, value: {v} }}\n");
+    let fix = p304_fix(&quarters_of(
+        "100家",
+        &[q("Q1", "20家"), q("Q2", "30家"), q("Q3", "25家")].concat(),
+    ))
+    .expect("a fix");
+    assert_eq!(
+        fix["edits"][0]["replacement"],
+        "          - { ref: Q4, value: 25家 }\n"
+    );
+    // Another unit among the counts: not added up.
+    let mixed = [q("Q1", "20个"), q("Q2", "30家"), q("Q3", "25家")].concat();
+    assert!(p304_fix(&quarters_of("100家", &mixed)).is_none());
 }
 
 #[test]
