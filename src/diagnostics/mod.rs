@@ -182,8 +182,9 @@ impl Finding {
         self.help = Some(help.into());
         self
     }
-    pub fn fix(mut self, fix: Fix) -> Self {
-        self.fix = Some(fix);
+    /// Attaches a fix (`None`: the finding stays without one).
+    pub fn fix(mut self, fix: impl Into<Option<Fix>>) -> Self {
+        self.fix = fix.into();
         self
     }
     pub fn severity(mut self, severity: Severity) -> Self {

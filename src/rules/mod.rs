@@ -259,8 +259,13 @@ pub fn each_growth(plan: &Plan) -> Vec<GrowthTriple<'_>> {
 
 /// An edit that replaces the scalar at `span` with `value`, keeping the quotes it was
 /// written with; a value that cannot stand unquoted in YAML is double-quoted.
-pub fn scalar_edit(source: &SourceFile, span: crate::source::Span, value: &str) -> Edit {
-    let written = source.text.get(span.start..span.end).unwrap_or("");
+pub fn scalar_edit(source: &SourceFile, span: crate::source::Span, value: &str) -> Option<Edit> {
+    let written = source.text.get(span.start..span.end)?;
+    // A block scalar (`>-`, `|`) or a value folded over lines: its span runs up to the
+    // next key's indentation, so a replacement there would swallow what follows. No fix.
+    if written.contains('\n') || written.starts_with(['|', '>']) {
+        return None;
+    }
     let replacement = match written.chars().next() {
         Some(q @ ('"' | '\'')) if written.len() >= 2 && written.ends_with(q) => {
             if q == '\'' {
@@ -271,7 +276,7 @@ pub fn scalar_edit(source: &SourceFile, span: crate::source::Span, value: &str) 
         }
         _ => yaml_scalar(value),
     };
-    Edit { span, replacement }
+    Some(Edit { span, replacement })
 }
 
 /// `value` as a YAML scalar: plain when it reads back as itself, else double-quoted.
@@ -310,9 +315,10 @@ pub fn share_fix(ctx: &Ctx, share: &crate::model::Sp<Quantity>, actual: Decimal)
     if new == share.raw.trim() {
         return None;
     }
+    let edit = scalar_edit(ctx.source, share.span, &new)?;
     Some(Fix::safe(
         crate::t!("fix-replace", old = share.raw.trim(), new = new.as_str()),
-        vec![scalar_edit(ctx.source, share.span, &new)],
+        vec![edit],
     ))
 }
 
@@ -443,20 +449,40 @@ mod fix_tests {
     fn scalar_edits_keep_the_quotes_written() {
         let s = src("a: jaingsu\nb: \"jaingsu\"\nc: 'jaingsu'\n");
         assert_eq!(
-            scalar_edit(&s, Span::new(3, 10), "jiangsu").replacement,
+            scalar_edit(&s, Span::new(3, 10), "jiangsu")
+                .unwrap()
+                .replacement,
             "jiangsu"
         );
         assert_eq!(
-            scalar_edit(&s, Span::new(14, 23), "jiangsu").replacement,
+            scalar_edit(&s, Span::new(14, 23), "jiangsu")
+                .unwrap()
+                .replacement,
             "\"jiangsu\""
         );
         assert_eq!(
-            scalar_edit(&s, Span::new(27, 36), "it's").replacement,
+            scalar_edit(&s, Span::new(27, 36), "it's")
+                .unwrap()
+                .replacement,
             "'it''s'"
         );
         assert_eq!(
-            scalar_edit(&s, Span::new(3, 10), "a: b").replacement,
+            scalar_edit(&s, Span::new(3, 10), "a: b")
+                .unwrap()
+                .replacement,
             "\"a: b\""
+        );
+    }
+
+    #[test]
+    fn a_block_scalar_gets_no_edit() {
+        // The span of `>-` runs to the next key's indentation: replacing it would swallow
+        // the `value:` line after it.
+        let s = src("- ref: >-\n    jaingsu\n  value: 6亿元\n");
+        assert_eq!(scalar_edit(&s, Span::new(7, 24), "jiangsu"), None);
+        assert_eq!(
+            scalar_edit(&s, Span::new(14, 21), "jiangsu").map(|e| e.replacement),
+            Some("jiangsu".into())
         );
     }
 
@@ -465,12 +491,16 @@ mod fix_tests {
         let s = src("b: \"jaingsu\"\n");
         // Cut short: an opening quote with no closing one.
         assert_eq!(
-            scalar_edit(&s, Span::new(3, 11), "jiangsu").replacement,
+            scalar_edit(&s, Span::new(3, 11), "jiangsu")
+                .unwrap()
+                .replacement,
             "jiangsu"
         );
         // A lone quote character.
         assert_eq!(
-            scalar_edit(&s, Span::new(3, 4), "jiangsu").replacement,
+            scalar_edit(&s, Span::new(3, 4), "jiangsu")
+                .unwrap()
+                .replacement,
             "jiangsu"
         );
     }

@@ -246,12 +246,13 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
 }
 
 /// Rewrites a misspelt money unit (`5000万圆`) as the unit it was read as (`5000万元`).
-fn unit_fix(ctx: &Ctx, q: &Sp<Quantity>, meant: MoneyUnit) -> crate::diagnostics::Fix {
+fn unit_fix(ctx: &Ctx, q: &Sp<Quantity>, meant: MoneyUnit) -> Option<crate::diagnostics::Fix> {
     let raw = q.raw.trim();
     let number = raw.strip_suffix(q.unit_text()).unwrap_or(raw).trim_end();
     let new = format!("{number}{}", meant.label());
-    crate::diagnostics::Fix::safe(
+    let edit = super::scalar_edit(ctx.source, q.span, &new)?;
+    Some(crate::diagnostics::Fix::safe(
         crate::t!("fix-replace", old = raw, new = new.as_str()),
-        vec![super::scalar_edit(ctx.source, q.span, &new)],
-    )
+        vec![edit],
+    ))
 }

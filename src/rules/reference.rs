@@ -67,10 +67,12 @@ impl Catalogue<'_> {
         .label(crate::t!("p201-label", kind = self.what, key = self.key));
         let candidates = self.ids.iter().chain(&self.names).copied();
         if let Some(s) = only_candidate(v, candidates.clone()) {
-            f = f.fix(Fix::safe(
-                crate::t!("fix-replace", old = v, new = s),
-                vec![super::scalar_edit(self.source, r.span, s)],
-            ));
+            if let Some(edit) = super::scalar_edit(self.source, r.span, s) {
+                f = f.fix(Fix::safe(
+                    crate::t!("fix-replace", old = v, new = s),
+                    vec![edit],
+                ));
+            }
         }
         f = match did_you_mean(v, candidates) {
             Some(s) => f.help(crate::t!("p201-help-suggest", suggestion = s)),

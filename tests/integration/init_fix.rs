@@ -623,3 +623,30 @@ fn no_other_item_when_there_is_one_or_the_figures_are_counts() {
         .replace("value: 3亿元", "value: 30家");
     assert!(p101_fix(counts).is_null(), "hospitals are not money");
 }
+
+#[test]
+fn a_reference_written_as_a_block_scalar_gets_no_fix() {
+    // `ref: >-` with the id on the next line: its span runs to the next key, so an edit
+    // would swallow `value:`. The finding stays, without a fix, and `fix` leaves the file.
+    let (_dir, path) = fixture("reference.plan.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let block = text.replacen(
+        "          - ref: jaingsu   # 江苏：核心市场\n",
+        "          - ref: >-\n              jaingsu\n",
+        1,
+    );
+    assert_ne!(text, block);
+    std::fs::write(&path, &block).unwrap();
+    let json = check_json(&path);
+    let p201: Vec<&serde_json::Value> = json["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "P201")
+        .collect();
+    assert_eq!(p201.len(), 1, "{json:#}");
+    assert!(p201[0]["fix"].is_null(), "{json:#}");
+    planc().arg("fix").arg(&path).output().unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), block);
+    assert!(!codes(&check_json(&path)).contains(&"P004".to_owned()));
+}
