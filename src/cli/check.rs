@@ -53,7 +53,7 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
     ) {
         Ok(c) => c,
         Err(e) => {
-            let _ = writeln!(io.stderr, "{}{e}", crate::i18n::error_prefix());
+            io.error(e);
             return Exit::Trouble;
         }
     };
@@ -69,7 +69,7 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
     let change = match changed(&args) {
         Ok(c) => c,
         Err(e) => {
-            let _ = writeln!(io.stderr, "{}{e}", crate::i18n::error_prefix());
+            io.error(e);
             return Exit::Trouble;
         }
     };

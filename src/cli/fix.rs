@@ -31,7 +31,7 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
     ) {
         Ok(c) => c,
         Err(e) => {
-            let _ = writeln!(io.stderr, "{}{e}", crate::i18n::error_prefix());
+            io.error(e);
             return Exit::Trouble;
         }
     };
@@ -140,16 +140,11 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
                     }
                     out.extend_from_slice(result.fixed.as_bytes());
                     if let Err(e) = super::write_atomic(path, &out) {
-                        let _ = writeln!(
-                            io.stderr,
-                            "{}{}",
-                            crate::i18n::error_prefix(),
-                            crate::t!(
-                                "cli-cannot-write",
-                                path = name.as_str(),
-                                reason = crate::load::io_reason(&e)
-                            )
-                        );
+                        io.error(crate::t!(
+                            "cli-cannot-write",
+                            path = name.as_str(),
+                            reason = crate::load::io_reason(&e)
+                        ));
                         trouble = true;
                     }
                 }

@@ -57,12 +57,7 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
     };
     let shown = crate::source::display_path(&file);
     if file.exists() && !args.force {
-        let _ = writeln!(
-            io.stderr,
-            "{}{}",
-            crate::i18n::error_prefix(),
-            crate::t!("init-exists", path = shown)
-        );
+        io.error(crate::t!("init-exists", path = shown));
         return Exit::Trouble;
     }
     let dir = file
@@ -185,15 +180,10 @@ fn schema_path(dir: &Path) -> String {
 }
 
 fn cannot_write(io: &mut Io, path: &Path, e: &std::io::Error) -> Exit {
-    let _ = writeln!(
-        io.stderr,
-        "{}{}",
-        crate::i18n::error_prefix(),
-        crate::t!(
-            "cli-cannot-write",
-            path = crate::source::display_path(path),
-            reason = crate::load::io_reason(e)
-        )
-    );
+    io.error(crate::t!(
+        "cli-cannot-write",
+        path = crate::source::display_path(path),
+        reason = crate::load::io_reason(e)
+    ));
     Exit::Trouble
 }

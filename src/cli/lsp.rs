@@ -21,7 +21,7 @@ pub fn run(_args: Args, io: &mut Io) -> Exit {
     {
         Ok(()) => Exit::Ok,
         Err(e) => {
-            let _ = writeln!(io.stderr, "{}{e}", crate::i18n::error_prefix());
+            io.error(e);
             Exit::Trouble
         }
     }

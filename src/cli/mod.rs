@@ -112,6 +112,13 @@ pub struct Io<'a> {
     pub lang: crate::i18n::Choice,
 }
 
+impl Io<'_> {
+    /// Writes `error: MESSAGE` (in the user's language) to stderr.
+    pub fn error(&mut self, message: impl std::fmt::Display) {
+        let _ = writeln!(self.stderr, "{}{message}", crate::i18n::error_prefix());
+    }
+}
+
 /// Runs planc with the given arguments and returns the exit code.
 pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
     // Unlocked handles: each write takes the lock briefly, so a message from a worker

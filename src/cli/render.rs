@@ -69,7 +69,7 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
 }
 
 fn trouble(io: &mut Io, e: impl std::fmt::Display) -> Exit {
-    let _ = writeln!(io.stderr, "{}{e}", crate::i18n::error_prefix());
+    io.error(e);
     Exit::Trouble
 }
 
@@ -135,16 +135,11 @@ fn render_file(args: &Args, ws: &Workspace, renderer: &Renderer, io: &mut Io) ->
         Outcome::Trouble(msg) => trouble(io, msg),
         Outcome::Refused(report) => {
             print_findings(io, &[&report]);
-            let _ = writeln!(
-                io.stderr,
-                "{}{}",
-                crate::i18n::error_prefix(),
-                crate::t!(
-                    "render-refused-allow",
-                    path = report.display_path(),
-                    errors = report.count(Severity::Error)
-                )
-            );
+            io.error(crate::t!(
+                "render-refused-allow",
+                path = report.display_path(),
+                errors = report.count(Severity::Error)
+            ));
             Exit::Findings
         }
         Outcome::Rendered { bytes, report, .. } => {
@@ -164,7 +159,7 @@ fn render_dir(args: &Args, ws: &Workspace, renderer: &Renderer, io: &mut Io) -> 
     if !ws.problems.is_empty() {
         for p in &ws.problems {
             for f in &p.findings {
-                let _ = writeln!(io.stderr, "{}{}", crate::i18n::error_prefix(), f.message);
+                io.error(&f.message);
             }
         }
         return Exit::Trouble;
@@ -184,21 +179,16 @@ fn render_dir(args: &Args, ws: &Workspace, renderer: &Renderer, io: &mut Io) -> 
         let rel = file.strip_prefix(&args.path).unwrap_or(&file).to_path_buf();
         match outcome {
             Outcome::Trouble(msg) => {
-                let _ = writeln!(io.stderr, "{}{msg}", crate::i18n::error_prefix());
+                io.error(msg);
                 exit = Exit::Trouble;
             }
             Outcome::Refused(report) => {
                 print_findings(io, &[&report]);
-                let _ = writeln!(
-                    io.stderr,
-                    "{}{}",
-                    crate::i18n::error_prefix(),
-                    crate::t!(
-                        "render-refused",
-                        path = report.display_path(),
-                        errors = report.count(Severity::Error)
-                    )
-                );
+                io.error(crate::t!(
+                    "render-refused",
+                    path = report.display_path(),
+                    errors = report.count(Severity::Error)
+                ));
                 if exit == Exit::Ok {
                     exit = Exit::Findings;
                 }
@@ -227,16 +217,11 @@ fn render_dir(args: &Args, ws: &Workspace, renderer: &Renderer, io: &mut Io) -> 
                     .map_or(Ok(()), std::fs::create_dir_all)
                     .and_then(|()| crate::cli::write_atomic(&out, &bytes));
                 if let Err(e) = written {
-                    let _ = writeln!(
-                        io.stderr,
-                        "{}{}",
-                        crate::i18n::error_prefix(),
-                        crate::t!(
-                            "cli-cannot-write",
-                            path = crate::source::display_path(&out),
-                            reason = crate::load::io_reason(&e)
-                        )
-                    );
+                    io.error(crate::t!(
+                        "cli-cannot-write",
+                        path = crate::source::display_path(&out),
+                        reason = crate::load::io_reason(&e)
+                    ));
                     exit = Exit::Trouble;
                     continue;
                 }
@@ -272,16 +257,11 @@ fn render_dir(args: &Args, ws: &Workspace, renderer: &Renderer, io: &mut Io) -> 
             );
         }
         Err(e) => {
-            let _ = writeln!(
-                io.stderr,
-                "{}{}",
-                crate::i18n::error_prefix(),
-                crate::t!(
-                    "cli-cannot-write",
-                    path = crate::source::display_path(&index_path),
-                    reason = crate::load::io_reason(&e)
-                )
-            );
+            io.error(crate::t!(
+                "cli-cannot-write",
+                path = crate::source::display_path(&index_path),
+                reason = crate::load::io_reason(&e)
+            ));
             exit = Exit::Trouble;
         }
     }
@@ -366,12 +346,7 @@ fn render_rollup(
     if errors > 0 && !args.allow_errors {
         let refs: Vec<&FileReport> = reports.iter().collect();
         print_findings(io, &refs);
-        let _ = writeln!(
-            io.stderr,
-            "{}{}",
-            crate::i18n::error_prefix(),
-            crate::t!("rollup-refused", errors = errors)
-        );
+        io.error(crate::t!("rollup-refused", errors = errors));
         return Exit::Findings;
     }
     let base_dir = if args.path.is_dir() {

@@ -182,6 +182,6 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
 
 /// `error: …` on stderr: bad options, missing files, nothing written.
 fn trouble(io: &mut Io, message: impl std::fmt::Display) -> Exit {
-    let _ = writeln!(io.stderr, "{}{message}", crate::i18n::error_prefix());
+    io.error(message);
     Exit::Trouble
 }

@@ -22,16 +22,11 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
         Some(path) => match super::write_atomic(&path, schema.as_bytes()) {
             Ok(()) => Exit::Ok,
             Err(e) => {
-                let _ = writeln!(
-                    io.stderr,
-                    "{}{}",
-                    crate::i18n::error_prefix(),
-                    crate::t!(
-                        "cli-cannot-write",
-                        path = crate::source::display_path(&path),
-                        reason = crate::load::io_reason(&e)
-                    )
-                );
+                io.error(crate::t!(
+                    "cli-cannot-write",
+                    path = crate::source::display_path(&path),
+                    reason = crate::load::io_reason(&e)
+                ));
                 Exit::Trouble
             }
         },

@@ -87,7 +87,7 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
 }
 
 fn trouble(io: &mut Io, e: impl std::fmt::Display) -> Exit {
-    let _ = writeln!(io.stderr, "{}{e}", crate::i18n::error_prefix());
+    io.error(e);
     Exit::Trouble
 }
 
