@@ -313,6 +313,11 @@ impl<'a> Builder<'a> {
             n: Numbers {
                 unit: plan.money_unit(),
                 lang: l.lang,
+                doc: Some(num::Money::choose(
+                    &money_amounts(plan),
+                    l.lang,
+                    plan.report_unit(),
+                )),
             },
             names,
             charts: 0,
@@ -488,11 +493,49 @@ impl<'a> Builder<'a> {
             status_label: self.t(&format!("status.{status}")),
             owner: p.owner.as_ref().map(|o| self.name(o)),
             org_unit: p.org_unit.clone(),
+            company: p.company.clone().filter(|c| !c.trim().is_empty()),
+            classification: p.classification.clone().filter(|c| !c.trim().is_empty()),
+            issue_date: p.issue_date.as_ref().map(|d| d.raw.trim().to_owned()),
+            approvals: self.approvals(),
+            money_unit: self.money_label(),
+            money_note: self.money_note(),
             period: self.period(),
             generator: format!("planc {}", env!("CARGO_PKG_VERSION")),
             sha256: String::new(),
             source: String::new(),
         }
+    }
+
+    /// 编制 / 审核 / 批准, as far as the plan names them (a person id shows its name).
+    fn approvals(&self) -> Vec<Pair> {
+        let p = self.plan;
+        [
+            ("cover.prepared_by", &p.prepared_by),
+            ("cover.reviewed_by", &p.reviewed_by),
+            ("cover.approved_by", &p.approved_by),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.as_ref().map(|v| self.pair(k, self.name(v))))
+        .collect()
+    }
+
+    /// The document's money unit as a header shows it.
+    fn money_label(&self) -> String {
+        match self.n.doc {
+            Some(m) => m.scale.label().to_owned(),
+            None => num::Scale::of(self.plan.money_unit(), self.l.lang)
+                .label()
+                .to_owned(),
+        }
+    }
+
+    /// The note a document with rounded amounts carries.
+    fn money_note(&self) -> Option<String> {
+        let m = self.n.doc.filter(|m| m.rounded)?;
+        Some(self.l.fmt(
+            "doc.money_rounded",
+            &[("unit", m.scale.label()), ("dp", &m.dp.to_string())],
+        ))
     }
 
     fn cover(&self) -> Vec<Pair> {
@@ -516,18 +559,20 @@ impl<'a> Builder<'a> {
             Status::Final => "final",
         };
         out.push(self.pair("cover.status", self.t(&format!("status.{status}"))));
-        out.push(self.pair("cover.id", p.id.value.clone()));
-        if let Some(parent) = &p.parent {
-            out.push(self.pair("cover.parent", parent.value.clone()));
+        if let Some(d) = &p.issue_date {
+            out.push(self.pair("cover.issue_date", d.raw.trim().to_owned()));
         }
         let currency = p.currency.clone().unwrap_or_else(|| "CNY".into());
-        let unit = num::Scale::of(p.money_unit(), self.l.lang).label();
+        let unit = self.money_label();
         let unit = if unit.starts_with(&currency) {
-            unit.to_owned()
+            unit
         } else {
             format!("{currency} · {unit}")
         };
         out.push(self.pair("cover.unit", unit));
+        if let Some(note) = self.money_note() {
+            out.push(self.pair("cover.rounding", note));
+        }
         out
     }
 
@@ -584,6 +629,60 @@ impl<'a> Builder<'a> {
             _ => Vec::new(),
         }
     }
+}
+
+/// Every amount of money the plan states, in 元: what the document's money format
+/// must show (sums and shares of these need no more decimals than they do).
+fn money_amounts(plan: &Plan) -> Vec<Decimal> {
+    let unit = plan.money_unit();
+    let mut out = Vec::new();
+    let mut add = |q: Option<&Sp<Quantity>>| {
+        if let Some(y) = q
+            .filter(|q| matches!(q.unit, model::Unit::Money(_) | model::Unit::Bare))
+            .and_then(|q| q.yuan(unit))
+        {
+            out.push(y);
+        }
+    };
+    fn items<'p>(bs: &'p [Breakdown], out: &mut Vec<&'p BreakdownItem>) {
+        for b in bs {
+            for i in &b.items {
+                out.push(i);
+                items(&i.breakdowns, out);
+            }
+        }
+    }
+    for t in &plan.targets {
+        if !matches!(t.value.unit, model::Unit::Money(_) | model::Unit::Bare) {
+            continue;
+        }
+        add(Some(&t.value));
+        add(t.last_year.as_ref());
+        let mut all = Vec::new();
+        items(&t.breakdowns, &mut all);
+        for i in all {
+            add(Some(&i.value));
+            add(i.last_year.as_ref());
+        }
+    }
+    if let Some(ly) = &plan.last_year {
+        add(ly.sales.as_ref());
+        add(ly.target.as_ref());
+        add(ly.previous_sales.as_ref());
+    }
+    if let Some(b) = &plan.budget {
+        add(Some(&b.total));
+        b.lines.iter().for_each(|l| add(l.amount.as_ref()));
+        b.allocations.iter().for_each(|a| add(Some(&a.amount)));
+    }
+    plan.all_strategies()
+        .into_iter()
+        .for_each(|s| add(s.budget.as_ref()));
+    plan.requests
+        .iter()
+        .filter(|r| r.kind == RequestKind::Budget)
+        .for_each(|r| add(r.amount.as_ref()));
+    out
 }
 
 /// `province` → `Province` (a dimension name as a column header).

@@ -731,8 +731,24 @@ impl Writer<'_> {
                 .style("Banner")
                 .add_run(text_run(b).bold().color("8A1F1F")));
         }
-        for _ in 0..4 {
+        match &r.meta.classification {
+            Some(c) => self.p(Paragraph::new().align(AlignmentType::Right).add_run(
+                text_run(&format!(
+                    "{}{}{c}",
+                    self.l.get("cover.classification"),
+                    self.l.get("doc.colon")
+                ))
+                .bold(),
+            )),
+            None => self.p(Paragraph::new().style("Normal")),
+        }
+        for _ in 0..3 {
             self.p(Paragraph::new().style("Normal"));
+        }
+        if let Some(c) = &r.meta.company {
+            self.p(Paragraph::new()
+                .style("Subtitle")
+                .add_run(text_run(c).bold()));
         }
         self.p(Paragraph::new()
             .style("CoverKind")
@@ -747,6 +763,7 @@ impl Writer<'_> {
         self.p(Paragraph::new().style("Subtitle").add_run(text_run(&sub)));
         let mut rows: Vec<&Pair> = r.memo.iter().collect();
         rows.extend(&r.cover);
+        rows.extend(&r.meta.approvals);
         let w0 = TEXT_W * 3 / 10;
         let w1 = TEXT_W * 5 / 10;
         let trs: Vec<TableRow> = rows
