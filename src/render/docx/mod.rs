@@ -41,6 +41,8 @@ const TEXT_W: usize = (PAGE_W as usize) - 2 * (MARGIN as usize);
 
 /// Pixels per CSS pixel of a chart: 960 px across 16 cm, about 150 dpi.
 const CHART_SCALE: f32 = 1.5;
+/// Tables with at most this many body rows are kept on one page.
+const KEEP_WHOLE_ROWS: usize = 12;
 
 /// Numbering id of the shared bullet list (ids 1 and 2 are docx-rs defaults; avoid them).
 pub const BULLETS: usize = 10;
@@ -103,10 +105,8 @@ pub fn render(report: &Report, l: &Labels) -> Result<Vec<u8>, RenderError> {
     };
     w.cover(report);
     w.toc(report);
-    let mut first = true;
     for s in &report.sections {
-        w.section(s, first)?;
-        first = false;
+        w.section(s)?;
     }
     let Writer {
         mut docx, lists, ..
@@ -515,6 +515,7 @@ impl Writer<'_> {
             .map(|(c, w)| {
                 let mut p = Paragraph::new()
                     .style(cell_style)
+                    .keep_next(true)
                     .add_run(text_run(&c.label).bold().color("FFFFFF"));
                 if c.align == "right" {
                     p = p.align(AlignmentType::Right);
@@ -527,8 +528,14 @@ impl Writer<'_> {
             })
             .collect();
         rows.push(TableRow::new(head).cant_split());
+        let n = t.rows.len();
+        // A short table stays on one page; a long one never strands its total row.
+        let keep = |ri: usize| {
+            ri + 1 < n && (n <= KEEP_WHOLE_ROWS || (ri + 2 == n && t.rows[n - 1].kind == "total"))
+        };
         for (ri, row) in t.rows.iter().enumerate() {
             let total_row = row.kind == "total";
+            let keep_row = keep(ri);
             let cells: Vec<TableCell> = row
                 .cells
                 .iter()
@@ -570,10 +577,10 @@ impl Writer<'_> {
                     };
                     let mut c = TableCell::new().width(*w, WidthType::Dxa);
                     for p in paras {
-                        c = c.add_paragraph(p);
+                        c = c.add_paragraph(p.keep_next(keep_row));
                     }
                     if c.children.is_empty() {
-                        c = c.add_paragraph(Paragraph::new().style(cell_style));
+                        c = c.add_paragraph(Paragraph::new().style(cell_style).keep_next(keep_row));
                     }
                     if total_row {
                         c = c.shading(shade("E9EFF8"));
@@ -849,11 +856,12 @@ impl Writer<'_> {
         for (i, s) in entries.iter().enumerate() {
             let mut p = Paragraph::new().style(&format!("TOC{}", s.level));
             if i == 0 {
-                // The field begins in the first entry; dirty asks Word to refresh it
-                // (adding page numbers) when the document opens.
+                // The field begins in the first entry. It is not marked dirty: Word would
+                // ask to update fields on opening. Page numbers depend on Word's layout,
+                // so the entries carry none and a note says how to add them.
                 p = p.add_run(
                     Run::new()
-                        .add_field_char(FieldCharType::Begin, true)
+                        .add_field_char(FieldCharType::Begin, false)
                         .add_instr_text(InstrText::TOC(instr.clone()))
                         .add_field_char(FieldCharType::Separate, false),
                 );
@@ -867,20 +875,22 @@ impl Writer<'_> {
             }
             self.p(p);
         }
+        self.p(Paragraph::new()
+            .style("CoverNote")
+            .add_run(text_run(&self.l.get("doc.toc_hint"))));
         self.p(Paragraph::new().add_run(Run::new().add_break(BreakType::Page)));
     }
 
-    fn section(&mut self, s: &Section, first: bool) -> Result<(), RenderError> {
+    fn section(&mut self, s: &Section) -> Result<(), RenderError> {
         self.bookmark += 1;
         let level = s.level.clamp(1, 4);
-        let mut h = Paragraph::new()
+        let h = Paragraph::new()
             .style(&format!("Heading{level}"))
             .add_bookmark_start(self.bookmark, Self::bookmark_name(s))
             .add_run(text_run(&s.heading))
             .add_bookmark_end(self.bookmark);
-        if level == 1 && !first && s.anchor != "s-closing" {
-            h = h.page_break_before(true);
-        }
+        // Chapters flow on: the cover and the contents end with a page break, and a
+        // forced break before every chapter left pages holding one short table.
         self.p(h);
         if let Some(sub) = &s.subtitle {
             self.p(Paragraph::new()
