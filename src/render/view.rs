@@ -394,6 +394,10 @@ pub enum Body {
         rules: Table,
         suppressed: Option<Table>,
         findings: Option<Table>,
+        /// `planc render --appendix full`: `figures` (generator, file, SHA-256) and
+        /// `rules` are filled; otherwise both are empty and `intro` is the one-paragraph
+        /// summary for readers.
+        full: bool,
     },
     /// Year-end review figures (attainment tables with status lights, plan-vs-actual
     /// charts), built by `crate::review::report`.

@@ -271,3 +271,69 @@ for path in sys.argv[1:]:
         "pictures in the company plan: {stdout}"
     );
 }
+
+/// The 华东 plan with a breakdown that does not add up, accepted with a reason.
+fn region_with_exception() -> String {
+    crate::util::region_alone()
+        .replace(
+            "      - dimension: province\n",
+            "      # planc: allow P101 — 浙江省指标待12月价格谈判后再分配\n      - dimension: province\n",
+        )
+        .replacen("value: 2.1亿元", "value: 2.0亿元", 1)
+}
+
+#[test]
+fn the_validation_appendix_is_short_for_readers_and_full_on_request() {
+    let dir = crate::util::temp_with(&[("east.plan.yaml", &region_with_exception())]);
+    let run = |extra: &[&str], format: &str| {
+        let out = crate::util::planc_env()
+            .current_dir(dir.path())
+            .args(["render", "east.plan.yaml", "--format", format, "-o", "-"])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // From the appendix heading to the colophon.
+    let appendix = |md: &str| {
+        let tail = &md[md.find("校验记录").expect("the appendix")..];
+        tail[..tail.find("\n---\n").unwrap_or(tail.len())].to_owned()
+    };
+    let short = appendix(&run(&[], "md"));
+    assert!(
+        short.contains("本报告数据已通过 planc 校验：")
+            && short.contains("1 项经批准的例外（见下）"),
+        "{short}"
+    );
+    assert!(
+        short.contains("浙江省指标待12月价格谈判后再分配"),
+        "the reason"
+    );
+    for internal in ["SHA-256", "P101", "P004", "planc 0.", "已运行的检查"] {
+        assert!(
+            !short.contains(internal),
+            "`{internal}` in the short appendix:\n{short}"
+        );
+    }
+    let full = appendix(&run(&["--appendix", "full"], "md"));
+    for detail in [
+        "SHA-256",
+        "P101",
+        "P004",
+        "已运行的检查",
+        "浙江省指标待12月价格谈判后再分配",
+    ] {
+        assert!(
+            full.contains(detail),
+            "no `{detail}` in the full appendix:\n{full}"
+        );
+    }
+    let html = run(&[], "html");
+    assert!(html.contains("1 项经批准的例外") && !html.contains("已运行的检查"));
+    let html = run(&["--appendix", "full"], "html");
+    assert!(html.contains("已运行的检查"));
+    // English readers get the paragraph in English.
+    let en = run(&["--lang", "en"], "md");
+    assert!(en.contains("1 approved exceptions (see below)"), "{en}");
+}

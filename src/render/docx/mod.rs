@@ -1315,6 +1315,7 @@ impl Writer<'_> {
                 rules,
                 suppressed,
                 findings,
+                full,
             } => {
                 self.p(Paragraph::new().style("Normal").add_run(text_run(intro)));
                 let pairs: Vec<Pair> = figures
@@ -1330,8 +1331,10 @@ impl Writer<'_> {
                         .add_run(text_run(&format!("{}{}", p.label, self.colon())).color("5F6B7A"))
                         .add_run(text_run(&p.value)));
                 }
-                self.subhead(&l.get("checks.rules"));
-                self.table(rules, true);
+                if *full {
+                    self.subhead(&l.get("checks.rules"));
+                    self.table(rules, true);
+                }
                 if let Some(t) = suppressed {
                     self.subhead(&l.get("checks.suppressed"));
                     self.table(t, true);
