@@ -156,7 +156,13 @@ impl Renderer {
             .any(|f| f.suppressed.is_none() && f.severity == Severity::Error);
         let banner = has_errors.then(|| l.get("doc.banner"));
         let checks = checks::body(&input.record, l, self.appendix);
-        let mut report = build::build(input.plan, l, checks, banner);
+        let mut report = build::build(
+            input.plan,
+            l,
+            checks,
+            banner,
+            input.record.config.money_unit,
+        );
         report.meta.sha256 = input.record.sha256.to_owned();
         report.meta.source = input.record.source.to_owned();
         report

@@ -337,3 +337,35 @@ fn the_validation_appendix_is_short_for_readers_and_full_on_request() {
     let en = run(&["--lang", "en"], "md");
     assert!(en.contains("1 approved exceptions (see below)"), "{en}");
 }
+
+#[test]
+fn one_money_unit_per_document_auto_or_configured() {
+    let dir = crate::util::temp_with(&[("east.plan.yaml", &crate::util::region_alone())]);
+    let md = |dir: &std::path::Path| {
+        let out = crate::util::planc_env()
+            .current_dir(dir)
+            .args(["render", "east.plan.yaml", "--format", "md", "-o", "-"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // 9.072亿 needs three decimals in 亿元: the whole document is in 万元, whole numbers.
+    let auto = md(dir.path());
+    assert!(auto.contains("货币与金额单位**：CNY · 万元"), "{auto}");
+    assert!(auto.contains("| 省市 | 目标（万元） |"), "{auto}");
+    assert!(auto.contains("| 90,720万元 |"), "{auto}");
+    assert!(!auto.contains("亿元）"), "a table in 亿元:\n{auto}");
+    assert!(!auto.contains("金额说明"), "nothing is rounded");
+    // Configured 亿元: two decimals in every money cell, and the cover says what is rounded.
+    std::fs::write(
+        dir.path().join("planc.toml"),
+        "[render]\nmoney_unit = \"亿元\"\n",
+    )
+    .unwrap();
+    let yi = md(dir.path());
+    assert!(yi.contains("| 省市 | 目标（亿元） |"), "{yi}");
+    assert!(yi.contains("| 9.07亿元 |"), "{yi}");
+    assert!(yi.contains("四舍五入保留2位小数；校验按精确值进行"), "{yi}");
+    assert!(!yi.contains("（万元）"), "a table in 万元:\n{yi}");
+}

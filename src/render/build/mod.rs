@@ -27,8 +27,15 @@ use crate::model::{
 };
 
 /// Builds the report for `plan`; `checks` is the validation-record body (see `checks`).
-pub fn build(plan: &Plan, labels: &Labels, checks: Body, banner: Option<String>) -> Report {
-    let mut b = Builder::new(plan, labels);
+/// `money_unit` is planc.toml's `[render] money_unit` (the plan's `report_unit` wins).
+pub fn build(
+    plan: &Plan,
+    labels: &Labels,
+    checks: Body,
+    banner: Option<String>,
+    money_unit: Option<model::MoneyUnit>,
+) -> Report {
+    let mut b = Builder::new(plan, labels, money_unit);
     let mut main = Vec::new();
     let mut placed: Vec<&str> = Vec::new();
     for entry in outline(plan.kind.value) {
@@ -289,7 +296,7 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    fn new(plan: &'a Plan, l: &'a Labels) -> Builder<'a> {
+    fn new(plan: &'a Plan, l: &'a Labels, money_unit: Option<model::MoneyUnit>) -> Builder<'a> {
         let mut names: HashMap<&str, &str> = HashMap::new();
         let mut add = |id: &'a str, name: &'a str| {
             names.entry(id).or_insert(name);
@@ -316,7 +323,7 @@ impl<'a> Builder<'a> {
                 doc: Some(num::Money::choose(
                     &money_amounts(plan),
                     l.lang,
-                    plan.report_unit(),
+                    plan.report_unit().or(money_unit),
                 )),
             },
             names,
