@@ -213,7 +213,8 @@ impl Chart {
                 out,
                 r#"<rect x="{x0}" y="{y}" width="{}" height="20" rx="2" fill="{}"/>"#,
                 r1(w),
-                PALETTE[i % PALETTE.len()]
+                // One series, one colour (a rainbow would suggest categories of meaning).
+                PALETTE[0]
             );
             let _ = write!(
                 out,

@@ -146,6 +146,31 @@ fn docx_pages_flow_and_keep_tables_together() {
         }
     }
     assert!(totals >= 3, "{totals} tables with a total row");
+
+    // A money header keeps its unit whole: `目标（万元）` on one line, or `目标` and
+    // `（万元）` on two; and a table mixing group and sub-rows says what its 占比 is of.
+    let runs: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "t")))
+        .filter_map(|n| n.text())
+        .collect();
+    assert!(
+        runs.iter()
+            .any(|t| *t == "目标（万元）" || *t == "（万元）"),
+        "a money header: {:?}",
+        runs.iter()
+            .filter(|t| t.contains("万元"))
+            .collect::<Vec<_>>()
+    );
+    assert!(
+        !runs
+            .iter()
+            .any(|t| t.contains("（万") && !t.contains("（万元）")),
+        "a unit split"
+    );
+    assert!(runs
+        .iter()
+        .any(|t| t.contains("缩进的子项占比为其在所属分组中的比例")));
 }
 
 #[test]

@@ -198,11 +198,17 @@ impl<'a> Builder<'a> {
         if rs.is_empty() {
             return None;
         }
+        // Money requests only: 金额; headcount or training among them: a neutral header
+        // (a headcount under 金额 misleads).
+        let only_money = rs
+            .iter()
+            .filter(|r| r.amount.is_some())
+            .all(|r| r.kind == RequestKind::Budget);
         let mut table = Table {
             columns: vec![
                 self.column("request_kind", "left", 1),
                 self.column("item", "left", 2),
-                self.column("amount", "right", 2),
+                self.column(if only_money { "amount" } else { "requested" }, "right", 2),
                 self.column("campaign", "left", 2),
                 self.column("note", "left", 5),
             ],

@@ -127,6 +127,14 @@ impl<'a> Builder<'a> {
             self.breakdown_rows(value, b, &style, 0, &mut table, &mut later);
             self.total_row(value, b, &style, &mut table);
             drop_empty_columns(&mut table, 2);
+            let share_col = self.col("share");
+            if table.rows.iter().any(|r| r.depth > 0)
+                && table.columns.iter().any(|c| c.label == share_col)
+            {
+                // Group rows give their share of the total, indented rows theirs within
+                // the group: say so, or the column reads as one thing.
+                table.note = Some(self.t("note.share_within_group"));
+            }
             let charts = self.breakdown_charts(owner, &title, value, b, &style);
             out.push(BreakdownV {
                 title: format!("{owner}：{title}"),

@@ -220,9 +220,19 @@ fn display_len(s: &str) -> usize {
 
 /// Column widths (twips) filling the text width: short columns (numbers, names) get
 /// what they need so they never wrap; long text columns share the rest.
+/// Twips per half-em of table text, and a cell's horizontal padding.
+const HALF_EM: usize = 118;
+const PAD: usize = 320;
+
+/// A header's lines: `目标（万元）` breaks before its unit, never inside a word or unit.
+fn header_lines(label: &str) -> Vec<&str> {
+    match label.find(['（', '(']) {
+        Some(i) if i > 0 => vec![label[..i].trim_end(), &label[i..]],
+        _ => vec![label],
+    }
+}
+
 fn column_widths(t: &VTable) -> Vec<usize> {
-    const HALF_EM: usize = 118;
-    const PAD: usize = 320;
     let natural: Vec<usize> = t
         .columns
         .iter()
@@ -233,12 +243,13 @@ fn column_widths(t: &VTable) -> Vec<usize> {
                 .iter()
                 .filter_map(|r| r.cells.get(i))
                 .map(|c| c.text.lines().map(display_len).max().unwrap_or(0));
-            // A header may wrap onto two lines; the figures under it should not.
-            cells
-                .chain([display_len(&c.label).div_ceil(2) + 1])
+            // A header may wrap before its unit; the figures under it never wrap.
+            let header = header_lines(&c.label)
+                .into_iter()
+                .map(display_len)
                 .max()
-                .unwrap_or(1)
-                .max(4)
+                .unwrap_or(0);
+            cells.chain([header]).max().unwrap_or(1).max(4)
         })
         .collect();
     let need: Vec<usize> = natural.iter().map(|n| n * HALF_EM + PAD).collect();
@@ -513,10 +524,24 @@ impl Writer<'_> {
             .iter()
             .zip(&widths)
             .map(|(c, w)| {
-                let mut p = Paragraph::new()
-                    .style(cell_style)
-                    .keep_next(true)
-                    .add_run(text_run(&c.label).bold().color("FFFFFF"));
+                let mut p = Paragraph::new().style(cell_style).keep_next(true);
+                let fits = display_len(&c.label) * HALF_EM + PAD <= *w;
+                let lines = if fits {
+                    vec![c.label.as_str()]
+                } else {
+                    header_lines(&c.label)
+                };
+                for (i, line) in lines.iter().enumerate() {
+                    let mut r = text_run(line).bold().color("FFFFFF");
+                    if i > 0 {
+                        r = Run::new()
+                            .add_break(BreakType::TextWrapping)
+                            .add_text(*line)
+                            .bold()
+                            .color("FFFFFF");
+                    }
+                    p = p.add_run(r);
+                }
                 if c.align == "right" {
                     p = p.align(AlignmentType::Right);
                 }
@@ -617,8 +642,12 @@ impl Writer<'_> {
         let (png, w, h) = raster.map_err(|e| RenderError::Docx(format!("{}: {e}", c.title)))?;
         self.pics += 1;
         // Shown 16 cm wide (or narrower for small charts), keeping the aspect ratio.
-        let (css_w, css_h) = c.size();
-        let emu_w = (16.0 / 2.54 * 914_400.0 * (css_w / 640.0)).round() as u32;
+        // The raster's own proportions (a drawing made elsewhere has its own size).
+        let (css_w, css_h) = (
+            f64::from(w) / CHART_SCALE as f64,
+            f64::from(h) / CHART_SCALE as f64,
+        );
+        let emu_w = (16.0 / 2.54 * 914_400.0 * (css_w / 640.0).min(1.0)).round() as u32;
         let emu_h = (f64::from(emu_w) * css_h / css_w).round() as u32;
         let pic = Pic::new_with_dimensions(png, w, h)
             .id(format!("rIdImage{}", self.pics))
