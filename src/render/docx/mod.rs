@@ -232,72 +232,90 @@ fn header_lines(label: &str) -> Vec<&str> {
     }
 }
 
-fn column_widths(t: &VTable) -> Vec<usize> {
-    let natural: Vec<usize> = t
-        .columns
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let cells = t
-                .rows
+fn column_widths(t: &VTable, extra: &[usize]) -> Vec<usize> {
+    // What the cells need (figures, statuses and short names never wrap), and what the
+    // header needs when it breaks only before its unit.
+    let cells: Vec<usize> = (0..t.columns.len())
+        .map(|i| {
+            t.rows
                 .iter()
                 .filter_map(|r| r.cells.get(i))
-                .map(|c| c.text.lines().map(display_len).max().unwrap_or(0));
-            // A header may wrap before its unit; the figures under it never wrap.
-            let header = header_lines(&c.label)
+                .map(|c| c.text.lines().map(display_len).max().unwrap_or(0))
+                .max()
+                .unwrap_or(0)
+                .max(4)
+                + extra.get(i).copied().unwrap_or(0)
+        })
+        .collect();
+    let headers: Vec<usize> = t
+        .columns
+        .iter()
+        .map(|c| {
+            header_lines(&c.label)
                 .into_iter()
                 .map(display_len)
                 .max()
-                .unwrap_or(0);
-            cells.chain([header]).max().unwrap_or(1).max(4)
+                .unwrap_or(0)
         })
         .collect();
-    let need: Vec<usize> = natural.iter().map(|n| n * HALF_EM + PAD).collect();
-    let total: usize = need.iter().sum();
+    let with_headers: Vec<usize> = cells.iter().zip(&headers).map(|(c, h)| *c.max(h)).collect();
     let short = |n: usize| n <= 16;
-    let widths: Vec<usize> = if total <= TEXT_W {
-        // Everything fits: give the slack to the text columns (or all, if none).
-        let flex: usize = natural.iter().filter(|n| !short(**n)).count();
-        let slack = TEXT_W - total;
-        natural
-            .iter()
-            .zip(&need)
-            .map(|(n, w)| match flex {
-                0 => w + slack / need.len(),
-                f if !short(*n) => w + slack / f,
-                _ => *w,
-            })
-            .collect()
-    } else {
+    let need = |n: usize| n * HALF_EM + PAD;
+    // Short columns at their width, text columns sharing the rest (each at least
+    // `MIN_TEXT`), when that fits.
+    const MIN_TEXT: usize = 1400;
+    let layout = |natural: &[usize], shorts: &[usize]| -> Option<Vec<usize>> {
         let fixed: usize = natural
             .iter()
-            .zip(&need)
+            .zip(shorts)
             .filter(|(n, _)| short(**n))
-            .map(|(_, w)| w)
+            .map(|(_, s)| need(*s))
             .sum();
-        let flex_total: usize = natural
+        let flex: Vec<usize> = natural
             .iter()
             .filter(|n| !short(**n))
             .map(|n| (*n).min(80))
+            .collect();
+        let rest = TEXT_W.checked_sub(fixed)?;
+        if rest < MIN_TEXT * flex.len() {
+            return None;
+        }
+        let flex_total: usize = flex.iter().sum();
+        let flex_need: usize = natural
+            .iter()
+            .filter(|n| !short(**n))
+            .map(|n| need(*n))
             .sum();
-        let rest = TEXT_W.saturating_sub(fixed);
-        if flex_total == 0 || rest < 1400 * natural.iter().filter(|n| !short(**n)).count() {
-            need.iter().map(|w| w * TEXT_W / total).collect()
-        } else {
+        let slack = rest.saturating_sub(flex_need);
+        Some(
             natural
                 .iter()
-                .zip(&need)
-                .map(|(n, w)| {
+                .zip(shorts)
+                .map(|(n, s)| {
                     if short(*n) {
-                        *w
+                        // Nothing to wrap: spread any slack over every column.
+                        need(*s)
+                            + if flex.is_empty() {
+                                rest / natural.len()
+                            } else {
+                                0
+                            }
+                    } else if flex_need <= rest {
+                        need(*n) + slack / flex.len()
                     } else {
                         rest * (*n).min(80) / flex_total
                     }
                 })
-                .collect()
-        }
+                .collect(),
+        )
     };
-    widths
+    layout(&with_headers, &with_headers)
+        // A long header wraps between characters before any figure does.
+        .or_else(|| layout(&with_headers, &cells))
+        .unwrap_or_else(|| {
+            let total: usize = cells.iter().map(|n| need(*n)).sum();
+            cells.iter().map(|n| need(*n) * TEXT_W / total).collect()
+        })
 }
 
 fn shade(fill: &str) -> Shading {
@@ -516,7 +534,18 @@ impl Writer<'_> {
         if t.columns.is_empty() {
             return;
         }
-        let widths = column_widths(t);
+        // A status light ("● ") takes two half-ems in front of the cell's text.
+        let lights: Vec<usize> = (0..t.columns.len())
+            .map(|ci| {
+                let lit = (0..t.rows.len()).any(|ri| mark(ri, ci).and_then(|m| m.light).is_some());
+                if lit {
+                    2
+                } else {
+                    0
+                }
+            })
+            .collect();
+        let widths = column_widths(t, &lights);
         let cell_style = if small { "TableSmall" } else { "TableText" };
         let mut rows = Vec::new();
         let head: Vec<TableCell> = t
