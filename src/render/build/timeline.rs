@@ -2,6 +2,9 @@
 
 use super::*;
 
+/// Axis ticks and the row of year labels under them.
+type Ticks = (Vec<(f64, String)>, Vec<(f64, String)>);
+
 impl<'a> Builder<'a> {
     pub(super) fn phase_when(&self, p: &Phase) -> Option<String> {
         if let Some(w) = &p.when {
@@ -39,6 +42,41 @@ impl<'a> Builder<'a> {
             0 => self.t("doc.month_at"),
             _ => self.l.fmt("doc.month_after", &[("n", &abs)]),
         }
+    }
+
+    /// A tick at the first day of every month from `lo` to `hi` (days after `lo`),
+    /// every third month on a timeline longer than two years; and the years under
+    /// them (at the first tick and at every January).
+    fn month_ticks(&self, lo: chrono::NaiveDate, hi: chrono::NaiveDate) -> Ticks {
+        use chrono::Datelike;
+        let months = (hi.year() - lo.year()) * 12 + hi.month() as i32 - lo.month() as i32;
+        let step = if months > 24 { 3 } else { 1 };
+        let (mut ticks, mut years) = (Vec::new(), Vec::new());
+        let mut m = lo.with_day(1).unwrap_or(lo);
+        let mut i = 0;
+        while m <= hi {
+            let at = (m - lo).num_days().max(0) as f64;
+            if i % step == 0 {
+                let label = match self.l.lang {
+                    Lang::Zh => format!("{}月", m.month()),
+                    Lang::En => m.format("%b").to_string(),
+                };
+                ticks.push((at, label));
+            }
+            if i == 0 || m.month() == 1 {
+                let year = match self.l.lang {
+                    Lang::Zh => format!("{}年", m.year()),
+                    Lang::En => m.year().to_string(),
+                };
+                years.push((at, year));
+            }
+            i += 1;
+            m = match m.checked_add_months(chrono::Months::new(1)) {
+                Some(next) => next,
+                None => break,
+            };
+        }
+        (ticks, years)
     }
 
     pub(super) fn timeline(&mut self) -> Option<Node> {
@@ -150,7 +188,8 @@ impl<'a> Builder<'a> {
                 _ => None,
             })
             .collect();
-        let (spans, axis): (Vec<(f64, f64)>, (String, String)) = if let Some(d) = dates {
+        type Axis = (Vec<(f64, f64)>, (String, String), Ticks);
+        let (spans, axis, ticks): Axis = if let Some(d) = dates {
             let lo = d.iter().map(|x| x.0).min()?;
             let hi = d.iter().map(|x| x.1).max()?;
             let spans = d
@@ -162,13 +201,30 @@ impl<'a> Builder<'a> {
                     )
                 })
                 .collect();
-            (spans, (lo.to_string(), hi.to_string()))
+            (
+                spans,
+                (lo.to_string(), hi.to_string()),
+                self.month_ticks(lo, hi),
+            )
         } else if let Some(w) = weeks {
             let lo = w.iter().map(|x| x.0).min()?;
             let hi = w.iter().map(|x| x.1).max()?;
-            let spans = w
+            let spans: Vec<(f64, f64)> = w
                 .iter()
                 .map(|(a, b)| (f64::from(*a) - 1.0, f64::from(*b)))
+                .collect();
+            // A tick at the start of each phase.
+            let mut starts: Vec<u32> = w.iter().map(|x| x.0).collect();
+            starts.sort_unstable();
+            starts.dedup();
+            let ticks: Vec<(f64, String)> = starts
+                .into_iter()
+                .map(|n| {
+                    (
+                        f64::from(n) - 1.0,
+                        self.l.fmt("doc.week", &[("n", &n.to_string())]),
+                    )
+                })
                 .collect();
             (
                 spans,
@@ -176,6 +232,7 @@ impl<'a> Builder<'a> {
                     self.l.fmt("doc.week", &[("n", &lo.to_string())]),
                     self.l.fmt("doc.week", &[("n", &hi.to_string())]),
                 ),
+                (ticks, Vec::new()),
             )
         } else if let Some(m) = months {
             let lo = m.iter().map(|x| x.0).min()?;
@@ -184,7 +241,15 @@ impl<'a> Builder<'a> {
                 .iter()
                 .map(|(a, b)| (f64::from(*a), f64::from(*b)))
                 .collect();
-            (spans, (self.launch_month(lo), self.launch_month(hi)))
+            // A tick per month relative to the launch.
+            let ticks = (lo..=hi)
+                .map(|n| (f64::from(n), self.launch_month(n)))
+                .collect();
+            (
+                spans,
+                (self.launch_month(lo), self.launch_month(hi)),
+                (ticks, Vec::new()),
+            )
         } else {
             return None;
         };
@@ -208,7 +273,8 @@ impl<'a> Builder<'a> {
             String::new(),
             data,
         )
-        .with_axis(axis.0, axis.1);
+        .with_axis(axis.0, axis.1)
+        .with_ticks(ticks.0, ticks.1);
         Some(self.captioned(c))
     }
 
