@@ -290,14 +290,20 @@ impl Chart {
                     esc(s)
                 );
             }
-            let label = clip(&self.label(d, i, mode), slot - 4.0, 13.0);
-            let _ = write!(
-                out,
-                r##"<text x="{}" y="{}" text-anchor="middle" fill="#333333">{}</text>"##,
-                r1(cx),
-                base + 20.0,
-                esc(&label)
-            );
+            // A long label takes two lines (breaking before a bracket where it can)
+            // rather than losing its end.
+            let (first, second) = wrap2(&self.label(d, i, mode), slot - 4.0, 13.0);
+            for (line, y) in [(Some(first), base + 20.0), (second, base + 36.0)] {
+                if let Some(line) = line {
+                    let _ = write!(
+                        out,
+                        r##"<text x="{}" y="{}" text-anchor="middle" fill="#333333">{}</text>"##,
+                        r1(cx),
+                        y,
+                        esc(&line)
+                    );
+                }
+            }
         }
         out.push_str("</svg>");
         out
@@ -489,7 +495,12 @@ impl Chart {
                     r1(bw),
                     PALETTE[i % PALETTE.len()]
                 );
-                let text = clip(&d.value, bw - 8.0, 11.0);
+                // The dates in the bar when they fit; the axis ticks say them otherwise.
+                let text = if text_width(&d.value, 11.0) <= bw - 8.0 {
+                    d.value.clone()
+                } else {
+                    String::new()
+                };
                 if !text.is_empty() {
                     let _ = write!(
                         out,
@@ -532,6 +543,38 @@ fn is_wide(c: char) -> bool {
 }
 
 /// Cuts a label to fit `max` pixels, ending it with `…`.
+/// `s` on at most two lines of `max` pixels: the first breaks before an opening
+/// bracket when that fits, else at the last character that fits; the second is
+/// clipped if it is still too long.
+fn wrap2(s: &str, max: f64, size: f64) -> (String, Option<String>) {
+    if text_width(s, size) <= max {
+        return (s.to_owned(), None);
+    }
+    let bracket = s
+        .find(['（', '('])
+        .filter(|i| *i > 0 && text_width(&s[..*i], size) <= max);
+    let cut = bracket.unwrap_or_else(|| {
+        let mut w = 0.0;
+        let mut end = 0;
+        for (i, c) in s.char_indices() {
+            w += if is_wide(c) { size } else { size * 0.6 };
+            if w > max {
+                break;
+            }
+            end = i + c.len_utf8();
+        }
+        end
+    });
+    if cut == 0 {
+        return (clip(s, max, size), None);
+    }
+    let rest = s[cut..].trim();
+    (
+        s[..cut].trim_end().to_owned(),
+        (!rest.is_empty()).then(|| clip(rest, max, size)),
+    )
+}
+
 fn clip(s: &str, max: f64, size: f64) -> String {
     if text_width(s, size) <= max {
         return s.to_owned();
@@ -651,5 +694,13 @@ mod tests {
         }
         assert!(c.svg.contains(">2026<"));
         assert!(!c.svg.contains("2026-12-31"), "ticks replace the axis ends");
+    }
+
+    #[test]
+    fn long_column_labels_wrap_before_a_bracket() {
+        let (a, b) = wrap2("市场成长期（上市后第二、三季度）", 150.0, 13.0);
+        assert_eq!(a, "市场成长期");
+        assert_eq!(b.as_deref(), Some("（上市后第二、三季度）"));
+        assert_eq!(wrap2("Q1", 150.0, 13.0), ("Q1".to_owned(), None));
     }
 }
