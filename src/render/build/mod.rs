@@ -320,11 +320,16 @@ impl<'a> Builder<'a> {
             n: Numbers {
                 unit: plan.money_unit(),
                 lang: l.lang,
-                doc: Some(num::Money::choose(
-                    &money_amounts(plan),
-                    l.lang,
-                    plan.report_unit().or(money_unit),
-                )),
+                doc: Some({
+                    let amounts = money_amounts(plan);
+                    // A plan without amounts keeps the unit it is written in.
+                    let fallback = amounts.is_empty().then(|| plan.money_unit());
+                    num::Money::choose(
+                        &amounts,
+                        l.lang,
+                        plan.report_unit().or(money_unit).or(fallback),
+                    )
+                }),
             },
             names,
             charts: 0,
