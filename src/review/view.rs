@@ -64,7 +64,7 @@ impl Cell {
         let text = t.into();
         let trend = if text.starts_with('+') {
             Some("up")
-        } else if text.starts_with('-') {
+        } else if text.starts_with(['-', '\u{2212}']) {
             Some("down")
         } else {
             None
@@ -74,5 +74,18 @@ impl Cell {
             light: None,
             trend,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cell;
+
+    #[test]
+    fn a_real_minus_sign_reads_as_down() {
+        assert_eq!(Cell::signed("\u{2212}0.21").trend, Some("down"));
+        assert_eq!(Cell::signed("-0.21").trend, Some("down"));
+        assert_eq!(Cell::signed("+0.11").trend, Some("up"));
+        assert_eq!(Cell::signed("0").trend, None);
     }
 }
