@@ -35,6 +35,14 @@ struct RawConfig {
     review: RawReview,
     #[serde(default)]
     rollup: RawRollup,
+    #[serde(default)]
+    render: RawRender,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRender {
+    money_unit: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -113,6 +121,9 @@ pub struct Config {
     /// `[rollup] complete`: every breakdown that has a child plan must have one for each
     /// of its items, as if it said `complete: true`.
     pub rollup_complete: bool,
+    /// `[render] money_unit`: the unit reports show every amount in (a plan's
+    /// `report_unit` wins); default: chosen from each plan's amounts.
+    pub money_unit: Option<crate::model::MoneyUnit>,
     /// The language of messages (`--lang`, else each plan's `lang:`, else the environment).
     pub lang: crate::i18n::Choice,
 }
@@ -199,6 +210,12 @@ impl Config {
         }
         config.deny_warnings = raw.check.deny_warnings.unwrap_or(false);
         config.rollup_complete = raw.rollup.complete.unwrap_or(false);
+        if let Some(u) = raw.render.money_unit {
+            config.money_unit = Some(
+                crate::model::MoneyUnit::parse(&u)
+                    .ok_or_else(|| crate::t!("config-money-unit", value = format!("{u:?}")))?,
+            );
+        }
         let percent = |key: &str, v: Option<String>, default: Decimal| match v {
             None => Ok(default),
             Some(v) => match Quantity::parse(&v) {
@@ -276,6 +293,14 @@ mod tests {
         assert_eq!(c.tolerance.percent_points, Decimal::new(5, 1));
         assert_eq!(c.severity("P701", Severity::Warning), None);
         assert_eq!(c.severity("P702", Severity::Warning), Some(Severity::Error));
+    }
+
+    #[test]
+    fn parses_the_render_money_unit() {
+        let c = Config::parse("[render]\nmoney_unit = \"亿元\"\n").unwrap();
+        assert_eq!(c.money_unit, Some(crate::model::MoneyUnit::Yi));
+        assert!(Config::parse("[render]\nmoney_unit = \"美元\"\n").is_err());
+        assert_eq!(Config::parse("").unwrap().money_unit, None);
     }
 
     #[test]

@@ -279,6 +279,7 @@ p501-help-empty = write the text, or remove the key
 p601-plan-unit = `{ $unit }` is not a money unit
 p601-label-money = expected 元, 万元 or 亿元
 p601-help-plan-unit = the plan's `unit` is the money unit for bare numbers: 元, 万元 or 亿元
+p601-help-report-unit = the plan's `report_unit` is the money unit the report shows every amount in: 元, 万元 or 亿元
 p601-not-a-number = `{ $raw }` is not a number
 p601-label-not-a-number = expected a number with an optional unit
 p601-help-not-a-number = write e.g. `3.2亿元`, `15%` or `50家`

@@ -281,6 +281,7 @@ p501-help-empty = 补上内容，或删掉这个键
 p601-plan-unit = `{ $unit }` 不是金额单位
 p601-label-money = 应为 元、万元 或 亿元
 p601-help-plan-unit = 计划的 `unit` 是不带单位的数字所用的金额单位：元、万元 或 亿元
+p601-help-report-unit = 计划的 `report_unit` 是报告中所有金额的显示单位：元、万元 或 亿元
 p601-not-a-number = `{ $raw }` 不是数字
 p601-label-not-a-number = 应为数字，可带单位
 p601-help-not-a-number = 例如写成 `3.2亿元`、`15%` 或 `50家`

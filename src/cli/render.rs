@@ -32,6 +32,10 @@ pub struct Args {
     /// Render even when the plan has errors; the report then carries a warning banner.
     #[arg(long)]
     pub allow_errors: bool,
+    /// The validation appendix: `short` (one paragraph and the accepted exceptions with
+    /// their reasons) or `full` (also every rule that ran, the file's SHA-256 and versions).
+    #[arg(long, value_enum, default_value_t = crate::render::checks::Appendix::Short)]
+    pub appendix: crate::render::checks::Appendix,
     /// Use this planc.toml instead of the nearest one at or above the input.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -48,7 +52,7 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
         Err(e) => return trouble(io, e),
     };
     let renderer = match Renderer::new(args.templates.as_deref()) {
-        Ok(r) => r,
+        Ok(r) => r.with_appendix(args.appendix),
         Err(e) => return trouble(io, e),
     };
     let opts = Options {

@@ -23,7 +23,11 @@ pub fn figure(root: &Node, at: &[Seg], lang: Lang) -> Vec<String> {
         .and_then(Node::as_str)
         .and_then(MoneyUnit::parse)
         .unwrap_or(MoneyUnit::Wan);
-    let n = Numbers { unit, lang };
+    let n = Numbers {
+        unit,
+        lang,
+        doc: None,
+    };
     let owner_path = &at[..at.len() - 1];
     let Some(owner) = node_at(root, owner_path) else {
         return Vec::new();

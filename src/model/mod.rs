@@ -1096,12 +1096,35 @@ pub struct Plan {
     /// Organisational unit, e.g. `华东大区`.
     #[serde(default)]
     pub org_unit: Option<String>,
+    /// The company the plan is written for, shown on the cover, e.g. `华康医药股份有限公司`.
+    #[serde(default)]
+    pub company: Option<String>,
+    /// Security classification (密级) shown on the cover, e.g. `内部资料` or `秘密`.
+    #[serde(default)]
+    pub classification: Option<String>,
+    /// Who prepared the plan (编制): a person id or a name; shown in the cover's approval block.
+    #[serde(default)]
+    pub prepared_by: Option<Sp<String>>,
+    /// Who reviewed the plan (审核): a person id or a name.
+    #[serde(default)]
+    pub reviewed_by: Option<Sp<String>>,
+    /// Who approved the plan (批准): a person id or a name.
+    #[serde(default)]
+    pub approved_by: Option<Sp<String>>,
+    /// Date the document is issued (`2025-12-20`), shown on the cover.
+    #[serde(default)]
+    pub issue_date: Option<Sp<DateValue>>,
     /// Currency code; default `CNY`.
     #[serde(default)]
     pub currency: Option<String>,
     /// Default money unit for bare numbers: `元`, `万元` or `亿元`; default `万元`.
     #[serde(default)]
     pub unit: Option<Sp<String>>,
+    /// The money unit the report shows every amount in (`元`, `万元` or `亿元`), so the
+    /// cover and every table agree. Default: the largest unit that shows every amount of
+    /// the plan exactly with at most two decimals (English reports: millions of yuan).
+    #[serde(default)]
+    pub report_unit: Option<Sp<String>>,
     /// Report language when `--lang` is not given.
     #[serde(default)]
     pub lang: Option<Lang>,
@@ -1206,6 +1229,11 @@ pub struct Plan {
 
 impl Plan {
     /// The default money unit for bare numbers.
+    /// The money unit the report shows every amount in, when the plan fixes it.
+    pub fn report_unit(&self) -> Option<MoneyUnit> {
+        self.report_unit.as_ref().and_then(|u| MoneyUnit::parse(u))
+    }
+
     pub fn money_unit(&self) -> MoneyUnit {
         self.unit
             .as_ref()

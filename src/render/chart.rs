@@ -61,6 +61,11 @@ pub struct Chart {
     pub total: Option<String>,
     /// Axis end labels of a Gantt chart.
     pub axis: Option<(String, String)>,
+    /// Ticks of a Gantt chart's axis (position on the axis of the data's spans, label):
+    /// one per month or phase; when empty, only the axis ends are labelled.
+    pub ticks: Vec<(f64, String)>,
+    /// A second row under the ticks (the year at the first tick and at every January).
+    pub tick_groups: Vec<(f64, String)>,
     pub data: Vec<Datum>,
     /// The drawing, for formats that inline SVG.
     pub svg: String,
@@ -108,6 +113,8 @@ impl Chart {
             unit,
             total: None,
             axis: None,
+            ticks: Vec::new(),
+            tick_groups: Vec::new(),
             data,
             svg: String::new(),
             alt,
@@ -123,6 +130,13 @@ impl Chart {
 
     pub fn with_total(mut self, total: String) -> Chart {
         self.total = Some(total);
+        self.svg = self.draw(TextMode::Native);
+        self
+    }
+
+    pub fn with_ticks(mut self, ticks: Vec<(f64, String)>, groups: Vec<(f64, String)>) -> Chart {
+        self.ticks = ticks;
+        self.tick_groups = groups;
         self.svg = self.draw(TextMode::Native);
         self
     }
@@ -150,6 +164,7 @@ impl Chart {
             ChartKind::Bar => (WIDTH, 16.0 + n * 30.0 + 10.0),
             ChartKind::Column => (WIDTH, 250.0),
             ChartKind::Donut => (WIDTH, (40.0 + n * 26.0).max(220.0)),
+            ChartKind::Gantt if !self.tick_groups.is_empty() => (WIDTH, 20.0 + n * 30.0 + 48.0),
             ChartKind::Gantt => (WIDTH, 20.0 + n * 30.0 + 34.0),
         }
     }
@@ -213,7 +228,8 @@ impl Chart {
                 out,
                 r#"<rect x="{x0}" y="{y}" width="{}" height="20" rx="2" fill="{}"/>"#,
                 r1(w),
-                PALETTE[i % PALETTE.len()]
+                // One series, one colour (a rainbow would suggest categories of meaning).
+                PALETTE[0]
             );
             let _ = write!(
                 out,
@@ -274,14 +290,20 @@ impl Chart {
                     esc(s)
                 );
             }
-            let label = clip(&self.label(d, i, mode), slot - 4.0, 13.0);
-            let _ = write!(
-                out,
-                r##"<text x="{}" y="{}" text-anchor="middle" fill="#333333">{}</text>"##,
-                r1(cx),
-                base + 20.0,
-                esc(&label)
-            );
+            // A long label takes two lines (breaking before a bracket where it can)
+            // rather than losing its end.
+            let (first, second) = wrap2(&self.label(d, i, mode), slot - 4.0, 13.0);
+            for (line, y) in [(Some(first), base + 20.0), (second, base + 36.0)] {
+                if let Some(line) = line {
+                    let _ = write!(
+                        out,
+                        r##"<text x="{}" y="{}" text-anchor="middle" fill="#333333">{}</text>"##,
+                        r1(cx),
+                        y,
+                        esc(&line)
+                    );
+                }
+            }
         }
         out.push_str("</svg>");
         out
@@ -396,12 +418,55 @@ impl Chart {
             .filter_map(|d| d.span.map(|s| s.1))
             .fold(f64::NEG_INFINITY, f64::max);
         let scale = if hi > lo { (x1 - x0) / (hi - lo) } else { 0.0 };
-        let axis_y = h - 30.0;
+        let axis_y = if self.tick_groups.is_empty() {
+            h - 30.0
+        } else {
+            h - 44.0
+        };
         let _ = write!(
             out,
             r##"<line x1="{x0}" y1="{axis_y}" x2="{x1}" y2="{axis_y}" stroke="#999999" stroke-width="1"/>"##
         );
-        if let Some((from, to)) = &self.axis {
+        if !self.ticks.is_empty() && scale > 0.0 {
+            // A tick per month or phase; a label only where it does not run into the
+            // previous one.
+            let mut free_from = f64::NEG_INFINITY;
+            for (at, label) in &self.ticks {
+                let x = x0 + (at - lo) * scale;
+                if !(x0 - 0.5..=x1 + 0.5).contains(&x) {
+                    continue;
+                }
+                let _ = write!(
+                    out,
+                    r##"<line x1="{0}" y1="{1}" x2="{0}" y2="{2}" stroke="#999999" stroke-width="1"/><line x1="{0}" y1="12" x2="{0}" y2="{1}" stroke="#eeeeee" stroke-width="1"/>"##,
+                    r1(x),
+                    axis_y,
+                    axis_y + 4.0
+                );
+                let w = text_width(label, 11.0);
+                let lx = x.clamp(x0 + w / 2.0, x1 - w / 2.0);
+                if lx - w / 2.0 >= free_from {
+                    let _ = write!(
+                        out,
+                        r##"<text x="{}" y="{}" text-anchor="middle" font-size="11" fill="#666666">{}</text>"##,
+                        r1(lx),
+                        axis_y + 16.0,
+                        esc(label)
+                    );
+                    free_from = lx + w / 2.0 + 6.0;
+                }
+            }
+            for (at, label) in &self.tick_groups {
+                let x = (x0 + (at - lo) * scale).clamp(x0, x1);
+                let _ = write!(
+                    out,
+                    r##"<text x="{}" y="{}" font-size="11" fill="#666666">{}</text>"##,
+                    r1(x),
+                    axis_y + 30.0,
+                    esc(label)
+                );
+            }
+        } else if let Some((from, to)) = &self.axis {
             let _ = write!(
                 out,
                 r##"<text x="{x0}" y="{}" font-size="11" fill="#666666">{}</text><text x="{x1}" y="{}" text-anchor="end" font-size="11" fill="#666666">{}</text>"##,
@@ -430,7 +495,12 @@ impl Chart {
                     r1(bw),
                     PALETTE[i % PALETTE.len()]
                 );
-                let text = clip(&d.value, bw - 8.0, 11.0);
+                // The dates in the bar when they fit; the axis ticks say them otherwise.
+                let text = if text_width(&d.value, 11.0) <= bw - 8.0 {
+                    d.value.clone()
+                } else {
+                    String::new()
+                };
                 if !text.is_empty() {
                     let _ = write!(
                         out,
@@ -473,6 +543,38 @@ fn is_wide(c: char) -> bool {
 }
 
 /// Cuts a label to fit `max` pixels, ending it with `…`.
+/// `s` on at most two lines of `max` pixels: the first breaks before an opening
+/// bracket when that fits, else at the last character that fits; the second is
+/// clipped if it is still too long.
+fn wrap2(s: &str, max: f64, size: f64) -> (String, Option<String>) {
+    if text_width(s, size) <= max {
+        return (s.to_owned(), None);
+    }
+    let bracket = s
+        .find(['（', '('])
+        .filter(|i| *i > 0 && text_width(&s[..*i], size) <= max);
+    let cut = bracket.unwrap_or_else(|| {
+        let mut w = 0.0;
+        let mut end = 0;
+        for (i, c) in s.char_indices() {
+            w += if is_wide(c) { size } else { size * 0.6 };
+            if w > max {
+                break;
+            }
+            end = i + c.len_utf8();
+        }
+        end
+    });
+    if cut == 0 {
+        return (clip(s, max, size), None);
+    }
+    let rest = s[cut..].trim();
+    (
+        s[..cut].trim_end().to_owned(),
+        (!rest.is_empty()).then(|| clip(rest, max, size)),
+    )
+}
+
 fn clip(s: &str, max: f64, size: f64) -> String {
     if text_width(s, size) <= max {
         return s.to_owned();
@@ -549,5 +651,56 @@ mod tests {
             vec![datum("all", 1.0)],
         );
         assert!(c.svg.contains("<circle"));
+    }
+
+    #[test]
+    fn one_series_one_colour() {
+        let c = Chart::new(
+            "c3".into(),
+            "t".into(),
+            ChartKind::Bar,
+            "万元".into(),
+            vec![datum("a", 3.0), datum("b", 2.0), datum("c", 1.0)],
+        );
+        let fills: std::collections::HashSet<&str> = c
+            .svg
+            .split("<rect")
+            .skip(1)
+            .filter_map(|r| r.split("fill=\"").nth(1)?.split('"').next())
+            .collect();
+        assert_eq!(fills.len(), 1, "{fills:?}");
+    }
+
+    #[test]
+    fn a_timeline_has_a_tick_per_month_and_its_years() {
+        let mut a = datum("phase 1", 59.0);
+        a.span = Some((0.0, 59.0));
+        let mut b = datum("phase 2", 306.0);
+        b.span = Some((59.0, 365.0));
+        let ticks: Vec<(f64, String)> = (0..12)
+            .map(|m| (f64::from(m) * 30.4, format!("M{}", m + 1)))
+            .collect();
+        let c = Chart::new(
+            "c4".into(),
+            "t".into(),
+            ChartKind::Gantt,
+            String::new(),
+            vec![a, b],
+        )
+        .with_axis("2026-01-01".into(), "2026-12-31".into())
+        .with_ticks(ticks, vec![(0.0, "2026".into())]);
+        for m in 1..=12 {
+            assert!(c.svg.contains(&format!(">M{m}<")), "tick M{m}");
+        }
+        assert!(c.svg.contains(">2026<"));
+        assert!(!c.svg.contains("2026-12-31"), "ticks replace the axis ends");
+    }
+
+    #[test]
+    fn long_column_labels_wrap_before_a_bracket() {
+        let (a, b) = wrap2("市场成长期（上市后第二、三季度）", 150.0, 13.0);
+        assert_eq!(a, "市场成长期");
+        assert_eq!(b.as_deref(), Some("（上市后第二、三季度）"));
+        assert_eq!(wrap2("Q1", 150.0, 13.0), ("Q1".to_owned(), None));
     }
 }

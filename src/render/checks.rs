@@ -28,7 +28,18 @@ pub struct Record<'a> {
     pub config: &'a Config,
 }
 
-pub fn body(rec: &Record, l: &Labels) -> Body {
+/// How much of the validation record a report carries.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Appendix {
+    /// One paragraph in the reader's language (rules run, errors, warnings, accepted
+    /// exceptions) and the accepted exceptions with their reasons.
+    #[default]
+    Short,
+    /// Also the generator, file name, SHA-256 and every rule that ran with its result.
+    Full,
+}
+
+pub fn body(rec: &Record, l: &Labels, appendix: Appendix) -> Body {
     let version = env!("CARGO_PKG_VERSION");
     let findings = &rec.report.findings;
     let active = |sev: Severity| {
@@ -151,24 +162,33 @@ pub fn body(rec: &Record, l: &Labels) -> Body {
         let (line, _) = rec.report.line_col(span);
         l.fmt("checks.line", &[("n", &n(line))])
     };
+    let full = appendix == Appendix::Full;
     let suppressed_table = (!suppressed.is_empty()).then(|| {
         let mut t = Table {
-            columns: vec![
-                col("code", "left", 1),
-                col("finding", "left", 5),
-                col("reason", "left", 4),
-                col("location", "left", 1),
-            ],
+            columns: if full {
+                vec![
+                    col("code", "left", 1),
+                    col("finding", "left", 5),
+                    col("reason", "left", 4),
+                    col("location", "left", 1),
+                ]
+            } else {
+                // Readers get the finding and the reason in their language, no rule codes.
+                vec![col("finding", "left", 5), col("reason", "left", 4)]
+            },
             ..Table::default()
         };
         for f in &suppressed {
+            let mut cells = vec![
+                cell(f.message.clone()),
+                cell(f.suppressed.clone().unwrap_or_default()),
+            ];
+            if full {
+                cells.insert(0, cell(format!("{} {}", f.code, f.name)));
+                cells.push(cell(location(f.primary.span)));
+            }
             t.rows.push(Row {
-                cells: vec![
-                    cell(format!("{} {}", f.code, f.name)),
-                    cell(f.message.clone()),
-                    cell(f.suppressed.clone().unwrap_or_default()),
-                    cell(location(f.primary.span)),
-                ],
+                cells,
                 kind: "body",
                 depth: 0,
             });
@@ -205,6 +225,36 @@ pub fn body(rec: &Record, l: &Labels) -> Body {
         drop_empty_columns(&mut t, 3);
         t
     });
+    if !full {
+        let key = if errors > 0 {
+            "checks.short_errors"
+        } else {
+            "checks.short"
+        };
+        let see = if suppressed.is_empty() && open.is_empty() {
+            String::new()
+        } else {
+            l.get("checks.see_below")
+        };
+        let intro = l.fmt(
+            key,
+            &[
+                ("rules", &n(ran.len())),
+                ("errors", &n(errors)),
+                ("warnings", &n(warnings)),
+                ("suppressed", &n(suppressed.len())),
+                ("see", &see),
+            ],
+        );
+        return Body::Checks {
+            intro,
+            figures: Vec::new(),
+            rules: Table::default(),
+            suppressed: suppressed_table,
+            findings: findings_table,
+            full,
+        };
+    }
     Body::Checks {
         intro: l.fmt(
             "checks.intro",
@@ -218,5 +268,6 @@ pub fn body(rec: &Record, l: &Labels) -> Body {
         rules,
         suppressed: suppressed_table,
         findings: findings_table,
+        full,
     }
 }

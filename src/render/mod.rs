@@ -86,6 +86,7 @@ pub struct Renderer {
     /// overridden ones are loaded, and their errors reported, by `new`.
     zh: OnceLock<Labels>,
     en: OnceLock<Labels>,
+    appendix: checks::Appendix,
 }
 
 /// What a report is made from: the plan, and what checking it found.
@@ -112,6 +113,7 @@ impl Renderer {
             overrides: overrides.map(Path::to_path_buf),
             zh: OnceLock::new(),
             en: OnceLock::new(),
+            appendix: checks::Appendix::default(),
         };
         if let Some(dir) = overrides {
             if dir.join("labels").is_dir() {
@@ -120,6 +122,12 @@ impl Renderer {
             }
         }
         Ok(r)
+    }
+
+    /// Sets how much of the validation record reports carry (default: short).
+    pub fn with_appendix(mut self, appendix: checks::Appendix) -> Renderer {
+        self.appendix = appendix;
+        self
     }
 
     /// The label catalogue of `lang` (with overrides).
@@ -147,8 +155,14 @@ impl Renderer {
             .iter()
             .any(|f| f.suppressed.is_none() && f.severity == Severity::Error);
         let banner = has_errors.then(|| l.get("doc.banner"));
-        let checks = checks::body(&input.record, l);
-        let mut report = build::build(input.plan, l, checks, banner);
+        let checks = checks::body(&input.record, l, self.appendix);
+        let mut report = build::build(
+            input.plan,
+            l,
+            checks,
+            banner,
+            input.record.config.money_unit,
+        );
         report.meta.sha256 = input.record.sha256.to_owned();
         report.meta.source = input.record.source.to_owned();
         report

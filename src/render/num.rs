@@ -62,10 +62,80 @@ impl Scale {
     }
 }
 
-/// Groups the integer digits in threes: `1234567.5` → `1,234,567.5`.
+/// The minus sign reports print (U+2212), not a hyphen.
+pub const MINUS: char = '\u{2212}';
+
+/// The most decimals a money column shows.
+pub const MAX_MONEY_DP: u32 = 2;
+
+/// How one document shows money: every amount in one scale with one number of
+/// decimals, so the cover and every table agree.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Money {
+    pub scale: Scale,
+    pub dp: u32,
+    /// Whether some amount of the document cannot be shown at `dp` without loss
+    /// (it is rounded for display; the checks stay exact).
+    pub rounded: bool,
+}
+
+impl Money {
+    /// The money format of a document whose amounts (in 元) are `amounts`.
+    ///
+    /// `configured` (planc.toml `[render] money_unit` or the plan's `report_unit`)
+    /// fixes the scale; otherwise Chinese reports take the largest of 亿元 / 万元 / 元
+    /// that shows every amount exactly with at most two decimals, English reports
+    /// millions of yuan. The decimals are the fewest that show every amount exactly
+    /// (at most two; beyond that, amounts are rounded and `rounded` says so).
+    pub fn choose(amounts: &[Decimal], lang: Lang, configured: Option<MoneyUnit>) -> Money {
+        let scale = match (lang, configured) {
+            (Lang::En, _) => Scale::Million,
+            (Lang::Zh, Some(u)) => Scale::of(u, Lang::Zh),
+            (Lang::Zh, None) => [Scale::Yi, Scale::Wan, Scale::Yuan]
+                .into_iter()
+                .find(|s| {
+                    amounts
+                        .iter()
+                        .all(|a| decimals(*a / s.factor()) <= MAX_MONEY_DP)
+                })
+                .unwrap_or(Scale::Yuan),
+        };
+        let need = amounts
+            .iter()
+            .map(|a| decimals(*a / scale.factor()))
+            .max()
+            .unwrap_or(0);
+        Money {
+            scale,
+            dp: need.min(MAX_MONEY_DP),
+            rounded: need > MAX_MONEY_DP,
+        }
+    }
+
+    /// An amount in 元 as a bare number in this format: `90,720`, `9.07`.
+    pub fn amount(self, yuan: Decimal) -> String {
+        fixed(yuan / self.scale.factor(), self.dp)
+    }
+
+    /// An amount in 元 with its unit: `90,720万元`, `CNY 907.20m`.
+    pub fn money(self, yuan: Decimal) -> String {
+        match self.scale {
+            Scale::Million => format!("CNY {}m", self.amount(yuan)),
+            s => format!("{}{}", self.amount(yuan), s.label()),
+        }
+    }
+}
+
+/// The decimals `d` needs to be written exactly (`9.0720` → 3).
+pub fn decimals(d: Decimal) -> u32 {
+    d.normalize().scale()
+}
+
+/// Groups the integer digits in threes: `1234567.5` → `1,234,567.5`; a leading
+/// minus becomes U+2212.
 pub(crate) fn group(s: &str) -> String {
     let (sign, rest) = match s.strip_prefix('-') {
-        Some(r) => ("-", r),
+        Some(r) => ("\u{2212}", r),
         None => ("", s),
     };
     let (int, frac) = match rest.split_once('.') {
@@ -111,9 +181,9 @@ pub fn pct(p: Decimal) -> String {
     format!("{}%", fixed(p, 1))
 }
 
-/// A growth rate in percent with its sign: `+8%`, `-5%`, `+12.5%`.
+/// A growth rate in percent with its sign and exactly `dp` decimals: `+8.0%`, `−5.0%`.
 pub fn signed_pct(p: Decimal, dp: u32) -> String {
-    let s = dec(p, dp);
+    let s = fixed(p, dp);
     if p > Decimal::ZERO {
         format!("+{s}%")
     } else {
@@ -144,11 +214,14 @@ pub enum ValueStyle {
     Plain,
 }
 
-/// Context for showing quantities: the plan's default unit and the report language.
+/// Context for showing quantities: the plan's default unit, the report language and,
+/// in a report, the document's one money format (`None`: each amount in the scale it
+/// was written in, as the editor's figures show it).
 #[derive(Clone, Copy, Debug)]
 pub struct Numbers {
     pub unit: MoneyUnit,
     pub lang: Lang,
+    pub doc: Option<Money>,
 }
 
 impl Numbers {
@@ -164,6 +237,9 @@ impl Numbers {
 
     /// The scale a table headed by `q` uses.
     pub fn style_for(&self, q: &Quantity) -> ValueStyle {
+        if let Some(m) = self.doc.filter(|_| self.is_money(q)) {
+            return ValueStyle::Money(m.scale);
+        }
         match q.money_unit(self.unit) {
             Some(u) if self.is_money(q) => ValueStyle::Money(Scale::of(u, self.lang)),
             _ => ValueStyle::Plain,
@@ -201,6 +277,9 @@ impl Numbers {
 
     /// Money in 元, shown in the scale `like` was written in (zh) or in millions (en).
     pub fn money(&self, yuan: Decimal, like: &Quantity) -> String {
+        if let Some(m) = self.doc {
+            return m.money(yuan);
+        }
         let unit = like.money_unit(self.unit).unwrap_or(self.unit);
         Scale::of(unit, self.lang).money(yuan)
     }
@@ -209,7 +288,7 @@ impl Numbers {
     pub fn cell(&self, q: &Quantity, style: &ValueStyle) -> String {
         match style {
             ValueStyle::Money(scale) if self.is_money(q) => match q.yuan(self.unit) {
-                Some(y) => scale.amount(y),
+                Some(y) => self.amount(*scale, y),
                 None => q.raw.trim().to_owned(),
             },
             _ => self.money_or_qty(q),
@@ -219,17 +298,27 @@ impl Numbers {
     /// A base value (元 for money) as a cell in `style`, written like `like`.
     pub fn base_cell(&self, base: Decimal, like: &Quantity, style: &ValueStyle) -> String {
         match (style, &like.unit) {
-            (ValueStyle::Money(scale), _) => scale.amount(base),
+            (ValueStyle::Money(scale), _) => self.amount(*scale, base),
             (_, Unit::Percent) => format!("{}%", dec(base, 4)),
             (_, Unit::Other(u)) => format!("{}{u}", dec(base, 4)),
             _ => dec(base, 4),
         }
     }
 
-    /// A stated or computed growth rate with its sign.
+    /// A bare amount of a money column: the document's decimals when the column is
+    /// in the document's scale, else up to four.
+    fn amount(&self, scale: Scale, yuan: Decimal) -> String {
+        match self.doc {
+            Some(m) if m.scale == scale => m.amount(yuan),
+            _ => scale.amount(yuan),
+        }
+    }
+
+    /// A stated or computed growth rate with its sign, one decimal (a column of
+    /// growth rates reads evenly).
     pub fn growth_of(&self, stated: Option<&Quantity>, computed: Option<Decimal>) -> String {
         match (stated.and_then(|q| q.amount.map(|a| (a, q))), computed) {
-            (Some((a, q)), _) => signed_pct(a, q.scale().max(1)),
+            (Some((a, _)), _) => signed_pct(a, 1),
             (None, Some(c)) => signed_pct(c, 1),
             (None, None) => stated.map(|q| q.raw.trim().to_owned()).unwrap_or_default(),
         }
@@ -264,13 +353,63 @@ mod tests {
     fn formats_and_groups() {
         assert_eq!(dec(d("1234567.5"), 4), "1,234,567.5");
         assert_eq!(dec(d("9.0720"), 4), "9.072");
-        assert_eq!(dec(d("-1234"), 0), "-1,234");
+        assert_eq!(dec(d("-1234"), 0), "\u{2212}1,234");
         assert_eq!(fixed(d("23.15"), 1), "23.2");
         assert_eq!(fixed(d("100"), 1), "100.0");
-        assert_eq!(signed_pct(d("8"), 1), "+8%");
-        assert_eq!(signed_pct(d("-5"), 1), "-5%");
+        assert_eq!(signed_pct(d("8"), 1), "+8.0%");
+        assert_eq!(signed_pct(d("-5"), 1), "\u{2212}5.0%");
+        assert_eq!(signed_pct(d("12.25"), 1), "+12.3%");
         assert_eq!(Scale::Yi.amount(d("192000000")), "1.92");
         assert_eq!(Scale::Million.money(d("907200000")), "CNY 907.2m");
+    }
+
+    fn yuan(s: &str) -> Decimal {
+        d(s)
+    }
+
+    #[test]
+    fn one_money_unit_per_document_chosen_from_its_amounts() {
+        // 9.072亿 needs three decimals in 亿元: the document is in 万元, no decimals.
+        let amounts = [yuan("907200000"), yuan("1080000000"), yuan("300000")];
+        let m = Money::choose(&amounts, Lang::Zh, None);
+        assert_eq!((m.scale, m.dp, m.rounded), (Scale::Wan, 0, false));
+        assert_eq!(m.amount(yuan("907200000")), "90,720");
+        assert_eq!(m.money(yuan("1080000000")), "108,000万元");
+        // Round 亿 amounts: 亿元 with the fewest decimals that are exact, for every cell.
+        let m = Money::choose(&[yuan("250000000"), yuan("30000000")], Lang::Zh, None);
+        assert_eq!((m.scale, m.dp), (Scale::Yi, 1));
+        assert_eq!(m.amount(yuan("250000000")), "2.5");
+        assert_eq!(m.amount(yuan("100000000")), "1.0");
+        // A configured unit wins; an amount it cannot show at two decimals is rounded.
+        let m = Money::choose(&[yuan("907200000")], Lang::Zh, Some(MoneyUnit::Yi));
+        assert_eq!((m.scale, m.dp, m.rounded), (Scale::Yi, 2, true));
+        assert_eq!(m.amount(yuan("907200000")), "9.07");
+        // English: millions of yuan.
+        let m = Money::choose(&[yuan("907200000"), yuan("300000")], Lang::En, None);
+        assert_eq!((m.scale, m.dp), (Scale::Million, 1));
+        assert_eq!(m.money(yuan("907200000")), "CNY 907.2m");
+        // Negative amounts carry a real minus sign.
+        assert_eq!(m.amount(yuan("-1500000")), "\u{2212}1.5");
+        // No amounts: whole 亿元.
+        assert_eq!(Money::choose(&[], Lang::Zh, None).scale, Scale::Yi);
+    }
+
+    #[test]
+    fn a_document_column_has_fixed_decimals() {
+        let doc = Money::choose(&[yuan("123456.7")], Lang::Zh, None);
+        assert_eq!((doc.scale, doc.dp), (Scale::Yuan, 1));
+        let n = Numbers {
+            unit: MoneyUnit::Yuan,
+            lang: Lang::Zh,
+            doc: Some(doc),
+        };
+        let q = Quantity::parse("1234元");
+        let style = n.style_for(&q);
+        assert_eq!(style, ValueStyle::Money(Scale::Yuan));
+        assert_eq!(n.cell(&q, &style), "1,234.0");
+        assert_eq!(n.money_or_qty(&q), "1,234.0元");
+        let wan = Quantity::parse("3万元");
+        assert_eq!(n.cell(&wan, &n.style_for(&wan)), "30,000.0");
     }
 
     #[test]

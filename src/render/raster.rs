@@ -161,7 +161,17 @@ pub fn png(chart: &Chart, scale: f32) -> Result<(Vec<u8>, u32, u32), String> {
     } else {
         TextMode::Ascii
     };
-    let svg = chart.draw(mode);
+    // The drawing HTML inlines (`chart.svg`), so DOCX shows the same chart — including
+    // drawings made elsewhere (the review's target-vs-actual bars in status colours).
+    // Without a CJK font a generic chart is redrawn with ascii labels.
+    let native = chart.draw(TextMode::Native);
+    let svg = if chart.svg.is_empty() {
+        chart.draw(mode)
+    } else if mode == TextMode::Ascii && chart.svg == native {
+        chart.draw(TextMode::Ascii)
+    } else {
+        chart.svg.clone()
+    };
     let opt = usvg::Options {
         fontdb: Arc::clone(&f.db),
         font_family: f.cjk.clone().unwrap_or_else(|| "sans-serif".into()),
@@ -205,4 +215,38 @@ fn encode_rgb(pixmap: &tiny_skia::Pixmap) -> Result<Vec<u8>, png::EncodingError>
     w.write_image_data(&rgb)?;
     w.finish()?;
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::chart::{ChartKind, Datum};
+
+    #[test]
+    fn docx_charts_are_the_svg_html_shows() {
+        let data = vec![Datum {
+            key: "a".into(),
+            label: "a".into(),
+            value: "1".into(),
+            share: None,
+            magnitude: 1.0,
+            span: None,
+        }];
+        let mut chart = Chart::new(
+            "chart-1".into(),
+            "t".into(),
+            ChartKind::Bar,
+            "".into(),
+            data,
+        );
+        // A drawing made elsewhere (as the review's charts are): one amber square.
+        chart.svg = r##"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#e0a100"/></svg>"##.into();
+        let (png, w, h) = png(&chart, 1.0).unwrap();
+        assert_eq!((w, h), (40, 20), "the drawing's own size");
+        let decoder = ::png::Decoder::new(std::io::Cursor::new(png));
+        let mut reader = decoder.read_info().unwrap();
+        let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+        reader.next_frame(&mut buf).unwrap();
+        assert_eq!(&buf[..3], &[0xe0, 0xa1, 0x00], "the amber of the drawing");
+    }
 }

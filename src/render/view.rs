@@ -40,6 +40,18 @@ pub struct Meta {
     pub status_label: String,
     pub owner: Option<String>,
     pub org_unit: Option<String>,
+    /// The company (cover, above the title).
+    pub company: Option<String>,
+    /// Security classification (密级), e.g. `内部资料`.
+    pub classification: Option<String>,
+    /// Issue date as written (`2025-12-20`).
+    pub issue_date: Option<String>,
+    /// The approval block, in order 编制 / 审核 / 批准 (only those the plan names).
+    pub approvals: Vec<Pair>,
+    /// The one money unit of the document (`万元`, `CNY m`).
+    pub money_unit: String,
+    /// Set when some amount is rounded for display (the checks use exact values).
+    pub money_note: Option<String>,
     pub period: String,
     /// `planc 0.1.0`.
     pub generator: String,
@@ -382,6 +394,10 @@ pub enum Body {
         rules: Table,
         suppressed: Option<Table>,
         findings: Option<Table>,
+        /// `planc render --appendix full`: `figures` (generator, file, SHA-256) and
+        /// `rules` are filled; otherwise both are empty and `intro` is the one-paragraph
+        /// summary for readers.
+        full: bool,
     },
     /// Year-end review figures (attainment tables with status lights, plan-vs-actual
     /// charts), built by `crate::review::report`.

@@ -183,6 +183,13 @@ pub fn render(outcome: &Outcome, format: Format, config: &Config) -> Result<Vec<
         Format::Html => crate::render::Format::Html,
         Format::Docx => crate::render::Format::Docx,
     };
+    for s in &mut report.sections {
+        if let Body::Review(f) = &mut s.body {
+            f.blocks
+                .iter_mut()
+                .for_each(super::view::Block::align_decimals);
+        }
+    }
     renderer.render(&report, fmt).map_err(|e| e.to_string())
 }
 

@@ -811,7 +811,8 @@ fn scale(v: Decimal, like: &super::compute::Amount) -> String {
 }
 
 fn group(int: &str) -> String {
-    let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
+    // A real minus sign, as `render::num` writes it.
+    let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("\u{2212}", d));
     let mut out = String::from(sign);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {

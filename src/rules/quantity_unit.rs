@@ -82,6 +82,19 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             );
         }
     }
+    if let Some(u) = &p.report_unit {
+        if MoneyUnit::parse(u).is_none() {
+            out.push(
+                Finding::new(
+                    &RULE,
+                    u.span,
+                    crate::t!("p601-plan-unit", unit = u.value.as_str()),
+                )
+                .label(crate::t!("p601-label-money"))
+                .help(crate::t!("p601-help-report-unit")),
+            );
+        }
+    }
 
     let mut money: Vec<&Sp<Quantity>> = Vec::new();
     let mut percents: Vec<&Sp<Quantity>> = Vec::new();

@@ -7,6 +7,7 @@ mod review;
 
 mod check_cli;
 mod diff;
+mod docx_layout;
 mod git_check;
 mod i18n;
 mod init_fix;

@@ -21,7 +21,7 @@ fn examples() -> Vec<PathBuf> {
 }
 
 /// Renders a plan file in-process, as `planc render` does.
-fn render(renderer: &Renderer, path: &Path, format: Format) -> Vec<u8> {
+pub(crate) fn render(renderer: &Renderer, path: &Path, format: Format) -> Vec<u8> {
     let bytes = std::fs::read(path).expect("read plan");
     let config = Config::default();
     let report = planc::load::check_bytes(path, &bytes, &config);
@@ -113,11 +113,11 @@ fn html_is_self_contained() {
     }
 }
 
-fn unzip(bytes: &[u8]) -> zip::ZipArchive<std::io::Cursor<Vec<u8>>> {
+pub(crate) fn unzip(bytes: &[u8]) -> zip::ZipArchive<std::io::Cursor<Vec<u8>>> {
     zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).expect("the DOCX is a zip")
 }
 
-fn entry(zip: &mut zip::ZipArchive<std::io::Cursor<Vec<u8>>>, name: &str) -> String {
+pub(crate) fn entry(zip: &mut zip::ZipArchive<std::io::Cursor<Vec<u8>>>, name: &str) -> String {
     let mut s = String::new();
     zip.by_name(name)
         .unwrap_or_else(|_| panic!("{name} in the package"))

@@ -41,6 +41,8 @@ const TEXT_W: usize = (PAGE_W as usize) - 2 * (MARGIN as usize);
 
 /// Pixels per CSS pixel of a chart: 960 px across 16 cm, about 150 dpi.
 const CHART_SCALE: f32 = 1.5;
+/// Tables with at most this many body rows are kept on one page.
+const KEEP_WHOLE_ROWS: usize = 12;
 
 /// Numbering id of the shared bullet list (ids 1 and 2 are docx-rs defaults; avoid them).
 pub const BULLETS: usize = 10;
@@ -103,10 +105,8 @@ pub fn render(report: &Report, l: &Labels) -> Result<Vec<u8>, RenderError> {
     };
     w.cover(report);
     w.toc(report);
-    let mut first = true;
     for s in &report.sections {
-        w.section(s, first)?;
-        first = false;
+        w.section(s)?;
     }
     let Writer {
         mut docx, lists, ..
@@ -220,73 +220,102 @@ fn display_len(s: &str) -> usize {
 
 /// Column widths (twips) filling the text width: short columns (numbers, names) get
 /// what they need so they never wrap; long text columns share the rest.
-fn column_widths(t: &VTable) -> Vec<usize> {
-    const HALF_EM: usize = 118;
-    const PAD: usize = 320;
-    let natural: Vec<usize> = t
-        .columns
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let cells = t
-                .rows
+/// Twips per half-em of table text, and a cell's horizontal padding.
+const HALF_EM: usize = 118;
+const PAD: usize = 320;
+
+/// A header's lines: `目标（万元）` breaks before its unit, never inside a word or unit.
+fn header_lines(label: &str) -> Vec<&str> {
+    match label.find(['（', '(']) {
+        Some(i) if i > 0 => vec![label[..i].trim_end(), &label[i..]],
+        _ => vec![label],
+    }
+}
+
+fn column_widths(t: &VTable, extra: &[usize]) -> Vec<usize> {
+    // What the cells need (figures, statuses and short names never wrap), and what the
+    // header needs when it breaks only before its unit.
+    let cells: Vec<usize> = (0..t.columns.len())
+        .map(|i| {
+            t.rows
                 .iter()
                 .filter_map(|r| r.cells.get(i))
-                .map(|c| c.text.lines().map(display_len).max().unwrap_or(0));
-            // A header may wrap onto two lines; the figures under it should not.
-            cells
-                .chain([display_len(&c.label).div_ceil(2) + 1])
+                .map(|c| c.text.lines().map(display_len).max().unwrap_or(0))
                 .max()
-                .unwrap_or(1)
+                .unwrap_or(0)
                 .max(4)
+                + extra.get(i).copied().unwrap_or(0)
         })
         .collect();
-    let need: Vec<usize> = natural.iter().map(|n| n * HALF_EM + PAD).collect();
-    let total: usize = need.iter().sum();
+    let headers: Vec<usize> = t
+        .columns
+        .iter()
+        .map(|c| {
+            header_lines(&c.label)
+                .into_iter()
+                .map(display_len)
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let with_headers: Vec<usize> = cells.iter().zip(&headers).map(|(c, h)| *c.max(h)).collect();
     let short = |n: usize| n <= 16;
-    let widths: Vec<usize> = if total <= TEXT_W {
-        // Everything fits: give the slack to the text columns (or all, if none).
-        let flex: usize = natural.iter().filter(|n| !short(**n)).count();
-        let slack = TEXT_W - total;
-        natural
-            .iter()
-            .zip(&need)
-            .map(|(n, w)| match flex {
-                0 => w + slack / need.len(),
-                f if !short(*n) => w + slack / f,
-                _ => *w,
-            })
-            .collect()
-    } else {
+    let need = |n: usize| n * HALF_EM + PAD;
+    // Short columns at their width, text columns sharing the rest (each at least
+    // `MIN_TEXT`), when that fits.
+    const MIN_TEXT: usize = 1400;
+    let layout = |natural: &[usize], shorts: &[usize]| -> Option<Vec<usize>> {
         let fixed: usize = natural
             .iter()
-            .zip(&need)
+            .zip(shorts)
             .filter(|(n, _)| short(**n))
-            .map(|(_, w)| w)
+            .map(|(_, s)| need(*s))
             .sum();
-        let flex_total: usize = natural
+        let flex: Vec<usize> = natural
             .iter()
             .filter(|n| !short(**n))
             .map(|n| (*n).min(80))
+            .collect();
+        let rest = TEXT_W.checked_sub(fixed)?;
+        if rest < MIN_TEXT * flex.len() {
+            return None;
+        }
+        let flex_total: usize = flex.iter().sum();
+        let flex_need: usize = natural
+            .iter()
+            .filter(|n| !short(**n))
+            .map(|n| need(*n))
             .sum();
-        let rest = TEXT_W.saturating_sub(fixed);
-        if flex_total == 0 || rest < 1400 * natural.iter().filter(|n| !short(**n)).count() {
-            need.iter().map(|w| w * TEXT_W / total).collect()
-        } else {
+        let slack = rest.saturating_sub(flex_need);
+        Some(
             natural
                 .iter()
-                .zip(&need)
-                .map(|(n, w)| {
+                .zip(shorts)
+                .map(|(n, s)| {
                     if short(*n) {
-                        *w
+                        // Nothing to wrap: spread any slack over every column.
+                        need(*s)
+                            + if flex.is_empty() {
+                                rest / natural.len()
+                            } else {
+                                0
+                            }
+                    } else if flex_need <= rest {
+                        need(*n) + slack / flex.len()
                     } else {
                         rest * (*n).min(80) / flex_total
                     }
                 })
-                .collect()
-        }
+                .collect(),
+        )
     };
-    widths
+    layout(&with_headers, &with_headers)
+        // A long header wraps between characters before any figure does.
+        .or_else(|| layout(&with_headers, &cells))
+        .unwrap_or_else(|| {
+            let total: usize = cells.iter().map(|n| need(*n)).sum();
+            cells.iter().map(|n| need(*n) * TEXT_W / total).collect()
+        })
 }
 
 fn shade(fill: &str) -> Shading {
@@ -505,7 +534,18 @@ impl Writer<'_> {
         if t.columns.is_empty() {
             return;
         }
-        let widths = column_widths(t);
+        // A status light ("● ") takes two half-ems in front of the cell's text.
+        let lights: Vec<usize> = (0..t.columns.len())
+            .map(|ci| {
+                let lit = (0..t.rows.len()).any(|ri| mark(ri, ci).and_then(|m| m.light).is_some());
+                if lit {
+                    2
+                } else {
+                    0
+                }
+            })
+            .collect();
+        let widths = column_widths(t, &lights);
         let cell_style = if small { "TableSmall" } else { "TableText" };
         let mut rows = Vec::new();
         let head: Vec<TableCell> = t
@@ -513,9 +553,24 @@ impl Writer<'_> {
             .iter()
             .zip(&widths)
             .map(|(c, w)| {
-                let mut p = Paragraph::new()
-                    .style(cell_style)
-                    .add_run(text_run(&c.label).bold().color("FFFFFF"));
+                let mut p = Paragraph::new().style(cell_style).keep_next(true);
+                let fits = display_len(&c.label) * HALF_EM + PAD <= *w;
+                let lines = if fits {
+                    vec![c.label.as_str()]
+                } else {
+                    header_lines(&c.label)
+                };
+                for (i, line) in lines.iter().enumerate() {
+                    let mut r = text_run(line).bold().color("FFFFFF");
+                    if i > 0 {
+                        r = Run::new()
+                            .add_break(BreakType::TextWrapping)
+                            .add_text(*line)
+                            .bold()
+                            .color("FFFFFF");
+                    }
+                    p = p.add_run(r);
+                }
                 if c.align == "right" {
                     p = p.align(AlignmentType::Right);
                 }
@@ -527,8 +582,14 @@ impl Writer<'_> {
             })
             .collect();
         rows.push(TableRow::new(head).cant_split());
+        let n = t.rows.len();
+        // A short table stays on one page; a long one never strands its total row.
+        let keep = |ri: usize| {
+            ri + 1 < n && (n <= KEEP_WHOLE_ROWS || (ri + 2 == n && t.rows[n - 1].kind == "total"))
+        };
         for (ri, row) in t.rows.iter().enumerate() {
             let total_row = row.kind == "total";
+            let keep_row = keep(ri);
             let cells: Vec<TableCell> = row
                 .cells
                 .iter()
@@ -570,10 +631,10 @@ impl Writer<'_> {
                     };
                     let mut c = TableCell::new().width(*w, WidthType::Dxa);
                     for p in paras {
-                        c = c.add_paragraph(p);
+                        c = c.add_paragraph(p.keep_next(keep_row));
                     }
                     if c.children.is_empty() {
-                        c = c.add_paragraph(Paragraph::new().style(cell_style));
+                        c = c.add_paragraph(Paragraph::new().style(cell_style).keep_next(keep_row));
                     }
                     if total_row {
                         c = c.shading(shade("E9EFF8"));
@@ -610,8 +671,12 @@ impl Writer<'_> {
         let (png, w, h) = raster.map_err(|e| RenderError::Docx(format!("{}: {e}", c.title)))?;
         self.pics += 1;
         // Shown 16 cm wide (or narrower for small charts), keeping the aspect ratio.
-        let (css_w, css_h) = c.size();
-        let emu_w = (16.0 / 2.54 * 914_400.0 * (css_w / 640.0)).round() as u32;
+        // The raster's own proportions (a drawing made elsewhere has its own size).
+        let (css_w, css_h) = (
+            f64::from(w) / CHART_SCALE as f64,
+            f64::from(h) / CHART_SCALE as f64,
+        );
+        let emu_w = (16.0 / 2.54 * 914_400.0 * (css_w / 640.0).min(1.0)).round() as u32;
         let emu_h = (f64::from(emu_w) * css_h / css_w).round() as u32;
         let pic = Pic::new_with_dimensions(png, w, h)
             .id(format!("rIdImage{}", self.pics))
@@ -731,8 +796,24 @@ impl Writer<'_> {
                 .style("Banner")
                 .add_run(text_run(b).bold().color("8A1F1F")));
         }
-        for _ in 0..4 {
+        match &r.meta.classification {
+            Some(c) => self.p(Paragraph::new().align(AlignmentType::Right).add_run(
+                text_run(&format!(
+                    "{}{}{c}",
+                    self.l.get("cover.classification"),
+                    self.l.get("doc.colon")
+                ))
+                .bold(),
+            )),
+            None => self.p(Paragraph::new().style("Normal")),
+        }
+        for _ in 0..3 {
             self.p(Paragraph::new().style("Normal"));
+        }
+        if let Some(c) = &r.meta.company {
+            self.p(Paragraph::new()
+                .style("Subtitle")
+                .add_run(text_run(c).bold()));
         }
         self.p(Paragraph::new()
             .style("CoverKind")
@@ -747,6 +828,7 @@ impl Writer<'_> {
         self.p(Paragraph::new().style("Subtitle").add_run(text_run(&sub)));
         let mut rows: Vec<&Pair> = r.memo.iter().collect();
         rows.extend(&r.cover);
+        rows.extend(&r.meta.approvals);
         let w0 = TEXT_W * 3 / 10;
         let w1 = TEXT_W * 5 / 10;
         let trs: Vec<TableRow> = rows
@@ -832,11 +914,12 @@ impl Writer<'_> {
         for (i, s) in entries.iter().enumerate() {
             let mut p = Paragraph::new().style(&format!("TOC{}", s.level));
             if i == 0 {
-                // The field begins in the first entry; dirty asks Word to refresh it
-                // (adding page numbers) when the document opens.
+                // The field begins in the first entry. It is not marked dirty: Word would
+                // ask to update fields on opening. Page numbers depend on Word's layout,
+                // so the entries carry none and a note says how to add them.
                 p = p.add_run(
                     Run::new()
-                        .add_field_char(FieldCharType::Begin, true)
+                        .add_field_char(FieldCharType::Begin, false)
                         .add_instr_text(InstrText::TOC(instr.clone()))
                         .add_field_char(FieldCharType::Separate, false),
                 );
@@ -850,20 +933,22 @@ impl Writer<'_> {
             }
             self.p(p);
         }
+        self.p(Paragraph::new()
+            .style("CoverNote")
+            .add_run(text_run(&self.l.get("doc.toc_hint"))));
         self.p(Paragraph::new().add_run(Run::new().add_break(BreakType::Page)));
     }
 
-    fn section(&mut self, s: &Section, first: bool) -> Result<(), RenderError> {
+    fn section(&mut self, s: &Section) -> Result<(), RenderError> {
         self.bookmark += 1;
         let level = s.level.clamp(1, 4);
-        let mut h = Paragraph::new()
+        let h = Paragraph::new()
             .style(&format!("Heading{level}"))
             .add_bookmark_start(self.bookmark, Self::bookmark_name(s))
             .add_run(text_run(&s.heading))
             .add_bookmark_end(self.bookmark);
-        if level == 1 && !first && s.anchor != "s-closing" {
-            h = h.page_break_before(true);
-        }
+        // Chapters flow on: the cover and the contents end with a page break, and a
+        // forced break before every chapter left pages holding one short table.
         self.p(h);
         if let Some(sub) = &s.subtitle {
             self.p(Paragraph::new()
@@ -1288,6 +1373,7 @@ impl Writer<'_> {
                 rules,
                 suppressed,
                 findings,
+                full,
             } => {
                 self.p(Paragraph::new().style("Normal").add_run(text_run(intro)));
                 let pairs: Vec<Pair> = figures
@@ -1303,8 +1389,10 @@ impl Writer<'_> {
                         .add_run(text_run(&format!("{}{}", p.label, self.colon())).color("5F6B7A"))
                         .add_run(text_run(&p.value)));
                 }
-                self.subhead(&l.get("checks.rules"));
-                self.table(rules, true);
+                if *full {
+                    self.subhead(&l.get("checks.rules"));
+                    self.table(rules, true);
+                }
                 if let Some(t) = suppressed {
                     self.subhead(&l.get("checks.suppressed"));
                     self.table(t, true);

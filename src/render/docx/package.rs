@@ -20,7 +20,9 @@ use crate::render::RenderError;
 pub fn write(docx: Docx, report: &Report) -> Result<Vec<u8>, RenderError> {
     let x = docx.build();
     let document = repeat_header_rows(&renumber_para_ids(&x.document));
-    let styles = east_asian_language(&x.styles, report.lang);
+    let document = renumber(&document, b"<wp:docPr id=\"");
+    let document = renumber(&document, b"<pic:cNvPr id=\"");
+    let styles = default_paragraph_style(&east_asian_language(&x.styles, report.lang));
     let core = core_xml(report);
 
     let mut parts: Vec<(String, &[u8])> = vec![
@@ -92,6 +94,40 @@ fn renumber_para_ids(xml: &[u8]) -> Vec<u8> {
             }
             n += 1;
             out.extend_from_slice(format!("{n:08X}").as_bytes());
+        } else {
+            out.push(xml[i]);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Marks `Normal` as the default paragraph style (docx-rs cannot): without it,
+/// readers such as python-docx find no style for a paragraph that names none.
+fn default_paragraph_style(xml: &[u8]) -> Vec<u8> {
+    const NORMAL: &str = r#"<w:style w:type="paragraph" w:styleId="Normal">"#;
+    const DEFAULT: &str = r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal">"#;
+    String::from_utf8_lossy(xml)
+        .replacen(NORMAL, DEFAULT, 1)
+        .into_bytes()
+}
+
+/// Numbers the attribute value that follows each `key` 1, 2, 3 … in document order:
+/// docx-rs gives every picture `docPr id="1"` and `cNvPr id="0"`, but a drawing's id
+/// must be unique in the document.
+fn renumber(xml: &[u8], key: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(xml.len() + 64);
+    let mut n: u32 = 0;
+    let mut i = 0;
+    while i < xml.len() {
+        if xml[i..].starts_with(key) {
+            out.extend_from_slice(key);
+            i += key.len();
+            while i < xml.len() && xml[i] != b'"' {
+                i += 1;
+            }
+            n += 1;
+            out.extend_from_slice(n.to_string().as_bytes());
         } else {
             out.push(xml[i]);
             i += 1;
