@@ -484,6 +484,7 @@ impl<'a> Builder<'a> {
             generator: format!("planc {}", env!("CARGO_PKG_VERSION")),
             sha256: String::new(),
             source: String::new(),
+            date: p.period.start.range.map(|(d, _)| d.to_string()),
         }
     }
 
