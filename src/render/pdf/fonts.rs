@@ -47,6 +47,8 @@ const MONO: &[&str] = &[
 
 pub struct Fonts {
     pub book: LazyHash<FontBook>,
+    /// The same faces for usvg, which outlines the charts' text (see `super::charts`).
+    pub svg: Arc<fontdb::Database>,
     fonts: Vec<Font>,
     /// The families found, in order of preference (what the templates ask for).
     pub serif: Vec<String>,
@@ -143,8 +145,10 @@ fn search(dirs: Option<&std::ffi::OsStr>) -> Option<Fonts> {
     if serif.is_empty() && sans.is_empty() {
         return None;
     }
+    db.set_sans_serif_family(sans.first().or(serif.first())?.clone());
     Some(Fonts {
         book: LazyHash::new(book),
+        svg: Arc::new(db),
         fonts,
         serif: if serif.is_empty() {
             sans.clone()

@@ -22,8 +22,22 @@ pub fn escape(s: &str) -> String {
     out
 }
 
+/// A run of this many letters and digits without a break (a SHA-256) gets a
+/// zero-width space after every such stretch, so it wraps inside its cell.
+const LONG_RUN: usize = 16;
+
 fn escape_into(out: &mut String, s: &str) {
+    let mut run = 0;
     for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            run += 1;
+            if run > LONG_RUN {
+                out.push('\u{200B}');
+                run = 1;
+            }
+        } else {
+            run = 0;
+        }
         match c {
             // Unicode escapes need `\u{`: letters and digits are never escaped.
             c if c.is_ascii_punctuation()
@@ -345,6 +359,7 @@ mod tests {
         assert!(e.contains("\\#let"), "{e}");
         assert!(e.contains("\\\\g"), "{e}");
         assert_eq!(escape("增长 12.5%"), "增长 12\\.5%");
+        assert_eq!(escape(&"a".repeat(20)).matches('\u{200B}').count(), 1);
     }
 
     #[test]

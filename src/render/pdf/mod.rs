@@ -34,7 +34,7 @@ pub fn render(
 ) -> Result<Vec<u8>, RenderError> {
     let fonts = fonts::system()?;
     let text = templates.render_report(report, l, fonts)?;
-    let world = PlanWorld::new(text, charts(report), fonts, date(report));
+    let world = PlanWorld::new(text, charts(report, fonts), fonts, date(report));
     let warned = typst::compile::<PagedDocument>(&world);
     let doc = warned
         .output
@@ -55,30 +55,49 @@ fn date(report: &Report) -> Option<Datetime> {
     Datetime::from_ymd(d.year(), d.month() as u8, d.day() as u8)
 }
 
-/// Every chart of the report (`id` → SVG), found wherever a section holds one.
-fn charts(report: &Report) -> HashMap<String, Bytes> {
-    fn walk(v: &serde_json::Value, out: &mut HashMap<String, Bytes>) {
-        match v {
-            serde_json::Value::Object(map) => {
-                if let (Some(serde_json::Value::String(id)), Some(serde_json::Value::String(svg))) =
-                    (map.get("id"), map.get("svg"))
-                {
-                    out.insert(
-                        format!("/charts/{id}.svg"),
-                        Bytes::new(svg.clone().into_bytes()),
-                    );
-                }
-                map.values().for_each(|x| walk(x, out));
-            }
-            serde_json::Value::Array(list) => list.iter().for_each(|x| walk(x, out)),
-            _ => {}
+/// Every chart of the report (`/charts/<id>.svg` → SVG), found wherever a section holds
+/// one. Its text is outlined here with usvg (the same fonts): the drawing stays vector,
+/// and typst's own SVG text export, whose font order varies from run to run, is not
+/// involved, so the PDF's bytes do not either.
+fn charts(report: &Report, fonts: &fonts::Fonts) -> HashMap<String, Bytes> {
+    let opt = resvg::usvg::Options {
+        fontdb: std::sync::Arc::clone(&fonts.svg),
+        font_family: fonts.sans.first().cloned().unwrap_or_default(),
+        ..Default::default()
+    };
+    let outline = |svg: &str| -> String {
+        match resvg::usvg::Tree::from_str(svg, &opt) {
+            Ok(tree) => tree.to_string(&resvg::usvg::WriteOptions::default()),
+            Err(_) => svg.to_owned(),
         }
-    }
+    };
     let mut out = HashMap::new();
+    let mut found = Vec::new();
     if let Ok(v) = serde_json::to_value(&report.sections) {
-        walk(&v, &mut out);
+        walk(&v, &mut found);
+    }
+    for (id, svg) in found {
+        out.insert(
+            format!("/charts/{id}.svg"),
+            Bytes::new(outline(&svg).into_bytes()),
+        );
     }
     out
+}
+
+fn walk(v: &serde_json::Value, out: &mut Vec<(String, String)>) {
+    match v {
+        serde_json::Value::Object(map) => {
+            if let (Some(serde_json::Value::String(id)), Some(serde_json::Value::String(svg))) =
+                (map.get("id"), map.get("svg"))
+            {
+                out.push((id.clone(), svg.clone()));
+            }
+            map.values().for_each(|x| walk(x, out));
+        }
+        serde_json::Value::Array(list) => list.iter().for_each(|x| walk(x, out)),
+        _ => {}
+    }
 }
 
 /// Typst's errors with the line of the generated source they point at.
