@@ -215,11 +215,7 @@ impl Conv {
 
     fn start(&mut self, tag: Tag) {
         match tag {
-            Tag::Paragraph => {
-                if self.lists.is_empty() {
-                    self.block_start();
-                }
-            }
+            Tag::Paragraph if self.lists.is_empty() => self.block_start(),
             Tag::Heading { .. } => {
                 // Narrative headings are emphasised lines, not document headings:
                 // they stay out of the table of contents and the bookmarks.
