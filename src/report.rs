@@ -98,6 +98,7 @@ fn render_review(ws: &Workspace, id: FileId, format: Format) -> Result<Vec<u8>, 
         Format::Md => crate::review::report::Format::Md,
         Format::Html => crate::review::report::Format::Html,
         Format::Docx => crate::review::report::Format::Docx,
+        Format::Pdf => crate::review::report::Format::Pdf,
     };
     crate::review::report::render(&outcome, format, &ws.config)
 }

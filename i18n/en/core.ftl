@@ -126,6 +126,8 @@ render-refused = { $path } has { $errors } { $errors ->
     }; not rendered
 render-dir-to-stdout = a directory renders to a directory; give -o OUTDIR
 render-docx-to-stdout = a DOCX file cannot go to stdout; give -o FILE.docx
+render-pdf-to-stdout = a PDF file cannot go to stdout; give -o FILE.pdf
+render-pdf-no-cjk-font = no Chinese (CJK) font found, so no PDF was written. Install one, e.g. `apt-get install fonts-noto-cjk` (Debian/Ubuntu), `dnf install google-noto-sans-cjk-fonts google-noto-serif-cjk-fonts` (Fedora) or Noto Sans CJK SC / Noto Serif CJK SC from https://github.com/notofonts/noto-cjk; PLANC_FONT_PATH can name font directories to search instead of the system's
 render-review-errors = { $path }: the review has errors in its plan or actuals; run `planc review { $path }` to see them
 rollup-no-children = no plan under { $path } has child plans (`parent: <plan-id>#<item>`) to roll up
 rollup-no-plan = no plan with id `{ $id }`

@@ -70,7 +70,7 @@ review-reference-form-item = write `{"{{"}<target>/<dimension>/<item>.<field>{"}
 ## planc review
 
 review-cli-no-such-file = cannot read { $path }: no such file
-review-cli-docx-needs-file = --format docx needs -o FILE
+review-cli-docx-needs-file = --format docx and --format pdf need -o FILE
 review-cli-bad-date = `{ $text }` is not a date; write YYYY-MM-DD, e.g. 2026-09-30
 review-cli-as-of-outside = --as-of { $date } lies outside the plan period of `{ $plan }`, { $start } to { $end }; give a date within it
 review-cli-not-written = review not written: { $errors } { $errors ->

@@ -61,7 +61,7 @@ review-reference-form-item = 请写成 `{"{{"}<目标>/<维度>/<项目>.<字段
 ## planc review
 
 review-cli-no-such-file = 无法读取 { $path }：文件不存在
-review-cli-docx-needs-file = --format docx 需要用 -o 指定输出文件
+review-cli-docx-needs-file = --format docx 和 --format pdf 需要用 -o 指定输出文件
 review-cli-bad-date = `{ $text }` 不是日期；请写成 YYYY-MM-DD，例如 2026-09-30
 review-cli-as-of-outside = --as-of { $date } 不在计划 `{ $plan }` 的期间（{ $start } 至 { $end }）内；请给出这段时间内的日期
 review-cli-not-written = 未生成年终总结：计划或实际数据中有 { $errors } 个错误

@@ -115,6 +115,9 @@ fn render_file(args: &Args, ws: &Workspace, renderer: &Renderer, io: &mut Io) ->
     if to_stdout && args.format == Format::Docx {
         return trouble(io, crate::t!("render-docx-to-stdout"));
     }
+    if to_stdout && args.format == Format::Pdf {
+        return trouble(io, crate::t!("render-pdf-to-stdout"));
+    }
     if let Some(p) = ws.problems.first() {
         let msg = p
             .findings
@@ -429,6 +432,9 @@ fn emit(args: &Args, bytes: &[u8], default: &Path, io: &mut Io) -> Exit {
     if args.output.as_deref() == Some(Path::new("-")) {
         if args.format == Format::Docx {
             return trouble(io, "a DOCX file cannot go to stdout; give -o FILE.docx");
+        }
+        if args.format == Format::Pdf {
+            return trouble(io, crate::t!("render-pdf-to-stdout"));
         }
         return match io.stdout.write_all(bytes) {
             Ok(()) => Exit::Ok,

@@ -45,6 +45,8 @@ pub enum ReviewFormat {
     Html,
     /// A Word document (needs -o FILE)
     Docx,
+    /// A typeset A4 PDF (needs -o FILE and a CJK font)
+    Pdf,
     /// Every computed figure: exact values, and each `display` written as the report
     /// would (`--lang`, else the review's `lang`, else Chinese)
     Json,
@@ -72,7 +74,7 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
         return trouble(io, crate::t!("review-cli-no-such-file", path = path));
     }
     let to_stdout = args.output.as_deref().is_none_or(|p| p == Path::new("-"));
-    if args.format == ReviewFormat::Docx && to_stdout {
+    if matches!(args.format, ReviewFormat::Docx | ReviewFormat::Pdf) && to_stdout {
         return trouble(io, crate::t!("review-cli-docx-needs-file"));
     }
     let outcome = session::run(
@@ -140,6 +142,7 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
             let format = match format {
                 ReviewFormat::Md => crate::review::report::Format::Md,
                 ReviewFormat::Html => crate::review::report::Format::Html,
+                ReviewFormat::Pdf => crate::review::report::Format::Pdf,
                 _ => crate::review::report::Format::Docx,
             };
             match crate::review::report::render(&outcome, format, &config) {

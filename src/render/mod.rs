@@ -5,7 +5,8 @@
 //! plan's kind calls for, tables with totals, shares and growth computed in `Decimal`,
 //! charts described once — and each format reads only that report:
 //! `markdown` and `html` through minijinja templates (`templates/`, embedded, each
-//! overridable by name with `--templates DIR`), `docx` through docx-rs.
+//! overridable by name with `--templates DIR`), `docx` through docx-rs, `pdf` through
+//! typst templates (`templates/typ/`) typeset by typst as a library.
 //!
 //! Architecture invariants: renderers never read the plan file (the caller hands
 //! over the plan, its findings and its hash); templates hold layout and wording, not
@@ -18,6 +19,7 @@ pub mod docx;
 pub mod index;
 pub mod labels;
 pub mod num;
+pub mod pdf;
 pub mod raster;
 pub mod rollup;
 pub mod templates;
@@ -41,6 +43,9 @@ pub enum Format {
     Html,
     /// A Word document.
     Docx,
+    /// A typeset A4 PDF (typst): table of contents with page numbers, bookmarks,
+    /// vector charts; needs a CJK font on the system.
+    Pdf,
 }
 
 impl Format {
@@ -49,6 +54,7 @@ impl Format {
             Format::Md => "md",
             Format::Html => "html",
             Format::Docx => "docx",
+            Format::Pdf => "pdf",
         }
     }
 }
@@ -61,6 +67,9 @@ pub enum RenderError {
     Io { path: PathBuf, reason: String },
     #[error("cannot build the Word document: {0}")]
     Docx(String),
+    /// A PDF could not be typeset (no CJK font, a typst error in an overridden template).
+    #[error("{0}")]
+    Pdf(String),
 }
 
 impl From<minijinja::Error> for RenderError {
@@ -87,6 +96,8 @@ pub struct Renderer {
     zh: OnceLock<Labels>,
     en: OnceLock<Labels>,
     appendix: checks::Appendix,
+    /// The typst templates, set up on the first PDF.
+    typ: OnceLock<pdf::templates::Templates>,
 }
 
 /// What a report is made from: the plan, and what checking it found.
@@ -114,6 +125,7 @@ impl Renderer {
             zh: OnceLock::new(),
             en: OnceLock::new(),
             appendix: checks::Appendix::default(),
+            typ: OnceLock::new(),
         };
         if let Some(dir) = overrides {
             if dir.join("labels").is_dir() {
@@ -181,6 +193,12 @@ impl Renderer {
                 .render_report(report, format, l)
                 .map(String::into_bytes),
             Format::Docx => docx::render(report, l),
+            Format::Pdf => {
+                let t = self
+                    .typ
+                    .get_or_init(|| pdf::templates::Templates::new(self.overrides.as_deref()));
+                pdf::render(report, l, t)
+            }
         }
     }
 

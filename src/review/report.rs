@@ -19,6 +19,7 @@ pub enum Format {
     Md,
     Html,
     Docx,
+    Pdf,
 }
 
 pub fn render(outcome: &Outcome, format: Format, config: &Config) -> Result<Vec<u8>, String> {
@@ -182,6 +183,7 @@ pub fn render(outcome: &Outcome, format: Format, config: &Config) -> Result<Vec<
         Format::Md => crate::render::Format::Md,
         Format::Html => crate::render::Format::Html,
         Format::Docx => crate::render::Format::Docx,
+        Format::Pdf => crate::render::Format::Pdf,
     };
     for s in &mut report.sections {
         if let Body::Review(f) = &mut s.body {

@@ -14,6 +14,7 @@ mod init_fix;
 mod lsp;
 mod mutation;
 mod packaging;
+mod pdf;
 mod render;
 mod rollup_rules;
 mod rule_fixtures;

@@ -515,6 +515,13 @@ impl<'a> Builder<'a> {
             generator: format!("planc {}", env!("CARGO_PKG_VERSION")),
             sha256: String::new(),
             source: String::new(),
+            // The issue date when it is a day, else the period's first day: never the clock.
+            date: p
+                .issue_date
+                .as_ref()
+                .and_then(|d| d.range)
+                .or(p.period.start.range)
+                .map(|(d, _)| d.to_string()),
         }
     }
 
