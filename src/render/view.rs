@@ -59,8 +59,9 @@ pub struct Meta {
     pub sha256: String,
     /// The plan file's name.
     pub source: String,
-    /// The document's date (`2026-01-01`): the first day of the plan's period. The PDF
-    /// carries it as its creation date, so a render never depends on the clock.
+    /// The document's date (`2026-01-01`): the issue date when it is a day, else the first
+    /// day of the plan's period. The PDF carries it as its creation date, so a render never
+    /// depends on the clock.
     pub date: Option<String>,
 }
 
