@@ -1,5 +1,6 @@
 //! One integration-test binary (one link step), one module per area.
 
+mod harness;
 mod util;
 
 mod actuals;
@@ -7,6 +8,7 @@ mod review;
 
 mod check_cli;
 mod diff;
+mod fuzz_corpus;
 mod git_check;
 mod i18n;
 mod init_fix;
