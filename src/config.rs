@@ -35,6 +35,14 @@ struct RawConfig {
     review: RawReview,
     #[serde(default)]
     rollup: RawRollup,
+    #[serde(default)]
+    limits: RawLimits,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLimits {
+    max_file_mb: Option<u64>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -115,6 +123,9 @@ pub struct Config {
     pub rollup_complete: bool,
     /// The language of messages (`--lang`, else each plan's `lang:`, else the environment).
     pub lang: crate::i18n::Choice,
+    /// `[limits] max_file_mb`: files larger than this are refused unread (the CLI's
+    /// `--max-file-mb` wins; default `source::DEFAULT_MAX_FILE_MB`).
+    pub max_file_mb: Option<u64>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -199,6 +210,7 @@ impl Config {
         }
         config.deny_warnings = raw.check.deny_warnings.unwrap_or(false);
         config.rollup_complete = raw.rollup.complete.unwrap_or(false);
+        config.max_file_mb = raw.limits.max_file_mb;
         let percent = |key: &str, v: Option<String>, default: Decimal| match v {
             None => Ok(default),
             Some(v) => match Quantity::parse(&v) {

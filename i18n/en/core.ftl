@@ -7,6 +7,8 @@ label-first-defined = first defined here
 io-cannot-read = cannot read { $path }: { $reason }
 io-not-found = no such file or directory
 io-permission-denied = permission denied
+io-not-a-file = not a regular file (a FIFO, a device or a socket): planc reads only plain files
+io-too-large = the file is { $size } MB, over the limit of { $limit } MB (raise it with --max-file-mb or [limits] max_file_mb in planc.toml)
 
 yaml-syntax = YAML syntax error: { $info }
 yaml-second-document = a plan file holds one YAML document; found a second `---` document

@@ -6,6 +6,8 @@ label-first-defined = 首次定义于此
 io-cannot-read = 无法读取 { $path }：{ $reason }
 io-not-found = 文件或目录不存在
 io-permission-denied = 没有访问权限
+io-not-a-file = 不是普通文件（管道、设备或套接字）：planc 只读取普通文件
+io-too-large = 文件大小 { $size } MB，超过上限 { $limit } MB（可用 --max-file-mb 或 planc.toml 中的 [limits] max_file_mb 调高）
 
 yaml-syntax = YAML 语法错误：{ $info }
 yaml-second-document = 一个计划文件只能有一个 YAML 文档；这里出现了第二个 `---` 文档

@@ -45,6 +45,10 @@ pub struct Cli {
     /// else the locale, else en].
     #[arg(long, global = true, value_enum, value_name = "LANG")]
     pub lang: Option<LangArg>,
+    /// Refuse to read plan and actuals files larger than N MB [default: `[limits]
+    /// max_file_mb` in planc.toml, else 64].
+    #[arg(long, global = true, value_name = "N")]
+    pub max_file_mb: Option<u64>,
 }
 
 /// `--lang`.
@@ -110,6 +114,8 @@ pub struct Io<'a> {
     pub color: bool,
     /// The language the user asked for (`--lang`), if any.
     pub lang: crate::i18n::Choice,
+    /// `--max-file-mb`, if given (it wins over planc.toml).
+    pub max_file_mb: Option<u64>,
 }
 
 impl Io<'_> {
@@ -141,11 +147,15 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
     let lang = crate::i18n::Choice {
         forced: cli.lang.map(Into::into),
     };
+    if let Some(mb) = cli.max_file_mb {
+        crate::source::set_max_file_mb(mb);
+    }
     let mut io = Io {
         stdout: &mut out,
         stderr: &mut err,
         color,
         lang,
+        max_file_mb: cli.max_file_mb,
     };
     let code = crate::i18n::scope(lang.ui(), || match cli.command {
         Command::Check(a) => check::run(a, &mut io),
@@ -179,6 +189,13 @@ pub(crate) fn config_for(
         None => crate::config::Config::discover(start),
     }?;
     config.lang = io.lang;
+    if io.max_file_mb.is_none() {
+        crate::source::set_max_file_mb(
+            config
+                .max_file_mb
+                .unwrap_or(crate::source::DEFAULT_MAX_FILE_MB),
+        );
+    }
     Ok(config)
 }
 

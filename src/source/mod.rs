@@ -12,12 +12,100 @@ use std::sync::Arc;
 
 static READS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
+/// The default size limit of a file planc reads: 64 MB (`--max-file-mb`,
+/// `[limits] max_file_mb` in planc.toml).
+pub const DEFAULT_MAX_FILE_MB: u64 = 64;
+
+static MAX_BYTES: std::sync::atomic::AtomicU64 =
+    std::sync::atomic::AtomicU64::new(DEFAULT_MAX_FILE_MB * 1024 * 1024);
+
+/// Sets the size limit of [`read`] for this process, in MB.
+pub fn set_max_file_mb(mb: u64) {
+    MAX_BYTES.store(
+        mb.saturating_mul(1024 * 1024),
+        std::sync::atomic::Ordering::Relaxed,
+    );
+}
+
+/// The size limit of [`read`], in bytes.
+pub fn max_file_bytes() -> u64 {
+    MAX_BYTES.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Why [`read`] refused a file (carried inside its `io::Error`; `load::io_reason` says it
+/// in the user's language).
+#[derive(Debug)]
+pub enum ReadRefusal {
+    /// A FIFO, a device, a socket: reading it could block or never end.
+    NotAFile,
+    /// Larger than the limit (both in bytes).
+    TooLarge { size: u64, limit: u64 },
+}
+
+impl std::fmt::Display for ReadRefusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mb = |b: u64| format!("{:.1}", b as f64 / (1024.0 * 1024.0));
+        match self {
+            ReadRefusal::NotAFile => f.write_str(&crate::t!("io-not-a-file")),
+            ReadRefusal::TooLarge { size, limit } => f.write_str(&crate::t!(
+                "io-too-large",
+                size = mb(*size),
+                limit = (limit / (1024 * 1024)).to_string()
+            )),
+        }
+    }
+}
+
+impl std::error::Error for ReadRefusal {}
+
+fn refused(why: ReadRefusal) -> std::io::Error {
+    std::io::Error::new(std::io::ErrorKind::InvalidInput, why)
+}
+
 /// Reads a file planc checks. Every read of a plan or actuals file goes through here, so
 /// "every file is read once" can be measured: `PLANC_DEBUG_READS=1` makes the CLI print
 /// the count.
+///
+/// Only regular files are read (a FIFO or a device could block or never end: the type
+/// is checked before opening, and again on the opened handle, which is opened
+/// non-blocking), and only up to the size limit ([`set_max_file_mb`]), checked from the
+/// metadata before reading and enforced while reading.
 pub fn read(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
     READS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    std::fs::read(path)
+    let limit = max_file_bytes();
+    let check = |meta: &std::fs::Metadata| {
+        if !meta.is_file() {
+            return Err(refused(ReadRefusal::NotAFile));
+        }
+        if meta.len() > limit {
+            return Err(refused(ReadRefusal::TooLarge {
+                size: meta.len(),
+                limit,
+            }));
+        }
+        Ok(())
+    };
+    check(&std::fs::metadata(path)?)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    let meta = file.metadata()?;
+    check(&meta)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(refused(ReadRefusal::TooLarge {
+            size: bytes.len() as u64,
+            limit,
+        }));
+    }
+    Ok(bytes)
 }
 
 /// How many files [`read`] has read in this process.
