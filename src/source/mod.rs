@@ -151,6 +151,15 @@ pub struct SourceFile {
     /// Byte offsets at which each line starts, computed when first needed (most files
     /// have no findings and never need them).
     line_starts: std::sync::OnceLock<Vec<usize>>,
+    /// Characters before each multiple of [`CHUNK`] bytes, computed when first needed.
+    char_counts: std::sync::OnceLock<Vec<usize>>,
+}
+
+const CHUNK: usize = 4096;
+
+/// Characters in UTF-8 bytes (any byte range: continuation bytes are not counted).
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 impl SourceFile {
@@ -159,6 +168,7 @@ impl SourceFile {
             path: path.into(),
             text,
             line_starts: std::sync::OnceLock::new(),
+            char_counts: std::sync::OnceLock::new(),
         })
     }
 
@@ -175,6 +185,8 @@ impl SourceFile {
     }
 
     /// 1-based line and 1-based column (in Unicode scalar values) of a byte offset.
+    /// Constant time per call whatever the line's length (a 2 MB line with thousands of
+    /// findings must not cost thousands × 2 MB): see [`SourceFile::chars_before`].
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
         let line = match self.line_starts().binary_search(&offset) {
@@ -182,8 +194,30 @@ impl SourceFile {
             Err(i) => i - 1,
         };
         let start = self.line_starts()[line];
-        let col = self.text[start..offset].chars().count();
+        let col = if offset - start <= CHUNK {
+            count_chars(&self.text.as_bytes()[start..offset])
+        } else {
+            self.chars_before(offset) - self.chars_before(start)
+        };
         (line + 1, col + 1)
+    }
+
+    /// How many characters the text holds before byte `offset`: a running count kept
+    /// every [`CHUNK`] bytes (computed when first needed), plus the rest of one chunk.
+    fn chars_before(&self, offset: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let counts = self.char_counts.get_or_init(|| {
+            let mut counts = Vec::with_capacity(bytes.len() / CHUNK + 1);
+            let mut n = 0;
+            counts.push(0);
+            for chunk in bytes.chunks(CHUNK) {
+                n += count_chars(chunk);
+                counts.push(n);
+            }
+            counts
+        });
+        let i = offset / CHUNK;
+        counts[i] + count_chars(&bytes[i * CHUNK..offset])
     }
 
     /// 0-based line index of a byte offset.
@@ -221,4 +255,25 @@ impl SourceFile {
 pub fn display_path(path: &Path) -> String {
     let s = path.to_string_lossy().replace('\\', "/");
     s.strip_prefix("./").map(str::to_owned).unwrap_or(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_on_long_lines_count_characters() {
+        // A line far longer than one chunk, mixing one- and three-byte characters.
+        let line: String = (0..5000)
+            .map(|i| if i % 3 == 0 { "华" } else { "a" })
+            .collect();
+        let text = format!("first\n{line}\nlast\n");
+        let file = SourceFile::new("x.plan.yaml", text.clone());
+        for (offset, _) in text.char_indices().step_by(997) {
+            let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let want = text[line_start..offset].chars().count() + 1;
+            assert_eq!(file.line_col(offset).1, want, "offset {offset}");
+        }
+        assert_eq!(file.line_col(text.len() - 1), (3, 5));
+    }
 }
