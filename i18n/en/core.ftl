@@ -9,6 +9,7 @@ io-not-found = no such file or directory
 io-permission-denied = permission denied
 io-not-a-file = not a regular file (a FIFO, a device or a socket): planc reads only plain files
 io-too-large = the file is { $size } MB, over the limit of { $limit } MB (raise it with --max-file-mb or [limits] max_file_mb in planc.toml)
+io-output-is-input = it is one of the files this run reads; planc never overwrites an input (choose another output path)
 
 yaml-syntax = YAML syntax error: { $info }
 yaml-second-document = a plan file holds one YAML document; found a second `---` document
@@ -127,6 +128,7 @@ render-refused = { $path } has { $errors } { $errors ->
        *[other] errors
     }; not rendered
 render-dir-to-stdout = a directory renders to a directory; give -o OUTDIR
+render-template-outside = it resolves outside the --templates folder; templates may only include files inside it
 render-docx-to-stdout = a DOCX file cannot go to stdout; give -o FILE.docx
 render-review-errors = { $path }: the review has errors in its plan or actuals; run `planc review { $path }` to see them
 rollup-no-children = no plan under { $path } has child plans (`parent: <plan-id>#<item>`) to roll up

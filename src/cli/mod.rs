@@ -200,8 +200,20 @@ pub(crate) fn config_for(
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same directory, then a
-/// rename, so a failed run never leaves a half-written output file.
+/// rename, so a failed run never leaves a half-written output file. An output that is
+/// one of the files this run read (the same file through any path or link) is refused:
+/// `-o` never overwrites an input.
 pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    if crate::source::is_input(path) {
+        return Err(crate::source::refused(
+            crate::source::ReadRefusal::OutputIsInput,
+        ));
+    }
+    replace_atomic(path, bytes)
+}
+
+/// [`write_atomic`] for the one command that rewrites its input on purpose (`planc fix`).
+pub fn replace_atomic(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -212,8 +224,17 @@ pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()>
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "out".into());
     let tmp = dir.join(format!(".{name}.planc-tmp-{}", std::process::id()));
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
+    // A stale temporary file (or a link planted under its name) is removed, and the new
+    // one created fresh: the bytes never go through a link.
+    let _ = std::fs::remove_file(&tmp);
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&tmp)
+        .and_then(|mut f| f.write_all(bytes));
+    written
+        .and_then(|()| std::fs::rename(&tmp, path))
+        .inspect_err(|_| {
+            let _ = std::fs::remove_file(&tmp);
+        })
 }

@@ -36,6 +36,8 @@ pub fn max_file_bytes() -> u64 {
 /// in the user's language).
 #[derive(Debug)]
 pub enum ReadRefusal {
+    /// An output that would replace one of the run's inputs (`cli::write_atomic`).
+    OutputIsInput,
     /// A FIFO, a device, a socket: reading it could block or never end.
     NotAFile,
     /// Larger than the limit (both in bytes).
@@ -47,6 +49,7 @@ impl std::fmt::Display for ReadRefusal {
         let mb = |b: u64| format!("{:.1}", b as f64 / (1024.0 * 1024.0));
         match self {
             ReadRefusal::NotAFile => f.write_str(&crate::t!("io-not-a-file")),
+            ReadRefusal::OutputIsInput => f.write_str(&crate::t!("io-output-is-input")),
             ReadRefusal::TooLarge { size, limit } => f.write_str(&crate::t!(
                 "io-too-large",
                 size = mb(*size),
@@ -58,7 +61,7 @@ impl std::fmt::Display for ReadRefusal {
 
 impl std::error::Error for ReadRefusal {}
 
-fn refused(why: ReadRefusal) -> std::io::Error {
+pub fn refused(why: ReadRefusal) -> std::io::Error {
     std::io::Error::new(std::io::ErrorKind::InvalidInput, why)
 }
 
@@ -86,7 +89,9 @@ pub fn read(path: &Path) -> std::io::Result<Vec<u8>> {
         }
         Ok(())
     };
-    check(&std::fs::metadata(path)?)?;
+    let meta = std::fs::metadata(path)?;
+    check(&meta)?;
+    remember_input(&meta, path);
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -106,6 +111,44 @@ pub fn read(path: &Path) -> std::io::Result<Vec<u8>> {
         }));
     }
     Ok(bytes)
+}
+
+/// The files [`read`] has read in this process, by identity (device and inode on Unix,
+/// the canonical path elsewhere), so that no output overwrites an input
+/// ([`is_input`], checked by `cli::write_atomic`).
+static INPUTS: std::sync::Mutex<Vec<FileIdentity>> = std::sync::Mutex::new(Vec::new());
+
+#[cfg(unix)]
+type FileIdentity = (u64, u64);
+#[cfg(not(unix))]
+type FileIdentity = PathBuf;
+
+#[cfg(unix)]
+fn identity(meta: &std::fs::Metadata, _path: &Path) -> Option<FileIdentity> {
+    use std::os::unix::fs::MetadataExt;
+    Some((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn identity(_meta: &std::fs::Metadata, path: &Path) -> Option<FileIdentity> {
+    std::fs::canonicalize(path).ok()
+}
+
+fn remember_input(meta: &std::fs::Metadata, path: &Path) {
+    if let (Some(id), Ok(mut inputs)) = (identity(meta, path), INPUTS.lock()) {
+        inputs.push(id);
+    }
+}
+
+/// Whether `path` is (through any link) a file [`read`] has read in this process.
+pub fn is_input(path: &Path) -> bool {
+    let Ok(meta) = std::fs::metadata(path) else {
+        return false;
+    };
+    let Some(id) = identity(&meta, path) else {
+        return false;
+    };
+    INPUTS.lock().is_ok_and(|inputs| inputs.contains(&id))
 }
 
 /// How many files [`read`] has read in this process.
