@@ -427,6 +427,7 @@ fn lex(text: &str, delimiter: u8) -> Vec<(usize, Vec<Cell>)> {
 /// first to their last cell may be (calamine allocates that rectangle): a workbook with
 /// a million rows, or two cells at A1 and XFD1048576, is refused with a message instead
 /// of taking the memory of the machine.
+const MAX_ROWS: u32 = 500_000;
 const MAX_CELLS: usize = 5_000_000;
 const MAX_AREA: u64 = 20_000_000;
 
@@ -479,10 +480,11 @@ fn check_cells<RS: std::io::Read + std::io::Seek>(
             hi = (hi.0.max(r), hi.1.max(c));
             let area =
                 (u64::from(hi.0 - lo.0.min(hi.0)) + 1) * (u64::from(hi.1 - lo.1.min(hi.1)) + 1);
-            if count > MAX_CELLS || area > MAX_AREA {
+            if count > MAX_CELLS || area > MAX_AREA || hi.0 - lo.0.min(hi.0) >= MAX_ROWS {
                 return Err(t!(
                     "actuals-workbook-too-many-cells",
                     sheet = name.clone(),
+                    rows = MAX_ROWS.to_string(),
                     cells = MAX_CELLS.to_string()
                 ));
             }

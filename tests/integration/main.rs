@@ -10,6 +10,7 @@ mod check_cli;
 mod diff;
 mod fuzz_corpus;
 mod git_check;
+mod hostile;
 mod i18n;
 mod init_fix;
 mod lsp;
