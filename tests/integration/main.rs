@@ -16,6 +16,7 @@ mod init_fix;
 mod lsp;
 mod mutation;
 mod packaging;
+mod properties;
 mod render;
 mod rollup_rules;
 mod rule_fixtures;
