@@ -160,6 +160,13 @@ impl Config {
 
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
         let shown = crate::source::display_path(path);
+        // Never opened if it is a FIFO or a device (reading could block).
+        if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+            return Err(ConfigError::Invalid {
+                path: shown,
+                message: crate::t!("io-not-a-file"),
+            });
+        }
         let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
             path: shown.clone(),
             source,

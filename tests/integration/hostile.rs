@@ -219,6 +219,7 @@ fn a_fifo_or_a_device_never_blocks() {
         &["fix", "pipe.plan.yaml"],
         &["review", "ok.plan.yaml", "--actuals", "pipe.plan.yaml"],
         &["diff", "pipe.plan.yaml", "ok.plan.yaml"],
+        &["check", "--config", "pipe.plan.yaml", "ok.plan.yaml"],
     ] {
         let (code, err) = run_in(dir.path(), args);
         assert!(code == 1 || code == 2, "{args:?}: exit {code}: {err}");
