@@ -13,8 +13,11 @@ use std::path::{Path, PathBuf};
 use planc::config::Config;
 use planc::lsp::convert::{Encoding, LineIndex};
 
+/// What a fuzz target runs on one input.
+pub type Target = fn(&[u8]);
+
 /// The fuzz targets, by name (the directory names under `tests/fuzz_corpus/`).
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Target)] = &[
     ("load_check", load_check),
     ("actuals", actuals),
     ("render", render),
