@@ -37,12 +37,19 @@ struct RawConfig {
     rollup: RawRollup,
     #[serde(default)]
     render: RawRender,
+    limits: RawLimits,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawRender {
     money_unit: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLimits {
+    max_file_mb: Option<u64>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -126,6 +133,9 @@ pub struct Config {
     pub money_unit: Option<crate::model::MoneyUnit>,
     /// The language of messages (`--lang`, else each plan's `lang:`, else the environment).
     pub lang: crate::i18n::Choice,
+    /// `[limits] max_file_mb`: files larger than this are refused unread (the CLI's
+    /// `--max-file-mb` wins; default `source::DEFAULT_MAX_FILE_MB`).
+    pub max_file_mb: Option<u64>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -160,6 +170,13 @@ impl Config {
 
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
         let shown = crate::source::display_path(path);
+        // Never opened if it is a FIFO or a device (reading could block).
+        if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+            return Err(ConfigError::Invalid {
+                path: shown,
+                message: crate::t!("io-not-a-file"),
+            });
+        }
         let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
             path: shown.clone(),
             source,
@@ -216,6 +233,7 @@ impl Config {
                     .ok_or_else(|| crate::t!("config-money-unit", value = format!("{u:?}")))?,
             );
         }
+        config.max_file_mb = raw.limits.max_file_mb;
         let percent = |key: &str, v: Option<String>, default: Decimal| match v {
             None => Ok(default),
             Some(v) => match Quantity::parse(&v) {

@@ -51,6 +51,12 @@ pub fn load_path(path: &Path, choice: Choice) -> Loaded {
 
 /// The reason of an I/O error, in the current language.
 pub fn io_reason(e: &std::io::Error) -> String {
+    if let Some(why) = e
+        .get_ref()
+        .and_then(|i| i.downcast_ref::<crate::source::ReadRefusal>())
+    {
+        return why.to_string();
+    }
     match e.kind() {
         std::io::ErrorKind::NotFound => crate::t!("io-not-found"),
         std::io::ErrorKind::PermissionDenied => crate::t!("io-permission-denied"),

@@ -44,6 +44,8 @@ actuals-no-rows = the file holds no rows
 actuals-no-rows-help = the first line is the header: metric,dimension,item,period,value,unit
 actuals-workbook-unreadable = cannot open { $path } as a workbook: { $reason }
 actuals-workbook-unreadable-help = save it from Excel or WPS as .xlsx, or export it as CSV (UTF-8)
+actuals-workbook-unpacks-too-large = it unpacks to more than { $limit } MB (four times the file-size limit, --max-file-mb)
+actuals-workbook-too-many-cells = sheet { $sheet } is too large for planc: more than { $rows } rows or { $cells } cells, or cells spanning too large a rectangle (export the rows for this plan only, or as CSV)
 actuals-workbook-no-sheets = { $path } has no sheets
 actuals-sheet-no-rows = sheet `{ $sheet }` holds no rows
 

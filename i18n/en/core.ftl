@@ -7,6 +7,9 @@ label-first-defined = first defined here
 io-cannot-read = cannot read { $path }: { $reason }
 io-not-found = no such file or directory
 io-permission-denied = permission denied
+io-not-a-file = not a regular file (a FIFO, a device or a socket): planc reads only plain files
+io-too-large = the file is { $size } MB, over the limit of { $limit } MB (raise it with --max-file-mb or [limits] max_file_mb in planc.toml)
+io-output-is-input = it is one of the files this run reads; planc never overwrites an input (choose another output path)
 
 yaml-syntax = YAML syntax error: { $info }
 yaml-second-document = a plan file holds one YAML document; found a second `---` document
@@ -125,6 +128,7 @@ render-refused = { $path } has { $errors } { $errors ->
        *[other] errors
     }; not rendered
 render-dir-to-stdout = a directory renders to a directory; give -o OUTDIR
+render-template-outside = it resolves outside the --templates folder; templates may only include files inside it
 render-docx-to-stdout = a DOCX file cannot go to stdout; give -o FILE.docx
 render-pdf-to-stdout = a PDF file cannot go to stdout; give -o FILE.pdf
 render-pdf-no-cjk-font = no Chinese (CJK) font found, so no PDF was written. Install one, e.g. `apt-get install fonts-noto-cjk` (Debian/Ubuntu), `dnf install google-noto-sans-cjk-fonts google-noto-serif-cjk-fonts` (Fedora) or Noto Sans CJK SC / Noto Serif CJK SC from https://github.com/notofonts/noto-cjk; PLANC_FONT_PATH can name font directories to search instead of the system's

@@ -54,6 +54,8 @@ actuals-no-rows = 文件中没有任何数据行
 actuals-no-rows-help = 第一行是表头：metric,dimension,item,period,value,unit
 actuals-workbook-unreadable = 无法把 { $path } 作为工作簿打开：{ $reason }
 actuals-workbook-unreadable-help = 用 Excel 或 WPS 另存为 .xlsx，或导出为 CSV（UTF-8）
+actuals-workbook-unpacks-too-large = 解压后超过 { $limit } MB（文件大小上限 --max-file-mb 的四倍）
+actuals-workbook-too-many-cells = 工作表 { $sheet } 过大：超过 { $rows } 行或 { $cells } 个单元格，或单元格分布的矩形范围过大（请只导出本计划的数据，或导出为 CSV）
 actuals-workbook-no-sheets = { $path } 中没有工作表
 actuals-sheet-no-rows = 工作表 `{ $sheet }` 中没有任何数据行
 

@@ -6,6 +6,9 @@ label-first-defined = 首次定义于此
 io-cannot-read = 无法读取 { $path }：{ $reason }
 io-not-found = 文件或目录不存在
 io-permission-denied = 没有访问权限
+io-not-a-file = 不是普通文件（管道、设备或套接字）：planc 只读取普通文件
+io-too-large = 文件大小 { $size } MB，超过上限 { $limit } MB（可用 --max-file-mb 或 planc.toml 中的 [limits] max_file_mb 调高）
+io-output-is-input = 它是本次运行读取的输入文件之一；planc 从不覆盖输入文件（请换一个输出路径）
 
 yaml-syntax = YAML 语法错误：{ $info }
 yaml-second-document = 一个计划文件只能有一个 YAML 文档；这里出现了第二个 `---` 文档
@@ -112,6 +115,7 @@ render-actuals-not-plan = { $path } 是实际数据文件，不是计划；请�
 render-refused-allow = { $path } 有 { $errors } 个错误，未生成报告（如仍要生成，请加 --allow-errors）
 render-refused = { $path } 有 { $errors } 个错误，未生成报告
 render-dir-to-stdout = 目录只能生成到目录；请用 -o 指定输出目录
+render-template-outside = 它指向 --templates 文件夹之外；模板只能引用该文件夹内的文件
 render-docx-to-stdout = DOCX 文件不能写到标准输出；请用 -o 指定文件名，如 -o 报告.docx
 render-pdf-to-stdout = PDF 文件不能写到标准输出；请用 -o 指定文件名，如 -o 报告.pdf
 render-pdf-no-cjk-font = 未找到中文（CJK）字体，未生成 PDF。请先安装，例如 `apt-get install fonts-noto-cjk`（Debian/Ubuntu）、`dnf install google-noto-sans-cjk-fonts google-noto-serif-cjk-fonts`（Fedora），或从 https://github.com/notofonts/noto-cjk 安装思源黑体 / 思源宋体（Noto Sans CJK SC / Noto Serif CJK SC）；也可用环境变量 PLANC_FONT_PATH 指定字体目录

@@ -423,9 +423,85 @@ fn lex(text: &str, delimiter: u8) -> Vec<(usize, Vec<Cell>)> {
 
 /// Reads the first sheet of a workbook whose header is one of the long layout (`metric`,
 /// `period` and `value`) or of the wide layout (or the first sheet).
+/// How many cells a workbook's sheets may hold, and how large the rectangle from their
+/// first to their last cell may be (calamine allocates that rectangle): a workbook with
+/// a million rows, or two cells at A1 and XFD1048576, is refused with a message instead
+/// of taking the memory of the machine.
+const MAX_ROWS: u32 = 500_000;
+const MAX_CELLS: usize = 5_000_000;
+const MAX_AREA: u64 = 20_000_000;
+
+/// Refuses a workbook that unpacks to more than the limit (four times the file-size
+/// limit, `--max-file-mb`), counting the bytes actually inflated, not the sizes the zip
+/// claims — a zip bomb is stopped after the limit, before calamine reads anything.
+fn check_unpacked(bytes: &[u8]) -> Result<(), String> {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(()); // not a zip: calamine says what it is not
+    };
+    let limit = crate::source::max_file_bytes().saturating_mul(4);
+    let mut total: u64 = 0;
+    for i in 0..zip.len() {
+        let Ok(entry) = zip.by_index(i) else {
+            continue;
+        };
+        let left = limit.saturating_sub(total);
+        let n = std::io::copy(
+            &mut std::io::Read::take(entry, left.saturating_add(1)),
+            &mut std::io::sink(),
+        )
+        .unwrap_or(0);
+        total = total.saturating_add(n);
+        if total > limit {
+            return Err(t!(
+                "actuals-workbook-unpacks-too-large",
+                limit = (limit / (1024 * 1024)).to_string()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Counts the cells of every sheet (streaming) before a sheet is read as a rectangle.
+fn check_cells<RS: std::io::Read + std::io::Seek>(
+    workbook: &mut calamine::Sheets<RS>,
+) -> Result<(), String> {
+    let calamine::Sheets::Xlsx(xlsx) = workbook else {
+        return Ok(());
+    };
+    for name in xlsx.sheet_names() {
+        let Ok(mut cells) = xlsx.worksheet_cells_reader(&name) else {
+            continue;
+        };
+        let (mut count, mut lo, mut hi) = (0usize, (u32::MAX, u32::MAX), (0u32, 0u32));
+        while let Ok(Some(cell)) = cells.next_cell() {
+            let (r, c) = cell.get_position();
+            count += 1;
+            lo = (lo.0.min(r), lo.1.min(c));
+            hi = (hi.0.max(r), hi.1.max(c));
+            let area =
+                (u64::from(hi.0 - lo.0.min(hi.0)) + 1) * (u64::from(hi.1 - lo.1.min(hi.1)) + 1);
+            if count > MAX_CELLS || area > MAX_AREA || hi.0 - lo.0.min(hi.0) >= MAX_ROWS {
+                return Err(t!(
+                    "actuals-workbook-too-many-cells",
+                    sheet = name.clone(),
+                    rows = MAX_ROWS.to_string(),
+                    cells = MAX_CELLS.to_string()
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
 pub fn load_xlsx(path: &Path, bytes: &[u8]) -> ActualsFile {
     let mut file = ActualsFile::empty(path, Format::Xlsx);
-    let mut workbook = match calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())) {
+    let opened = check_unpacked(bytes)
+        .and_then(|()| {
+            calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec()))
+                .map_err(|e| e.to_string())
+        })
+        .and_then(|mut w| check_cells(&mut w).map(|()| w));
+    let mut workbook = match opened {
         Ok(w) => w,
         Err(e) => {
             file.findings.push(
@@ -435,7 +511,7 @@ pub fn load_xlsx(path: &Path, bytes: &[u8]) -> ActualsFile {
                     t!(
                         "actuals-workbook-unreadable",
                         path = crate::source::display_path(path),
-                        reason = e.to_string()
+                        reason = e
                     ),
                 )
                 .help(t!("actuals-workbook-unreadable-help")),

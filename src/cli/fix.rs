@@ -139,7 +139,7 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
                         out.extend_from_slice(b"\xEF\xBB\xBF");
                     }
                     out.extend_from_slice(result.fixed.as_bytes());
-                    if let Err(e) = super::write_atomic(path, &out) {
+                    if let Err(e) = super::replace_atomic(path, &out) {
                         io.error(crate::t!(
                             "cli-cannot-write",
                             path = name.as_str(),

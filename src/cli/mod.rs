@@ -45,6 +45,10 @@ pub struct Cli {
     /// else the locale, else en].
     #[arg(long, global = true, value_enum, value_name = "LANG")]
     pub lang: Option<LangArg>,
+    /// Refuse to read plan and actuals files larger than N MB [default: `[limits]
+    /// max_file_mb` in planc.toml, else 64].
+    #[arg(long, global = true, value_name = "N")]
+    pub max_file_mb: Option<u64>,
 }
 
 /// `--lang`.
@@ -110,6 +114,8 @@ pub struct Io<'a> {
     pub color: bool,
     /// The language the user asked for (`--lang`), if any.
     pub lang: crate::i18n::Choice,
+    /// `--max-file-mb`, if given (it wins over planc.toml).
+    pub max_file_mb: Option<u64>,
 }
 
 impl Io<'_> {
@@ -141,11 +147,15 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
     let lang = crate::i18n::Choice {
         forced: cli.lang.map(Into::into),
     };
+    if let Some(mb) = cli.max_file_mb {
+        crate::source::set_max_file_mb(mb);
+    }
     let mut io = Io {
         stdout: &mut out,
         stderr: &mut err,
         color,
         lang,
+        max_file_mb: cli.max_file_mb,
     };
     let code = crate::i18n::scope(lang.ui(), || match cli.command {
         Command::Check(a) => check::run(a, &mut io),
@@ -179,12 +189,31 @@ pub(crate) fn config_for(
         None => crate::config::Config::discover(start),
     }?;
     config.lang = io.lang;
+    if io.max_file_mb.is_none() {
+        crate::source::set_max_file_mb(
+            config
+                .max_file_mb
+                .unwrap_or(crate::source::DEFAULT_MAX_FILE_MB),
+        );
+    }
     Ok(config)
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same directory, then a
-/// rename, so a failed run never leaves a half-written output file.
+/// rename, so a failed run never leaves a half-written output file. An output that is
+/// one of the files this run read (the same file through any path or link) is refused:
+/// `-o` never overwrites an input.
 pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    if crate::source::is_input(path) {
+        return Err(crate::source::refused(
+            crate::source::ReadRefusal::OutputIsInput,
+        ));
+    }
+    replace_atomic(path, bytes)
+}
+
+/// [`write_atomic`] for the one command that rewrites its input on purpose (`planc fix`).
+pub fn replace_atomic(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -195,8 +224,17 @@ pub fn write_atomic(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()>
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "out".into());
     let tmp = dir.join(format!(".{name}.planc-tmp-{}", std::process::id()));
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
+    // A stale temporary file (or a link planted under its name) is removed, and the new
+    // one created fresh: the bytes never go through a link.
+    let _ = std::fs::remove_file(&tmp);
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&tmp)
+        .and_then(|mut f| f.write_all(bytes));
+    written
+        .and_then(|()| std::fs::rename(&tmp, path))
+        .inspect_err(|_| {
+            let _ = std::fs::remove_file(&tmp);
+        })
 }

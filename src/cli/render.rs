@@ -431,7 +431,7 @@ fn render_rollup(
 fn emit(args: &Args, bytes: &[u8], default: &Path, io: &mut Io) -> Exit {
     if args.output.as_deref() == Some(Path::new("-")) {
         if args.format == Format::Docx {
-            return trouble(io, "a DOCX file cannot go to stdout; give -o FILE.docx");
+            return trouble(io, crate::t!("render-docx-to-stdout"));
         }
         if args.format == Format::Pdf {
             return trouble(io, crate::t!("render-pdf-to-stdout"));

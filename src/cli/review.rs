@@ -71,6 +71,17 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
         .find(|p| !p.is_file())
     {
         let path = crate::source::display_path(missing);
+        if missing.exists() {
+            // A FIFO or a device: never opened.
+            return trouble(
+                io,
+                crate::t!(
+                    "io-cannot-read",
+                    path = path,
+                    reason = crate::t!("io-not-a-file")
+                ),
+            );
+        }
         return trouble(io, crate::t!("review-cli-no-such-file", path = path));
     }
     let to_stdout = args.output.as_deref().is_none_or(|p| p == Path::new("-"));

@@ -59,6 +59,17 @@ impl SourceCode for Text {
         } else {
             text.len()
         };
+        // A very long line (a 2 MB line, a flow sequence of thousands of items) is shown
+        // only around the span: printing n findings on it must not print n × the line.
+        let (window_start, window_end) = if window_end - window_start > LONG_WINDOW {
+            (
+                window_start.max(floor_char(text, start.saturating_sub(AROUND))),
+                window_end.min(ceil_char(text, end + AROUND)),
+            )
+        } else {
+            (window_start, window_end)
+        };
+        let first = file.line_of(window_start);
         let window = &text[window_start..window_end];
         let inner = window.read_span(
             &SourceSpan::new((start - window_start).into(), end - start),
@@ -77,6 +88,40 @@ impl SourceCode for Text {
             data: inner.data(),
         }))
     }
+}
+
+/// Past this many bytes, the lines around a span are cut to [`AROUND`] bytes each side.
+const LONG_WINDOW: usize = 4096;
+const AROUND: usize = 400;
+/// A label longer than this is cut to the end of its first line (or to this length):
+/// a finding about a whole 100 000-line block quotes its start, not the block.
+const LONG_LABEL: usize = 2048;
+
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// A label's span as shown: long ones cut (see [`LONG_LABEL`]).
+fn shown(text: &str, span: crate::source::Span) -> SourceSpan {
+    let start = span.start.min(text.len());
+    let end = span.end.clamp(start, text.len());
+    if end - start <= LONG_LABEL {
+        return SourceSpan::new(start.into(), end - start);
+    }
+    let line_end = text[start..end].find('\n').map_or(end, |i| start + i);
+    let end = floor_char(text, line_end.min(start + LONG_LABEL)).max(start);
+    SourceSpan::new(start.into(), end - start)
 }
 
 /// The lines around a span, placed in the whole file, with a character column.
@@ -151,8 +196,10 @@ fn related(finding: &Finding) -> Vec<Related> {
     let mut out: Vec<Related> = Vec::new();
     for l in &finding.secondary {
         let Some(file) = &l.file else { continue };
-        let label =
-            LabeledSpan::new_with_span((!l.message.is_empty()).then(|| l.message.clone()), l.span);
+        let label = LabeledSpan::new_with_span(
+            (!l.message.is_empty()).then(|| l.message.clone()),
+            shown(&file.text, l.span),
+        );
         match out.iter_mut().find(|r| r.source.name() == file.name()) {
             Some(r) => r.labels.push(label),
             None => out.push(Related {
@@ -227,17 +274,20 @@ impl Diagnostic for Diag<'_> {
         Some(Box::new(self.related.iter().map(|r| r as &dyn Diagnostic)))
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        self.source.as_ref()?;
+        let source = &self.source.as_ref()?.inner().0.text;
         let f = self.finding;
         fn text(m: &str) -> Option<String> {
             (!m.is_empty()).then(|| m.to_owned())
         }
-        let primary = LabeledSpan::new_primary_with_span(text(&f.primary.message), f.primary.span);
+        let primary = LabeledSpan::new_primary_with_span(
+            text(&f.primary.message),
+            shown(source, f.primary.span),
+        );
         let rest = f
             .secondary
             .iter()
             .filter(|l| l.file.is_none())
-            .map(|l| LabeledSpan::new_with_span(text(&l.message), l.span));
+            .map(move |l| LabeledSpan::new_with_span(text(&l.message), shown(source, l.span)));
         Some(Box::new(std::iter::once(primary).chain(rest)))
     }
 }

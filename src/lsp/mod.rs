@@ -618,7 +618,7 @@ fn invalid_params(id: RequestId, e: &Error) -> Response {
 }
 
 /// Applies one change of a `didChange` (a range and its new text, or the whole text).
-fn apply(text: &mut String, change: lsp_types::TextDocumentContentChangeEvent, enc: Encoding) {
+pub fn apply(text: &mut String, change: lsp_types::TextDocumentContentChangeEvent, enc: Encoding) {
     match change.range {
         Some(range) => {
             let index = LineIndex::new(text, enc);

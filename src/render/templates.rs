@@ -126,23 +126,8 @@ impl Templates {
         let dir: Option<PathBuf> = overrides.map(Path::to_path_buf);
         env.set_loader(move |name| {
             if let Some(dir) = &dir {
-                // Names are relative paths like `html/sections/risks.html.j2`.
-                if !name.split('/').any(|p| p == ".." || p.is_empty()) {
-                    let path = dir.join(name);
-                    match std::fs::read_to_string(&path) {
-                        Ok(text) => return Ok(Some(text)),
-                        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                        Err(e) => {
-                            return Err(minijinja::Error::new(
-                                minijinja::ErrorKind::InvalidOperation,
-                                format!(
-                                    "cannot read {}: {}",
-                                    crate::source::display_path(&path),
-                                    crate::load::io_reason(&e)
-                                ),
-                            ))
-                        }
-                    }
+                if let Some(text) = read_override(dir, name)? {
+                    return Ok(Some(text));
                 }
             }
             Ok(DEFAULTS
@@ -208,6 +193,46 @@ impl Templates {
             entries: &'a [Entry],
         }
         Ok(t.render(context! { r => Value::from_serialize(Ctx { entries }), L => l.map() })?)
+    }
+}
+
+/// A template of the `--templates` folder, by name (`html/sections/risks.html.j2`).
+/// Only files inside the folder are read: a name with `..`, an empty part (an absolute
+/// path), a backslash or a drive colon is not looked up, and a file that resolves
+/// (through a link) outside the folder, or is not a regular file, is refused with an
+/// error — an `{% include %}` can never reach `/etc/passwd`.
+fn read_override(dir: &Path, name: &str) -> Result<Option<String>, minijinja::Error> {
+    let refuse = |path: &Path, reason: String| {
+        minijinja::Error::new(
+            minijinja::ErrorKind::InvalidOperation,
+            crate::t!(
+                "io-cannot-read",
+                path = crate::source::display_path(path),
+                reason = reason
+            ),
+        )
+    };
+    if name
+        .split('/')
+        .any(|p| p == ".." || p == "." || p.is_empty() || p.contains(['\\', ':']))
+    {
+        return Ok(None);
+    }
+    let path = dir.join(name);
+    let resolved = match std::fs::canonicalize(&path) {
+        Ok(p) => p,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(refuse(&path, crate::load::io_reason(&e))),
+    };
+    let root = std::fs::canonicalize(dir).map_err(|e| refuse(dir, crate::load::io_reason(&e)))?;
+    if !resolved.starts_with(&root) {
+        return Err(refuse(&path, crate::t!("render-template-outside")));
+    }
+    match crate::source::read(&resolved) {
+        Ok(bytes) => String::from_utf8(bytes)
+            .map(Some)
+            .map_err(|_| refuse(&path, crate::t!("decode-unknown-encoding"))),
+        Err(e) => Err(refuse(&path, crate::load::io_reason(&e))),
     }
 }
 

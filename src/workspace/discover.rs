@@ -79,6 +79,19 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Found>, Vec<FileReport>) {
             });
             continue;
         }
+        if !meta.is_dir() {
+            // A FIFO or a device named on the command line: never opened (it could block
+            // or never end).
+            problems.push(problem(
+                p,
+                crate::t!(
+                    "io-cannot-read",
+                    path = display_path(p),
+                    reason = crate::t!("io-not-a-file")
+                ),
+            ));
+            continue;
+        }
         let before = files.len();
         let walker = walkdir::WalkDir::new(p)
             .follow_links(true)

@@ -124,10 +124,20 @@ pub mod xlsx {
             data.push_str("</row>");
         }
         let ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-        let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
         let sheet_xml = format!(
             "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"{ns}\"><sheetData>{data}</sheetData></worksheet>"
         );
+        package(sheet, &sheet_xml, &strings)
+    }
+
+    /// A workbook whose one sheet is this XML (and these shared strings).
+    pub fn with_sheet_xml(sheet: &str, sheet_xml: &str) -> Vec<u8> {
+        package(sheet, sheet_xml, &[])
+    }
+
+    fn package(sheet: &str, sheet_xml: &str, strings: &[&str]) -> Vec<u8> {
+        let ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
         let sst: String = strings
             .iter()
             .map(|s| format!("<si><t>{}</t></si>", esc(s)))
@@ -148,7 +158,7 @@ pub mod xlsx {
             ("_rels/.rels", root_rels.as_bytes().to_vec()),
             ("xl/workbook.xml", workbook_xml.into_bytes()),
             ("xl/_rels/workbook.xml.rels", wb_rels.as_bytes().to_vec()),
-            ("xl/worksheets/sheet1.xml", sheet_xml.into_bytes()),
+            ("xl/worksheets/sheet1.xml", sheet_xml.as_bytes().to_vec()),
             ("xl/sharedStrings.xml", sst_xml.into_bytes()),
         ])
     }

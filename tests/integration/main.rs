@@ -1,5 +1,6 @@
 //! One integration-test binary (one link step), one module per area.
 
+mod harness;
 mod util;
 
 mod actuals;
@@ -8,13 +9,16 @@ mod review;
 mod check_cli;
 mod diff;
 mod docx_layout;
+mod fuzz_corpus;
 mod git_check;
+mod hostile;
 mod i18n;
 mod init_fix;
 mod lsp;
 mod mutation;
 mod packaging;
 mod pdf;
+mod properties;
 mod render;
 mod rollup_rules;
 mod rule_fixtures;
