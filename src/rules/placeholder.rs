@@ -55,12 +55,35 @@ const NARRATIVE_KEYS: &[&str] = &[
 
 const WORDS: &[&str] = &["TBD", "TODO", "待定", "待补充", "待确认", "待填写"];
 
+/// Which kinds of placeholder the text may hold, from one pass over its bytes (this
+/// runs on every string of every plan, and almost none holds one): runs of `X`, a word
+/// (`TBD`, `TODO`, `待…`), a bracket (`[`, `【`).
+fn may_hold(b: &[u8]) -> (bool, bool, bool) {
+    let (mut x, mut word, mut bracket) = (false, false, false);
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'X' => x = true,
+            b'T' => word = true,
+            b'[' => bracket = true,
+            // 待 is E5 BE 85 and 【 is E3 80 90 in UTF-8.
+            0xE5 if b[i + 1..].starts_with(&[0xBE, 0x85]) => word = true,
+            0xE3 if b[i + 1..].starts_with(&[0x80, 0x90]) => bracket = true,
+            _ => {}
+        }
+    }
+    (x, word, bracket)
+}
+
 /// Byte ranges of placeholders within `s`.
 pub fn find(s: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let b = s.as_bytes();
+    let (maybe_x, maybe_word, maybe_bracket) = may_hold(b);
+    if !(maybe_x || maybe_word || maybe_bracket) {
+        return out;
+    }
     // Runs of two or more `X` not inside an ASCII word (XX, XX%, XX亿元, XX医院).
-    let mut i = if b.contains(&b'X') { 0 } else { b.len() };
+    let mut i = if maybe_x { 0 } else { b.len() };
     while i < b.len() {
         if b[i] == b'X' {
             let start = i;
@@ -76,9 +99,6 @@ pub fn find(s: &str) -> Vec<(usize, usize)> {
             i += 1;
         }
     }
-    // Cheap pre-checks: this runs on every string of every plan.
-    let maybe_word = s.contains('T') || s.contains('待');
-    let maybe_bracket = s.contains('[') || s.contains('【');
     for w in WORDS.iter().filter(|_| maybe_word) {
         let mut from = 0;
         while let Some(pos) = s[from..].find(w) {
