@@ -50,7 +50,7 @@ for n in "${sizes[@]}"; do
   dir=$work/plans-$n
   python3 bench/gen_plans.py "$dir" "$n" >/dev/null
   mb=$(du -sm "$dir" | cut -f1)
-  "$bin" check --no-cache "$dir" >/dev/null # read once: the page cache is warm unless DROP_CACHES=1
+  "$bin" check --no-cache "$dir" >/dev/null 2>&1 # read once: the page cache is warm unless DROP_CACHES=1
   read -r w u s r < <(best "$runs" "$bin" check --no-cache "$dir")
   printf '%-8s %-8s %-16s %7ss %7ss %7ss %7sMB %12.0f\n' "$n" "$mb" "--no-cache" "$w" "$u" "$s" "$r" \
     "$(awk -v w="$w" -v n="$n" 'BEGIN{print w*1e6/n}')"
