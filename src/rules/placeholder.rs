@@ -55,12 +55,43 @@ const NARRATIVE_KEYS: &[&str] = &[
 
 const WORDS: &[&str] = &["TBD", "TODO", "待定", "待补充", "待确认", "待填写"];
 
+/// Which kinds of placeholder the text may hold (this runs on every string of every
+/// plan, and almost none holds one): runs of `X`, a word (`TBD`, `TODO`, `待…`), a
+/// bracket (`[`, `【`). `cjk`: whether `待` or `【` may occur at all (false when the
+/// whole file holds neither, which spares a search per string).
+fn may_hold(b: &[u8], cjk: bool) -> (bool, bool, bool) {
+    let (mut x, mut word, mut bracket) = (false, false, false);
+    let mut from = 0;
+    while let Some(i) = memchr::memchr3(b'X', b'T', b'[', &b[from..]) {
+        match b[from + i] {
+            b'X' => x = true,
+            b'T' => word = true,
+            _ => bracket = true,
+        }
+        from += i + 1;
+    }
+    if cjk {
+        word = word || memchr::memmem::find(b, "待".as_bytes()).is_some();
+        bracket = bracket || memchr::memmem::find(b, "【".as_bytes()).is_some();
+    }
+    (x, word, bracket)
+}
+
 /// Byte ranges of placeholders within `s`.
 pub fn find(s: &str) -> Vec<(usize, usize)> {
+    find_in(s, true)
+}
+
+/// [`find`], told whether the file holds `待` or `【` anywhere.
+fn find_in(s: &str, cjk: bool) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let b = s.as_bytes();
+    let (maybe_x, maybe_word, maybe_bracket) = may_hold(b, cjk);
+    if !(maybe_x || maybe_word || maybe_bracket) {
+        return out;
+    }
     // Runs of two or more `X` not inside an ASCII word (XX, XX%, XX亿元, XX医院).
-    let mut i = if b.contains(&b'X') { 0 } else { b.len() };
+    let mut i = if maybe_x { 0 } else { b.len() };
     while i < b.len() {
         if b[i] == b'X' {
             let start = i;
@@ -76,9 +107,6 @@ pub fn find(s: &str) -> Vec<(usize, usize)> {
             i += 1;
         }
     }
-    // Cheap pre-checks: this runs on every string of every plan.
-    let maybe_word = s.contains('T') || s.contains('待');
-    let maybe_bracket = s.contains('[') || s.contains('【');
     for w in WORDS.iter().filter(|_| maybe_word) {
         let mut from = 0;
         while let Some(pos) = s[from..].find(w) {
@@ -139,8 +167,13 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         crate::t!("p501-help-draft")
     };
     let source = ctx.source;
+    // A string holds 待 or 【 only if the file does (or spells them as escapes).
+    let text = source.text.as_bytes();
+    let cjk = memchr::memmem::find(text, "待".as_bytes()).is_some()
+        || memchr::memmem::find(text, "【".as_bytes()).is_some()
+        || memchr::memchr(b'\\', text).is_some();
     ctx.root.walk_strings(&mut |s, span, _path| {
-        for (a, b) in find(s) {
+        for (a, b) in find_in(s, cjk) {
             let raw = &s[a..b];
             // Locate the placeholder inside the scalar's source text (quotes, block scalars).
             let src = source.slice(span);

@@ -166,7 +166,7 @@ pub fn plans_in(dir: &Path) -> Vec<PathBuf> {
 /// Does this plan text hold a `kind: review`? (Scanned without loading it.)
 pub fn is_review_text(bytes: &[u8]) -> bool {
     // Fast reject: almost every file has no "review" at all.
-    if !bytes.windows(6).any(|w| w == b"review") {
+    if memchr::memmem::find(bytes, b"review").is_none() {
         return false;
     }
     top_level(bytes, "kind").as_deref() == Some("review")

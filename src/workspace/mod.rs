@@ -550,9 +550,8 @@ fn load_file(
 /// Does the text hold a key that makes a link: `parent:` (a child) or `complete:` (a
 /// parent whose breakdown must have children even when none names it yet)?
 fn links_text(bytes: &[u8]) -> bool {
-    bytes
-        .windows(9)
-        .any(|w| w.starts_with(b"parent:") || w == b"complete:")
+    memchr::memmem::find(bytes, b"parent:").is_some()
+        || memchr::memmem::find(bytes, b"complete:").is_some()
 }
 
 /// Checks a file from its bytes (the one parse).
@@ -575,9 +574,6 @@ fn check_bytes(path: &Path, role: Role, bytes: Vec<u8>, config: &Config, opts: &
         Role::Plan => {
             let review = discover::is_review_text(&bytes);
             let links = links_text(&bytes);
-            let scanned = (!opts.keep)
-                .then(|| discover::top_level(&bytes, "id"))
-                .flatten();
             let c = crate::load::check_full(path, bytes, config, review);
             f.lang = c.lang;
             f.review = review
@@ -589,7 +585,13 @@ fn check_bytes(path: &Path, role: Role, bytes: Vec<u8>, config: &Config, opts: &
             f.source = c.source;
             f.root = c.root.map(Arc::new);
             if !(opts.keep || links || f.review) {
-                f.scanned_id = f.plan.as_ref().map(|p| p.id.value.clone()).or(scanned);
+                // The id as written, for a plan that did not load (read from the text
+                // only then: scanning every file costs as much as validating it).
+                f.scanned_id = f.plan.as_ref().map(|p| p.id.value.clone()).or_else(|| {
+                    f.source
+                        .as_ref()
+                        .and_then(|s| discover::top_level(s.text.as_bytes(), "id"))
+                });
                 f.plan = None;
                 f.source = None;
                 f.dropped = true;

@@ -25,3 +25,4 @@ mod rule_fixtures;
 mod schema_drift;
 mod serve;
 mod workspace;
+mod yaml_conformance;

@@ -273,7 +273,7 @@ fn a_file_with_errors_shows_its_findings() {
     assert_eq!(status, 200);
     assert!(page.contains("id=\"findings\""), "{page}");
     assert!(page.contains("P001"), "{page}");
-    assert!(page.contains("east-china.plan.yaml:4:3"), "{page}");
+    assert!(page.contains("east-china.plan.yaml:4:1"), "{page}");
     assert!(page.contains("kind: [ region"), "the snippet: {page}");
     assert!(
         !page.contains("src=\"/report/"),
