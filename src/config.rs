@@ -37,6 +37,7 @@ struct RawConfig {
     rollup: RawRollup,
     #[serde(default)]
     render: RawRender,
+    #[serde(default)]
     limits: RawLimits,
 }
 
