@@ -585,7 +585,7 @@ fn cli_exit_codes() {
             "render",
             "examples/org/east-china.plan.yaml",
             "--format",
-            "pdf",
+            "odt",
         ])
         .assert()
         .code(2);

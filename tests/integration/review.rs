@@ -278,7 +278,7 @@ fn cli_messages_in_chinese() {
         zh(&["examples/review.plan.yaml", "--format", "docx"]),
         (
             Some(2),
-            "错误：--format docx 需要用 -o 指定输出文件\n".to_owned()
+            "错误：--format docx 和 --format pdf 需要用 -o 指定输出文件\n".to_owned()
         )
     );
     let (code, err) = zh(&["examples/review.plan.yaml", "--as-of", "2026-9-31"]);
