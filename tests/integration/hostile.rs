@@ -113,7 +113,15 @@ fn a_2_mb_line_is_quoted_around_the_finding() {
         ],
     );
     assert_eq!(code, 1, "{}", &err[..err.len().min(2000)]);
-    assert!(err.contains("long.plan.yaml:65:"), "{}", &err[..2000]);
+    let line = text[..text.find("  strengths: [").unwrap()]
+        .matches('\n')
+        .count()
+        + 1;
+    assert!(
+        err.contains(&format!("long.plan.yaml:{line}:")),
+        "{}",
+        &err[..2000]
+    );
     assert!(
         err.contains("more findings of P004"),
         "the rest are counted"

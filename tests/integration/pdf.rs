@@ -277,8 +277,8 @@ fn pdf_bytes_are_deterministic() {
     assert!(a == b, "two renders differ");
     let info = String::from_utf8_lossy(&a);
     assert!(
-        info.contains("D:20260101"),
-        "the creation date is the period's first day"
+        info.contains("D:20251220"),
+        "the creation date is the plan's issue date (2025-12-20)"
     );
 }
 
