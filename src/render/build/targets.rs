@@ -215,6 +215,10 @@ impl<'a> Builder<'a> {
         style: &ValueStyle,
         table: &mut Table,
     ) {
+        // An empty breakdown (`items: []`, allowed with `--allow-errors`) has no total.
+        let Some(first) = b.items.first() else {
+            return;
+        };
         let bases: Option<Vec<Decimal>> = b.items.iter().map(|i| self.n.base(&i.value)).collect();
         let Some(bases) = bases else {
             return;
@@ -236,7 +240,7 @@ impl<'a> Builder<'a> {
             .and_then(|bs| num::growth(sum, bs))
             .map(|g| num::signed_pct(g, 1))
             .unwrap_or_default();
-        let like = &b.items[0].value;
+        let like = &first.value;
         let label = if b.partial {
             self.t("col.total_partial")
         } else {
@@ -329,7 +333,7 @@ impl<'a> Builder<'a> {
                 _ => None,
             })
             .collect();
-        if let Some(nested) = nested {
+        if let Some(nested) = nested.filter(|n| !n.is_empty()) {
             let dim = &nested[0].dimension;
             if nested.iter().all(|n| &n.dimension == dim) && nested.iter().all(|n| !n.partial) {
                 let leaves: Vec<&BreakdownItem> = nested.iter().flat_map(|n| &n.items).collect();
