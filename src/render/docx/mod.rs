@@ -902,6 +902,8 @@ impl Writer<'_> {
     }
 
     fn toc(&mut self, r: &Report) {
+        /// Entries a contents list may have and still share its page with the first chapter.
+        const SHORT_TOC: usize = 12;
         self.p(Paragraph::new()
             .style("TOCHeading")
             .add_run(text_run(&self.l.get("doc.toc"))));
@@ -936,7 +938,11 @@ impl Writer<'_> {
         self.p(Paragraph::new()
             .style("CoverNote")
             .add_run(text_run(&self.l.get("doc.toc_hint"))));
-        self.p(Paragraph::new().add_run(Run::new().add_break(BreakType::Page)));
+        // A long contents list gets its page; a short one is followed by the first chapter
+        // rather than leaving most of a page empty.
+        if entries.len() > SHORT_TOC {
+            self.p(Paragraph::new().add_run(Run::new().add_break(BreakType::Page)));
+        }
     }
 
     fn section(&mut self, s: &Section) -> Result<(), RenderError> {
