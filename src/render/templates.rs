@@ -201,7 +201,7 @@ impl Templates {
 /// path), a backslash or a drive colon is not looked up, and a file that resolves
 /// (through a link) outside the folder, or is not a regular file, is refused with an
 /// error — an `{% include %}` can never reach `/etc/passwd`.
-fn read_override(dir: &Path, name: &str) -> Result<Option<String>, minijinja::Error> {
+pub(crate) fn read_override(dir: &Path, name: &str) -> Result<Option<String>, minijinja::Error> {
     let refuse = |path: &Path, reason: String| {
         minijinja::Error::new(
             minijinja::ErrorKind::InvalidOperation,

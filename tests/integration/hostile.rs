@@ -493,6 +493,34 @@ fn templates_cannot_reach_outside_their_folder() {
     .unwrap();
     let (code, err) = render(dir.path());
     assert_eq!(code, 2, "an unknown function is an error: {err}");
+    // The PDF's typst templates go through the same loader.
+    std::fs::create_dir_all(dir.path().join("typ/sections")).unwrap();
+    std::os::unix::fs::symlink(&secret, dir.path().join("typ/leak.typ.j2")).unwrap();
+    std::fs::write(
+        dir.path().join("typ/sections/risks.typ.j2"),
+        "{% include \"typ/leak.typ.j2\" %}",
+    )
+    .unwrap();
+    let out = dir.path().join("x.pdf");
+    let (code, err) = run_in(
+        dir.path(),
+        &[
+            "render",
+            plan,
+            "--format",
+            "pdf",
+            "-o",
+            out.to_str().unwrap(),
+            "--templates",
+            templates,
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(!err.contains("TOP-SECRET"));
+    assert!(!out.exists());
+    if !err.contains("fonts-noto-cjk") {
+        assert!(err.contains("outside the --templates folder"), "{err}");
+    }
 }
 
 #[test]

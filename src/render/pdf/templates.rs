@@ -82,23 +82,11 @@ impl Templates {
         env.set_undefined_behavior(UndefinedBehavior::Chainable);
         let dir: Option<PathBuf> = overrides.map(Path::to_path_buf);
         env.set_loader(move |name| {
+            // The same loader as md/html: only regular files inside the folder, no `..`,
+            // absolute names or links out of it.
             if let Some(dir) = &dir {
-                if !name.split('/').any(|p| p == ".." || p.is_empty()) {
-                    let path = dir.join(name);
-                    match std::fs::read_to_string(&path) {
-                        Ok(text) => return Ok(Some(text)),
-                        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                        Err(e) => {
-                            return Err(minijinja::Error::new(
-                                minijinja::ErrorKind::InvalidOperation,
-                                format!(
-                                    "cannot read {}: {}",
-                                    crate::source::display_path(&path),
-                                    crate::load::io_reason(&e)
-                                ),
-                            ))
-                        }
-                    }
+                if let Some(text) = crate::render::templates::read_override(dir, name)? {
+                    return Ok(Some(text));
                 }
             }
             Ok(DEFAULTS
