@@ -118,23 +118,7 @@ pub struct Templates {
 
 impl Templates {
     pub fn new(overrides: Option<&Path>) -> Templates {
-        let mut env = Environment::new();
-        env.set_trim_blocks(true);
-        env.set_lstrip_blocks(true);
-        env.set_keep_trailing_newline(true);
-        env.set_undefined_behavior(UndefinedBehavior::Chainable);
-        let dir: Option<PathBuf> = overrides.map(Path::to_path_buf);
-        env.set_loader(move |name| {
-            if let Some(dir) = &dir {
-                if let Some(text) = read_override(dir, name)? {
-                    return Ok(Some(text));
-                }
-            }
-            Ok(DEFAULTS
-                .iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, t)| (*t).to_owned()))
-        });
+        let mut env = environment(overrides, DEFAULTS);
         env.set_auto_escape_callback(|name| {
             if name.ends_with(".html.j2") || name.ends_with(".css.j2") {
                 AutoEscape::Html
@@ -201,7 +185,34 @@ impl Templates {
 /// path), a backslash or a drive colon is not looked up, and a file that resolves
 /// (through a link) outside the folder, or is not a regular file, is refused with an
 /// error — an `{% include %}` can never reach `/etc/passwd`.
-pub(crate) fn read_override(dir: &Path, name: &str) -> Result<Option<String>, minijinja::Error> {
+/// A template environment shared by every format (md, html, typst): block whitespace
+/// trimmed, undefined values chainable, templates from `overrides` (through
+/// `read_override`) before the built-in `defaults`.
+pub(crate) fn environment(
+    overrides: Option<&Path>,
+    defaults: &'static [(&'static str, &'static str)],
+) -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_trim_blocks(true);
+    env.set_lstrip_blocks(true);
+    env.set_keep_trailing_newline(true);
+    env.set_undefined_behavior(UndefinedBehavior::Chainable);
+    let dir: Option<PathBuf> = overrides.map(Path::to_path_buf);
+    env.set_loader(move |name| {
+        if let Some(dir) = &dir {
+            if let Some(text) = read_override(dir, name)? {
+                return Ok(Some(text));
+            }
+        }
+        Ok(defaults
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, t)| (*t).to_owned()))
+    });
+    env
+}
+
+fn read_override(dir: &Path, name: &str) -> Result<Option<String>, minijinja::Error> {
     let refuse = |path: &Path, reason: String| {
         minijinja::Error::new(
             minijinja::ErrorKind::InvalidOperation,

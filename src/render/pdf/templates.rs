@@ -7,10 +7,10 @@
 //! `str` (a typst string literal) and `fill(k=code, …)` (a label whose `{k}`
 //! placeholders become typst code given by the template).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use minijinja::value::Kwargs;
-use minijinja::{context, AutoEscape, Environment, UndefinedBehavior, Value};
+use minijinja::{context, AutoEscape, Environment, Value};
 
 use super::fonts::Fonts;
 use super::markup;
@@ -75,25 +75,9 @@ pub struct Templates {
 
 impl Templates {
     pub fn new(overrides: Option<&Path>) -> Templates {
-        let mut env = Environment::new();
-        env.set_trim_blocks(true);
-        env.set_lstrip_blocks(true);
-        env.set_keep_trailing_newline(true);
-        env.set_undefined_behavior(UndefinedBehavior::Chainable);
-        let dir: Option<PathBuf> = overrides.map(Path::to_path_buf);
-        env.set_loader(move |name| {
-            // The same loader as md/html: only regular files inside the folder, no `..`,
-            // absolute names or links out of it.
-            if let Some(dir) = &dir {
-                if let Some(text) = crate::render::templates::read_override(dir, name)? {
-                    return Ok(Some(text));
-                }
-            }
-            Ok(DEFAULTS
-                .iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, t)| (*t).to_owned()))
-        });
+        // The md/html loader: only regular files inside the folder, no `..`, absolute
+        // names or links out of it.
+        let mut env = crate::render::templates::environment(overrides, DEFAULTS);
         env.set_auto_escape_callback(|_| AutoEscape::Custom("typ"));
         env.set_formatter(|out, _state, value| {
             if value.is_undefined() || value.is_none() {
