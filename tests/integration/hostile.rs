@@ -88,8 +88,10 @@ fn nesting_100_000_deep_fails_fast() {
 
 #[test]
 fn a_2_mb_line_is_quoted_around_the_finding() {
-    // Every finding on one 2 MB line: the output quotes the region around each.
-    let items: Vec<String> = (0..300_000).map(|i| i.to_string()).collect();
+    // A 2.4 MB line holding 2,000 findings (numbers where text is required) after 2.4 MB of
+    // valid text: the output quotes only the region around each finding.
+    let mut items = vec![format!("\"{}\"", "长".repeat(200_000)); 4];
+    items.extend((0..2_000).map(|i| i.to_string()));
     let src = std::fs::read_to_string(root().join("examples/org/company.plan.yaml")).unwrap();
     let start = src.find("  strengths:\n").unwrap();
     let end = src.find("  weaknesses:\n").unwrap();
@@ -112,7 +114,7 @@ fn a_2_mb_line_is_quoted_around_the_finding() {
             "long.plan.yaml",
         ],
     );
-    assert_eq!(code, 1, "{}", &err[..err.len().min(2000)]);
+    assert_eq!(code, 1, "{}", err.chars().take(2000).collect::<String>());
     let line = text[..text.find("  strengths: [").unwrap()]
         .matches('\n')
         .count()
@@ -120,7 +122,7 @@ fn a_2_mb_line_is_quoted_around_the_finding() {
     assert!(
         err.contains(&format!("long.plan.yaml:{line}:")),
         "{}",
-        &err[..2000]
+        err.chars().take(2000).collect::<String>()
     );
     assert!(
         err.contains("more findings of P004"),
