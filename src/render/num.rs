@@ -241,8 +241,8 @@ impl Numbers {
             return ValueStyle::Money(m.scale);
         }
         match q.money_unit(self.unit) {
-            Some(u) if self.is_money(q) => ValueStyle::Money(Scale::of(u, self.lang)),
-            _ => ValueStyle::Plain,
+            Some(u) => ValueStyle::Money(Scale::of(u, self.lang)),
+            None => ValueStyle::Plain,
         }
     }
 
@@ -390,6 +390,11 @@ mod tests {
         assert_eq!(m.money(yuan("907200000")), "CNY 907.2m");
         // Negative amounts carry a real minus sign.
         assert_eq!(m.amount(yuan("-1500000")), "\u{2212}1.5");
+        // Exactly two decimals at the configured unit are exact, not rounded; three are.
+        let m = Money::choose(&[yuan("907000000")], Lang::Zh, Some(MoneyUnit::Yi));
+        assert_eq!((m.scale, m.dp, m.rounded), (Scale::Yi, 2, false));
+        let m = Money::choose(&[yuan("1234.567")], Lang::Zh, None);
+        assert_eq!((m.scale, m.dp, m.rounded), (Scale::Yuan, 2, true));
         // No amounts: whole 亿元.
         assert_eq!(Money::choose(&[], Lang::Zh, None).scale, Scale::Yi);
     }
@@ -410,6 +415,79 @@ mod tests {
         assert_eq!(n.money_or_qty(&q), "1,234.0元");
         let wan = Quantity::parse("3万元");
         assert_eq!(n.cell(&wan, &n.style_for(&wan)), "30,000.0");
+    }
+
+    #[test]
+    fn a_column_is_money_only_when_its_head_is() {
+        let doc = Money::choose(&[yuan("907200000")], Lang::Zh, None);
+        for doc in [Some(doc), None] {
+            let n = Numbers {
+                unit: MoneyUnit::Wan,
+                lang: Lang::Zh,
+                doc,
+            };
+            for plain in ["15%", "86家", "12名"] {
+                let q = Quantity::parse(plain);
+                assert!(!n.is_money(&q), "{plain}");
+                assert_eq!(n.style_for(&q), ValueStyle::Plain, "{plain}");
+            }
+            let scale = doc.map_or(Scale::Yi, |m| m.scale);
+            assert!(n.is_money(&Quantity::parse("9.072亿元")));
+            assert_eq!(
+                n.style_for(&Quantity::parse("9.072亿元")),
+                ValueStyle::Money(scale)
+            );
+            // A bare number is money in the plan's unit.
+            let bare = doc.map_or(Scale::Wan, |m| m.scale);
+            assert_eq!(
+                n.style_for(&Quantity::parse("500")),
+                ValueStyle::Money(bare)
+            );
+        }
+    }
+
+    #[test]
+    fn cells_of_a_money_column() {
+        // The document is in 万元 with no decimals.
+        let doc = Money::choose(&[yuan("907200000"), yuan("300000")], Lang::Zh, None);
+        let n = Numbers {
+            unit: MoneyUnit::Wan,
+            lang: Lang::Zh,
+            doc: Some(doc),
+        };
+        let wan = ValueStyle::Money(Scale::Wan);
+        assert_eq!(n.cell(&Quantity::parse("9.072亿元"), &wan), "90,720");
+        // A percentage in a money column keeps its unit, in the report's own digits.
+        assert_eq!(n.cell(&Quantity::parse("15.50%"), &wan), "15.5%");
+        // A column in another scale than the document's: that scale's own digits.
+        let yi = ValueStyle::Money(Scale::Yi);
+        assert_eq!(n.cell(&Quantity::parse("9.072亿元"), &yi), "9.072");
+        assert_eq!(
+            n.base_cell(d("907200000"), &Quantity::parse("1亿元"), &yi),
+            "9.072"
+        );
+        assert_eq!(
+            n.base_cell(d("907200000"), &Quantity::parse("1亿元"), &wan),
+            "90,720"
+        );
+        // Base values of other quantities keep the unit written.
+        let plain = ValueStyle::Plain;
+        assert_eq!(
+            n.base_cell(d("12.5"), &Quantity::parse("10%"), &plain),
+            "12.5%"
+        );
+        assert_eq!(
+            n.base_cell(d("86"), &Quantity::parse("80家"), &plain),
+            "86家"
+        );
+        assert_eq!(n.base_cell(d("86"), &Quantity::parse("80"), &plain), "86");
+    }
+
+    #[test]
+    fn growth_has_a_sign_only_when_it_is_not_zero() {
+        assert_eq!(signed_pct(d("8"), 1), "+8.0%");
+        assert_eq!(signed_pct(d("0"), 1), "0.0%");
+        assert_eq!(signed_pct(d("-5"), 1), "\u{2212}5.0%");
     }
 
     #[test]

@@ -361,7 +361,8 @@ impl ItemLayout {
         }
         let end_line_start = text.get(..end)?.rfind('\n').map_or(0, |i| i + 1);
         // A value ending exactly at a line start (a block scalar) has its line behind it.
-        let after = if end == end_line_start && end > line_start {
+        // (`end` is past the item's first key, so never at `line_start` itself.)
+        let after = if end == end_line_start {
             end
         } else {
             text[end..].find('\n').map_or(text.len(), |i| end + i + 1)
@@ -484,6 +485,12 @@ mod fix_tests {
             scalar_edit(&s, Span::new(14, 21), "jiangsu").map(|e| e.replacement),
             Some("jiangsu".into())
         );
+        // A plain scalar folded over two lines: no `|` or `>`, but still no edit.
+        let s = src("- ref: jai\n    ngsu\n  value: 6亿元\n");
+        assert_eq!(scalar_edit(&s, Span::new(7, 19), "jiangsu"), None);
+        // A block indicator whose span was cut at the line end.
+        let s = src("- ref: >-\n");
+        assert_eq!(scalar_edit(&s, Span::new(7, 9), "jiangsu"), None);
     }
 
     #[test]
