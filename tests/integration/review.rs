@@ -140,6 +140,68 @@ fn thresholds_come_from_planc_toml() {
 }
 
 #[test]
+fn the_summary_counts_every_light() {
+    // At 106 % / 95 %: sales (105 %) is amber and new-hospitals (90 %) red.
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = root().join("tests/fixtures/actuals");
+    for name in ["tiny.plan.yaml", "tiny-2026.actuals.yaml"] {
+        std::fs::copy(dir.join(name), tmp.path().join(name)).unwrap();
+    }
+    let review = |toml: &str| {
+        std::fs::write(tmp.path().join("planc.toml"), toml).unwrap();
+        let out = planc()
+            .current_dir(tmp.path())
+            .args([
+                "review",
+                "tiny.plan.yaml",
+                "--actuals",
+                "tiny-2026.actuals.yaml",
+            ])
+            .args(["--format", "json"])
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let s = &v["figures"]["summary"];
+        [&s["targets"], &s["green"], &s["amber"], &s["red"]].map(|n| n.as_u64().unwrap())
+    };
+    assert_eq!(
+        review("[review]\ngreen = \"106%\"\namber = \"95%\"\n"),
+        [2, 0, 1, 1]
+    );
+    assert_eq!(
+        review("[review]\ngreen = \"100%\"\namber = \"90%\"\n"),
+        [2, 1, 1, 0]
+    );
+    assert_eq!(
+        review("[review]\ngreen = \"130%\"\namber = \"120%\"\n"),
+        [2, 0, 0, 2]
+    );
+}
+
+#[test]
+fn an_attainment_just_below_a_threshold_never_reads_as_reaching_it() {
+    use planc::config::Thresholds;
+    use planc::review::compute::att;
+    use rust_decimal::Decimal;
+    use std::str::FromStr;
+    let d = |s: &str| Decimal::from_str(s).unwrap();
+    let th = Thresholds::default(); // green 100 %, amber 90 %
+                                    // 99.96 % would round to 100.0 % beside an amber light: it is cut to 99.9 %.
+    assert_eq!(att(d("99.96"), &th).display, "99.9%");
+    assert_eq!(att(d("89.97"), &th).display, "89.9%");
+    // Away from a threshold, and on one, figures round as usual.
+    assert_eq!(att(d("99.94"), &th).display, "99.9%");
+    assert_eq!(att(d("97.56"), &th).display, "97.6%");
+    assert_eq!(att(d("100"), &th).display, "100.0%");
+    // A figure exactly on a threshold written with two places reached it: rounded up.
+    let th = Thresholds {
+        green: d("95.55"),
+        amber: d("90"),
+    };
+    assert_eq!(att(d("95.55"), &th).display, "95.6%");
+}
+
+#[test]
 fn errors_in_the_actuals_stop_the_review() {
     let tmp = tempfile::tempdir().unwrap();
     std::fs::copy(
