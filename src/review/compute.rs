@@ -509,16 +509,16 @@ fn target(
         }
     });
     let attainment = actual.and_then(|a| ratio(a.value, to_date));
+    // The run rate: none before any of the period has elapsed.
     let forecast = match (partial, actual) {
-        (true, Some(a)) if elapsed > Decimal::ZERO => {
-            let v = a.value * months / elapsed;
+        (true, Some(a)) => (a.value * months).checked_div(elapsed).map(|v| {
             let att = ratio(v, full);
-            Some(Forecast {
+            Forecast {
                 value: u.amount(v),
                 attainment: att_v(att, th),
                 status: Light::of(att, th),
-            })
-        }
+            }
+        }),
         _ => None,
     };
     // Periods: quarters, from the split or from the actuals.

@@ -106,6 +106,73 @@ fn partial_year_uses_the_quarter_split_and_forecasts_the_run_rate() {
 }
 
 #[test]
+fn items_in_a_partial_year_are_measured_against_their_share_to_date() {
+    // The tiny plan with product a split by channel, reviewed at 2026-09-30 with
+    // year-to-date rows for the items.
+    let tmp = tempfile::tempdir().unwrap();
+    let plan = std::fs::read_to_string(root().join("tests/fixtures/actuals/tiny.plan.yaml"))
+        .unwrap()
+        .replace(
+            "          - { ref: a, value: 800万元, last_year: 700万元 }\n",
+            "          - ref: a\n            value: 800万元\n            last_year: 700万元\n            \
+             breakdowns:\n              - dimension: channel\n                items:\n                  \
+             - { ref: 医院, value: 500万元 }\n                  - { ref: 药店, value: 300万元 }\n",
+        );
+    assert!(plan.contains("医院"));
+    std::fs::write(tmp.path().join("tiny.plan.yaml"), plan).unwrap();
+    let rows = [
+        "{ metric: sales, period: Q1, value: 250 }",
+        "{ metric: sales, period: Q2, value: 310 }",
+        "{ metric: sales, period: Q3, value: 290 }",
+        "{ metric: sales, dimension: product, item: a, period: FY, value: 588 }",
+        "{ metric: sales, dimension: product, item: b, period: FY, value: 262 }",
+        "{ metric: sales, dimension: channel, item: 医院, period: FY, value: 360 }",
+        "{ metric: sales, dimension: channel, item: 药店, period: FY, value: 228 }",
+    ];
+    let actuals = format!(
+        "plan: tiny-2026\nas_of: 2026-09-30\nunit: 万元\nrows:\n{}",
+        rows.map(|r| format!("  - {r}\n")).concat()
+    );
+    std::fs::write(tmp.path().join("q3.actuals.yaml"), actuals).unwrap();
+    let out = planc()
+        .current_dir(tmp.path())
+        .args(["review", "tiny.plan.yaml", "--actuals", "q3.actuals.yaml"])
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let sales = find(&v["figures"]["targets"], "id", "sales");
+    // To date: Q1–Q3 of the quarter split, 840 of 1200 (70 %).
+    assert_eq!(sales["target_to_date"]["value"], "8400000");
+    // The quarters before the as-of date have ended; Q4 has not.
+    let ended: Vec<bool> = sales["periods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["elapsed"].as_bool().unwrap())
+        .collect();
+    assert_eq!(ended, [true, true, true, false]);
+    // a: 588 of 800 × 70 % = 560 → 105 %, (588 − 560) / 840 = +3.3333 points;
+    // b: 262 of 280 → 93.5714 %, −2.1429 points.
+    let product = find(&sales["breakdowns"], "dimension", "product");
+    let a = find(&product["items"], "ref", "a");
+    assert_eq!(a["attainment"]["value"], "105");
+    assert_eq!(a["contribution"]["value"], "3.3333");
+    let b = find(&product["items"], "ref", "b");
+    assert_eq!(b["attainment"]["value"], "93.5714");
+    assert_eq!(b["contribution"]["value"], "-2.1429");
+    // Channels of a, against a's 560 to date: 医院 360 of 350 → 102.8571 %, +1.7857
+    // points of a; 药店 228 of 210 → 108.5714 %, +3.2143 points.
+    let channel = find(&sales["breakdowns"], "dimension", "channel");
+    let hospital = find(&channel["items"], "ref", "医院");
+    assert_eq!(hospital["attainment"]["value"], "102.8571");
+    assert_eq!(hospital["contribution"]["value"], "1.7857");
+    let pharmacy = find(&channel["items"], "ref", "药店");
+    assert_eq!(pharmacy["attainment"]["value"], "108.5714");
+    assert_eq!(pharmacy["contribution"]["value"], "3.2143");
+}
+
+#[test]
 fn thresholds_come_from_planc_toml() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = root().join("tests/fixtures/actuals");
