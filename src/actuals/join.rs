@@ -154,12 +154,17 @@ impl<'p> Scope<'p> {
     }
 }
 
+/// The breakdowns of a target as dimensions of items, a level at a time: an item key
+/// is joined once per dimension, so when a dimension appears at two levels (sales by
+/// province, and product A by province) the rows address the outer one, whose target is
+/// the item's whole figure — never a nested share of it.
 fn flatten<'p>(
     plan: &'p Plan,
     breakdowns: &'p [Breakdown],
     parent: Option<(usize, usize)>,
     dims: &mut Vec<Dim<'p>>,
 ) {
+    let mut nested = Vec::new();
     for b in breakdowns {
         let name = b.dimension.as_str();
         if is_period_dimension(name) {
@@ -190,9 +195,11 @@ fn flatten<'p>(
                 item: Some(item),
                 parent,
             });
-            let ii = dims[di].items.len() - 1;
-            flatten(plan, &item.breakdowns, Some((di, ii)), dims);
+            nested.push((&item.breakdowns, (di, dims[di].items.len() - 1)));
         }
+    }
+    for (breakdowns, at) in nested {
+        flatten(plan, breakdowns, Some(at), dims);
     }
 }
 

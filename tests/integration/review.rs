@@ -173,6 +173,48 @@ fn items_in_a_partial_year_are_measured_against_their_share_to_date() {
 }
 
 #[test]
+fn a_dimension_at_two_levels_is_measured_at_the_outer_one() {
+    // Sales by province (江苏 700, 浙江 500), and product a by province too (500, 300):
+    // the rows `dimension: province` are the provinces' whole sales, so 江苏's 720 is
+    // measured against 700, never against a's 500.
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = root().join("tests/fixtures/actuals");
+    let plan = std::fs::read_to_string(dir.join("tiny.plan.yaml"))
+        .unwrap()
+        .replace(
+            "          - { ref: a, value: 800万元, last_year: 700万元 }\n",
+            "          - ref: a\n            value: 800万元\n            last_year: 700万元\n            \
+             breakdowns:\n              - dimension: province\n                items:\n                  \
+             - { ref: jiangsu, value: 500万元 }\n                  - { ref: zhejiang, value: 300万元 }\n",
+        );
+    std::fs::write(tmp.path().join("tiny.plan.yaml"), plan).unwrap();
+    std::fs::copy(
+        dir.join("tiny-2026.actuals.yaml"),
+        tmp.path().join("tiny-2026.actuals.yaml"),
+    )
+    .unwrap();
+    let out = planc()
+        .current_dir(tmp.path())
+        .args([
+            "review",
+            "tiny.plan.yaml",
+            "--actuals",
+            "tiny-2026.actuals.yaml",
+        ])
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let sales = find(&v["figures"]["targets"], "id", "sales");
+    let province = find(&sales["breakdowns"], "dimension", "province");
+    let jiangsu = find(&province["items"], "ref", "jiangsu");
+    assert_eq!(jiangsu["target"]["value"], "7000000");
+    assert_eq!(jiangsu["attainment"]["value"], "102.8571");
+    let zhejiang = find(&province["items"], "ref", "zhejiang");
+    assert_eq!(zhejiang["attainment"]["value"], "108");
+}
+
+#[test]
 fn thresholds_come_from_planc_toml() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = root().join("tests/fixtures/actuals");
