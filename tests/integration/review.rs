@@ -215,6 +215,132 @@ fn a_dimension_at_two_levels_is_measured_at_the_outer_one() {
 }
 
 #[test]
+fn kpi_attainment_at_the_edges_of_each_comparator() {
+    // (id, comparator, target, max, actual) → (verdict, attainment, light), by hand:
+    // a negative figure or a range from zero cannot be measured as a ratio, so a KPI
+    // that is not met there attains 0 %, one that is met 100 %.
+    let cases = [
+        ("ge-neg", "\">=\"", "10%", "", "-5%", ("fail", "0", "red")),
+        (
+            "le-neg",
+            "\"<=\"",
+            "5%",
+            "",
+            "-1%",
+            ("pass", "100", "green"),
+        ),
+        (
+            "eq-short",
+            "\"=\"",
+            "10场",
+            "",
+            "8场",
+            ("fail", "80", "red"),
+        ),
+        ("eq-neg", "\"=\"", "10场", "", "-3场", ("fail", "0", "red")),
+        (
+            "range-in",
+            "range",
+            "10%",
+            "20%",
+            "15%",
+            ("pass", "100", "green"),
+        ),
+        (
+            "range-on",
+            "range",
+            "10%",
+            "20%",
+            "20%",
+            ("pass", "100", "green"),
+        ),
+        (
+            "range-below",
+            "range",
+            "10%",
+            "20%",
+            "8%",
+            ("fail", "80", "red"),
+        ),
+        (
+            "range-over",
+            "range",
+            "10%",
+            "20%",
+            "25%",
+            ("fail", "80", "red"),
+        ),
+        (
+            "range-neg",
+            "range",
+            "10%",
+            "20%",
+            "-5%",
+            ("fail", "0", "red"),
+        ),
+        (
+            "range-from-zero",
+            "range",
+            "0%",
+            "20%",
+            "25%",
+            ("fail", "0", "red"),
+        ),
+    ];
+    let src =
+        std::fs::read_to_string(root().join("tests/fixtures/actuals/tiny.plan.yaml")).unwrap();
+    let (start, end) = (
+        src.find("      - { id: k-cover").unwrap(),
+        src.find("cadence:").unwrap(),
+    );
+    let kpis: String = cases
+        .iter()
+        .map(|(id, c, t, max, _, _)| {
+            let max = if max.is_empty() {
+                String::new()
+            } else {
+                format!(", max: {max}")
+            };
+            format!("      - {{ id: {id}, metric: 指标{id}, comparator: {c}, target: {t}{max} }}\n")
+        })
+        .collect();
+    let rows: String = cases
+        .iter()
+        .map(|(id, _, _, _, a, _)| format!("  - {{ metric: {id}, period: FY, value: {a} }}\n"))
+        .collect();
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("tiny.plan.yaml"),
+        format!("{}{kpis}{}", &src[..start], &src[end..]),
+    )
+    .unwrap();
+    std::fs::write(
+        tmp.path().join("a.actuals.yaml"),
+        format!("plan: tiny-2026\nunit: 万元\nrows:\n{rows}"),
+    )
+    .unwrap();
+    let out = planc()
+        .current_dir(tmp.path())
+        .args(["review", "tiny.plan.yaml", "--actuals", "a.actuals.yaml"])
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for (id, _, _, _, _, (verdict, attainment, light)) in cases {
+        let k = find(&v["figures"]["kpis"], "id", id);
+        assert_eq!(
+            (
+                k["verdict"].as_str(),
+                k["attainment"]["value"].as_str(),
+                k["status"].as_str()
+            ),
+            (Some(verdict), Some(attainment), Some(light)),
+            "{id}"
+        );
+    }
+}
+
+#[test]
 fn thresholds_come_from_planc_toml() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = root().join("tests/fixtures/actuals");
