@@ -789,8 +789,8 @@ fn kpi(
         _ if target.is_some_and(|t| t <= Decimal::ZERO) => None,
         _ => closeness,
     };
+    // A missing actual has no closeness, so no light.
     let status = match verdict {
-        "missing" => Light::None,
         "pass" => Light::Green,
         _ => match Light::of(closeness, th) {
             // A KPI that is not met is never green, whatever the thresholds.
