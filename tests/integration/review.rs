@@ -307,9 +307,14 @@ fn kpi_attainment_at_the_edges_of_each_comparator() {
             format!("      - {{ id: {id}, metric: 指标{id}, comparator: {c}, target: {t}{max} }}\n")
         })
         .collect();
+    // A bare target with the KPI's own unit is shown with that unit.
+    let kpis = format!(
+        "{kpis}      - {{ id: bare, metric: 指标bare, comparator: \">=\", target: 12, unit: 场 }}\n"
+    );
     let rows: String = cases
         .iter()
         .map(|(id, _, _, _, a, _)| format!("  - {{ metric: {id}, period: FY, value: {a} }}\n"))
+        .chain(["  - { metric: bare, period: FY, value: 12 }\n".to_owned()])
         .collect();
     let tmp = tempfile::tempdir().unwrap();
     std::fs::write(
@@ -329,6 +334,11 @@ fn kpi_attainment_at_the_edges_of_each_comparator() {
         .output()
         .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let bare = find(&v["figures"]["kpis"], "id", "bare");
+    assert_eq!(
+        (bare["target"].as_str(), bare["verdict"].as_str()),
+        (Some("12场"), Some("pass"))
+    );
     for (id, _, _, _, _, (verdict, attainment, light)) in cases {
         let k = find(&v["figures"]["kpis"], "id", id);
         assert_eq!(

@@ -533,3 +533,20 @@ fn p201_an_undeclared_kind_says_where_to_declare_it() {
         "declare it under `accounts:` with an `id`"
     );
 }
+
+#[test]
+fn p601_a_unit_that_looks_like_money_is_reported_wherever_a_figure_is() {
+    // Targets take any unit; one that reads like money but is not a money unit is
+    // reported (`千元` names 元, `USD` is money), a count (`家`) is not.
+    for (value, unit, reported) in [
+        ("300千元", "千元", true),
+        ("50USD", "USD", true),
+        ("120家", "家", false),
+    ] {
+        let targets = format!("{SALES}\n  - {{id: other, name: 其他指标, value: {value}}}");
+        let seen = check(&targets, TOTAL);
+        let p601 = only(&seen, "P601");
+        assert_eq!(p601.len(), usize::from(reported), "{value}: {seen:?}");
+        assert!(p601.iter().all(|(_, m, _)| m.contains(unit)), "{p601:?}");
+    }
+}
