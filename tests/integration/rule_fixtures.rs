@@ -550,3 +550,23 @@ fn p601_a_unit_that_looks_like_money_is_reported_wherever_a_figure_is() {
         assert!(p601.iter().all(|(_, m, _)| m.contains(unit)), "{p601:?}");
     }
 }
+
+#[test]
+fn p601_a_budget_request_is_money_and_a_headcount_request_is_not() {
+    for (kind, amount, reported) in [
+        ("budget", "6名", true),
+        ("budget", "300万元", false),
+        ("headcount", "6名", false),
+    ] {
+        let text = format!(
+            "{}requests:\n  - {{kind: {kind}, name: 申请, amount: {amount}, text: 说明}}\n",
+            plan(SALES, TOTAL)
+        );
+        let seen = check_with(&text, "0");
+        assert_eq!(
+            only(&seen, "P601").len(),
+            usize::from(reported),
+            "{kind} {amount}: {seen:?}"
+        );
+    }
+}
