@@ -552,11 +552,13 @@ fn p601_a_unit_that_looks_like_money_is_reported_wherever_a_figure_is() {
 }
 
 #[test]
-fn p601_a_budget_request_is_money_and_a_headcount_request_is_not() {
+fn p601_a_budget_request_is_money_and_any_request_is_a_figure() {
     for (kind, amount, reported) in [
         ("budget", "6名", true),
         ("budget", "300万元", false),
         ("headcount", "6名", false),
+        // Every request's amount is still a figure.
+        ("headcount", "六名", true),
     ] {
         let text = format!(
             "{}requests:\n  - {{kind: {kind}, name: 申请, amount: {amount}, text: 说明}}\n",
