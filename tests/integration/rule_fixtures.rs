@@ -572,3 +572,20 @@ fn p601_a_budget_request_is_money_and_any_request_is_a_figure() {
         );
     }
 }
+
+#[test]
+fn p301_a_one_day_period_still_has_dates_outside_it() {
+    let period = "period: {start: 2026-01-01, end: 2026-12-31}";
+    let one_day =
+        plan(SALES, TOTAL).replace(period, "period: {start: 2026-03-01, end: 2026-03-01}");
+    let seen = check_with(&one_day, "0");
+    // The two phases of the timeline start or end on other days.
+    assert!(only(&seen, "P301").len() >= 2, "{seen:?}");
+    // A period that ends before it starts is its own error (P305); its dates are not
+    // measured against it.
+    let reversed =
+        plan(SALES, TOTAL).replace(period, "period: {start: 2026-12-31, end: 2026-01-01}");
+    let seen = check_with(&reversed, "0");
+    assert!(only(&seen, "P301").is_empty(), "{seen:?}");
+    assert_eq!(only(&seen, "P305").len(), 1, "{seen:?}");
+}
