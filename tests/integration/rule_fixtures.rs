@@ -579,8 +579,10 @@ fn p301_a_one_day_period_still_has_dates_outside_it() {
     let one_day =
         plan(SALES, TOTAL).replace(period, "period: {start: 2026-03-01, end: 2026-03-01}");
     let seen = check_with(&one_day, "0");
-    // The two phases of the timeline start or end on other days.
+    // The two phases of the timeline start or end on other days; a period of one day
+    // is not backwards.
     assert!(only(&seen, "P301").len() >= 2, "{seen:?}");
+    assert!(only(&seen, "P305").is_empty(), "{seen:?}");
     // A period that ends before it starts is its own error (P305); its dates are not
     // measured against it.
     let reversed =
@@ -588,4 +590,24 @@ fn p301_a_one_day_period_still_has_dates_outside_it() {
     let seen = check_with(&reversed, "0");
     assert!(only(&seen, "P301").is_empty(), "{seen:?}");
     assert_eq!(only(&seen, "P305").len(), 1, "{seen:?}");
+}
+
+#[test]
+fn p201_items_of_product_region_and_phase_breakdowns_are_references() {
+    for (dimension, known, unknown) in [
+        ("product", "xinmaian", "xinmai"),
+        ("province", "jiangsu", "jiangxi"),
+        ("region", "jiangsu", "jiangxi"),
+        ("phase", "h1", "h3"),
+    ] {
+        let items = [
+            format!("{{ref: {known}, value: 16亿元}}"),
+            format!("{{ref: {unknown}, value: 16亿元}}"),
+        ];
+        let items: Vec<&str> = items.iter().map(String::as_str).collect();
+        let seen = check(&breakdown(dimension, &items), TOTAL);
+        let p201 = only(&seen, "P201");
+        assert_eq!(p201.len(), 1, "{dimension}: {seen:?}");
+        assert!(p201[0].1.contains(unknown), "{dimension}: {p201:?}");
+    }
 }
