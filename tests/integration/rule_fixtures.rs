@@ -611,3 +611,73 @@ fn p201_items_of_product_region_and_phase_breakdowns_are_references() {
         assert!(p201[0].1.contains(unknown), "{dimension}: {p201:?}");
     }
 }
+
+/// The edge plan with its one strategy's `kpis:` block replaced by `strategy`.
+fn with_strategy(strategy: &str) -> String {
+    let kpis =
+        "    kpis:\n      - {metric: 核心专家合作项目数量, comparator: \">=\", target: 12项}\n";
+    let text = plan(SALES, TOTAL);
+    assert!(text.contains(kpis));
+    text.replace(kpis, strategy)
+}
+
+#[test]
+fn p401_a_range_that_ends_below_its_start() {
+    for (target, max, reported) in [
+        ("20%", "10%", true),
+        ("10%", "10%", false),
+        ("10%", "20%", false),
+    ] {
+        let text = with_strategy(&format!(
+            "    kpis:\n      - {{metric: 库存占比, comparator: range, target: {target}, max: {max}}}\n"
+        ));
+        let seen = check_with(&text, "0");
+        assert_eq!(
+            only(&seen, "P401").len(),
+            usize::from(reported),
+            "{target}–{max}: {seen:?}"
+        );
+    }
+}
+
+#[test]
+fn p402_a_percentage_below_zero_or_over_100() {
+    for (target, reported) in [
+        ("-5%", true),
+        ("0%", false),
+        ("100%", false),
+        ("101%", true),
+    ] {
+        let text = with_strategy(&format!(
+            "    kpis:\n      - {{metric: 覆盖率, comparator: \">=\", target: {target}}}\n"
+        ));
+        let seen = check_with(&text, "0");
+        assert_eq!(
+            only(&seen, "P402").len(),
+            usize::from(reported),
+            "{target}: {seen:?}"
+        );
+    }
+}
+
+#[test]
+fn p701_kpis_of_a_tactic_or_an_action_count_for_their_strategy() {
+    let kpi = "{metric: 覆盖率, comparator: \">=\", target: 90%}";
+    let cases = [
+        (format!("    tactics:\n      - name: 战术\n        kpis:\n          - {kpi}\n"), false),
+        (
+            format!("    actions:\n      - title: 行动\n        text: 说明\n        kpis:\n          - {kpi}\n"),
+            false,
+        ),
+        ("    tactics:\n      - name: 战术\n        text: 没有指标\n".to_owned(), true),
+        ("    actions:\n      - title: 行动\n        text: 没有指标\n".to_owned(), true),
+    ];
+    for (strategy, reported) in cases {
+        let seen = check_with(&with_strategy(&strategy), "0");
+        assert_eq!(
+            only(&seen, "P701").len(),
+            usize::from(reported),
+            "{strategy}: {seen:?}"
+        );
+    }
+}
