@@ -681,3 +681,21 @@ fn p701_kpis_of_a_tactic_or_an_action_count_for_their_strategy() {
         );
     }
 }
+
+#[test]
+fn p303_weeks_that_run_backwards_or_start_at_zero() {
+    let timeline = "  - {id: h1, name: 上半年, start: 2026-01-01, end: 2026-06-30}\n  - {id: h2, name: 下半年, start: 2026-07-01, end: 2026-12-31}\n";
+    for (weeks, reported) in [("5-3", true), ("0-3", true), ("3-3", false), ("1-4", false)] {
+        let text = plan(SALES, TOTAL).replace(
+            timeline,
+            &format!("  - {{id: w1, name: 第一阶段, weeks: {weeks}}}\n"),
+        );
+        assert!(text.contains("weeks:"));
+        let seen = check_with(&text, "0");
+        assert_eq!(
+            only(&seen, "P303").len(),
+            usize::from(reported),
+            "{weeks}: {seen:?}"
+        );
+    }
+}
