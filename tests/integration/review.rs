@@ -27,6 +27,16 @@ fn tiny(args: &[&str]) -> serde_json::Value {
     serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()["figures"].clone()
 }
 
+/// `planc review PLAN --actuals ACTUALS --format json` in `dir`.
+fn review_json(dir: &std::path::Path, plan: &str, actuals: &str) -> serde_json::Value {
+    let out = planc()
+        .current_dir(dir)
+        .args(["review", plan, "--actuals", actuals, "--format", "json"])
+        .output()
+        .unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
 fn find<'a>(list: &'a serde_json::Value, key: &str, id: &str) -> &'a serde_json::Value {
     list.as_array()
         .and_then(|a| a.iter().find(|x| x[key] == id))
@@ -134,13 +144,7 @@ fn items_in_a_partial_year_are_measured_against_their_share_to_date() {
         rows.map(|r| format!("  - {r}\n")).concat()
     );
     std::fs::write(tmp.path().join("q3.actuals.yaml"), actuals).unwrap();
-    let out = planc()
-        .current_dir(tmp.path())
-        .args(["review", "tiny.plan.yaml", "--actuals", "q3.actuals.yaml"])
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = review_json(tmp.path(), "tiny.plan.yaml", "q3.actuals.yaml");
     let sales = find(&v["figures"]["targets"], "id", "sales");
     // To date: Q1–Q3 of the quarter split, 840 of 1200 (70 %).
     assert_eq!(sales["target_to_date"]["value"], "8400000");
@@ -193,18 +197,7 @@ fn a_dimension_at_two_levels_is_measured_at_the_outer_one() {
         tmp.path().join("tiny-2026.actuals.yaml"),
     )
     .unwrap();
-    let out = planc()
-        .current_dir(tmp.path())
-        .args([
-            "review",
-            "tiny.plan.yaml",
-            "--actuals",
-            "tiny-2026.actuals.yaml",
-        ])
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = review_json(tmp.path(), "tiny.plan.yaml", "tiny-2026.actuals.yaml");
     let sales = find(&v["figures"]["targets"], "id", "sales");
     let province = find(&sales["breakdowns"], "dimension", "province");
     let jiangsu = find(&province["items"], "ref", "jiangsu");
@@ -327,13 +320,7 @@ fn kpi_attainment_at_the_edges_of_each_comparator() {
         format!("plan: tiny-2026\nunit: 万元\nrows:\n{rows}"),
     )
     .unwrap();
-    let out = planc()
-        .current_dir(tmp.path())
-        .args(["review", "tiny.plan.yaml", "--actuals", "a.actuals.yaml"])
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = review_json(tmp.path(), "tiny.plan.yaml", "a.actuals.yaml");
     let bare = find(&v["figures"]["kpis"], "id", "bare");
     assert_eq!(
         (bare["target"].as_str(), bare["verdict"].as_str()),
