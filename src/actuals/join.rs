@@ -148,10 +148,6 @@ impl<'p> Scope<'p> {
             metrics,
         }
     }
-
-    pub fn metric(&self, id: &str) -> Option<usize> {
-        self.metrics.iter().position(|m| m.id == id)
-    }
 }
 
 /// The breakdowns of a target as dimensions of items, a level at a time: an item key

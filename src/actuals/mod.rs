@@ -49,14 +49,17 @@ pub enum Format {
 }
 
 impl Format {
-    /// The format of a path, by its extension.
-    pub fn of(path: &Path) -> Option<Format> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
-            "yaml" | "yml" => Some(Format::Yaml),
-            "csv" | "tsv" | "txt" => Some(Format::Csv),
-            "xlsx" | "xlsm" | "xls" => Some(Format::Xlsx),
-            _ => None,
+    /// The format of a path, by its extension: YAML, a workbook, or else delimited text
+    /// (`.csv`, `.tsv`, `.txt`, and whatever [`is_actuals_file`] let through).
+    pub fn of(path: &Path) -> Format {
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(|e| e.to_ascii_lowercase());
+        match ext.as_deref() {
+            Some("yaml" | "yml") => Format::Yaml,
+            Some("xlsx" | "xlsm" | "xls") => Format::Xlsx,
+            _ => Format::Csv,
         }
     }
 }
@@ -215,11 +218,6 @@ impl ActualsFile {
             findings: self.findings,
         }
     }
-
-    /// The plan id these actuals name: `plan:` in YAML.
-    pub fn plan_id(&self) -> Option<&str> {
-        self.plan.as_ref().map(|p| p.as_str())
-    }
 }
 
 /// `Sheet1!C5` (0-based row and column in).
@@ -241,7 +239,7 @@ pub fn cell_ref(sheet: &str, row: u32, col: u32) -> String {
 
 /// Reads an actuals file of any format. Never fails: problems come back as findings.
 pub fn load_path(path: &Path) -> ActualsFile {
-    let format = Format::of(path).unwrap_or(Format::Csv);
+    let format = Format::of(path);
     match crate::source::read(path) {
         Ok(bytes) => load_bytes(path, &bytes),
         Err(e) => {
@@ -263,9 +261,9 @@ pub fn load_path(path: &Path) -> ActualsFile {
 /// Reads actuals from bytes; the format follows the file name's extension.
 pub fn load_bytes(path: &Path, bytes: &[u8]) -> ActualsFile {
     match Format::of(path) {
-        Some(Format::Yaml) => yaml::load(path, bytes),
-        Some(Format::Xlsx) => table::load_xlsx(path, bytes),
-        Some(Format::Csv) | None => table::load_csv(path, bytes),
+        Format::Yaml => yaml::load(path, bytes),
+        Format::Xlsx => table::load_xlsx(path, bytes),
+        Format::Csv => table::load_csv(path, bytes),
     }
 }
 

@@ -348,6 +348,43 @@ mod tests {
         assert_eq!(form("月"), None);
     }
 
+    /// A plan period that ends on the first of a month still holds that month.
+    #[test]
+    fn a_period_ending_on_the_first_holds_its_last_month() {
+        let p = PlanPeriod::new(ymd(2026, 1, 1), ymd(2026, 12, 1));
+        assert_eq!(parse("2026-12", &p), Ok(PeriodKey::Month(11)));
+        assert!(parse("2027-01", &p).unwrap_err().contains("outside"));
+    }
+
+    /// The plan's own period when its dates are usable, else the calendar year 2026.
+    #[test]
+    fn the_period_of_a_plan() {
+        let of = |start: &str, end: &str| {
+            let tiny = include_str!("../../tests/fixtures/actuals/tiny.plan.yaml")
+                .replace("start: 2026-01-01", &format!("start: {start}"))
+                .replace("end: 2026-12-31", &format!("end: {end}"));
+            let (_, plan) = crate::load::check_bytes_with_plan(
+                std::path::Path::new("t.plan.yaml"),
+                tiny.as_bytes(),
+                &crate::config::Config::default(),
+            );
+            let p = PlanPeriod::of(&plan.expect("the plan loads"));
+            (p.start, p.end, p.months)
+        };
+        assert_eq!(
+            of("2025-04-01", "2026-03-31"),
+            (ymd(2025, 4, 1), ymd(2026, 3, 31), 12)
+        );
+        assert_eq!(
+            of("2025-06-01", "2025-06-01"),
+            (ymd(2025, 6, 1), ymd(2025, 6, 1), 1)
+        );
+        assert_eq!(
+            of("2025-12-31", "2025-01-01"),
+            (ymd(2026, 1, 1), ymd(2026, 12, 31), 12)
+        );
+    }
+
     #[test]
     fn ends_and_elapsed() {
         let p = pp();

@@ -355,6 +355,172 @@ fn p809_sums_that_do_not_add_up() {
     insta::assert_snapshot!(err);
 }
 
+/// The money tolerance of planc.toml lets a year's quarters differ from its total by up to
+/// that much; counts are never rounded, whatever the money tolerance.
+#[test]
+fn p809_allows_the_money_tolerance_and_only_for_money() {
+    let money = format!(
+        "{HEADER}sales,,,FY,1260,万元,\nsales,,,Q1,250,万元,\nsales,,,Q2,310,万元,\n\
+sales,,,Q3,290,万元,\nsales,,,Q4,409.5,万元,\n"
+    );
+    let toml: &[u8] = "[tolerance]\nmoney = \"1万元\"\n".as_bytes();
+    let (err, code) = check_in_temp(&[("tiny-2026.actuals.csv", money.as_bytes())]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("P809"),
+        "5000 元 short without a tolerance: {err}"
+    );
+    let (err, code) = check_in_temp(&[
+        ("tiny-2026.actuals.csv", money.as_bytes()),
+        ("planc.toml", toml),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("P809"), "within a tolerance of 1万元: {err}");
+
+    let counts = format!(
+        "{HEADER}new-hospitals,,,FY,18,家,\nnew-hospitals,,,Q1,4,家,\nnew-hospitals,,,Q2,4,家,\n\
+new-hospitals,,,Q3,4,家,\nnew-hospitals,,,Q4,5,家,\n"
+    );
+    let (err, _) = check_in_temp(&[
+        ("tiny-2026.actuals.csv", counts.as_bytes()),
+        ("planc.toml", toml),
+    ]);
+    assert!(err.contains("P809"), "one hospital short: {err}");
+}
+
+/// Twelve monthly rows of sales, 101万元 … 112万元, each with last year's 80万元.
+fn monthly_sales() -> String {
+    let mut csv = String::from(HEADER);
+    for m in 1..=12 {
+        csv.push_str(&format!("sales,,,2026-{m:02},{},万元,80\n", 100 + m));
+    }
+    csv
+}
+
+/// Months fill their quarters and the year — this year's figures and last year's — and
+/// a year's own row is checked against them.
+#[test]
+fn monthly_rows_fill_the_quarters_and_the_year() {
+    let csv = monthly_sales();
+    let tmp = tiny_dir(&[("tiny-2026.actuals.csv", csv.as_bytes())]);
+    let f = figures(
+        &tmp.path().join("tiny.plan.yaml"),
+        &tmp.path().join("tiny-2026.actuals.csv"),
+        None,
+    );
+    let sales = &f["targets"][0];
+    assert_eq!(sales["id"], "sales");
+    // 101 + … + 112 = 1278; 12 × 80 = 960.
+    assert_eq!(sales["actual"]["value"], "12780000");
+    assert_eq!(sales["last_year"]["value"], "9600000");
+    let periods = &sales["periods"];
+    assert_eq!(periods[0]["period"], "Q1");
+    assert_eq!(periods[0]["actual"]["value"], "3060000", "101 + 102 + 103");
+    assert_eq!(periods[0]["last_year"]["value"], "2400000");
+    assert_eq!(periods[3]["actual"]["value"], "3330000", "110 + 111 + 112");
+    assert_eq!(periods[3]["last_year"]["value"], "2400000");
+
+    let (err, _) = check_in_temp(&[(
+        "tiny-2026.actuals.csv",
+        format!("{csv}sales,,,FY,1278,万元,\n").as_bytes(),
+    )]);
+    assert!(
+        !err.contains("P809"),
+        "the months add up to the year: {err}"
+    );
+    let (err, _) = check_in_temp(&[(
+        "tiny-2026.actuals.csv",
+        format!("{csv}sales,,,FY,1300,万元,\n").as_bytes(),
+    )]);
+    assert!(err.contains("P809"), "22万元 more than the months: {err}");
+}
+
+/// The tiny plan with two accounts, a target broken down by them, and a KPI whose bare
+/// target names its unit, beside `tiny-2026.actuals.csv` holding `csv` (rows after the
+/// header).
+fn accounts_dir(csv: &str) -> tempfile::TempDir {
+    const ACCOUNTS: &str = r#"accounts:
+  - { id: h1, name: 浙江医院 }
+  - { id: h2, name: 杭州市第一人民医院 }
+targets:
+  - id: hosp-sales
+    name: 医院销售额
+    value: 300万元
+    breakdowns:
+      - dimension: account
+        items:
+          - { ref: h1, value: 100万元 }
+          - { ref: h2, value: 200万元 }
+"#;
+    const KPI: &str = r#"    kpis:
+      - { id: k-visits, metric: 拜访次数, comparator: ">=", target: 100, unit: 次 }
+"#;
+    let tiny =
+        std::fs::read_to_string(root().join("tests/fixtures/actuals/tiny.plan.yaml")).unwrap();
+    let plan = tiny
+        .replacen("targets:\n", ACCOUNTS, 1)
+        .replacen("    kpis:\n", KPI, 1);
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("tiny.plan.yaml"), plan).unwrap();
+    std::fs::write(
+        tmp.path().join("tiny-2026.actuals.csv"),
+        format!("{HEADER}{csv}"),
+    )
+    .unwrap();
+    tmp
+}
+
+/// `planc check` of an [`accounts_dir`]: its messages.
+fn check_accounts_plan(csv: &str) -> String {
+    let tmp = accounts_dir(csv);
+    let out = planc()
+        .current_dir(tmp.path())
+        .args(["check", "--lang", "en", "."])
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Rows may name an account by its catalogue name, and each name lands on its own account.
+#[test]
+fn rows_name_accounts_by_their_catalogue_names() {
+    let csv = "hosp-sales,account,杭州市第一人民医院,FY,210,万元,\nhosp-sales,account,浙江医院,FY,90,万元,\n";
+    let err = check_accounts_plan(csv);
+    assert!(!err.contains("P80"), "{err}");
+    let tmp = accounts_dir(csv);
+    let f = figures(
+        &tmp.path().join("tiny.plan.yaml"),
+        &tmp.path().join("tiny-2026.actuals.csv"),
+        None,
+    );
+    let hosp = f["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == "hosp-sales")
+        .unwrap();
+    let items = &hosp["breakdowns"][0]["items"];
+    assert_eq!(items[0]["ref"], "h1");
+    assert_eq!(items[0]["name"], "浙江医院");
+    assert_eq!(items[0]["actual"]["value"], "900000");
+    assert_eq!(items[1]["name"], "杭州市第一人民医院");
+    assert_eq!(items[1]["actual"]["value"], "2100000");
+    let err = check_accounts_plan("hosp-sales,account,上海医院,FY,90,万元,\n");
+    assert!(
+        err.contains("P803"),
+        "an account the plan does not list: {err}"
+    );
+}
+
+/// A KPI with a bare target and `unit: 次` takes its actuals in 次 or bare, not in 家.
+#[test]
+fn a_bare_kpi_target_with_a_unit_expects_that_unit() {
+    let err = check_accounts_plan("k-visits,,,FY,120,次,\nk-cover,,,FY,95,%,\n");
+    assert!(!err.contains("P805"), "{err}");
+    let err = check_accounts_plan("k-visits,,,FY,120,家,\n");
+    assert!(err.contains("P805") && err.contains("次"), "{err}");
+}
+
 #[test]
 fn p810_bad_layout() {
     let (err, code) = check_in_temp(&[(

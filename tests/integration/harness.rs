@@ -48,7 +48,6 @@ pub fn actuals(data: &[u8]) {
         _ => "fuzz.actuals.yaml",
     };
     let file = planc::actuals::load_bytes(Path::new(name), bytes);
-    let _ = file.plan_id();
     let report = file.into_report();
     let _ = planc::diagnostics::human::render(&[report], &human_style());
 }
