@@ -301,6 +301,23 @@ fn p801_unknown_metric() {
     insta::assert_snapshot!(err);
 }
 
+/// A misspelt metric on an item row is offered the metric even when that metric's whole
+/// year has its own row; a misspelt whole-year row is not offered a metric whose whole
+/// year is already given, and gets the list of metrics instead.
+#[test]
+fn p801_suggests_only_metrics_whose_cell_is_free() {
+    let (err, code) = csv_case("sales,,,FY,1260,万元,\nsale,province,jiangsu,FY,700,万元,\n");
+    assert_eq!(code, 1);
+    assert!(err.contains("did you mean `sales`?"), "{err}");
+    let (err, code) = csv_case("sales,,,FY,1260,万元,\nsale,,,FY,1260,万元,\n");
+    assert_eq!(code, 1);
+    assert!(!err.contains("did you mean"), "{err}");
+    assert!(
+        err.contains("metrics are target and KPI ids: sales, new-hospitals, k-cover"),
+        "{err}"
+    );
+}
+
 #[test]
 fn p802_unknown_dimension() {
     let (err, code) = csv_case("sales,provnce,jiangsu,FY,720,万元,\nsales,,浙江,FY,540,万元,\nk-cover,product,a,FY,93,%,\n");
