@@ -62,15 +62,17 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-# Test-binary arguments for --quick: these tests check rendering and protocols through
-# other programs, and each takes seconds; a mutant they alone would catch is re-tested by
-# the full run with --iterate.
+# Only the unit tests and the integration binary (not the doctests, not main.rs's tests):
+# as cargo arguments, so that each mutant's build skips the other test targets too.
+common+=(--cargo-arg=--lib --cargo-arg=--test --cargo-arg=integration)
 for a in "$@"; do
   if [ "$a" = -- ]; then echo "the script passes the test arguments itself: call cargo mutants by hand for others" >&2; exit 2; fi
 done
-set -- "$@" -- --lib --test integration
+# Test-binary arguments for --quick: these tests check rendering and protocols through
+# other programs, and each takes seconds; a mutant they alone would catch is re-tested by
+# the full run with --iterate.
 if [ "$quick" = 1 ]; then
-  set -- "$@" -- --skip serve:: --skip pdf:: --skip docx_layout:: --skip lsp:: --skip packaging:: \
+  set -- "$@" -- -- --skip serve:: --skip pdf:: --skip docx_layout:: --skip lsp:: --skip packaging:: \
     --skip hostile::a_workbook_with_a_million
 fi
 
