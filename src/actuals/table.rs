@@ -643,6 +643,28 @@ mod tests {
     }
 
     #[test]
+    fn lexes_line_breaks_in_quotes_and_text_after_them() {
+        // A quoted cell over two lines: the next record starts on line 3.
+        let text = "\"x\ny\",1\n2,\"a\"b\n\"end\"";
+        let recs = lex(text, b',');
+        assert_eq!(recs.len(), 3);
+        assert_eq!(recs[0].0, 1);
+        assert_eq!(recs[0].1[0].text, "x\ny");
+        assert_eq!(recs[0].1[1].text, "1");
+        assert_eq!(recs[1].0, 3);
+        // Text between the closing quote and the delimiter is kept.
+        assert_eq!(recs[1].1[1].text, "ab");
+        assert_eq!(recs[2].0, 4);
+        assert_eq!(recs[2].1[0].text, "end");
+        // An escaped quote that ends the text, and a quote never closed.
+        assert_eq!(lex("\"\"\"\"", b',')[0].1[0].text, "\"");
+        let unclosed = lex("a,\"b", b',');
+        assert_eq!(unclosed[0].1[1].text, "b");
+        let span = unclosed[0].1[1].span;
+        assert_eq!((span.start, span.end), (3, 4));
+    }
+
+    #[test]
     fn a_title_row_gives_the_unit() {
         assert_eq!(
             title_unit("2026年各省销售额（单位：万元）").as_deref(),

@@ -245,5 +245,17 @@ mod tests {
     fn ignores_lookalikes() {
         assert!(found("XXL码, [链接](https://x.cn), 文献[1], - [x] done, MAXX").is_empty());
         assert!(found("OUTBDX").is_empty());
+        // An ASCII word inside a longer ASCII word, on either side, is not one.
+        assert!(found("TBD2").is_empty());
+        assert!(found("xTODO").is_empty());
+        assert!(found("ATBD").is_empty());
+    }
+
+    /// A Chinese placeholder is one whatever stands next to it.
+    #[test]
+    fn chinese_words_beside_letters_and_digits() {
+        assert_eq!(found("待定2项"), ["待定"]);
+        assert_eq!(found("A待补充"), ["待补充"]);
+        assert_eq!(found("TBD，待确认"), ["TBD", "待确认"]);
     }
 }
