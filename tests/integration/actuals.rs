@@ -256,14 +256,14 @@ fn check_in_temp(files: &[(&str, &[u8])]) -> (String, i32) {
 
 /// [`check_in_temp`] with messages in `lang`.
 fn check_in_temp_lang(files: &[(&str, &[u8])], lang: &str) -> (String, i32) {
-    let tmp = tempfile::tempdir().unwrap();
-    let plan = std::fs::read(root().join("tests/fixtures/actuals/tiny.plan.yaml")).unwrap();
-    std::fs::write(tmp.path().join("tiny.plan.yaml"), plan).unwrap();
-    for (name, bytes) in files {
-        std::fs::write(tmp.path().join(name), bytes).unwrap();
-    }
+    let tmp = tiny_dir(files);
+    check_dir(tmp.path(), lang)
+}
+
+/// `planc check .` in `dir`: its messages and exit code.
+fn check_dir(dir: &Path, lang: &str) -> (String, i32) {
     let out = planc()
-        .current_dir(tmp.path())
+        .current_dir(dir)
         .args(["check", "--lang", lang, "."])
         .output()
         .unwrap();
@@ -489,13 +489,7 @@ targets:
 
 /// `planc check` of an [`accounts_dir`]: its messages.
 fn check_accounts_plan(csv: &str) -> String {
-    let tmp = accounts_dir(csv);
-    let out = planc()
-        .current_dir(tmp.path())
-        .args(["check", "--lang", "en", "."])
-        .output()
-        .unwrap();
-    String::from_utf8_lossy(&out.stderr).into_owned()
+    check_dir(accounts_dir(csv).path(), "en").0
 }
 
 /// Rows may name an account by its catalogue name, and each name lands on its own account.
