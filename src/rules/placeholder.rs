@@ -257,5 +257,6 @@ mod tests {
         assert_eq!(found("待定2项"), ["待定"]);
         assert_eq!(found("A待补充"), ["待补充"]);
         assert_eq!(found("TBD，待确认"), ["TBD", "待确认"]);
+        assert_eq!(found("预算 TBD 万元"), ["TBD"]);
     }
 }
