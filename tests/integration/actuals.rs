@@ -347,6 +347,21 @@ fn p805_unit_mismatch() {
     insta::assert_snapshot!(err);
 }
 
+/// A value that writes its unit may repeat the unit column's; one that names another unit
+/// than the column is refused rather than read in either.
+#[test]
+fn p805_a_written_unit_must_agree_with_the_unit_column() {
+    let (err, code) = csv_case("sales,,,FY,1260万元,万元,\n");
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("P805"), "{err}");
+    let (err, code) = csv_case("sales,,,FY,1260万元,元,\n");
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("`1260万元` and the unit `元` disagree"),
+        "{err}"
+    );
+}
+
 #[test]
 fn p806_bad_period() {
     let (err, code) =
