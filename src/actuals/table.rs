@@ -421,24 +421,32 @@ fn lex(text: &str, delimiter: u8) -> Vec<(usize, Vec<Cell>)> {
     out
 }
 
-/// Reads the first sheet of a workbook whose header is one of the long layout (`metric`,
-/// `period` and `value`) or of the wide layout (or the first sheet).
 /// How many cells a workbook's sheets may hold, and how large the rectangle from their
 /// first to their last cell may be (calamine allocates that rectangle): a workbook with
 /// a million rows, or two cells at A1 and XFD1048576, is refused with a message instead
 /// of taking the memory of the machine.
-const MAX_ROWS: u32 = 500_000;
-const MAX_CELLS: usize = 5_000_000;
-const MAX_AREA: u64 = 20_000_000;
+struct SheetLimits {
+    /// Rows from the first cell's to the last cell's.
+    rows: u32,
+    cells: usize,
+    /// Cells of the rectangle from the first cell to the last.
+    area: u64,
+}
 
-/// Refuses a workbook that unpacks to more than the limit (four times the file-size
-/// limit, `--max-file-mb`), counting the bytes actually inflated, not the sizes the zip
-/// claims — a zip bomb is stopped after the limit, before calamine reads anything.
-fn check_unpacked(bytes: &[u8]) -> Result<(), String> {
+const SHEET_LIMITS: SheetLimits = SheetLimits {
+    rows: 500_000,
+    cells: 5_000_000,
+    area: 20_000_000,
+};
+
+/// Refuses a workbook that unpacks to more than `limit` bytes (four times the file-size
+/// limit, `--max-file-mb`, in [`load_xlsx`]), counting the bytes actually inflated, not
+/// the sizes the zip claims — a zip bomb is stopped after the limit, before calamine
+/// reads anything.
+fn check_unpacked(bytes: &[u8], limit: u64) -> Result<(), String> {
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return Ok(()); // not a zip: calamine says what it is not
     };
-    let limit = crate::source::max_file_bytes().saturating_mul(4);
     let mut total: u64 = 0;
     for i in 0..zip.len() {
         let Ok(entry) = zip.by_index(i) else {
@@ -464,6 +472,7 @@ fn check_unpacked(bytes: &[u8]) -> Result<(), String> {
 /// Counts the cells of every sheet (streaming) before a sheet is read as a rectangle.
 fn check_cells<RS: std::io::Read + std::io::Seek>(
     workbook: &mut calamine::Sheets<RS>,
+    limits: &SheetLimits,
 ) -> Result<(), String> {
     let calamine::Sheets::Xlsx(xlsx) = workbook else {
         return Ok(());
@@ -480,12 +489,12 @@ fn check_cells<RS: std::io::Read + std::io::Seek>(
             hi = (hi.0.max(r), hi.1.max(c));
             let area =
                 (u64::from(hi.0 - lo.0.min(hi.0)) + 1) * (u64::from(hi.1 - lo.1.min(hi.1)) + 1);
-            if count > MAX_CELLS || area > MAX_AREA || hi.0 - lo.0.min(hi.0) >= MAX_ROWS {
+            if count > limits.cells || area > limits.area || hi.0 - lo.0.min(hi.0) >= limits.rows {
                 return Err(t!(
                     "actuals-workbook-too-many-cells",
                     sheet = name.clone(),
-                    rows = MAX_ROWS.to_string(),
-                    cells = MAX_CELLS.to_string()
+                    rows = limits.rows.to_string(),
+                    cells = limits.cells.to_string()
                 ));
             }
         }
@@ -493,14 +502,17 @@ fn check_cells<RS: std::io::Read + std::io::Seek>(
     Ok(())
 }
 
+/// Reads the first sheet of a workbook whose header is one of the long layout (`metric`,
+/// `period` and `value`) or of the wide layout (or the first sheet).
 pub fn load_xlsx(path: &Path, bytes: &[u8]) -> ActualsFile {
     let mut file = ActualsFile::empty(path, Format::Xlsx);
-    let opened = check_unpacked(bytes)
+    let unpacked = crate::source::max_file_bytes().saturating_mul(4);
+    let opened = check_unpacked(bytes, unpacked)
         .and_then(|()| {
             calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec()))
                 .map_err(|e| e.to_string())
         })
-        .and_then(|mut w| check_cells(&mut w).map(|()| w));
+        .and_then(|mut w| check_cells(&mut w, &SHEET_LIMITS).map(|()| w));
     let mut workbook = match opened {
         Ok(w) => w,
         Err(e) => {
@@ -662,6 +674,70 @@ mod tests {
         assert_eq!(unclosed[0].1[1].text, "b");
         let span = unclosed[0].1[1].span;
         assert_eq!((span.start, span.end), (3, 4));
+    }
+
+    /// The example workbook with its sheet replaced by `cells` (`<row>` elements).
+    fn workbook_with(rows: &str) -> Vec<u8> {
+        use std::io::Write;
+        let example = include_bytes!("../../examples/actuals/company-2026-crm.actuals.xlsx");
+        let mut from = zip::ZipArchive::new(Cursor::new(&example[..])).unwrap();
+        let mut to = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for i in 0..from.len() {
+            let entry = from.by_index(i).unwrap();
+            if entry.name() == "xl/worksheets/sheet1.xml" {
+                drop(entry);
+                to.start_file(
+                    "xl/worksheets/sheet1.xml",
+                    zip::write::SimpleFileOptions::default(),
+                )
+                .unwrap();
+                write!(
+                    to,
+                    r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rows}</sheetData></worksheet>"#
+                )
+                .unwrap();
+            } else {
+                to.raw_copy_file(entry).unwrap();
+            }
+        }
+        to.finish().unwrap().into_inner()
+    }
+
+    /// A workbook is refused just past each limit, and read at it.
+    #[test]
+    fn a_workbook_at_and_just_past_each_limit() {
+        // Cells C3, E3 and D6: rows 3 to 6 (a span of 3), columns C to E, 4 × 3 = 12.
+        let book = workbook_with(
+            r#"<row r="3"><c r="C3"><v>1</v></c><c r="E3"><v>2</v></c></row><row r="6"><c r="D6"><v>3</v></c></row>"#,
+        );
+        let check = |limits: SheetLimits| {
+            let mut w = calamine::open_workbook_auto_from_rs(Cursor::new(book.clone())).unwrap();
+            check_cells(&mut w, &limits)
+        };
+        let at = || SheetLimits {
+            rows: 4,
+            cells: 3,
+            area: 12,
+        };
+        assert_eq!(check(at()), Ok(()));
+        let past = [
+            SheetLimits { rows: 3, ..at() },
+            SheetLimits { cells: 2, ..at() },
+            SheetLimits { area: 11, ..at() },
+        ];
+        for limits in past {
+            assert!(check(limits).is_err());
+        }
+
+        // Unpacked: every entry inflated, counted to the byte.
+        let mut zip = zip::ZipArchive::new(Cursor::new(&book[..])).unwrap();
+        let size: u64 = (0..zip.len())
+            .map(|i| zip.by_index(i).unwrap().size())
+            .sum();
+        assert_eq!(check_unpacked(&book, size), Ok(()));
+        assert!(check_unpacked(&book, size - 1).is_err());
+        assert_eq!(check_unpacked(b"not a zip", 0), Ok(()));
     }
 
     #[test]
