@@ -586,20 +586,6 @@ pub fn load_xlsx(path: &Path, bytes: &[u8]) -> ActualsFile {
                 at: Some((row, col0 + j as u32)),
             });
         }
-        // Cells left of the range start are empty.
-        if col0 > 0 {
-            let pad: Vec<Cell> = (0..col0)
-                .map(|c| Cell {
-                    text: String::new(),
-                    span: Span::new(
-                        cells.first().map_or(text.len(), |x| x.span.start),
-                        cells.first().map_or(text.len(), |x| x.span.start),
-                    ),
-                    at: Some((row, c)),
-                })
-                .collect();
-            cells.splice(0..0, pad);
-        }
         text.push('\n');
         records.push((row as usize + 1, cells));
     }

@@ -249,6 +249,12 @@ mod tests {
         assert!(found("TBD2").is_empty());
         assert!(found("xTODO").is_empty());
         assert!(found("ATBD").is_empty());
+        // References and ranges in brackets, long bracketed asides, brackets over lines.
+        assert!(found("文献[1,3] 与 [2-5]").is_empty());
+        assert!(found("[ ] 与 【 】").is_empty());
+        assert!(found("[本段引自2025年度全国医药市场发展蓝皮书第三章]").is_empty());
+        assert!(found("[姓\n名]").is_empty());
+        assert_eq!(found("[X]与[TBC]"), ["[TBC]"]);
     }
 
     /// A Chinese placeholder is one whatever stands next to it.

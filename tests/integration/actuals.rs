@@ -590,6 +590,21 @@ fn xlsx_findings_name_the_cell() {
     insta::assert_snapshot!(err);
 }
 
+/// A table that starts in column C (the sheet's first two columns empty) is read, and
+/// its findings name the cells where they are.
+#[test]
+fn xlsx_findings_name_the_cell_of_a_table_not_at_a1() {
+    let book = xlsx::from_csv(
+        "实际",
+        ",,指标,维度,项目,期间,实际,单位\n,,sales,province,江蘇,FY,720,万元\n,,sales,,,FY,1260,家\n,,sales,product,a,FY,780,万元\n",
+    );
+    let (err, code) = check_in_temp(&[("tiny-2026.actuals.xlsx", &book)]);
+    assert_eq!(code, 1);
+    assert!(err.contains("(实际!E2)"), "{err}");
+    assert!(err.contains("(实际!G3)"), "{err}");
+    assert_eq!(err.matches("P80").count(), 2, "{err}");
+}
+
 #[test]
 fn actuals_yaml_lines_and_columns() {
     let (err, code) = check_in_temp(&[(
