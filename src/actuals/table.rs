@@ -660,6 +660,10 @@ mod tests {
         assert_eq!(unclosed[0].1[1].text, "b");
         let span = unclosed[0].1[1].span;
         assert_eq!((span.start, span.end), (3, 4));
+        // A delimiter that ends the text leaves an empty last cell.
+        let trailing = lex("a,", b',');
+        assert_eq!(trailing[0].1.len(), 2);
+        assert_eq!(trailing[0].1[1].text, "");
     }
 
     /// The example workbook with its sheet replaced by `cells` (`<row>` elements).
