@@ -699,3 +699,43 @@ fn p303_weeks_that_run_backwards_or_start_at_zero() {
         );
     }
 }
+
+/// P501 points at the placeholder itself — in a plain and a quoted scalar, and at each of
+/// two alike — and finds `待…` and `【…】` in a file that holds only one of them.
+#[test]
+fn p501_points_at_each_placeholder() {
+    let found = |swot_text: &str| -> Vec<(usize, String)> {
+        let text = plan(SALES, TOTAL)
+            .replace("status: final", "status: draft")
+            .replace(
+                "text: 心脉安拥有领先的临床数据",
+                &format!("text: {swot_text}"),
+            );
+        let report = planc::load::check_bytes(
+            Path::new("p.plan.yaml"),
+            text.as_bytes(),
+            &Config::default(),
+        );
+        let at = text.find(swot_text).unwrap();
+        report
+            .findings
+            .iter()
+            .filter(|f| f.code == "P501")
+            .map(|f| {
+                let s = f.primary.span;
+                (s.start - at, text[s.start..s.end].to_owned())
+            })
+            .collect()
+    };
+    // Byte offsets within the scalar as written: 覆盖 is 6 bytes, 家医院， 12.
+    assert_eq!(
+        found("覆盖XX家医院，XX场会议"),
+        [(6, "XX".to_owned()), (20, "XX".to_owned())]
+    );
+    assert_eq!(found("\"覆盖XX家医院\""), [(7, "XX".to_owned())]);
+    assert_eq!(found("预算待定"), [(6, "待定".to_owned())]);
+    assert_eq!(found("覆盖【城市】"), [(6, "【城市】".to_owned())]);
+    // Spelt as an escape, the placeholder is not in the source: the whole scalar is marked.
+    let escaped = r#""预算\u5F85定""#;
+    assert_eq!(found(escaped), [(0, escaped.to_owned())]);
+}
