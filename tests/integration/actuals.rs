@@ -909,6 +909,37 @@ fn wide_csv_findings_point_at_their_cells() {
     insta::assert_snapshot!(err);
 }
 
+/// The wide layout's own format findings, each where it is: a header with periods but
+/// nothing naming the rows, a row that does not say what it is, a cell past the header.
+#[test]
+fn wide_format_findings_point_at_the_header_the_row_and_the_cell() {
+    let csv = |text: &str| check_in_temp(&[("tiny-2026.actuals.csv", text.as_bytes())]);
+    let (err, code) = csv("2026年销售额（单位：万元）\n1月,2月,3月\n100,110,120\n");
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("has month or quarter columns but no column naming what each row is"),
+        "{err}"
+    );
+    assert!(err.contains("tiny-2026.actuals.csv:2:1]"), "{err}");
+
+    let (err, code) = csv("2026年各省销售额（单位：万元）\n省份,1月,2月\n江苏,60,58\n,45,44\n");
+    assert_eq!(code, 1);
+    assert!(err.contains("row 4 has no `省份`"), "{err}");
+    assert!(
+        err.contains("tiny-2026.actuals.csv:4:2]"),
+        "at the first filled cell: {err}"
+    );
+
+    let (err, code) =
+        csv("2026年各省销售额（单位：万元）\n省份,1月,2月\n江苏,60,58,99\n浙江,45,44\n");
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("row 3 has more cells than the header has columns"),
+        "{err}"
+    );
+    assert!(err.contains("tiny-2026.actuals.csv:3:10]"), "{err}");
+}
+
 #[test]
 fn wide_xlsx_findings_name_the_cell() {
     let book = xlsx::from_csv("实际", WIDE_PROBLEMS);
