@@ -567,6 +567,24 @@ fn p810_bad_yaml_rows() {
     insta::assert_snapshot!(err);
 }
 
+/// `rows` that is not a list is a format error; `rows:` left empty is a file with no
+/// rows yet, which only misses its actuals.
+#[test]
+fn p810_rows_that_are_not_a_list() {
+    let yaml = |rows: &str| {
+        check_in_temp(&[(
+            "tiny-2026.actuals.yaml",
+            format!("plan: tiny-2026\nrows:{rows}\n").as_bytes(),
+        )])
+    };
+    let (err, code) = yaml(" 1260");
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("`rows` must be a list"), "{err}");
+    let (err, code) = yaml("");
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("must be a list"), "{err}");
+}
+
 #[test]
 fn p811_plan_not_found() {
     let (err, code) = check_in_temp(&[(

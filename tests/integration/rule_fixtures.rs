@@ -704,7 +704,7 @@ fn p303_weeks_that_run_backwards_or_start_at_zero() {
 /// two alike — and finds `待…` and `【…】` in a file that holds only one of them.
 #[test]
 fn p501_points_at_each_placeholder() {
-    let found = |swot_text: &str| -> Vec<(usize, String)> {
+    let found = |swot_text: &str| -> Vec<(isize, String)> {
         let text = plan(SALES, TOTAL)
             .replace("status: final", "status: draft")
             .replace(
@@ -716,14 +716,14 @@ fn p501_points_at_each_placeholder() {
             text.as_bytes(),
             &Config::default(),
         );
-        let at = text.find(swot_text).unwrap();
+        let at = (text.find("text: ").unwrap() + "text: ".len()) as isize;
         report
             .findings
             .iter()
             .filter(|f| f.code == "P501")
             .map(|f| {
                 let s = f.primary.span;
-                (s.start - at, text[s.start..s.end].to_owned())
+                (s.start as isize - at, text[s.start..s.end].to_owned())
             })
             .collect()
     };
@@ -738,4 +738,8 @@ fn p501_points_at_each_placeholder() {
     // Spelt as an escape, the placeholder is not in the source: the whole scalar is marked.
     let escaped = r#""预算\u5F85定""#;
     assert_eq!(found(escaped), [(0, escaped.to_owned())]);
+    // An empty or blank narrative is one too, at its key.
+    for blank in ["\"\"", "\"  \""] {
+        assert_eq!(found(blank), [(-6, "text".to_owned())], "{blank}");
+    }
 }
