@@ -743,3 +743,25 @@ fn p501_points_at_each_placeholder() {
         assert_eq!(found(blank), [(-6, "text".to_owned())], "{blank}");
     }
 }
+
+/// A misspelt money unit comes with the fix that writes it as the unit it was read as.
+#[test]
+fn p601_a_misspelt_money_unit_is_fixed_to_the_unit_it_was_read_as() {
+    let text = plan("  - {id: sales, name: 年度销售总额, value: 32亿圆}", TOTAL);
+    let report = planc::load::check_bytes(
+        Path::new("p.plan.yaml"),
+        text.as_bytes(),
+        &Config::default(),
+    );
+    let typo: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.code == "P601")
+        .collect();
+    assert_eq!(typo.len(), 1, "{:?}", report.findings);
+    let fix = typo[0].fix.as_ref().expect("a fix");
+    assert_eq!(fix.edits.len(), 1);
+    let edit = &fix.edits[0];
+    assert_eq!(&text[edit.span.start..edit.span.end], "32亿圆");
+    assert_eq!(edit.replacement, "32亿元");
+}
