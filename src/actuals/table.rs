@@ -666,41 +666,100 @@ mod tests {
         assert_eq!(trailing[0].1[1].text, "");
     }
 
-    /// The example workbook with its sheet replaced by `cells` (`<row>` elements).
-    fn workbook_with(rows: &str) -> Vec<u8> {
+    /// A workbook of sheets `S1`, `S2` … holding `sheets` (their `<row>` elements), built
+    /// from the example workbook's package.
+    fn workbook_of(sheets: &[&str]) -> Vec<u8> {
         use std::io::Write;
+        const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
         let example = include_bytes!("../../examples/actuals/company-2026-crm.actuals.xlsx");
         let mut from = zip::ZipArchive::new(Cursor::new(&example[..])).unwrap();
         let mut to = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let ours = [
+            "[Content_Types].xml",
+            "xl/workbook.xml",
+            "xl/_rels/workbook.xml.rels",
+            "xl/worksheets/sheet1.xml",
+        ];
         for i in 0..from.len() {
             let entry = from.by_index(i).unwrap();
-            if entry.name() == "xl/worksheets/sheet1.xml" {
-                drop(entry);
-                to.start_file(
-                    "xl/worksheets/sheet1.xml",
-                    zip::write::SimpleFileOptions::default(),
-                )
-                .unwrap();
-                write!(
-                    to,
-                    r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rows}</sheetData></worksheet>"#
-                )
-                .unwrap();
-            } else {
+            if !ours.contains(&entry.name()) {
                 to.raw_copy_file(entry).unwrap();
             }
         }
+        let n = 1..=sheets.len();
+        let types: String = n.clone().map(|i| format!(r#"<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#)).collect();
+        let names: String = n
+            .clone()
+            .map(|i| format!(r#"<sheet name="S{i}" sheetId="{i}" r:id="rId{i}"/>"#))
+            .collect();
+        let rels: String = n.clone().map(|i| format!(r#"<Relationship Id="rId{i}" Type="{REL}/worksheet" Target="worksheets/sheet{i}.xml"/>"#)).collect();
+        let mut parts = vec![
+            (
+                "[Content_Types].xml".to_owned(),
+                format!(
+                    r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>{types}</Types>"#
+                ),
+            ),
+            (
+                "xl/workbook.xml".to_owned(),
+                format!(
+                    r#"<workbook xmlns="{MAIN}" xmlns:r="{REL}"><sheets>{names}</sheets></workbook>"#
+                ),
+            ),
+            (
+                "xl/_rels/workbook.xml.rels".to_owned(),
+                format!(
+                    r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{rels}</Relationships>"#
+                ),
+            ),
+        ];
+        for (i, rows) in sheets.iter().enumerate() {
+            parts.push((
+                format!("xl/worksheets/sheet{}.xml", i + 1),
+                format!(r#"<worksheet xmlns="{MAIN}"><sheetData>{rows}</sheetData></worksheet>"#),
+            ));
+        }
+        for (name, xml) in parts {
+            to.start_file(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            write!(
+                to,
+                r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{xml}"#
+            )
+            .unwrap();
+        }
         to.finish().unwrap().into_inner()
+    }
+
+    /// The sheet read is the first whose header (below any title rows) is one of actuals.
+    #[test]
+    fn the_sheet_with_an_actuals_header_is_read() {
+        let text =
+            |r: &str, t: &str| format!(r#"<c r="{r}" t="inlineStr"><is><t>{t}</t></is></c>"#);
+        let notes = format!(r#"<row r="1">{}</row>"#, text("A1", "本簿由ERP导出"));
+        let actuals = format!(
+            r#"<row r="1">{}</row><row r="2">{}{}{}</row><row r="3">{}{}<c r="C3"><v>1260</v></c></row>"#,
+            text("A1", "2026年实际（单位：万元）"),
+            text("A2", "指标"),
+            text("B2", "期间"),
+            text("C2", "实际"),
+            text("A3", "sales"),
+            text("B3", "FY"),
+        );
+        let book = workbook_of(&[&notes, &actuals]);
+        let file = load_xlsx(Path::new("t.actuals.xlsx"), &book);
+        assert_eq!(file.sheet.as_deref(), Some("S2"), "{:?}", file.findings);
+        assert_eq!(file.rows.len(), 1);
     }
 
     /// A workbook is refused just past each limit, and read at it.
     #[test]
     fn a_workbook_at_and_just_past_each_limit() {
         // Cells C3, E3 and D6: rows 3 to 6 (a span of 3), columns C to E, 4 × 3 = 12.
-        let book = workbook_with(
+        let book = workbook_of(&[
             r#"<row r="3"><c r="C3"><v>1</v></c><c r="E3"><v>2</v></c></row><row r="6"><c r="D6"><v>3</v></c></row>"#,
-        );
+        ]);
         let check = |limits: SheetLimits| {
             let mut w = calamine::open_workbook_auto_from_rs(Cursor::new(book.clone())).unwrap();
             check_cells(&mut w, &limits)
