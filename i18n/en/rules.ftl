@@ -317,3 +317,45 @@ p601-too-large = `{ $raw }` is too large to be a plan's figure (10^20 元 or mor
 p601-label-not-exact = cannot be held exactly
 p601-help-too-precise = round the figure yourself to the precision you mean; planc never rounds a number silently
 p601-help-too-large = check the unit: a figure this large is almost always a typo
+
+## P109 last-year-sum
+p109-message = last year's { $noun } add up to { $sum }, not to last year's { $total } of { $parent }
+p109-label = { $parent } last year: { $total }
+p109-help = correct the items' `last_year` or the total's, from one source (finance's closing figures); mark a deliberately incomplete split `partial: true`
+p109-block = `last_year.sales` is { $sales }, but { $target } states last year as { $last_year }
+p109-block-label = last year's sales here
+p109-block-label-target = the target's last year
+p109-block-help = last year is one figure: write the same in both places
+
+## P110 budget-allocations
+p110-twice = `{ $unit }` is allocated budget twice
+p110-twice-label = allocated again
+p110-twice-label-first = first allocation
+p110-twice-help = give each unit one allocation: add the amounts together
+p110-unknown = the budget allocation `{ $unit }` names no unit of this plan (no breakdown item, region, person or account)
+p110-unknown-label = names nothing here
+p110-unknown-help = use the `ref` of the breakdown item the child plan fills (its `parent: <plan>#<item>`)
+p110-sum = the budget allocations add up to { $sum }, but the budget total is { $total }
+p110-sum-label-over = over by { $gap }
+p110-sum-label-short = short by { $gap }
+p110-sum-help-over = lower the allocations, or raise the total
+p110-sum-help-short = `allocations_complete: true` says the allocations share out the whole total: allocate the remaining { $gap }, or remove `allocations_complete`
+p110-campaigns = the strategies' and campaigns' budgets add up to { $sum }, more than the budget total of { $total }
+p110-campaigns-help = lower the campaign budgets, or raise the budget total
+
+## P111 kpi-restates
+p111-no-target = `restates: { $target }` names no target of this plan
+p111-unresolved-label = names nothing
+p111-help-targets = the targets are: { $ids }
+p111-no-item = target `{ $target }` has no breakdown item `{ $item }`
+p111-help-items = write `<target>#<item>` with the `ref` of an item of that target
+p111-differs = { $metric } is { $kpi }, but `{ $link }`, the figure it restates, is { $value }
+p111-differs-label = the KPI's figure
+p111-differs-label-figure = the figure it restates
+p111-differs-help = a figure stated twice must agree: change one, or remove `restates` if the KPI means something else
+
+## P306 month-in-quarter
+p306-message = month `{ $month }` is filed under `{ $quarter }`, but it belongs to { $belongs }
+p306-label = belongs to { $belongs }
+p306-label-quarter = this quarter
+p306-help = `{ $quarter }` holds the months { $first } to { $last }: move the month under its quarter

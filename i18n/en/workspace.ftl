@@ -109,6 +109,7 @@ p913-twice-help = each item is planned by one plan: change one of the `parent` r
 p913-unplanned = child plans plan { $planned } of the { $total } allocated by { $dim } ({ $target }): { $unplanned } ({ $pct }) is not planned by any plan — { $items }
 p913-label-complete = marked `complete: true`
 p913-label-complete-config = complete by `[rollup] complete`
+p913-label-expected = items marked `child_plan: true`
 p913-label-item = no plan fills this
 p913-help = add a plan with `parent: { $plan }#{ $item }` for each, or remove `complete: true` while they are written
 
@@ -117,3 +118,44 @@ p914-message = the budget of { $budget } is more than the { $allocated } { $pare
 p914-label = over by { $gap }
 p914-label-allocation = the budget allocated to it
 p914-help = keep the budget within the allocation, or raise the allocation in the parent plan
+
+## P915 rollup-last-year
+p915-message = { $what } was { $value } last year here, but { $parent } states { $theirs }
+p915-what-item = { $dim } `{ $item }`
+p915-label = last year here
+p915-label-parent = last year in the parent plan
+p915-help = last year is one figure: take it from one source (finance's closing figures) in both files
+
+## P916 territory-overlap
+p916-message = { $dim } `{ $item }` is also claimed by { $other }: sibling plans cannot share a territory
+p916-label = claimed here
+p916-label-other = also claimed here
+p916-help = each { $dim } belongs to one sibling plan: remove it from one of them, with its target
+
+## P917 rollup-kpi
+p917-unknown = `rolls_up: { $kpi }`: the parent plan { $parent } has no KPI with this id
+p917-unknown-label = names nothing
+p917-unknown-help-none = none of the parent's KPIs has an `id`: give the parent's KPI an `id` first
+p917-unknown-help = the parent's KPIs are: { $ids }
+p917-unit = the KPI is { $kpi }, which cannot be compared with the parent's { $parent_kpi }
+p917-unit-label = another unit
+p917-label-parent = the parent's KPI
+p917-unit-help = state the KPI in the parent's unit (家 with 家, % with %)
+p917-partial = only { $linked } of { $children } child plans link "{ $parent_kpi }": their sum cannot be compared with the parent's yet
+p917-partial-label = linked so far
+p917-partial-help = link the KPI with `rolls_up` in the other child plans too, and planc checks the sum
+p917-sum = the child plans' "{ $metric }" add up to { $sum }, not to the parent's { $parent_kpi }
+p917-sum-label = parent: { $value }
+p917-sum-label-part = a child's part
+p917-sum-help-over = the children plan { $gap } more: lower theirs, or raise the parent's target
+p917-sum-help-short = { $gap } is allocated to no child: allocate it, or lower the parent's target
+p917-rate-comparator = "{ $metric }" is compared the other way round from the parent's KPI
+p917-rate = "{ $metric }" is { $kpi }, looser than the parent's { $parent_kpi }
+p917-rate-label = looser than the parent
+p917-rate-help = a child's rate may not be looser than its parent's: "{ $metric }" at least as strict as { $parent_kpi }
+
+## P918 status-order
+p918-message = this plan is `final`, but its parent { $parent } is still a `draft`
+p918-label = final
+p918-label-parent = still a draft
+p918-help = finalise the parent first; keep this plan `status: draft` until then

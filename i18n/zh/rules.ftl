@@ -319,3 +319,43 @@ p601-too-large = `{ $raw }` 太大，不可能是计划里的数字（达到或�
 p601-label-not-exact = 无法精确保存
 p601-help-too-precise = 请自行把数字取舍到需要的精度；planc 不会悄悄四舍五入
 p601-help-too-large = 请检查单位：这么大的数字几乎都是笔误
+
+## P109 last-year-sum
+p109-message = 各{ $noun }的上年数合计 { $sum }，与{ $parent }的上年数 { $total } 不符
+p109-label = { $parent }上年：{ $total }
+p109-help = 以同一来源（财务决算数）更正各项目或合计的 `last_year`；有意只分解一部分时写 `partial: true`
+p109-block = `last_year.sales` 为 { $sales }，但{ $target }的上年数为 { $last_year }
+p109-block-label = 这里的上年销售额
+p109-block-label-target = 指标的上年数
+p109-block-help = 上年只有一个数：两处写成一样
+p110-twice = `{ $unit }` 分配了两次预算
+p110-twice-label = 再次分配
+p110-twice-label-first = 第一次分配
+p110-twice-help = 每个单位只分配一次：把金额合在一起
+p110-unknown = 预算分配 `{ $unit }` 在本计划中找不到对应的单位（分解项目、大区、人员或客户）
+p110-unknown-label = 找不到
+p110-unknown-help = 使用下级计划所承接的分解项目的 `ref`（即它的 `parent: <计划>#<项目>`）
+p110-sum = 预算分配合计 { $sum }，但预算总额为 { $total }
+p110-sum-label-over = 多了 { $gap }
+p110-sum-label-short = 少了 { $gap }
+p110-sum-help-over = 调低分配，或调高预算总额
+p110-sum-help-short = `allocations_complete: true` 表示分配覆盖全部预算：把剩余的 { $gap } 分配出去，或去掉 `allocations_complete`
+p110-campaigns = 各策略和战役的预算合计 { $sum }，超过了预算总额 { $total }
+p110-campaigns-help = 调低战役预算，或调高预算总额
+
+## P111 kpi-restates
+p111-no-target = `restates: { $target }` 在本计划中找不到对应的指标
+p111-unresolved-label = 找不到
+p111-help-targets = 本计划的指标有：{ $ids }
+p111-no-item = 指标 `{ $target }` 没有分解项目 `{ $item }`
+p111-help-items = 写成 `<指标>#<项目>`，项目用该指标下某个分解项目的 `ref`
+p111-differs = { $metric }为 { $kpi }，但它所重述的 `{ $link }` 为 { $value }
+p111-differs-label = KPI 中的数
+p111-differs-label-figure = 被重述的数
+p111-differs-help = 同一个数写了两次就必须一致：改其中一处；如果 KPI 指的是别的东西，去掉 `restates`
+
+## P306 month-in-quarter
+p306-message = 月份 `{ $month }` 放在了 `{ $quarter }` 下，但它属于 { $belongs }
+p306-label = 属于 { $belongs }
+p306-label-quarter = 这个季度
+p306-help = `{ $quarter }` 包括 { $first } 至 { $last }：把该月移到它所属的季度下

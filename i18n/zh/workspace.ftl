@@ -19,6 +19,9 @@ workspace-dimension = { $dim ->
         [representative] 代表
         [account] 客户
         [customer_type] 客户类型
+        [county] 县域
+        [region_group] 区域组
+        [phase] 阶段
        *[other] { $dim }
     }
 workspace-unit-money = 金额
@@ -121,6 +124,7 @@ p913-twice-help = 每个项目只能由一个计划承接：修改其中一个�
 p913-unplanned = 按{ $dim }分配的 { $total }（{ $target }）中，下级计划只承接了 { $planned }；还有 { $unplanned }（{ $pct }）没有任何计划承接：{ $items }
 p913-label-complete = 标记了 `complete: true`
 p913-label-complete-config = 由 `[rollup] complete` 视为完整
+p913-label-expected = 标记了 `child_plan: true` 的项目
 p913-label-item = 没有计划承接这一项
 p913-help = 为每一项添加一个写有 `parent: { $plan }#{ $item }` 的计划，或在这些计划写好之前先去掉 `complete: true`
 
@@ -129,3 +133,44 @@ p914-message = 预算 { $budget } 超过了 { $parent } 分配给 `{ $item }` �
 p914-label = 超出 { $gap }
 p914-label-allocation = 分配给它的预算
 p914-help = 把预算控制在分配额之内，或在上级计划中调高分配
+
+## P915 rollup-last-year
+p915-message = { $what }的上年数为 { $value }，但 { $parent } 中对应的上年数为 { $theirs }
+p915-what-item = 按{ $dim }分解的 `{ $item }`
+p915-label = 这里的上年数
+p915-label-parent = 上级计划中的上年数
+p915-help = 上年只有一个数：以同一来源（财务决算数）在两个文件中写成一样
+
+## P916 territory-overlap
+p916-message = { $dim } `{ $item }` 也被 { $other } 认领：同级计划不能分管同一块辖区
+p916-label = 在这里认领
+p916-label-other = 另一个计划也认领了它
+p916-help = 每个{ $dim }只归一个同级计划：从其中一个计划中去掉，并把指标一并移过去
+
+## P917 rollup-kpi
+p917-unknown = `rolls_up: { $kpi }`：上级计划 { $parent } 没有这个 id 的 KPI
+p917-unknown-label = 找不到
+p917-unknown-help-none = 上级计划的 KPI 都没有 `id`：先在上级计划中给 KPI 加上 `id`
+p917-unknown-help = 上级计划的 KPI 有：{ $ids }
+p917-unit = KPI 为 { $kpi }，与上级计划的 { $parent_kpi } 单位不同，无法比较
+p917-unit-label = 单位不同
+p917-label-parent = 上级计划的 KPI
+p917-unit-help = 用与上级 KPI 相同的单位（家对家、% 对 %）
+p917-partial = 只有 { $linked } 个（共 { $children } 个）下级计划关联了「{ $parent_kpi }」，合计尚不足以与上级比较
+p917-partial-label = 已关联的部分
+p917-partial-help = 其余下级计划也用 `rolls_up` 关联这个 KPI 后，planc 会检查合计
+p917-sum = 下级计划的「{ $metric }」合计 { $sum }，与上级的 { $parent_kpi } 不符
+p917-sum-label = 上级：{ $value }
+p917-sum-label-part = 下级计划的部分
+p917-sum-help-over = 下级合计多了 { $gap }：调低下级的数，或调高上级的目标
+p917-sum-help-short = 还有 { $gap } 没有分到任何下级：分配给下级计划，或调低上级的目标
+p917-rate-comparator = 「{ $metric }」的比较方向与上级 KPI 不同
+p917-rate = 「{ $metric }」为 { $kpi }，比上级的 { $parent_kpi } 更宽松
+p917-rate-label = 比上级宽松
+p917-rate-help = 下级的比率不能比上级宽松：「{ $metric }」至少达到上级的 { $parent_kpi }
+
+## P918 status-order
+p918-message = 本计划已定稿（`final`），但上级计划 { $parent } 仍是草稿（`draft`）
+p918-label = 已定稿
+p918-label-parent = 上级仍是草稿
+p918-help = 先让上级计划定稿；在此之前本计划保持 `status: draft`

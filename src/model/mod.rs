@@ -8,6 +8,7 @@
 //!
 //! Architecture invariant: the model holds no f64; money and shares are [`Quantity`].
 
+pub mod dimension;
 pub mod quantity;
 
 use std::fmt;
@@ -539,6 +540,12 @@ pub struct BreakdownItem {
     pub focus: Option<Text>,
     #[serde(default)]
     pub note: Option<Text>,
+    /// Whether a child plan is expected for this item (`parent: <this plan>#<item>`):
+    /// `true` expects one even when the breakdown is not `complete`; `false` says the
+    /// item has none (yet), e.g. 暂无下级计划, so a `complete` breakdown's coverage is
+    /// checked for the other items.
+    #[serde(default)]
+    pub child_plan: Option<Sp<bool>>,
     /// Nested breakdowns of this item.
     #[serde(default)]
     pub breakdowns: Vec<Breakdown>,
@@ -583,6 +590,14 @@ pub struct Kpi {
     /// Who is accountable (id from `people`, or a name).
     #[serde(default)]
     pub owner: Option<Sp<String>>,
+    /// The id of the parent plan's KPI this one is a part of: counts (家, 名, 场 …) of
+    /// the children add up to the parent's; a rate may not be looser than the parent's.
+    #[serde(default)]
+    pub rolls_up: Option<Sp<String>>,
+    /// The figure of this plan the KPI states again: a target id, or
+    /// `<target>#<item>` for a breakdown item (e.g. `sales#county`); both must agree.
+    #[serde(default)]
+    pub restates: Option<Sp<String>>,
     #[serde(default)]
     pub note: Option<Text>,
 }
@@ -842,6 +857,10 @@ pub struct Budget {
     /// plan naming that unit in its `parent` must keep its budget within the amount.
     #[serde(default)]
     pub allocations: Vec<BudgetAllocation>,
+    /// The allocations share out the whole total: their sum must equal it (without
+    /// this, it must not exceed it).
+    #[serde(default)]
+    pub allocations_complete: bool,
     #[serde(default)]
     pub note: Option<Text>,
 }

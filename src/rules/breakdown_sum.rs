@@ -273,7 +273,7 @@ fn fix_for_shortfall(ctx: &Ctx, b: &Breakdown, shares: bool) -> String {
 /// For a dimension with a fixed set of members, the members the breakdown does not list;
 /// `None` for an open dimension.
 fn missing_members(ctx: &Ctx, b: &Breakdown) -> Option<Vec<String>> {
-    let all: Vec<String> = match b.dimension.as_str() {
+    let all: Vec<String> = match crate::model::dimension::canonical(&b.dimension) {
         "quarter" => (1..=4).map(|q| format!("Q{q}")).collect(),
         "month" => (1..=12).map(|m| format!("M{m:02}")).collect(),
         "phase" => ctx

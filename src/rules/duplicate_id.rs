@@ -86,7 +86,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     unique("duty", p.duties.iter().map(|x| &x.id), out);
     super::each_breakdown(p, &mut |_, _, b| {
         // Repeated quarters are reported by quarter-coverage.
-        if b.dimension.as_str() == "quarter" {
+        if crate::model::dimension::canonical(&b.dimension) == "quarter" {
             return;
         }
         unique("item", b.items.iter().map(|i| &i.key), out);

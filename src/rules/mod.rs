@@ -12,6 +12,7 @@ pub mod builtin;
 mod attainment;
 mod breakdown_share;
 mod breakdown_sum;
+mod budget_allocations;
 mod budget_lines_sum;
 mod budget_sales_ratio;
 mod budget_share_amount;
@@ -22,6 +23,9 @@ mod growth;
 mod incomparable_units;
 mod invalid_date;
 mod kpi_malformed;
+mod kpi_restates;
+mod last_year_sum;
+mod month_in_quarter;
 mod percent_range;
 mod phase_order;
 mod placeholder;
@@ -74,6 +78,9 @@ pub static RULES: &[(&RuleInfo, Check)] = &[
     (&budget_sales_ratio::RULE, budget_sales_ratio::check),
     (&growth::RULE, growth::check),
     (&attainment::RULE, attainment::check),
+    (&last_year_sum::RULE, last_year_sum::check),
+    (&budget_allocations::RULE, budget_allocations::check),
+    (&kpi_restates::RULE, kpi_restates::check),
     (&reference::RULE, reference::check),
     (&duplicate_id::RULE, duplicate_id::check),
     (&date_outside_period::RULE, date_outside_period::check),
@@ -81,6 +88,7 @@ pub static RULES: &[(&RuleInfo, Check)] = &[
     (&week_gap::RULE, week_gap::check),
     (&quarter_coverage::RULE, quarter_coverage::check),
     (&invalid_date::RULE, invalid_date::check),
+    (&month_in_quarter::RULE, month_in_quarter::check),
     (&kpi_malformed::RULE, kpi_malformed::check),
     (&percent_range::RULE, percent_range::check),
     (&placeholder::RULE, placeholder::check),
@@ -194,7 +202,7 @@ pub fn percent_of(part: Decimal, whole: Decimal) -> Option<Decimal> {
 
 /// The plural noun for a breakdown dimension, for messages ("provinces", "省份").
 pub fn dimension_noun(dimension: &str) -> String {
-    match dimension {
+    match crate::model::dimension::canonical(dimension) {
         "product" => crate::t!("dimension-product"),
         "region" => crate::t!("dimension-region"),
         "province" => crate::t!("dimension-province"),

@@ -45,7 +45,7 @@ const QUARTERS: [&str; 4] = ["Q1", "Q2", "Q3", "Q4"];
 pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     each_breakdown(ctx.plan, &mut |parent, _, b| {
         // An empty breakdown is reported once, by breakdown-sum.
-        if b.dimension.as_str() != "quarter" || b.items.is_empty() {
+        if crate::model::dimension::canonical(&b.dimension) != "quarter" || b.items.is_empty() {
             return;
         }
         let mut seen = [0usize; 4];

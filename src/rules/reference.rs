@@ -157,7 +157,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
 
     // Breakdown items.
     super::each_breakdown(p, &mut |_, _, b| {
-        let cat = match b.dimension.as_str() {
+        let cat = match crate::model::dimension::canonical(&b.dimension) {
             "product" => &products,
             "region" | "province" => &regions,
             "account" => &accounts,

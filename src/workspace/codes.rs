@@ -13,6 +13,10 @@ pub static ALL: &[&RuleInfo] = &[
     &ROLLUP_BREAKDOWN,
     &ROLLUP_COVERAGE,
     &ROLLUP_BUDGET,
+    &ROLLUP_LAST_YEAR,
+    &TERRITORY_OVERLAP,
+    &ROLLUP_KPI,
+    &STATUS_ORDER,
 ];
 
 pub static UNKNOWN_PARENT: RuleInfo = RuleInfo {
@@ -207,6 +211,13 @@ pub static ROLLUP_COVERAGE: RuleInfo = RuleInfo {
   ("华东 + 华南 plan 17.82亿元 of the 36亿元 allocated by region: 18.18亿元 (50.5%) is not
   planned by any plan"). `[rollup] complete = true` in `planc.toml` treats every
   breakdown that has at least one child plan as complete.
+- Coverage item by item, for an organisation whose plans are still being written: an
+  item marked `child_plan: false` (暂无下级计划) expects no child plan, so a
+  `complete` breakdown is checked for its other items; an item marked
+  `child_plan: true` expects one even in a breakdown that is not `complete`. A child
+  that drops its `parent:` while its item still expects it is found this way. The
+  children's breakdowns are only added up against the parent's when every item has
+  its child.
 
 ## Why is this bad?
 An allocation without a plan is a target nobody has committed to; two plans for one
@@ -250,5 +261,134 @@ budget:                                   budget:
 
 ## Use instead
 Keep the region's budget within 2.7亿元, or raise the allocation in the company plan.
+"#,
+};
+
+pub static ROLLUP_LAST_YEAR: RuleInfo = RuleInfo {
+    code: "P915",
+    name: "rollup-last-year",
+    severity: Severity::Error,
+    summary:
+        "A child plan's last-year figures are not the parent's last year for the item it fills.",
+    doc: r#"## What it does
+For a plan with `parent: <plan>#<item>`, compares last year on both sides:
+
+- the `last_year` of each child target with the `last_year` of the parent's breakdown
+  item it fills;
+- where the parent breaks the item down further (by product, by quarter …), each item's
+  `last_year` with the child's item of the same key in its breakdown by that dimension.
+
+Money is compared after unit normalisation; `[tolerance] money` adds slack. A side that
+states no last year is not compared.
+
+## Why is this bad?
+Both plans compute growth from last year. When the company says 华东 sold 8.4亿元 and
+华东's own plan says 8.2亿元, one growth rate is false, and the year-on-year figures of
+the review will not add up.
+
+## Example
+```yaml
+# company.plan.yaml                       # east-china.plan.yaml
+- ref: east                               parent: company-2026#east
+  value: 9.072亿元                          targets:
+  last_year: 8.4亿元                          - id: east-sales
+                                                rolls_up: sales
+                                                value: 9.072亿元
+                                                last_year: 8.2亿元
+```
+
+## Use instead
+Take last year from one source (finance's closing figures) in both files:
+`last_year: 8.4亿元`.
+"#,
+};
+
+pub static TERRITORY_OVERLAP: RuleInfo = RuleInfo {
+    code: "P916",
+    name: "territory-overlap",
+    severity: Severity::Error,
+    summary: "Two sibling plans claim the same province, city, account or representative.",
+    doc: r#"## What it does
+Among the child plans of one parent (the regions of a company, the representatives of a
+region), every province, city, county, account and representative belongs to one plan.
+A sibling's breakdown item along one of these dimensions (`province`/`省份`,
+`city`/`城市`, `county`/`县域`, `account`/`客户`, `representative`/`代表`), or an
+account in its `accounts`, that another sibling also claims is reported in both files.
+
+A representative whom two regions both allocate to is one case of it.
+
+## Why is this bad?
+A territory in two plans is counted twice: the company's roll-up looks covered while
+two managers chase one hospital's target and nobody owns the other one's.
+
+## Example
+```yaml
+# east-china.plan.yaml                    # south-china.plan.yaml
+- dimension: province                     - dimension: province
+  items:                                    items:
+    - { ref: fujian, value: 1.2亿元 }          - { ref: fujian, value: 0.8亿元 }
+```
+
+## Use instead
+Give the province to one region, and move its target there.
+"#,
+};
+
+pub static ROLLUP_KPI: RuleInfo = RuleInfo {
+    code: "P917",
+    name: "rollup-kpi",
+    severity: Severity::Error,
+    summary: "A child's KPI linked to a parent KPI (`rolls_up`) breaks it: counts do not add up, or a rate is looser.",
+    doc: r#"## What it does
+A child plan's KPI can say which KPI of its parent it is a part of, with
+`rolls_up: <parent-kpi-id>`. The check follows the KPI's nature:
+
+- **counts and amounts** (家, 名, 场, 次, 万元 …): the children's targets add up to
+  the parent's. When only some of the parent's children link the KPI yet, a sum already
+  past the parent's is an error and a shorter one is reported as not comparable;
+- **rates and shares** (%): under `>=` a child may not ask for less than the parent, under
+  `<=` not allow more, under `=` it must be equal;
+- the parent KPI must exist (with a suggestion for a typo), and units must agree.
+
+## Why is this bad?
+The company promises 90 county hospitals; its three regions promise 30, 25 and 20. The
+15 missing hospitals are nobody's job, and the company KPI will be missed by design.
+
+## Example
+```yaml
+# company.plan.yaml                  # east-china.plan.yaml
+- id: county-hospitals               - metric: 县级医院覆盖数量
+  metric: 县级医院覆盖数量              rolls_up: county-hospitals
+  target: 90家                         target: 30家
+```
+
+## Use instead
+Allocate the parent's count in full across the children (30 + 35 + 25 = 90), or change
+the parent's target.
+"#,
+};
+
+pub static STATUS_ORDER: RuleInfo = RuleInfo {
+    code: "P918",
+    name: "status-order",
+    severity: Severity::Warning,
+    summary: "A `final` plan rolls up into a parent that is still a `draft`.",
+    doc: r#"## What it does
+Warns when a child plan has `status: final` while the plan it rolls up into is
+`status: draft`.
+
+## Why is this bad?
+A final plan is signed off against its allocation; while the parent is a draft, that
+allocation can still change, and the child would be final against a number that no
+longer holds.
+
+## Example
+```yaml
+# company.plan.yaml      # east-china.plan.yaml
+status: draft            status: final
+```
+
+## Use instead
+Finalise the parent first, or keep the child a draft until it is.
 "#,
 };

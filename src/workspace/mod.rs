@@ -19,9 +19,13 @@ pub mod codes;
 pub mod discover;
 pub mod focus;
 mod graph;
+mod kpis;
+mod last_year;
 pub mod reviews;
 mod rollup;
+mod status;
 mod sums;
+mod territory;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

@@ -15,6 +15,7 @@ use super::codes::*;
 use super::graph::{parent_of, GroupKey, ParentRef};
 use super::{FileId, Workspace};
 use crate::diagnostics::{Finding, Severity};
+use crate::model::dimension::currency_code;
 use crate::model::{Breakdown, BreakdownItem, Kind, MoneyUnit, Plan, Quantity, Target, Unit};
 use crate::rules::{fmt_base, fmt_pct, percent_of};
 use crate::source::SourceFile;
@@ -104,9 +105,16 @@ fn group(ws: &Workspace, key: &GroupKey) -> Out {
     out
 }
 
+/// Does the plan expect child plans: a `complete` breakdown, or an item marked
+/// `child_plan: true`?
 fn has_complete(p: &Plan) -> bool {
     let mut any = false;
-    crate::rules::each_breakdown(p, &mut |_, _, b| any |= b.complete);
+    crate::rules::each_breakdown(p, &mut |_, _, b| {
+        any |= b.complete
+            || b.items
+                .iter()
+                .any(|i| i.child_plan.as_ref().is_some_and(|c| c.value));
+    });
     any
 }
 
@@ -137,7 +145,10 @@ pub(super) fn list<S: AsRef<str>>(items: &[S]) -> String {
 
 /// A breakdown dimension in the current language (`province` / `省份`).
 pub(super) fn dim_word(dimension: &str) -> String {
-    crate::t!("workspace-dimension", dim = dimension)
+    crate::t!(
+        "workspace-dimension",
+        dim = crate::model::dimension::canonical(dimension)
+    )
 }
 
 pub(super) fn name_of(ws: &Workspace, i: FileId) -> String {
@@ -286,7 +297,7 @@ fn find_allocs<'a>(t: &'a Target, spec: &ParentRef) -> Vec<Alloc<'a>> {
             && spec
                 .dimension
                 .as_deref()
-                .is_none_or(|d| d == b.dimension.as_str())
+                .is_none_or(|d| crate::model::dimension::same(d, &b.dimension))
         {
             found.push(Alloc {
                 target: t,
@@ -384,13 +395,14 @@ fn family(ws: &Workspace, p: FileId, out: &mut Out) {
             }));
             continue;
         }
+        super::status::check(ws, (child, c), (parent, psrc), out);
         // Period and currency.
         let period = crate::i18n::scope(ws.lang_of(c), || period_mismatch(child, parent, psrc));
         let mut compare_amounts = period.is_none();
         out.extend(period.map(|f| (c, f)));
         let ccur = child.currency.as_deref().unwrap_or("CNY");
         let pcur = parent.currency.as_deref().unwrap_or("CNY");
-        if !ccur.eq_ignore_ascii_case(pcur) {
+        if currency_code(ccur) != currency_code(pcur) {
             out.push(at(ws, c, || {
                 Finding::new(
                     &PARENT_MISMATCH,
@@ -597,12 +609,13 @@ fn family(ws: &Workspace, p: FileId, out: &mut Out) {
                         .help(help)
                 }));
             }
+            super::last_year::check(ws, (child, c, t), (parent, psrc, a.item), out);
             // The parent's own breakdowns of the allocation, against the child's.
             for pb in &a.item.breakdowns {
                 let Some(cb) = t
                     .breakdowns
                     .iter()
-                    .find(|b| b.dimension.value == pb.dimension.value)
+                    .find(|b| crate::model::dimension::same(&b.dimension, &pb.dimension))
                 else {
                     continue;
                 };
@@ -663,6 +676,8 @@ fn family(ws: &Workspace, p: FileId, out: &mut Out) {
         claims.push(claim);
     }
     super::sums::coverage(ws, p, parent, psrc, &claims, out);
+    super::territory::check(ws, &children, out);
+    super::kpis::check(ws, (p, parent, psrc), &children, out);
 }
 
 fn unit_word(q: &Quantity) -> String {

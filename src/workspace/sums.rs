@@ -169,7 +169,11 @@ pub(super) fn coverage(
                 })
                 .collect();
             let any = claimed.iter().any(Option::is_some);
-            if !(b.complete || (all_complete && any)) {
+            let whole = b.complete || (all_complete && any);
+            // Which items expect a child plan: `child_plan` on the item decides, else
+            // the breakdown's completeness.
+            let expects = |i: &BreakdownItem| i.child_plan.as_ref().map_or(whole, |c| c.value);
+            if !b.items.iter().any(expects) {
                 return;
             }
 
@@ -177,7 +181,7 @@ pub(super) fn coverage(
                 .items
                 .iter()
                 .zip(&claimed)
-                .filter(|(_, c)| c.is_none())
+                .filter(|(i, c)| c.is_none() && expects(i))
                 .map(|(i, _)| i)
                 .collect();
             // A plan named alone is checked without its children's folders: whether
@@ -226,8 +230,10 @@ pub(super) fn coverage(
                     )
                     .label(if b.complete {
                         t!("p913-label-complete")
-                    } else {
+                    } else if whole {
                         t!("p913-label-complete-config")
+                    } else {
+                        t!("p913-label-expected")
                     });
                     for i in missing.iter().take(8) {
                         f = f.with(i.key.span, t!("p913-label-item"));
@@ -238,6 +244,11 @@ pub(super) fn coverage(
                         item = missing[0].key.as_str()
                     ))
                 }));
+                return;
+            }
+            // Items marked as having no child plan (yet): the children cannot add up
+            // to the whole, and that is no mistake.
+            if !whole || claimed.iter().any(Option::is_none) {
                 return;
             }
             // Every item has its child: the children's other breakdowns add up to the
@@ -282,7 +293,7 @@ fn sum_children(
         let Some(cb) = t
             .breakdowns
             .iter()
-            .find(|b| b.dimension.value == s.dimension.value && !b.partial)
+            .find(|b| crate::model::dimension::same(&b.dimension, &s.dimension) && !b.partial)
         else {
             return; // a child without this breakdown: nothing to add up
         };

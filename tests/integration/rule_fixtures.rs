@@ -765,3 +765,46 @@ fn p601_a_misspelt_money_unit_is_fixed_to_the_unit_it_was_read_as() {
     assert_eq!(&text[edit.span.start..edit.span.end], "32亿圆");
     assert_eq!(edit.replacement, "32亿元");
 }
+
+// ---- The ledger's relations: each caught fixture has a consistent twin -------------
+
+/// `tests/fixtures/consistent/<CODE>/` holds the consistent twin of the caught fixture
+/// of a relation: the same files with the numbers agreeing. It raises nothing of that
+/// code (and no error at all).
+#[test]
+fn consistent_twins_raise_nothing() {
+    let base = root().join("tests/fixtures/consistent");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&base).unwrap() {
+        let dir = entry.unwrap().path();
+        let code = dir.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(
+            REGISTRY.iter().any(|r| r.code == code),
+            "{code} is not a rule code"
+        );
+        let reports = check_dir(&dir, Lang::En);
+        assert!(!reports.is_empty());
+        for r in &reports {
+            for f in &r.findings {
+                assert!(
+                    f.code != code && f.severity != planc::diagnostics::Severity::Error,
+                    "{}: {} {}",
+                    r.path.display(),
+                    f.code,
+                    f.message
+                );
+            }
+        }
+        // The caught twin does fire.
+        let caught = check_dir(&root().join("tests/fixtures/rules").join(&code), Lang::En);
+        assert!(
+            caught
+                .iter()
+                .flat_map(|r| &r.findings)
+                .any(|f| f.code == code),
+            "the caught fixture of {code} does not fire"
+        );
+        seen += 1;
+    }
+    assert!(seen >= 9, "every ledger relation has its consistent twin");
+}
