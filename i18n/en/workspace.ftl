@@ -159,3 +159,9 @@ p918-message = this plan is `final`, but its parent { $parent } is still a `draf
 p918-label = final
 p918-label-parent = still a draft
 p918-help = finalise the parent first; keep this plan `status: draft` until then
+
+## P919 actuals-agree
+p919-message = { $what } is { $value } here, but { $other } states { $theirs }
+p919-label = this file's figure
+p919-label-other = the other file's figure
+p919-help = both files state one figure: export them from the same closing figures, or correct the one that is wrong

@@ -174,3 +174,9 @@ p918-message = 本计划已定稿（`final`），但上级计划 { $parent } 仍
 p918-label = 已定稿
 p918-label-parent = 上级仍是草稿
 p918-help = 先让上级计划定稿；在此之前本计划保持 `status: draft`
+
+## P919 actuals-agree
+p919-message = { $what } 在这里为 { $value }，但 { $other } 中为 { $theirs }
+p919-label = 本文件中的数
+p919-label-other = 另一个文件中的数
+p919-help = 两个文件说的是同一个数：从同一份决算数据导出，或更正错误的那一个

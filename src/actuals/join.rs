@@ -123,7 +123,11 @@ impl<'p> Scope<'p> {
                 id: t.id.as_str(),
                 name: t.name.as_str(),
                 kind: MetricKind::Target(t),
-                expect: Expect::of(&t.value, None),
+                // A bare target is money in the plan's unit, here as everywhere.
+                expect: match Expect::of(&t.value, None) {
+                    Expect::Bare => Expect::Money,
+                    e => e,
+                },
                 dims,
             });
         }

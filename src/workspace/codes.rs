@@ -17,6 +17,7 @@ pub static ALL: &[&RuleInfo] = &[
     &TERRITORY_OVERLAP,
     &ROLLUP_KPI,
     &STATUS_ORDER,
+    &ACTUALS_AGREE,
 ];
 
 pub static UNKNOWN_PARENT: RuleInfo = RuleInfo {
@@ -390,5 +391,41 @@ status: draft            status: final
 
 ## Use instead
 Finalise the parent first, or keep the child a draft until it is.
+"#,
+};
+
+pub static ACTUALS_AGREE: RuleInfo = RuleInfo {
+    code: "P919",
+    name: "actuals-agree",
+    severity: Severity::Error,
+    summary: "Two actuals files state different figures for the same plan item and period.",
+    doc: r#"## What it does
+Every actuals file is joined to its plan, and the figures two files state for the same
+thing are compared:
+
+- two files of one plan (a full-year file and a Q3 file that restates Q2, two monthly
+  exports that overlap): the same target, KPI or breakdown item in the same quarter or
+  month must have the same actual;
+- a parent's file and a child's: the parent's row for the item a child plan fills
+  (`sales › 华南大区 › FY` in the company's CSV) must equal the child's own total for the
+  same period (the `合计` of 华南's file).
+
+Full-year rows are compared only between files that run to the same date (a Q3 file's
+year to date is not the year). Money is compared in 元; `[tolerance] money` adds slack.
+
+## Why is this bad?
+Finance's company export and the region's own file disagree: the company review and the
+region's review then report two different attainments for the same region, and nobody
+can tell which is true.
+
+## Example
+```text
+company-2026.actuals.csv        sales,region,华南大区,FY,85200,万元
+south-china-2026.actuals.csv    合计,20000,22000,22300,24600,88900
+```
+
+## Use instead
+Export both from the same closing figures, so that 华南's file adds up to 85200万元 (or
+correct the company's row).
 "#,
 };

@@ -15,6 +15,7 @@
 //! a long-lived process (the language server) can keep and update file by file:
 //! [`Workspace::update`] re-checks one file and the plans linked to it.
 
+mod actuals_agree;
 pub mod codes;
 pub mod discover;
 pub mod focus;
@@ -298,6 +299,16 @@ impl Workspace {
         self.review_findings = r.findings;
         self.actuals_reports = r.actuals;
         self.outside_reports = r.outside;
+        // Figures two actuals files both state (P919), added to the files' reports.
+        for (i, found) in actuals_agree::check(self) {
+            if !self.files[i].requested {
+                continue;
+            }
+            if let Some(r) = self.actuals_reports.get_mut(&i) {
+                r.findings.extend(found);
+                crate::diagnostics::sort(&mut r.findings);
+            }
+        }
     }
 
     /// The file at `path` (compared as written, then canonically).

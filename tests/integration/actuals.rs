@@ -1072,7 +1072,7 @@ fn the_wide_example_reads_every_province() {
         None,
     );
     let sales = &v["targets"][0];
-    assert_eq!(sales["actual"]["value"], "889000000");
+    assert_eq!(sales["actual"]["value"], "852000000");
     let provinces = &sales["breakdowns"][0];
     assert_eq!(provinces["dimension"], "province");
     let actual = |r: &str| {
@@ -1083,7 +1083,34 @@ fn the_wide_example_reads_every_province() {
             .find(|i| i["ref"] == r)
             .map(|i| i["actual"]["value"].clone())
     };
-    assert_eq!(actual("guangdong"), Some("555000000".into()));
-    assert_eq!(actual("guangxi"), Some("231000000".into()));
+    assert_eq!(actual("guangdong"), Some("528000000".into()));
+    assert_eq!(actual("guangxi"), Some("221000000".into()));
     assert_eq!(actual("hainan"), Some("103000000".into()));
+}
+
+/// A target written as a bare number in a plan with `unit: 万元` is money in 万元, so an
+/// actual in 万元 (or in 亿元) is read, never refused as "a plain number expected". A
+/// bare actual in a CSV without a unit stays refused: its unit cannot be known.
+#[test]
+fn p805_a_bare_target_is_money_in_the_plans_unit() {
+    let tmp = tempfile::tempdir().unwrap();
+    let plan =
+        std::fs::read_to_string(root().join("tests/fixtures/actuals/tiny.plan.yaml")).unwrap();
+    let bare = plan.replacen("value: 1200万元", "value: 1200", 1);
+    assert_ne!(bare, plan, "the tiny plan's sales target is 1200万元");
+    std::fs::write(tmp.path().join("tiny.plan.yaml"), bare).unwrap();
+    let csv = format!("{HEADER}sales,,,FY,1260,万元,\n");
+    std::fs::write(tmp.path().join("tiny-2026.actuals.csv"), &csv).unwrap();
+    let (err, code) = check_dir(tmp.path(), "en");
+    assert!(!err.contains("P805"), "{err}");
+    assert_eq!(code, 0, "{err}");
+    let csv = format!("{HEADER}sales,,,FY,0.126,亿元,\n");
+    std::fs::write(tmp.path().join("tiny-2026.actuals.csv"), &csv).unwrap();
+    let (err, code) = check_dir(tmp.path(), "en");
+    assert_eq!(code, 0, "{err}");
+    let csv = format!("{HEADER}sales,,,FY,1260,,\n");
+    std::fs::write(tmp.path().join("tiny-2026.actuals.csv"), &csv).unwrap();
+    let (err, code) = check_dir(tmp.path(), "en");
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("expects money"), "{err}");
 }
