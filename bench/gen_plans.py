@@ -25,6 +25,10 @@ HOSPITAL_WORDS = ["第一人民医院", "中心医院", "中西医结合医院",
 
 def region_plan(i: int, rng: random.Random, parent: str = "", reps: int = 0) -> str:
     provs = PROVINCES[: rng.randint(5, 8)]
+    if parent:
+        # Sibling regions of one tree hold territories of their own (planc reports a
+        # province two regions claim): each region's provinces are its own.
+        provs = [(f"{pid}-{i:05d}", name) for pid, name in provs]
     # Leaf values in 万元: province × product; everything else is summed from them.
     cells = {(p, q): rng.randint(800, 4000) * 10 for p, _ in provs for q, _, _ in PRODUCTS}
     prov_tot = {p: sum(cells[(p, q)] for q, _, _ in PRODUCTS) for p, _ in provs}
@@ -55,7 +59,8 @@ def region_plan(i: int, rng: random.Random, parent: str = "", reps: int = 0) -> 
     out += [f"  - {{id: {q}, name: {n}, stage: {s}}}" for q, n, s in PRODUCTS]
     out.append("regions:")
     out += [f"  - {{id: {p}, name: {n}, level: 省}}" for p, n in provs]
-    accounts = [(f"h{k:02d}", f"{provs[k % len(provs)][1][:2]}市{HOSPITAL_WORDS[k % len(HOSPITAL_WORDS)]}") for k in range(20)]
+    prefix = f"r{i:05d}-" if parent else ""
+    accounts = [(f"{prefix}h{k:02d}", f"{provs[k % len(provs)][1][:2]}市{HOSPITAL_WORDS[k % len(HOSPITAL_WORDS)]}") for k in range(20)]
     out.append("accounts:")
     for aid, name in accounts:
         out += [
@@ -119,7 +124,8 @@ def region_plan(i: int, rng: random.Random, parent: str = "", reps: int = 0) -> 
     out += [f"          - {{ref: Q{k + 1}, value: {v}万元, focus: 按计划推进}}" for k, v in enumerate(quarters)]
     if reps:
         out += ["      - dimension: representative", "        title: 按代表分解", "        complete: true", "        items:"]
-        out += [f"          - {{ref: rep-{r:03d}, value: {sum(qs)}万元}}" for r, qs in enumerate(rep_quarters(quarters, reps))]
+        # Representatives are people of one region: their refs are the region's own.
+        out += [f"          - {{ref: r{i:05d}-rep-{k:03d}, value: {sum(qs)}万元}}" for k, qs in enumerate(rep_quarters(quarters, reps))]
     out.append("campaigns:")
     for cid, cname, theme in [("panshi", "磐石计划", "核心市场深耕战"), ("liaoyuan", "燎原计划", "新兴市场突破战"), ("zhujian", "铸剑计划", "团队能力升级战")]:
         out += [
@@ -223,7 +229,7 @@ owner: 代表{n}
 unit: 万元
 parent: {parent}
 accounts:
-  - {{id: h1, name: 第一人民医院, level: 三甲}}
+  - {{id: {account}, name: 第一人民医院, level: 三甲}}
 last_year:
   sales: {last}万元
 targets:
@@ -236,7 +242,7 @@ targets:
 {quarters}tiers:
   - id: a
     name: A类客户
-    accounts: [h1]
+    accounts: [{account}]
     objective: 每月至少两次学术拜访。
 timeline:
   - id: p1
@@ -258,7 +264,9 @@ def tree(out_dir: Path, regions: int, reps: int) -> None:
         for k, qs in enumerate(rep_quarters(quarters_of(totals[-1]), reps)):
             v = sum(qs)
             rep = REP.format(
-                id=f"rep-{r:05d}-{k:03d}", n=f"{r}-{k}", parent=f"region-{r:05d}#rep-{k:03d}",
+                id=f"rep-{r:05d}-{k:03d}", n=f"{r}-{k}", parent=f"region-{r:05d}#r{r:05d}-rep-{k:03d}",
+                # Each representative serves accounts of their own (no two siblings share one).
+                account=f"h-{r:05d}-{k:03d}",
                 value=v, last=v * 9 // 10,
                 quarters="".join(f"          - {{ref: Q{q + 1}, value: {x}万元}}\n" for q, x in enumerate(qs)),
             )

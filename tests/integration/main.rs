@@ -1,6 +1,7 @@
 //! One integration-test binary (one link step), one module per area.
 
 mod harness;
+mod ledger;
 mod util;
 
 mod actuals;
