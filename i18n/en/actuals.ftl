@@ -163,3 +163,12 @@ p809-year-help = correct the total or the quarter that is wrong
 p809-parts = the { $noun } of { $cell } add up to { $sum }, but its actual is { $total }{ $at }
 p809-parts-label = { $sum } by { $dim }
 p809-parts-help = the `{ $dim }` breakdown covers the whole; correct the total or the item that is wrong (or mark the breakdown `partial: true`)
+
+## P813 actuals-as-of
+p813-outside = `as_of: { $as_of }` lies outside the plan period { $start } – { $end }
+p813-outside-label = outside the plan period
+p813-outside-help = give the date the figures run to, within the plan's period (or name the plan this file belongs to)
+p813-after = the row for { $period } begins after this file's `as_of: { $as_of }`: it is not counted
+p813-after-label = after the file's date
+p813-after-label-as-of = the file's date
+p813-after-help = move `as_of` to the date the figures really run to, or remove the row (a forecast is not an actual)

@@ -90,3 +90,7 @@ review-cli-wrote = wrote { $path } ({ $targets } { $targets ->
 review-nothing-computed = nothing was computed
 review-plan-not-loaded = the plan under review did not load
 review-outline-failed = cannot build the default review outline
+review-period = the review covers { $start } – { $end }, but its plan's period is { $plan_start } – { $plan_end }
+review-period-label = the review's period
+review-period-label-plan = the plan's period
+review-period-help = a review covers its plan's period: write the plan's dates, or review the plan of this period

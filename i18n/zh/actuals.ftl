@@ -170,3 +170,12 @@ p809-year-help = 改正全年数或出错的那个季度
 p809-parts = { $cell } 按{ $dim }合计 { $sum }，与实际值 { $total } 不符{ $at }
 p809-parts-label = 按{ $dim }合计 { $sum }
 p809-parts-help = `{ $dim }` 分解应覆盖全部；请改正总数或出错的项目（或把这个分解标记为 `partial: true`）
+
+## P813 actuals-as-of
+p813-outside = `as_of: { $as_of }` 不在计划期间 { $start } 至 { $end } 之内
+p813-outside-label = 超出计划期间
+p813-outside-help = 填写数据截至的日期，且在计划期间之内（或者检查这个文件是否属于这个计划）
+p813-after = { $period } 这一行开始于本文件的 `as_of: { $as_of }` 之后：不计入
+p813-after-label = 晚于文件日期
+p813-after-label-as-of = 文件日期
+p813-after-help = 把 `as_of` 改为数据实际截至的日期，或删除这一行（预测数不是实际数）

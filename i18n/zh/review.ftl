@@ -69,3 +69,7 @@ review-cli-wrote = 已写入 { $path }（目标 { $targets } 项、关键指标 
 review-nothing-computed = 没有算出任何数字
 review-plan-not-loaded = 要总结的计划未能加载
 review-outline-failed = 无法生成默认的年终总结大纲
+review-period = 复盘的期间为 { $start } 至 { $end }，但所复盘计划的期间为 { $plan_start } 至 { $plan_end }
+review-period-label = 复盘的期间
+review-period-label-plan = 计划的期间
+review-period-help = 复盘覆盖的就是计划的期间：写上计划的日期，或者复盘这个期间的计划

@@ -14,6 +14,60 @@ use crate::diagnostics::Finding;
 use crate::t;
 
 impl Joined<'_> {
+    /// P813: each file's own `as_of` within the plan period, and no row that begins
+    /// after it.
+    pub(super) fn check_as_of(&self, files: &[ActualsFile], out: &mut [Vec<Finding>]) {
+        let pp = &self.scope.period;
+        for (fi, file) in files.iter().enumerate() {
+            let Some(as_of) = &file.as_of else { continue };
+            let Some(date) = as_of.last() else { continue };
+            if date < pp.start || date > pp.end {
+                out[fi].push(
+                    Finding::new(
+                        &codes::AS_OF,
+                        as_of.span,
+                        t!(
+                            "p813-outside",
+                            as_of = as_of.raw.as_str(),
+                            start = pp.start.to_string(),
+                            end = pp.end.to_string()
+                        ),
+                    )
+                    .label(t!("p813-outside-label"))
+                    .help(t!("p813-outside-help")),
+                );
+                continue;
+            }
+            for (k, f) in self.facts.iter().chain(self.later.iter()) {
+                if f.file != fi || !k.period.is_sub() {
+                    continue;
+                }
+                let start = pp.month_start(k.period.months(pp).start);
+                if start <= date {
+                    continue;
+                }
+                let Some(row) = file.rows.get(f.row) else {
+                    continue;
+                };
+                out[fi].push(
+                    Finding::new(
+                        &codes::AS_OF,
+                        row.span(Field::Period),
+                        t!(
+                            "p813-after",
+                            period = k.period.label(pp),
+                            as_of = as_of.raw.as_str()
+                        ),
+                    )
+                    .severity(crate::diagnostics::Severity::Warning)
+                    .label(t!("p813-after-label"))
+                    .with(as_of.span, t!("p813-after-label-as-of"))
+                    .help(t!("p813-after-help")),
+                );
+            }
+        }
+    }
+
     pub(super) fn check_periods(
         &self,
         files: &[ActualsFile],

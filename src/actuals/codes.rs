@@ -18,6 +18,7 @@ pub static ALL: &[&RuleInfo] = &[
     &FORMAT,
     &PLAN_NOT_FOUND,
     &UNKNOWN_FIGURE,
+    &AS_OF,
 ];
 
 pub static UNKNOWN_METRIC: RuleInfo = RuleInfo {
@@ -385,6 +386,38 @@ text: 全年销售额{{east-sale.actual}}，完成率{{east-sales.attainment}}�
 ## Use instead
 ```yaml
 text: 全年销售额{{east-sales.actual}}，完成率{{east-sales.attainment}}。
+```
+"#,
+};
+
+pub static AS_OF: RuleInfo = RuleInfo {
+    code: "P813",
+    name: "actuals-as-of",
+    severity: Severity::Error,
+    summary: "An actuals file's `as_of` lies outside the plan period, or a row runs past it.",
+    doc: r#"## What it does
+- The `as_of` of an actuals file (the date its figures run to) must lie within the
+  period of the plan the file belongs to.
+- A row for a quarter or month that begins after the file's own `as_of` cannot be a
+  figure to that date: it is reported (a warning) and not counted, never dropped without
+  a word.
+
+## Why is this bad?
+A file dated 2027-03-31 for a 2026 plan is last year's file or a typo; either way every
+year-to-date figure built on it is wrong. A Q3 row in a file as of June 30 is either a
+forecast or a wrong date, and an attainment counted from it would be false.
+
+## Example
+```yaml
+plan: east-china-2026
+as_of: 2026-06-30
+rows:
+  - { metric: east-sales, period: Q3, value: 2.18亿元 }
+```
+
+## Use instead
+```yaml
+as_of: 2026-09-30
 ```
 "#,
 };

@@ -441,6 +441,7 @@ pub fn join<'p>(
         coverage,
     };
     joined.check_periods(files, explicit, &mut findings);
+    joined.check_as_of(files, &mut findings);
     joined.check_sums(files, tolerance, &mut findings);
     for (file, f) in files.iter_mut().zip(findings) {
         file.findings.extend(dedup(f));

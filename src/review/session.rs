@@ -241,7 +241,38 @@ fn run_in(
     let review_sha256 = review_given.as_ref().and_then(|g| g.sha256.clone());
     let plan_sha256 = base_given.as_ref().and_then(|g| g.sha256.clone());
     if let (Some(plan), Some(g)) = (base_plan, &review_given) {
-        let _ = g;
+        // A review covers its plan's period: a 2025 review of a 2026 plan compares
+        // nothing with anything.
+        if let Some(rp) = g.plan.as_ref().filter(|_| plan.kind.value != Kind::Review) {
+            let dates = |p: &crate::model::Plan| {
+                Some((p.period.start.value.range?.0, p.period.end.value.range?.1))
+            };
+            if let (Some(ours), Some(theirs)) = (dates(rp), dates(plan)) {
+                if ours != theirs {
+                    let mut f = Finding::new(
+                        &codes::PLAN_NOT_FOUND,
+                        rp.period.start.span,
+                        crate::t!(
+                            "review-period",
+                            start = rp.period.start.value.raw.as_str(),
+                            end = rp.period.end.value.raw.as_str(),
+                            plan_start = plan.period.start.value.raw.as_str(),
+                            plan_end = plan.period.end.value.raw.as_str()
+                        ),
+                    )
+                    .label(crate::t!("review-period-label"))
+                    .help(crate::t!("review-period-help"));
+                    if let Some(src) = base_given.as_ref().and_then(|b| b.source.as_ref()) {
+                        f = f.with_in(
+                            src,
+                            plan.period.start.span,
+                            crate::t!("review-period-label-plan"),
+                        );
+                    }
+                    extra.push(f);
+                }
+            }
+        }
         if plan.kind.value == Kind::Review {
             extra.push(
                 Finding::new(

@@ -1114,3 +1114,48 @@ fn p805_a_bare_target_is_money_in_the_plans_unit() {
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("expects money"), "{err}");
 }
+
+/// An `as_of` outside the plan period is an error for `check`; a row that begins after
+/// the file's own `as_of` is reported (and not counted), never dropped without a word.
+#[test]
+fn p813_as_of_outside_the_period_and_rows_after_it() {
+    let yaml = |as_of: &str, periods: &[&str]| {
+        let rows: String = periods
+            .iter()
+            .map(|p| format!("  - {{ metric: sales, period: {p}, value: 300万元 }}\n"))
+            .collect();
+        format!("plan: tiny-2026\nas_of: {as_of}\nrows:\n{rows}")
+    };
+    let (err, code) = check_in_temp(&[(
+        "tiny-2026.actuals.yaml",
+        yaml("2027-03-31", &["Q1", "Q2", "Q3"]).as_bytes(),
+    )]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("P813"), "{err}");
+    assert!(
+        err.contains("`as_of: 2027-03-31` lies outside the plan period 2026-01-01 – 2026-12-31"),
+        "{err}"
+    );
+    let (err, _) = check_in_temp(&[(
+        "tiny-2026.actuals.yaml",
+        yaml("2026-06-30", &["Q1", "Q2", "Q3"]).as_bytes(),
+    )]);
+    assert!(
+        err.contains("the row for Q3 begins after this file's `as_of: 2026-06-30`"),
+        "{err}"
+    );
+    assert!(!err.contains("the row for Q2"), "{err}");
+    // A month inside the date: counted, nothing said.
+    let (err, code) = check_in_temp(&[(
+        "tiny-2026.actuals.yaml",
+        yaml("2026-06-30", &["Q1", "Q2"]).as_bytes(),
+    )]);
+    assert!(!err.contains("P813"), "{err}");
+    assert_eq!(code, 0, "{err}");
+    // The first day of a quarter is inside it.
+    let (err, _) = check_in_temp(&[(
+        "tiny-2026.actuals.yaml",
+        yaml("2026-07-01", &["Q1", "Q2", "Q3"]).as_bytes(),
+    )]);
+    assert!(!err.contains("P813"), "{err}");
+}

@@ -18,7 +18,11 @@ fn tree() -> BTreeMap<String, String> {
     crate::util::plans_under(&base)
         .into_iter()
         .map(|p| {
-            let rel = p.strip_prefix(&base).unwrap().to_string_lossy().into_owned();
+            let rel = p
+                .strip_prefix(&base)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
             (rel, std::fs::read_to_string(&p).unwrap())
         })
         .collect()
@@ -120,7 +124,11 @@ fn the_org_tree_is_consistent() {
 fn any_single_change_to_a_related_figure_is_caught() {
     let files = tree();
     let all = figures(&files);
-    assert!(all.len() > 100, "the tree's figures were found: {}", all.len());
+    assert!(
+        all.len() > 100,
+        "the tree's figures were found: {}",
+        all.len()
+    );
     let mut missed = Vec::new();
     for f in &all {
         let changed = replace(&files, f, &format!("{}{}", bump(&f.number), f.unit));
@@ -129,7 +137,10 @@ fn any_single_change_to_a_related_figure_is_caught() {
             missed.push(format!("{}:{line} {}{}", f.file, f.number, f.unit));
         }
     }
-    assert!(missed.is_empty(), "changes no relation catches: {missed:#?}");
+    assert!(
+        missed.is_empty(),
+        "changes no relation catches: {missed:#?}"
+    );
 }
 
 /// 3亿元 ↔ 30000万元 ↔ bare 30000 in a 万元 plan: one amount, never a finding.
@@ -140,10 +151,17 @@ fn rewrite(f: &Figure) -> Option<[String; 2]> {
         "万元" => d,
         _ => return None,
     };
-    Some([format!("{}万元", wan.normalize()), wan.normalize().to_string()])
+    Some([
+        format!("{}万元", wan.normalize()),
+        wan.normalize().to_string(),
+    ])
 }
 
-fn rename_plan_id(files: &BTreeMap<String, String>, from: &str, to: &str) -> BTreeMap<String, String> {
+fn rename_plan_id(
+    files: &BTreeMap<String, String>,
+    from: &str,
+    to: &str,
+) -> BTreeMap<String, String> {
     files
         .iter()
         .map(|(k, v)| {
@@ -201,7 +219,10 @@ fn splitting_an_item_into_two_that_sum_to_it_raises_nothing() {
     let mut files = tree();
     let east = files.get_mut("east-china.plan.yaml").unwrap();
     let before = "                  - ref: zj-other\n                    name: 浙江其他地市\n                    value: 4000万元\n";
-    assert!(east.contains(before), "the example holds 浙江其他地市 at 4000万元");
+    assert!(
+        east.contains(before),
+        "the example holds 浙江其他地市 at 4000万元"
+    );
     let after = "                  - ref: zj-other\n                    name: 浙江其他地市\n                    value: 2500万元\n                  - ref: jiaxing\n                    name: 嘉兴市\n                    value: 1500万元\n";
     *east = east.replacen(before, after, 1);
     let e = errors(&files);

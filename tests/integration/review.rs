@@ -792,3 +792,47 @@ fn actuals_without_a_plan_in_chinese() {
         "{err}"
     );
 }
+
+/// A review whose period is not its plan's is reported, pointing at both periods.
+#[test]
+fn a_review_of_another_period_is_reported() {
+    let tmp = tempfile::tempdir().unwrap();
+    for rel in [
+        "review.plan.yaml",
+        "org/company.plan.yaml",
+        "actuals/company-2026.actuals.csv",
+        "actuals/company-2026-crm.actuals.xlsx",
+    ] {
+        let to = tmp.path().join(rel);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(crate::util::root().join("examples").join(rel), &to).unwrap();
+    }
+    let check = |dir: &std::path::Path| {
+        let out = crate::util::planc()
+            .current_dir(dir)
+            .args(["check", "--lang", "en", "review.plan.yaml"])
+            .output()
+            .unwrap();
+        (
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+            out.status.code(),
+        )
+    };
+    let (err, code) = check(tmp.path());
+    assert!(!err.contains("the review covers"), "{err}");
+    assert_eq!(code, Some(0), "{err}");
+    let path = tmp.path().join("review.plan.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replacen("start: 2026-01-01", "start: 2025-01-01", 1),
+    )
+    .unwrap();
+    let (err, code) = check(tmp.path());
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains("the review covers 2025-01-01 – 2026-12-31, but its plan's period is 2026-01-01 – 2026-12-31"),
+        "{err}"
+    );
+    assert!(err.contains("the plan's period"), "{err}");
+}
