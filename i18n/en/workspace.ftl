@@ -165,3 +165,9 @@ p919-message = { $what } is { $value } here, but { $other } states { $theirs }
 p919-label = this file's figure
 p919-label-other = the other file's figure
 p919-help = both files state one figure: export them from the same closing figures, or correct the one that is wrong
+
+## P920 actuals-last-year
+p920-message = last year's { $what } is { $value } in this file, but { $plan } states { $stated }
+p920-label = last year here
+p920-label-plan = last year in the plan
+p920-help = last year is one figure: export it from the same closing the plan was written from, or correct the plan

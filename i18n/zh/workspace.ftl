@@ -180,3 +180,9 @@ p919-message = { $what } 在这里为 { $value }，但 { $other } 中为 { $thei
 p919-label = 本文件中的数
 p919-label-other = 另一个文件中的数
 p919-help = 两个文件说的是同一个数：从同一份决算数据导出，或更正错误的那一个
+
+## P920 actuals-last-year
+p920-message = { $what } 的上年同期在本文件中为 { $value }，但 { $plan } 中为 { $stated }
+p920-label = 本文件中的上年数
+p920-label-plan = 计划中的上年数
+p920-help = 上年只有一个数：按编制计划时的同一份决算数据导出，或更正计划

@@ -28,15 +28,15 @@ type Stated = (Key, Fact, bool);
 type Cell = (usize, Option<(usize, usize)>);
 
 /// One actuals file joined to its plan on its own.
-struct Joined<'a> {
-    file: FileId,
-    actuals: &'a ActualsFile,
-    scope: Scope<'a>,
+pub(super) struct Joined<'a> {
+    pub(super) file: FileId,
+    pub(super) actuals: &'a ActualsFile,
+    pub(super) scope: Scope<'a>,
     /// Each fact, and whether planc added it up (a full year from four quarters)
     /// rather than read it from one row.
-    facts: Vec<(Key, Fact, bool)>,
+    pub(super) facts: Vec<(Key, Fact, bool)>,
     /// The date its full-year rows run to.
-    coverage: Option<NaiveDate>,
+    pub(super) coverage: Option<NaiveDate>,
 }
 
 fn joined<'a>(ws: &'a Workspace, plan: &'a Plan, file: FileId) -> Option<Joined<'a>> {
@@ -144,6 +144,12 @@ pub(super) fn check(ws: &Workspace) -> HashMap<FileId, Vec<Finding>> {
         };
         let js: Vec<Joined> = files.iter().filter_map(|&f| joined(ws, plan, f)).collect();
         joins.insert(p, js);
+    }
+    // Each file's last-year column against its plan's last year (P920).
+    for (&p, js) in &joins {
+        for j in js {
+            super::actuals_last_year::check(ws, p, j, &mut out);
+        }
     }
     // Files of one plan.
     for js in joins.values() {

@@ -18,6 +18,7 @@ pub static ALL: &[&RuleInfo] = &[
     &ROLLUP_KPI,
     &STATUS_ORDER,
     &ACTUALS_AGREE,
+    &ACTUALS_LAST_YEAR,
 ];
 
 pub static UNKNOWN_PARENT: RuleInfo = RuleInfo {
@@ -427,5 +428,33 @@ south-china-2026.actuals.csv    合计,20000,22000,22300,24600,88900
 ## Use instead
 Export both from the same closing figures, so that 华南's file adds up to 85200万元 (or
 correct the company's row).
+"#,
+};
+
+pub static ACTUALS_LAST_YEAR: RuleInfo = RuleInfo {
+    code: "P920",
+    name: "actuals-last-year",
+    severity: Severity::Error,
+    summary: "An actuals file's last-year column disagrees with the plan's last year.",
+    doc: r#"## What it does
+A full-year actuals row may give last year's actual beside this year's (`last_year`,
+`同期`). The plan states last year too: the target's `last_year`, and each breakdown
+item's. For a file whose full-year rows run to the end of the plan period, the two must
+be the same figure (money in 元; `[tolerance] money` adds slack). A year-to-date file is
+not compared: its 同期 is last year to the same date.
+
+## Why is this bad?
+The review's 同比 (year on year) is computed from the file's last year, the plan's growth
+from the plan's. When they differ, the plan promises +8 % and the review reports +12 %
+for the same sales.
+
+## Example
+```text
+company-2026.actuals.csv   sales,region,华南大区,FY,85200,万元,79000
+company.plan.yaml          - { ref: south, value: 8.748亿元, last_year: 8.1亿元 }
+```
+
+## Use instead
+Take last year from one closing: `81000` in the export, or correct the plan.
 "#,
 };

@@ -16,6 +16,7 @@
 //! [`Workspace::update`] re-checks one file and the plans linked to it.
 
 mod actuals_agree;
+mod actuals_last_year;
 pub mod codes;
 pub mod discover;
 pub mod focus;
