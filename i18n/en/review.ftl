@@ -94,3 +94,11 @@ review-period = the review covers { $start } – { $end }, but its plan's period
 review-period-label = the review's period
 review-period-label-plan = the plan's period
 review-period-help = a review covers its plan's period: write the plan's dates, or review the plan of this period
+
+## P814 narrative-figure
+p814-attainment = attainment
+p814-growth = growth
+p814-kpi-target = target
+p814-message = the text says { $written } for the { $what } of { $name }, but the review computes { $computed }
+p814-label = computed: { $computed }
+p814-help = let planc write the figure (`{"{{"}<metric>.attainment{"}}"}` and the like), or correct the number

@@ -73,3 +73,11 @@ review-period = 复盘的期间为 { $start } 至 { $end }，但所复盘计划�
 review-period-label = 复盘的期间
 review-period-label-plan = 计划的期间
 review-period-help = 复盘覆盖的就是计划的期间：写上计划的日期，或者复盘这个期间的计划
+
+## P814 narrative-figure
+p814-attainment = 完成率
+p814-growth = 增长率
+p814-kpi-target = 目标
+p814-message = 文中写{ $name }的{ $what }为 { $written }，但复盘计算出的是 { $computed }
+p814-label = 计算值：{ $computed }
+p814-help = 让 planc 填写这个数（如 `{"{{"}<指标>.attainment{"}}"}`），或更正文中的数字

@@ -19,6 +19,7 @@ pub static ALL: &[&RuleInfo] = &[
     &PLAN_NOT_FOUND,
     &UNKNOWN_FIGURE,
     &AS_OF,
+    &NARRATIVE_FIGURE,
 ];
 
 pub static UNKNOWN_METRIC: RuleInfo = RuleInfo {
@@ -418,6 +419,38 @@ rows:
 ## Use instead
 ```yaml
 as_of: 2026-09-30
+```
+"#,
+};
+
+pub static NARRATIVE_FIGURE: RuleInfo = RuleInfo {
+    code: "P814",
+    name: "narrative-figure",
+    severity: Severity::Error,
+    summary:
+        "A percentage typed into a review's narrative contradicts the figure the review computes.",
+    doc: r#"## What it does
+Reads the narrative of a `kind: review` file for percentages typed by hand, and checks
+those whose sentence says exactly what they are: the name of a target, a breakdown item
+(华南大区, or 华南) or a KPI the review computes, and right before the number a cue —
+完成率, 达成率, 完成年度目标的 (attainment), 同比增长, 增长率 (growth), or 目标 ≤ / ≥ (a
+KPI's target in the plan). The number must be the computed figure to the digits written
+(rounded or cut). Numbers filled in by planc (`{{sales.attainment}}`) and sentences
+without a name and a cue are left alone.
+
+## Why is this bad?
+A summary that says 华南 reached 101.2 % where the figures say 99.7 % puts a false
+number in front of the board, and the table on the next page contradicts it.
+
+## Example
+```yaml
+text: 华南大区完成率101.2%，位列第一。
+```
+
+## Use instead
+Let planc write the number:
+```yaml
+text: 华南大区完成率{{sales/region/south.attainment}}，位列第一。
 ```
 "#,
 };

@@ -400,8 +400,19 @@ fn run_in(
                     .and_then(|s| s.actuals.first().map(|a| a.span).or(Some(s.plan.span)));
                 report_missing(&joined, anchor, ui, &mut files, &mut extra);
             }
-            if !check_only {
-                review = Some(compute::compute(&joined, &config.thresholds, lang));
+            // A review file's narrative is checked against the computed figures
+            // (P814), so `check` computes them too.
+            let narrative = review_given
+                .as_ref()
+                .and_then(|g| Some((g.plan.as_ref()?, g.root.as_ref()?, g.source.as_ref()?)));
+            if !check_only || narrative.is_some() {
+                let computed = compute::compute(&joined, &config.thresholds, lang);
+                if let Some((_, root, source)) = narrative {
+                    super::narrative::check(root, source, &computed, joined.scope.plan, &mut extra);
+                }
+                if !check_only {
+                    review = Some(computed);
+                }
             }
         }
     }

@@ -1159,3 +1159,59 @@ fn p813_as_of_outside_the_period_and_rows_after_it() {
     )]);
     assert!(!err.contains("P813"), "{err}");
 }
+
+/// A percentage typed into a review's narrative that contradicts what the review
+/// computes is reported at the number; one that agrees (to the digits written), one
+/// planc fills in, and one whose sentence names nothing planc computes are not.
+#[test]
+fn p814_a_typed_figure_that_contradicts_the_review() {
+    let tmp = tempfile::tempdir().unwrap();
+    for rel in [
+        "review.plan.yaml",
+        "org/company.plan.yaml",
+        "actuals/company-2026.actuals.csv",
+        "actuals/company-2026-crm.actuals.xlsx",
+    ] {
+        let to = tmp.path().join(rel);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(root().join("examples").join(rel), &to).unwrap();
+    }
+    let path = tmp.path().join("review.plan.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let check = |text: &str| {
+        std::fs::write(&path, text).unwrap();
+        let out = planc()
+            .current_dir(tmp.path())
+            .args(["check", "--lang", "en", "review.plan.yaml"])
+            .output()
+            .unwrap();
+        (
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+            out.status.code(),
+        )
+    };
+    let typed = "华南大区完成率仅{{sales/region/south.attainment}}";
+    assert!(text.contains(typed));
+    // 华南: 85200 of 87480 = 97.39…%.
+    let (err, code) = check(&text.replacen(typed, "华南大区完成率仅101.2%", 1));
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains(
+            "the text says 101.2% for the attainment of 华南大区, but the review computes 97.4%"
+        ),
+        "{err}"
+    );
+    for fine in [
+        "华南大区完成率仅97.4%",
+        "华南大区完成率仅97%",
+        "华南大区完成率仅97.39%",
+        "市场份额达到101.2%",
+    ] {
+        let (err, code) = check(&text.replacen(typed, fine, 1));
+        assert!(!err.contains("P814"), "{fine}: {err}");
+        assert_eq!(code, Some(0), "{fine}: {err}");
+    }
+    // "华南" alone names the region too.
+    let (err, _) = check(&text.replacen(typed, "华南完成率仅90%", 1));
+    assert!(err.contains("P814"), "{err}");
+}
