@@ -81,6 +81,7 @@ if [ -n "$diff_rev" ]; then
   trap 'rm -f "$patch"' EXIT
   git diff "$diff_rev" -- src > "$patch"
   if [ ! -s "$patch" ]; then echo "no change under src/ since $diff_rev"; exit 0; fi
+  mkdir -p target/mutants
   cargo mutants "${common[@]}" --in-diff "$patch" --output target/mutants/diff "$@"
   exit $?
 fi

@@ -172,3 +172,6 @@ p813-after = the row for { $period } begins after this file's `as_of: { $as_of }
 p813-after-label = after the file's date
 p813-after-label-as-of = the file's date
 p813-after-help = move `as_of` to the date the figures really run to, or remove the row (a forecast is not an actual)
+p805-fraction = `{ $metric }` is measured in %, but `{ $value }` has no percent sign{ $at }: a fraction (the cell lost its percent format) or a rate below 1 %?
+p805-fraction-label = { $percent }% if it is a fraction
+p805-fraction-help = write `{ $percent }%` if the cell showed { $percent }% in Excel (or keep the cell's percent format), or `{ $value }%` if the rate really is below 1 %

@@ -179,3 +179,6 @@ p813-after = { $period } 这一行开始于本文件的 `as_of: { $as_of }` 之�
 p813-after-label = 晚于文件日期
 p813-after-label-as-of = 文件日期
 p813-after-help = 把 `as_of` 改为数据实际截至的日期，或删除这一行（预测数不是实际数）
+p805-fraction = `{ $metric }` 以 % 计，但 `{ $value }` 没有百分号{ $at }：是小数（单元格丢了百分比格式），还是不到 1% 的比率？
+p805-fraction-label = 如果是小数，即 { $percent }%
+p805-fraction-help = 如果在 Excel 中显示为 { $percent }%，写成 `{ $percent }%`（或保留单元格的百分比格式）；如果比率确实不到 1%，写成 `{ $value }%`

@@ -525,6 +525,30 @@ fn quantity(
                 .unwrap_or(scope.unit);
             Some(amount * m.factor())
         }
+        // 0.962 for a rate in % is the fraction Excel shows as 96.2 % (a cell whose percent
+        // format was lost in the export), or 0.962 %: planc cannot tell, so it asks.
+        (Expect::Percent, Unit::Bare) if !amount.is_zero() && amount.abs() <= Decimal::ONE => {
+            let shown = (amount * Decimal::ONE_HUNDRED).normalize().to_string();
+            out.push(
+                Finding::new(
+                    &codes::UNIT_MISMATCH,
+                    text.span,
+                    t!(
+                        "p805-fraction",
+                        metric = metric.id,
+                        value = text.as_str(),
+                        at = file.cell(row, field)
+                    ),
+                )
+                .label(t!("p805-fraction-label", percent = shown.as_str()))
+                .help(t!(
+                    "p805-fraction-help",
+                    value = text.as_str(),
+                    percent = shown.as_str()
+                )),
+            );
+            None
+        }
         (Expect::Percent, Unit::Percent | Unit::Bare) => Some(amount),
         (Expect::Count(c), Unit::Other(u)) if c == u => Some(amount),
         (Expect::Count(_), Unit::Bare) => Some(amount),

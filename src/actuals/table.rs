@@ -563,6 +563,18 @@ pub fn load_xlsx(path: &Path, bytes: &[u8]) -> ActualsFile {
         return file;
     };
     file.sheet = Some(sheet.clone());
+    // Number formats: a percent-formatted cell holds a fraction (0.962 shown as 96.2%).
+    let styles = match &mut workbook {
+        calamine::Sheets::Xlsx(x) => x.worksheet_style(&sheet).ok(),
+        _ => None,
+    };
+    let percent_at = |row: u32, col: u32| {
+        styles
+            .as_ref()
+            .and_then(|s| s.get((row, col)))
+            .and_then(|st| st.number_format.as_ref())
+            .is_some_and(|f| is_percent_format(&f.format_code))
+    };
     // The listing: line n is sheet row n, cells separated by " | ".
     let (row0, col0) = range.start().unwrap_or((0, 0));
     let mut text = String::new();
@@ -577,7 +589,11 @@ pub fn load_xlsx(path: &Path, bytes: &[u8]) -> ActualsFile {
             if j > 0 {
                 text.push_str(" | ");
             }
-            let t = cell_text(c);
+            let t = if percent_at(row, col0 + j as u32) {
+                percent_text(c).unwrap_or_else(|| cell_text(c))
+            } else {
+                cell_text(c)
+            };
             let start = text.len();
             text.push_str(&t);
             cells.push(Cell {
@@ -600,6 +616,35 @@ pub fn load_xlsx(path: &Path, bytes: &[u8]) -> ActualsFile {
     };
     rows_from_records(&mut file, header, header_line, records);
     file
+}
+
+/// Is an Excel number format a percentage (`0%`, `0.0%`, `#,##0.00%`)? A `%` inside
+/// quotes or escaped with `\` is a literal character, not the format.
+fn is_percent_format(code: &str) -> bool {
+    let mut quoted = false;
+    let mut escaped = false;
+    for c in code.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => quoted = !quoted,
+            '%' if !quoted => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// A percent-formatted number cell as Excel shows it: the fraction × 100 with `%`,
+/// exactly (0.962 → `96.2%`).
+fn percent_text(c: &Data) -> Option<String> {
+    let fraction: rust_decimal::Decimal = match c {
+        Data::Int(i) => rust_decimal::Decimal::from(*i),
+        Data::Float(f) => format!("{f}").parse().ok()?,
+        _ => return None,
+    };
+    let pct = fraction.checked_mul(rust_decimal::Decimal::ONE_HUNDRED)?;
+    Some(format!("{}%", pct.normalize()))
 }
 
 /// A cell's value as text. Numbers go through their shortest round-trip decimal form, so
@@ -626,6 +671,21 @@ fn cell_text(c: &Data) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn percent_formats_and_their_text() {
+        for code in ["0%", "0.0%", "#,##0.00%", "0.00%;[Red]-0.00%"] {
+            assert!(is_percent_format(code), "{code}");
+        }
+        for code in ["General", "0.00", "\"%\"0", "0\\%", "#,##0"] {
+            assert!(!is_percent_format(code), "{code}");
+        }
+        assert_eq!(percent_text(&Data::Float(0.962)).as_deref(), Some("96.2%"));
+        assert_eq!(percent_text(&Data::Float(1.0)).as_deref(), Some("100%"));
+        assert_eq!(percent_text(&Data::Int(2)).as_deref(), Some("200%"));
+        assert_eq!(percent_text(&Data::Float(-0.026)).as_deref(), Some("-2.6%"));
+        assert_eq!(percent_text(&Data::String("x".into())), None);
+    }
 
     #[test]
     fn lexes_quotes_and_spans() {

@@ -1215,3 +1215,61 @@ fn p814_a_typed_figure_that_contradicts_the_review() {
     let (err, _) = check(&text.replacen(typed, "华南完成率仅90%", 1));
     assert!(err.contains("P814"), "{err}");
 }
+
+/// Workbooks as finance exports them, written with rust_xlsxwriter (a maintained writer,
+/// not the hand-made package above): percent-formatted cells hold fractions.
+mod excel {
+    use rust_xlsxwriter::{Format, Workbook};
+
+    /// The tiny plan's actuals as a long-layout sheet, with `k-cover` as a percent cell
+    /// (0.962 shown as 96.2%) or as a bare fraction (`percent` false).
+    pub fn with_rate(percent: bool) -> Vec<u8> {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet();
+        ws.set_name("实际").unwrap();
+        for (c, h) in ["指标", "期间", "实际", "单位"].iter().enumerate() {
+            ws.write_string(0, c as u16, *h).unwrap();
+        }
+        ws.write_string(1, 0, "sales").unwrap();
+        ws.write_string(1, 1, "FY").unwrap();
+        ws.write_number(1, 2, 1260).unwrap();
+        ws.write_string(1, 3, "万元").unwrap();
+        ws.write_string(2, 0, "k-cover").unwrap();
+        ws.write_string(2, 1, "FY").unwrap();
+        if percent {
+            let pct = Format::new().set_num_format("0.0%");
+            ws.write_number_with_format(2, 2, 0.962, &pct).unwrap();
+        } else {
+            ws.write_number(2, 2, 0.962).unwrap();
+        }
+        wb.save_to_buffer().unwrap()
+    }
+}
+
+/// A KPI rate stored as an Excel percent cell is read as the percentage it shows (96.2 %,
+/// attainment 106.89 % of the 90 % target), never as 0.962 %; the same fraction without
+/// the format is a finding at the cell, never a silent 0.962 %.
+#[test]
+fn p805_percent_cells_and_bare_fractions() {
+    let tmp = tiny_dir(&[("tiny-2026.actuals.xlsx", &excel::with_rate(true))]);
+    let v = figures(
+        &tmp.path().join("tiny.plan.yaml"),
+        &tmp.path().join("tiny-2026.actuals.xlsx"),
+        None,
+    );
+    let kpi = v["kpis"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["id"] == "k-cover")
+        .unwrap()
+        .clone();
+    assert_eq!(kpi["actual"]["value"], "96.2", "{kpi}");
+    let tmp = tiny_dir(&[("tiny-2026.actuals.xlsx", &excel::with_rate(false))]);
+    let (err, code) = check_dir(tmp.path(), "en");
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("`k-cover` is measured in %, but `0.962` has no percent sign (实际!C3)"),
+        "{err}"
+    );
+}
