@@ -170,6 +170,41 @@ impl Joined<'_> {
                 cells.extend((0..d.items.len()).map(|ii| Some((di, ii))));
             }
             for cell in cells {
+                // Each quarter given beside all its months: a subtotal that must agree.
+                for q in 1..=pp.quarters() {
+                    let Some(months) = self.quarter_months(mi, cell, q) else {
+                        continue;
+                    };
+                    let Some(qf) = self.facts.get(&Key {
+                        metric: mi,
+                        cell,
+                        period: PeriodKey::Quarter(q),
+                    }) else {
+                        continue;
+                    };
+                    if agrees(months, qf.value) {
+                        continue;
+                    }
+                    let file = &files[qf.file];
+                    let row = &file.rows[qf.row];
+                    out[qf.file].push(
+                        Finding::new(
+                            &codes::SUM_MISMATCH,
+                            row.span(Field::Value),
+                            t!(
+                                "p809-quarter",
+                                cell = describe_cell(&self.scope, mi, cell),
+                                quarter = PeriodKey::Quarter(q).label(pp),
+                                value = fmt(qf.value),
+                                sum = fmt(months),
+                                at = file.cell(row, Field::Value)
+                            ),
+                        )
+                        .label(t!("p809-quarter-label", sum = fmt(months)))
+                        .help(t!("p809-quarter-help"))
+                        .severity(crate::diagnostics::Severity::Error),
+                    );
+                }
                 // The full year against its quarters or months.
                 let full = self.facts.get(&Key {
                     metric: mi,
@@ -207,7 +242,9 @@ impl Joined<'_> {
                                     ),
                                 )
                                 .label(t!("p809-year-label", sum = fmt(sum)))
-                                .help(t!("p809-year-help")),
+                                .help(t!("p809-year-help"))
+                                // A subtotal that disagrees with its parts: an error.
+                                .severity(crate::diagnostics::Severity::Error),
                             );
                         }
                     }

@@ -269,6 +269,13 @@ In the wide layout, a total column (`合计`, `总计`, `累计`, `全年`, `FY`
 read: it must equal the sum of its row's month cells (its quarter cells when the table
 has no month columns), exactly.
 
+A quarter given beside all of its months (an `一季度` column among `1月`–`3月`) is a
+subtotal too: the months are read, and the quarter must equal them.
+
+A subtotal that disagrees with its parts — a quarter with its months, the full year with
+its quarters, a `合计` column with its row — is an **error** (the parts are used, never
+the subtotal); a total that disagrees with the items of a breakdown stays a warning.
+
 ## Why is this bad?
 Province figures from one export and the total from another rarely agree by
 accident; when they differ, the summary would show a total its own table

@@ -365,6 +365,36 @@ pub fn join<'p>(
                 continue;
             };
             let (key, value, last_year) = key_value;
+            // Sales and counts below zero where the plan's target is above it: returns
+            // can make a month negative, but never without a word.
+            let m = &scope.metrics[key.metric];
+            let positive = match m.kind {
+                MetricKind::Target(t) => t.value.amount.is_some_and(|a| a > Decimal::ZERO),
+                MetricKind::Kpi(k) => {
+                    matches!(m.expect, Expect::Count(_))
+                        && k.target
+                            .as_ref()
+                            .and_then(|t| t.amount)
+                            .is_some_and(|a| a > Decimal::ZERO)
+                }
+            };
+            if positive && value < Decimal::ZERO {
+                findings[fi].push(
+                    Finding::new(
+                        &codes::UNIT_MISMATCH,
+                        row.span(Field::Value),
+                        t!(
+                            "p805-negative",
+                            cell = describe_key(&scope, &key),
+                            value = row.value.value.as_str(),
+                            at = file.cell(row, Field::Value)
+                        ),
+                    )
+                    .severity(crate::diagnostics::Severity::Warning)
+                    .label(t!("p805-negative-label"))
+                    .help(t!("p805-negative-help")),
+                );
+            }
             if let Some(&(ffi, fri)) = seen.get(&key) {
                 let first = &files[ffi].rows[fri];
                 let mut f = Finding::new(
@@ -520,7 +550,9 @@ impl<'p> Joined<'p> {
             };
         };
         for q in 1..=pp.quarters() {
-            if let Some((_, f)) = subs.iter().find(|(p, _)| *p == PeriodKey::Quarter(q)) {
+            let months_complete = self.quarter_months(metric, cell, q).is_some();
+            let quarter = subs.iter().find(|(p, _)| *p == PeriodKey::Quarter(q));
+            if let (Some((_, f)), false) = (quarter, months_complete) {
                 add(f);
             } else {
                 for (_, f) in subs.iter().filter(|(p, _)| {
@@ -572,6 +604,28 @@ impl<'p> Joined<'p> {
     }
 
     /// The fact of one period of a cell, if reported (months fill a quarter).
+    /// The sum of a quarter's months, when every month of it is reported.
+    pub fn quarter_months(
+        &self,
+        metric: usize,
+        cell: Option<(usize, usize)>,
+        q: u8,
+    ) -> Option<Decimal> {
+        let pp = &self.scope.period;
+        let months = PeriodKey::Quarter(q).months(pp);
+        let mut sum = Decimal::ZERO;
+        let mut seen = 0;
+        for (k, f) in self.cell_facts(metric, cell) {
+            if let PeriodKey::Month(m) = k.period {
+                if months.contains(&m) {
+                    sum += f.value;
+                    seen += 1;
+                }
+            }
+        }
+        (seen == months.len()).then_some(sum)
+    }
+
     pub fn period_actual(
         &self,
         metric: usize,
@@ -579,6 +633,13 @@ impl<'p> Joined<'p> {
         period: PeriodKey,
     ) -> Option<Decimal> {
         let pp = &self.scope.period;
+        // A quarter given with all its months: the months are the figures, the quarter a
+        // subtotal (checked against them, P809).
+        if let PeriodKey::Quarter(q) = period {
+            if let Some(sum) = self.quarter_months(metric, cell, q) {
+                return Some(sum);
+            }
+        }
         let months = period.months(pp);
         let mut sum = None;
         for (k, f) in self.cell_facts(metric, cell) {

@@ -142,6 +142,8 @@ pub struct Row {
     /// Wide layout without a `metric` column: the header of the column the metric was
     /// read from (`项目`), for the help when it holds items instead.
     pub metric_from: Option<String>,
+    /// In a workbook: which of the file's `sheets` the row is on.
+    pub sheet: u16,
 }
 
 impl Row {
@@ -168,8 +170,11 @@ pub struct ActualsFile {
     /// The text findings point into: the file itself, or for a workbook a listing of
     /// the sheet with one line per sheet row (so line numbers are row numbers).
     pub source: Option<Arc<SourceFile>>,
-    /// The sheet read, for workbooks.
+    /// The (first) sheet read, for workbooks.
     pub sheet: Option<String>,
+    /// Every sheet read, for workbooks whose actuals span several sheets; a row's
+    /// `sheet` indexes it.
+    pub sheets: Vec<String>,
     /// `plan:` in YAML: the id of the plan the actuals belong to.
     pub plan: Option<Sp<String>>,
     /// `as_of:` in YAML: the date the figures run to.
@@ -190,6 +195,7 @@ impl ActualsFile {
             format,
             source: None,
             sheet: None,
+            sheets: Vec::new(),
             plan: None,
             as_of: None,
             unit: None,
@@ -201,7 +207,11 @@ impl ActualsFile {
 
     /// ` (Sheet1!C5)` for a field of a workbook row; empty for text files, whose spans say it.
     pub fn cell(&self, row: &Row, field: Field) -> String {
-        let (Some(sheet), Some(cells)) = (&self.sheet, &row.cells) else {
+        let sheet = self
+            .sheets
+            .get(usize::from(row.sheet))
+            .or(self.sheet.as_ref());
+        let (Some(sheet), Some(cells)) = (sheet, &row.cells) else {
             return String::new();
         };
         let (r, c) = cells[field.index()]

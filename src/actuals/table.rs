@@ -247,6 +247,7 @@ fn long_rows(
             cells: file.sheet.is_some().then_some(cell_at),
             implied_by: None,
             metric_from: None,
+            sheet: 0,
         });
     }
 }
@@ -502,8 +503,8 @@ fn check_cells<RS: std::io::Read + std::io::Seek>(
     Ok(())
 }
 
-/// Reads the first sheet of a workbook whose header is one of the long layout (`metric`,
-/// `period` and `value`) or of the wide layout (or the first sheet).
+/// Reads every sheet of a workbook whose header is one of the long layout (`metric`,
+/// `period` and `value`) or of the wide layout (without any, the first sheet).
 pub fn load_xlsx(path: &Path, bytes: &[u8]) -> ActualsFile {
     let mut file = ActualsFile::empty(path, Format::Xlsx);
     let unpacked = crate::source::max_file_bytes().saturating_mul(4);
@@ -532,7 +533,11 @@ pub fn load_xlsx(path: &Path, bytes: &[u8]) -> ActualsFile {
         }
     };
     let names = workbook.sheet_names();
-    let mut chosen = None;
+    // Every sheet whose header (below its titles) is one of actuals is read: finance
+    // splits exports over sheets (a cover sheet, 上半年 and 下半年, one per product).
+    // Without any, the first sheet is read (and says what its header lacks).
+    let mut chosen: Vec<(String, calamine::Range<Data>)> = Vec::new();
+    let mut first = None;
     for name in &names {
         let Ok(range) = workbook.worksheet_range(name) else {
             continue;
@@ -544,14 +549,15 @@ pub fn load_xlsx(path: &Path, bytes: &[u8]) -> ActualsFile {
             .or_else(|| range.rows().find(|r| filled(r) >= 1))
             .is_some_and(|r| is_header(&r.iter().map(cell_text).collect::<Vec<_>>()));
         if has_header {
-            chosen = Some((name.clone(), range));
-            break;
-        }
-        if chosen.is_none() {
-            chosen = Some((name.clone(), range));
+            chosen.push((name.clone(), range));
+        } else if first.is_none() {
+            first = Some((name.clone(), range));
         }
     }
-    let Some((sheet, range)) = chosen else {
+    if chosen.is_empty() {
+        chosen.extend(first);
+    }
+    if chosen.is_empty() {
         file.findings.push(Finding::new(
             &crate::rules::builtin::EMPTY_FILE,
             Span::default(),
@@ -561,60 +567,77 @@ pub fn load_xlsx(path: &Path, bytes: &[u8]) -> ActualsFile {
             ),
         ));
         return file;
-    };
-    file.sheet = Some(sheet.clone());
-    // Number formats: a percent-formatted cell holds a fraction (0.962 shown as 96.2%).
-    let styles = match &mut workbook {
-        calamine::Sheets::Xlsx(x) => x.worksheet_style(&sheet).ok(),
-        _ => None,
-    };
-    let percent_at = |row: u32, col: u32| {
-        styles
-            .as_ref()
-            .and_then(|s| s.get((row, col)))
-            .and_then(|st| st.number_format.as_ref())
-            .is_some_and(|f| is_percent_format(&f.format_code))
-    };
-    // The listing: line n is sheet row n, cells separated by " | ".
-    let (row0, col0) = range.start().unwrap_or((0, 0));
-    let mut text = String::new();
-    let mut records = Vec::new();
-    for _ in 0..row0 {
-        text.push('\n');
     }
-    for (i, r) in range.rows().enumerate() {
-        let row = row0 + i as u32;
-        let mut cells = Vec::new();
-        for (j, c) in r.iter().enumerate() {
-            if j > 0 {
-                text.push_str(" | ");
+    file.sheet = Some(chosen[0].0.clone());
+    file.sheets = chosen.iter().map(|(n, _)| n.clone()).collect();
+    // The listing: for the first sheet, line n is sheet row n; each further sheet follows
+    // under a line naming it. Cells are separated by " | ".
+    let mut text = String::new();
+    let mut per_sheet = Vec::new();
+    for (si, (sheet, range)) in chosen.iter().enumerate() {
+        // Number formats: a percent-formatted cell holds a fraction (0.962 shown as 96.2%).
+        let styles = match &mut workbook {
+            calamine::Sheets::Xlsx(x) => x.worksheet_style(sheet).ok(),
+            _ => None,
+        };
+        let percent_at = |row: u32, col: u32| {
+            styles
+                .as_ref()
+                .and_then(|s| s.get((row, col)))
+                .and_then(|st| st.number_format.as_ref())
+                .is_some_and(|f| is_percent_format(&f.format_code))
+        };
+        let (row0, col0) = range.start().unwrap_or((0, 0));
+        if si == 0 {
+            for _ in 0..row0 {
+                text.push('\n');
             }
-            let t = if percent_at(row, col0 + j as u32) {
-                percent_text(c).unwrap_or_else(|| cell_text(c))
-            } else {
-                cell_text(c)
-            };
-            let start = text.len();
-            text.push_str(&t);
-            cells.push(Cell {
-                text: t,
-                span: Span::new(start, text.len()),
-                at: Some((row, col0 + j as u32)),
-            });
+        } else {
+            text.push_str(&format!("[{sheet}]\n"));
         }
-        text.push('\n');
-        records.push((row as usize + 1, cells));
+        let mut records = Vec::new();
+        for (i, r) in range.rows().enumerate() {
+            let row = row0 + i as u32;
+            let mut cells = Vec::new();
+            for (j, c) in r.iter().enumerate() {
+                if j > 0 {
+                    text.push_str(" | ");
+                }
+                let t = if percent_at(row, col0 + j as u32) {
+                    percent_text(c).unwrap_or_else(|| cell_text(c))
+                } else {
+                    cell_text(c)
+                };
+                let start = text.len();
+                text.push_str(&t);
+                cells.push(Cell {
+                    text: t,
+                    span: Span::new(start, text.len()),
+                    at: Some((row, col0 + j as u32)),
+                });
+            }
+            text.push('\n');
+            records.push((row as usize + 1, cells));
+        }
+        per_sheet.push((si, sheet.clone(), records));
     }
     file.source = Some(SourceFile::new(path, text));
-    let Some((header_line, header, records)) = split_header(&mut file, records) else {
-        file.findings.push(Finding::new(
-            &crate::rules::builtin::EMPTY_FILE,
-            Span::default(),
-            t!("actuals-sheet-no-rows", sheet = sheet.as_str()),
-        ));
-        return file;
-    };
-    rows_from_records(&mut file, header, header_line, records);
+    for (si, sheet, records) in per_sheet {
+        let Some((header_line, header, records)) = split_header(&mut file, records) else {
+            file.findings.push(Finding::new(
+                &crate::rules::builtin::EMPTY_FILE,
+                Span::default(),
+                t!("actuals-sheet-no-rows", sheet = sheet.as_str()),
+            ));
+            continue;
+        };
+        let before = file.rows.len();
+        rows_from_records(&mut file, header, header_line, records);
+        let index = u16::try_from(si).unwrap_or(u16::MAX);
+        for r in &mut file.rows[before..] {
+            r.sheet = index;
+        }
+    }
     file
 }
 
@@ -811,6 +834,38 @@ mod tests {
         let file = load_xlsx(Path::new("t.actuals.xlsx"), &book);
         assert_eq!(file.sheet.as_deref(), Some("S2"), "{:?}", file.findings);
         assert_eq!(file.rows.len(), 1);
+    }
+
+    /// Every sheet that holds actuals is read, each row citing its own sheet; a cover
+    /// sheet is passed over.
+    #[test]
+    fn every_sheet_with_actuals_is_read() {
+        let text =
+            |r: &str, t: &str| format!(r#"<c r="{r}" t="inlineStr"><is><t>{t}</t></is></c>"#);
+        let cover = format!(r#"<row r="1">{}</row>"#, text("A1", "2026年销售实际"));
+        let sheet = |period: &str, value: &str| {
+            format!(
+                r#"<row r="1">{}{}{}</row><row r="2">{}{}<c r="C2"><v>{value}</v></c></row>"#,
+                text("A1", "指标"),
+                text("B1", "期间"),
+                text("C1", "实际"),
+                text("A2", "sales"),
+                text("B2", period),
+            )
+        };
+        let book = workbook_of(&[&cover, &sheet("Q1", "250"), &sheet("Q2", "310")]);
+        let file = load_xlsx(Path::new("t.actuals.xlsx"), &book);
+        assert_eq!(file.sheets, ["S2", "S3"], "{:?}", file.findings);
+        let periods: Vec<&str> = file.rows.iter().map(|r| r.period.as_str()).collect();
+        assert_eq!(periods, ["Q1", "Q2"]);
+        assert_eq!(
+            file.cell(&file.rows[0], Field::Value),
+            t!("actuals-at-cell", cell = "S2!C2")
+        );
+        assert_eq!(
+            file.cell(&file.rows[1], Field::Value),
+            t!("actuals-at-cell", cell = "S3!C2")
+        );
     }
 
     /// A workbook is refused just past each limit, and read at it.

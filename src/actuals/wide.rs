@@ -311,6 +311,7 @@ fn read_row(file: &mut ActualsFile, header: &[Cell], layout: &Layout, line: usiz
             cells: file.sheet.is_some().then_some(cell_at),
             implied_by: implied_by.clone(),
             metric_from: metric_from.clone(),
+            sheet: 0,
         });
     }
     for &t in &layout.totals {
@@ -409,7 +410,9 @@ fn check_total(
     file.findings.push(
         Finding::new(&codes::SUM_MISMATCH, total.span, message)
             .label(t!("actuals-wide-total-label"))
-            .help(t!("actuals-wide-total-help")),
+            .help(t!("actuals-wide-total-help"))
+            // A 合计 that disagrees with its parts: the parts are read, the export is wrong.
+            .severity(crate::diagnostics::Severity::Error),
     );
 }
 
@@ -552,9 +555,10 @@ mod tests {
             messages(&months),
             ["P809 row 2: the months add up to 118万元, but `合计` says 120万元"]
         );
+        // A total that disagrees with its parts is an error: the parts are read.
         assert_eq!(
             months.findings[0].severity,
-            crate::diagnostics::Severity::Warning
+            crate::diagnostics::Severity::Error
         );
         let quarters = read("省份,Q1,Q2,合计\n江苏,1亿元,5000万元,1.6亿元\n");
         assert_eq!(

@@ -218,6 +218,7 @@ pub fn load(path: &Path, bytes: &[u8]) -> ActualsFile {
                 cells: None,
                 implied_by: None,
                 metric_from: None,
+                sheet: 0,
             }),
             Err(e) => {
                 let mut f = Finding::new(

@@ -458,7 +458,11 @@ fn run_in(
                 Format::Csv => "csv",
                 Format::Xlsx => "xlsx",
             },
-            sheet: f.sheet.clone(),
+            sheet: if f.sheets.len() > 1 {
+                Some(f.sheets.join("、"))
+            } else {
+                f.sheet.clone()
+            },
             rows: f.rows.len(),
             origin: f.origin.clone(),
             as_of: f.as_of.as_ref().map(|a| a.raw.clone()),

@@ -383,7 +383,12 @@ fn p809_sums_that_do_not_add_up() {
     let (err, code) = csv_case(
         "sales,,,FY,1260,万元,\nsales,,,Q1,250,万元,\nsales,,,Q2,310,万元,\nsales,,,Q3,290,万元,\nsales,,,Q4,400,万元,\nsales,product,a,FY,780,万元,\nsales,product,b,FY,470,万元,\n",
     );
-    assert_eq!(code, 0, "sum mismatches are warnings");
+    // The year against its quarters is a subtotal against its parts: an error. The
+    // products against the year stay a warning.
+    assert_eq!(
+        code, 1,
+        "a year that disagrees with its quarters is an error"
+    );
     insta::assert_snapshot!(err);
 }
 
@@ -397,7 +402,7 @@ sales,,,Q3,290,万元,\nsales,,,Q4,409.5,万元,\n"
     );
     let toml: &[u8] = "[tolerance]\nmoney = \"1万元\"\n".as_bytes();
     let (err, code) = check_in_temp(&[("tiny-2026.actuals.csv", money.as_bytes())]);
-    assert_eq!(code, 0, "{err}");
+    assert_eq!(code, 1, "{err}");
     assert!(
         err.contains("P809"),
         "5000 元 short without a tolerance: {err}"
@@ -1271,5 +1276,98 @@ fn p805_percent_cells_and_bare_fractions() {
     assert!(
         err.contains("`k-cover` is measured in %, but `0.962` has no percent sign (实际!C3)"),
         "{err}"
+    );
+}
+
+/// A quarter column among its months is a subtotal: the months are read, and a quarter
+/// that disagrees with them is an error at its cell (today's main took the quarter).
+#[test]
+fn p809_a_quarter_subtotal_beside_its_months() {
+    let header = "年度销售额（单位：万元）\n项目,1月,2月,3月,一季度,4月,5月,6月,二季度,7月,8月,9月,三季度,10月,11月,12月,四季度,合计\n";
+    let good = format!(
+        "{header}年度销售额,80,80,80,240,100,100,100,300,100,100,100,300,120,120,120,360,1200\n"
+    );
+    let tmp = tiny_dir(&[("tiny-2026.actuals.csv", good.as_bytes())]);
+    let v = figures(
+        &tmp.path().join("tiny.plan.yaml"),
+        &tmp.path().join("tiny-2026.actuals.csv"),
+        None,
+    );
+    assert_eq!(
+        v["targets"][0]["actual"]["value"], "12000000",
+        "{}",
+        v["targets"][0]
+    );
+    let bad = good.replacen(",80,240,", ",80,250,", 1);
+    let tmp = tiny_dir(&[("tiny-2026.actuals.csv", bad.as_bytes())]);
+    let (err, code) = check_dir(tmp.path(), "en");
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("`sales` is 250万元 for Q1, but its months add up to 240万元"),
+        "{err}"
+    );
+}
+
+/// A negative month where the target is positive is a warning at the cell; the figure is
+/// used as written (returns), never dropped.
+#[test]
+fn p805_a_negative_month_is_a_warning_and_counted() {
+    let csv = "单位：万元\n项目,1月,2月,3月,4月,5月,6月,7月,8月,9月,10月,11月,12月\n年度销售额,80,80,80,100,-100,100,100,100,100,120,120,120\n";
+    let tmp = tiny_dir(&[("tiny-2026.actuals.csv", csv.as_bytes())]);
+    let (err, code) = check_dir(tmp.path(), "en");
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("`sales` › 2026-05 is negative (-100), where the plan's target is positive"),
+        "{err}"
+    );
+    let v = figures(
+        &tmp.path().join("tiny.plan.yaml"),
+        &tmp.path().join("tiny-2026.actuals.csv"),
+        None,
+    );
+    assert_eq!(
+        v["targets"][0]["actual"]["value"], "10000000",
+        "{}",
+        v["targets"][0]
+    );
+}
+
+/// A workbook whose actuals span two sheets (上半年 and 下半年) behind a cover sheet: both
+/// are read, and the review's year is their sum (today's main read the first only).
+#[test]
+fn every_data_sheet_of_a_workbook_is_read() {
+    use rust_xlsxwriter::Workbook;
+    let mut wb = Workbook::new();
+    let cover = wb.add_worksheet();
+    cover.set_name("封面").unwrap();
+    cover.write_string(0, 0, "2026年销售实际 · 财务部").unwrap();
+    for (name, quarters) in [
+        ("上半年", [("Q1", 250), ("Q2", 310)]),
+        ("下半年", [("Q3", 290), ("Q4", 410)]),
+    ] {
+        let ws = wb.add_worksheet();
+        ws.set_name(name).unwrap();
+        for (c, h) in ["指标", "期间", "实际", "单位"].iter().enumerate() {
+            ws.write_string(0, c as u16, *h).unwrap();
+        }
+        for (r, (q, v)) in quarters.iter().enumerate() {
+            let r = r as u32 + 1;
+            ws.write_string(r, 0, "sales").unwrap();
+            ws.write_string(r, 1, *q).unwrap();
+            ws.write_number(r, 2, f64::from(*v)).unwrap();
+            ws.write_string(r, 3, "万元").unwrap();
+        }
+    }
+    let book = wb.save_to_buffer().unwrap();
+    let tmp = tiny_dir(&[("tiny-2026.actuals.xlsx", &book)]);
+    let v = figures(
+        &tmp.path().join("tiny.plan.yaml"),
+        &tmp.path().join("tiny-2026.actuals.xlsx"),
+        None,
+    );
+    assert_eq!(
+        v["targets"][0]["actual"]["value"], "12600000",
+        "{}",
+        v["targets"][0]
     );
 }
