@@ -181,3 +181,8 @@ p809-quarter-help = the months are used, not the subtotal: correct the subtotal 
 p805-negative = { $cell } is negative ({ $value }){ $at }, where the plan's target is positive
 p805-negative-label = below zero
 p805-negative-help = a month of returns can be negative; if this one is, keep it (the figure is used as written); otherwise correct the sign
+actuals-formula-no-value = { $count ->
+    [one] 1 formula cell holds
+   *[other] { $count } formula cells hold
+} no stored value ({ $cells }): the workbook was written by a program and never calculated, so these figures cannot be read
+actuals-formula-no-value-help = open the workbook in Excel (or LibreOffice) and save it, so each formula stores its value; or export values instead of formulas

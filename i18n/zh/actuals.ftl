@@ -188,3 +188,5 @@ p809-quarter-help = 计算用的是各月数据而不是小计：更正小计或
 p805-negative = { $cell } 为负数（{ $value }）{ $at }，而计划目标是正数
 p805-negative-label = 小于零
 p805-negative-help = 退货多的月份可能为负；如确实如此可以保留（按所写的数计算），否则请更正正负号
+actuals-formula-no-value = { $count } 个公式单元格没有保存计算结果（{ $cells }）：工作簿由程序生成、从未计算过，这些数无法读取
+actuals-formula-no-value-help = 用 Excel（或 LibreOffice）打开工作簿并保存，让每个公式保存其结果；或者导出数值而不是公式

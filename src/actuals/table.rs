@@ -587,6 +587,37 @@ pub fn load_xlsx(path: &Path, bytes: &[u8]) -> ActualsFile {
                 .and_then(|st| st.number_format.as_ref())
                 .is_some_and(|f| is_percent_format(&f.format_code))
         };
+        // Formulas whose value was never stored (a workbook written by a script and never
+        // opened in Excel): their cells read as empty, which is no figure at all.
+        let formulas = workbook.worksheet_formula(sheet).ok();
+        if let Some(f) = &formulas {
+            let missing: Vec<String> = f
+                .used_cells()
+                .filter(|(_, _, text)| !text.trim().is_empty())
+                .map(|(r, c, _)| {
+                    let (r0, c0) = f.start().unwrap_or((0, 0));
+                    (r0 + r as u32, c0 + c as u32)
+                })
+                .filter(|&(r, c)| matches!(range.get_value((r, c)), None | Some(Data::Empty)))
+                .map(|(r, c)| super::cell_ref(sheet, r, c))
+                .collect();
+            if !missing.is_empty() {
+                let shown: Vec<&str> = missing.iter().take(8).map(String::as_str).collect();
+                file.findings.push(
+                    Finding::new(
+                        &codes::FORMAT,
+                        Span::default(),
+                        t!(
+                            "actuals-formula-no-value",
+                            count = missing.len(),
+                            cells = shown.join(", ")
+                        ),
+                    )
+                    .severity(crate::diagnostics::Severity::Error)
+                    .help(t!("actuals-formula-no-value-help")),
+                );
+            }
+        }
         let (row0, col0) = range.start().unwrap_or((0, 0));
         if si == 0 {
             for _ in 0..row0 {

@@ -35,6 +35,10 @@ pub struct Args {
     /// Use this planc.toml instead of the nearest one at or above the plan.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// At most N findings of one code per file are printed; the rest are counted in one
+    /// line (0: no limit), as in `planc check`.
+    #[arg(long, value_name = "N", default_value_t = 50)]
+    pub max_findings: usize,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -110,16 +114,19 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
     if !shown.is_empty() {
         let style = Style {
             color: io.color,
+            max_per_code: args.max_findings,
             ..Style::default()
         };
-        for r in &shown {
-            for f in r.active() {
-                let _ = io
-                    .stderr
-                    .write_all(diagnostics::human::render_finding(r, f, &style).as_bytes());
-                let _ = io.stderr.write_all(b"\n");
-            }
-        }
+        let owned: Vec<diagnostics::FileReport> = shown
+            .iter()
+            .map(|r| diagnostics::FileReport {
+                path: r.path.clone(),
+                source: r.source.clone(),
+                findings: r.active().cloned().collect(),
+            })
+            .collect();
+        let text = diagnostics::human::render_findings(&owned, &style);
+        let _ = io.stderr.write_all(text.as_bytes());
     }
     let errors = outcome.errors();
     let warnings: usize = outcome

@@ -1371,3 +1371,71 @@ fn every_data_sheet_of_a_workbook_is_read() {
         v["targets"][0]
     );
 }
+
+/// Formulas without a stored value (a workbook a script wrote and nobody calculated) are
+/// an error naming the cells and saying how to fix it, never "no data".
+#[test]
+fn p810_formulas_without_a_stored_value() {
+    let ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    let t = |r: &str, s: &str| format!(r#"<c r="{r}" t="inlineStr"><is><t>{s}</t></is></c>"#);
+    let sheet = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="{ns}"><sheetData><row r="1">{}{}{}{}</row><row r="2">{}{}<c r="C2"><f>SUM(E2:F2)</f></c>{}</row><row r="3">{}{}<c r="C3"><v>300</v></c>{}</row></sheetData></worksheet>"#,
+        t("A1", "指标"),
+        t("B1", "期间"),
+        t("C1", "实际"),
+        t("D1", "单位"),
+        t("A2", "sales"),
+        t("B2", "Q1"),
+        t("D2", "万元"),
+        t("A3", "sales"),
+        t("B3", "Q2"),
+        t("D3", "万元"),
+    );
+    let book = xlsx::with_sheet_xml("实际", &sheet);
+    let (err, code) = check_in_temp(&[("tiny-2026.actuals.xlsx", &book)]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("1 formula cell holds no stored value (实际!C2)"),
+        "{err}"
+    );
+    assert!(err.contains("open the workbook in Excel"), "{err}");
+}
+
+/// `planc review` prints at most `--max-findings` findings of one code per file (50 by
+/// default) and counts the rest, as `check` does: a huge export's errors stay readable.
+#[test]
+fn review_limits_findings_per_code() {
+    let mut csv = String::from(HEADER);
+    for _ in 0..300 {
+        csv.push_str("sales,,,FY,1260,万元,\n");
+    }
+    let tmp = tiny_dir(&[("tiny-2026.actuals.csv", csv.as_bytes())]);
+    let run = |extra: &[&str]| {
+        let out = planc()
+            .current_dir(tmp.path())
+            .args([
+                "review",
+                "tiny.plan.yaml",
+                "--actuals",
+                "tiny-2026.actuals.csv",
+                "--lang",
+                "en",
+            ])
+            .args(extra)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let err = run(&[]);
+    assert_eq!(
+        err.matches("P804").count(),
+        51,
+        "50 shown and one count line:\n{err}"
+    );
+    assert!(err.contains("249 more"), "{err}");
+    let err = run(&["--max-findings", "3"]);
+    assert_eq!(err.matches("P804").count(), 4, "{err}");
+    let err = run(&["--max-findings", "0"]);
+    assert_eq!(err.matches("P804").count(), 299, "{err}");
+}
