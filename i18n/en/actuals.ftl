@@ -186,3 +186,5 @@ actuals-formula-no-value = { $count ->
    *[other] { $count } formula cells hold
 } no stored value ({ $cells }): the workbook was written by a program and never calculated, so these figures cannot be read
 actuals-formula-no-value-help = open the workbook in Excel (or LibreOffice) and save it, so each formula stores its value; or export values instead of formulas
+actuals-read-as-gb18030 = { $path } is not UTF-8; it was read as GB18030 (GBK), the encoding Excel's "CSV (逗号分隔)" uses on Chinese Windows
+actuals-read-as-gb18030-help = to be sure of every character, save it from Excel as "CSV UTF-8 (逗号分隔)" (File › Save As › file type)

@@ -190,3 +190,5 @@ p805-negative-label = 小于零
 p805-negative-help = 退货多的月份可能为负；如确实如此可以保留（按所写的数计算），否则请更正正负号
 actuals-formula-no-value = { $count } 个公式单元格没有保存计算结果（{ $cells }）：工作簿由程序生成、从未计算过，这些数无法读取
 actuals-formula-no-value-help = 用 Excel（或 LibreOffice）打开工作簿并保存，让每个公式保存其结果；或者导出数值而不是公式
+actuals-read-as-gb18030 = { $path } 不是 UTF-8 编码，已按 GB18030（GBK）读取——中文 Windows 上 Excel 的“CSV（逗号分隔）”就是这种编码
+actuals-read-as-gb18030-help = 为确保每个字符都正确，请在 Excel 中另存为“CSV UTF-8（逗号分隔）”（文件 › 另存为 › 文件类型）

@@ -281,26 +281,57 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> ActualsFile {
 fn decode(path: &Path, bytes: &[u8], file: &mut ActualsFile) -> Option<String> {
     match crate::source::decode::decode(bytes) {
         Ok(t) => Some(t),
-        Err(e) => {
+        // Excel on Chinese Windows saves "CSV (逗号分隔)" in GB18030 (GBK). A file that is
+        // not UTF-8 but decodes as GB18030 without a single replacement is read as such,
+        // and the run says so; plans stay UTF-8 only.
+        Err(e)
+            if file.format == Format::Csv
+                && e.looks_like != "UTF-16LE"
+                && e.looks_like != "UTF-16BE" =>
+        {
+            let (text, _, malformed) = encoding_rs::GB18030.decode(bytes);
+            if malformed {
+                push_encoding(path, &e, file);
+                return None;
+            }
             file.findings.push(
                 Finding::new(
-                    &builtin::ENCODING,
+                    &codes::FORMAT,
                     Span::default(),
-                    crate::t!(
-                        "actuals-encoding",
-                        path = display_path(path),
-                        message = e.message()
-                    ),
+                    crate::t!("actuals-read-as-gb18030", path = display_path(path)),
                 )
-                .help(
-                    e.help()
-                        .replace("in.plan.yaml", "in.csv")
-                        .replace("out.plan.yaml", "out.csv"),
-                ),
+                .severity(crate::diagnostics::Severity::Warning)
+                .help(crate::t!("actuals-read-as-gb18030-help")),
             );
+            Some(text.into_owned())
+        }
+        Err(e) => {
+            push_encoding(path, &e, file);
             None
         }
     }
+}
+
+fn push_encoding(path: &Path, e: &crate::source::decode::DecodeError, file: &mut ActualsFile) {
+    let help = format!(
+        "{} {}",
+        e.help()
+            .replace("in.plan.yaml", display_path(path).as_str())
+            .replace("out.plan.yaml", "out.csv"),
+        crate::t!("actuals-read-as-gb18030-help")
+    );
+    file.findings.push(
+        Finding::new(
+            &builtin::ENCODING,
+            Span::default(),
+            crate::t!(
+                "actuals-encoding",
+                path = display_path(path),
+                message = e.message()
+            ),
+        )
+        .help(help),
+    );
 }
 
 #[cfg(test)]

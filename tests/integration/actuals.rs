@@ -1163,6 +1163,18 @@ fn p813_as_of_outside_the_period_and_rows_after_it() {
         yaml("2026-07-01", &["Q1", "Q2", "Q3"]).as_bytes(),
     )]);
     assert!(!err.contains("P813"), "{err}");
+    // The day before the period is outside it; its first and last days are inside.
+    let (err, code) = check_in_temp(&[(
+        "tiny-2026.actuals.yaml",
+        yaml("2025-12-31", &["Q1"]).as_bytes(),
+    )]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("`as_of: 2025-12-31` lies outside"), "{err}");
+    for inside in ["2026-01-01", "2026-12-31"] {
+        let (err, _) =
+            check_in_temp(&[("tiny-2026.actuals.yaml", yaml(inside, &["Q1"]).as_bytes())]);
+        assert!(!err.contains("lies outside"), "{inside}: {err}");
+    }
 }
 
 /// A percentage typed into a review's narrative that contradicts what the review
@@ -1438,4 +1450,33 @@ fn review_limits_findings_per_code() {
     assert_eq!(err.matches("P804").count(), 4, "{err}");
     let err = run(&["--max-findings", "0"]);
     assert_eq!(err.matches("P804").count(), 299, "{err}");
+}
+
+/// A CSV saved by Excel on Chinese Windows ("CSV (逗号分隔)") is GB18030: read as such,
+/// with one warning saying so, and the figures are the file's. Bytes that are neither
+/// UTF-8 nor GB18030 are still refused, with help naming the file.
+#[test]
+fn a_gb18030_csv_is_read_and_said_so() {
+    let text = "单位：万元\n项目,1月,2月,3月,4月,5月,6月,7月,8月,9月,10月,11月,12月\n年度销售额,80,80,80,100,100,100,100,100,100,120,120,120\n";
+    let (gbk, _, unmappable) = encoding_rs::GB18030.encode(text);
+    assert!(!unmappable);
+    assert!(std::str::from_utf8(&gbk).is_err(), "the bytes are not UTF-8");
+    let tmp = tiny_dir(&[("tiny-2026.actuals.csv", &gbk)]);
+    let (err, code) = check_dir(tmp.path(), "en");
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("it was read as GB18030 (GBK)"), "{err}");
+    let v = figures(
+        &tmp.path().join("tiny.plan.yaml"),
+        &tmp.path().join("tiny-2026.actuals.csv"),
+        None,
+    );
+    assert_eq!(v["targets"][0]["actual"]["value"], "12000000", "{}", v["targets"][0]);
+    // A lone 0xFF is neither.
+    let mut bad = gbk.to_vec();
+    bad.extend_from_slice(b"\xff\n");
+    let tmp = tiny_dir(&[("tiny-2026.actuals.csv", &bad)]);
+    let (err, code) = check_dir(tmp.path(), "en");
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("tiny-2026.actuals.csv"), "{err}");
+    assert!(err.contains("CSV UTF-8"), "{err}");
 }
