@@ -1170,6 +1170,33 @@ fn p813_as_of_outside_the_period_and_rows_after_it() {
     )]);
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("`as_of: 2025-12-31` lies outside"), "{err}");
+    // Two files of one review, each within its own date: the second's later quarters are
+    // not held against the first's date.
+    let tmp = tiny_dir(&[
+        (
+            "h1.actuals.yaml",
+            yaml("2026-06-30", &["Q1", "Q2"]).as_bytes(),
+        ),
+        (
+            "h2.actuals.yaml",
+            yaml("2026-12-31", &["Q3", "Q4"]).as_bytes(),
+        ),
+    ]);
+    let out = planc()
+        .current_dir(tmp.path())
+        .args([
+            "review",
+            "tiny.plan.yaml",
+            "--lang",
+            "en",
+            "--actuals",
+            "h1.actuals.yaml",
+            "h2.actuals.yaml",
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("P813"), "{err}");
     for inside in ["2026-01-01", "2026-12-31"] {
         let (err, _) =
             check_in_temp(&[("tiny-2026.actuals.yaml", yaml(inside, &["Q1"]).as_bytes())]);
@@ -1460,7 +1487,10 @@ fn a_gb18030_csv_is_read_and_said_so() {
     let text = "单位：万元\n项目,1月,2月,3月,4月,5月,6月,7月,8月,9月,10月,11月,12月\n年度销售额,80,80,80,100,100,100,100,100,100,120,120,120\n";
     let (gbk, _, unmappable) = encoding_rs::GB18030.encode(text);
     assert!(!unmappable);
-    assert!(std::str::from_utf8(&gbk).is_err(), "the bytes are not UTF-8");
+    assert!(
+        std::str::from_utf8(&gbk).is_err(),
+        "the bytes are not UTF-8"
+    );
     let tmp = tiny_dir(&[("tiny-2026.actuals.csv", &gbk)]);
     let (err, code) = check_dir(tmp.path(), "en");
     assert_eq!(code, 0, "{err}");
@@ -1470,7 +1500,11 @@ fn a_gb18030_csv_is_read_and_said_so() {
         &tmp.path().join("tiny-2026.actuals.csv"),
         None,
     );
-    assert_eq!(v["targets"][0]["actual"]["value"], "12000000", "{}", v["targets"][0]);
+    assert_eq!(
+        v["targets"][0]["actual"]["value"], "12000000",
+        "{}",
+        v["targets"][0]
+    );
     // A lone 0xFF is neither.
     let mut bad = gbk.to_vec();
     bad.extend_from_slice(b"\xff\n");
