@@ -188,3 +188,11 @@ actuals-formula-no-value = { $count ->
 actuals-formula-no-value-help = open the workbook in Excel (or LibreOffice) and save it, so each formula stores its value; or export values instead of formulas
 actuals-read-as-gb18030 = { $path } is not UTF-8; it was read as GB18030 (GBK), the encoding Excel's "CSV (逗号分隔)" uses on Chinese Windows
 actuals-read-as-gb18030-help = to be sure of every character, save it from Excel as "CSV UTF-8 (逗号分隔)" (File › Save As › file type)
+actuals-zero-cells = { $count ->
+    [one] 1 blank or `-` cell
+   *[other] { $count } blank or `-` cells
+} among a row's figures { $count ->
+    [one] was
+   *[other] were
+} read as 0
+actuals-zero-cells-help = finance writes nothing or `-` for a period with no sales; blanks after a row's last figure are months not reported yet and are not read

@@ -192,3 +192,5 @@ actuals-formula-no-value = { $count } 个公式单元格没有保存计算结果
 actuals-formula-no-value-help = 用 Excel（或 LibreOffice）打开工作簿并保存，让每个公式保存其结果；或者导出数值而不是公式
 actuals-read-as-gb18030 = { $path } 不是 UTF-8 编码，已按 GB18030（GBK）读取——中文 Windows 上 Excel 的“CSV（逗号分隔）”就是这种编码
 actuals-read-as-gb18030-help = 为确保每个字符都正确，请在 Excel 中另存为“CSV UTF-8（逗号分隔）”（文件 › 另存为 › 文件类型）
+actuals-zero-cells = 有 { $count } 个空白或 `-` 单元格位于一行数据之间，按 0 读取
+actuals-zero-cells-help = 财务对没有销售的期间常常留空或写 `-`；一行最后一个数之后的空白是尚未报告的月份，不读取

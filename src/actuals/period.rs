@@ -212,7 +212,20 @@ pub fn form(raw: &str) -> Option<Form> {
     {
         return Some(Form::Month(year, m));
     }
-    let norm = t.replace(['/', '年'], "-").replace('月', "");
+    // ERP month keys: `202603` (year and month run together).
+    if t.len() == 6
+        && t.bytes().all(|b| b.is_ascii_digit())
+        && (t.starts_with("19") || t.starts_with("20"))
+    {
+        if let (Ok(y), Ok(m)) = (t[..4].parse::<i32>(), t[4..].parse::<u32>()) {
+            if (1..=12).contains(&m) {
+                return Some(Form::Month(Some(y), m));
+            }
+        }
+        return None;
+    }
+    // `2026.03`, `2026/3`, `2026-03`, `2026年3月`.
+    let norm = t.replace(['/', '年', '.'], "-").replace('月', "");
     let date = NaiveDate::parse_from_str(&format!("{norm}-01"), "%Y-%m-%d")
         .or_else(|_| NaiveDate::parse_from_str(&norm, "%Y-%m-%d"))
         .ok()?;
@@ -343,6 +356,11 @@ mod tests {
         assert!(form("1月").is_some_and(Form::is_month));
         assert!(!form("Q1").is_some_and(Form::is_month));
         assert!(!form("FY").is_some_and(Form::is_sub));
+        assert_eq!(form("202603"), Some(Form::Month(Some(2026), 3)));
+        assert_eq!(form("202613"), None);
+        assert_eq!(form("2026.03"), Some(Form::Month(Some(2026), 3)));
+        assert_eq!(form("2026/3"), Some(Form::Month(Some(2026), 3)));
+        assert_eq!(form("2026年3月"), Some(Form::Month(Some(2026), 3)));
         assert_eq!(form("合计"), None);
         assert_eq!(form("省份"), None);
         assert_eq!(form("月"), None);

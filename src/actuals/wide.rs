@@ -219,17 +219,48 @@ pub(super) fn rows(
             .map(|(i, _)| i)
             .collect(),
     };
+    let mut zeros = 0;
     for (line, cells) in records {
         if cells.iter().all(Cell::is_empty) || extra_cell(file, header.len(), line, &cells) {
             continue;
         }
-        read_row(file, &header, &layout, line, &cells);
+        zeros += read_row(file, &header, &layout, line, &cells);
+    }
+    if zeros > 0 {
+        file.findings.push(
+            Finding::new(
+                &codes::FORMAT,
+                Span::default(),
+                t!("actuals-zero-cells", count = zeros),
+            )
+            .severity(Severity::Warning)
+            .help(t!("actuals-zero-cells-help")),
+        );
     }
 }
 
-/// One record: a row per filled period cell, and its totals checked.
-fn read_row(file: &mut ActualsFile, header: &[Cell], layout: &Layout, line: usize, cells: &[Cell]) {
-    let get = |i: Option<usize>| i.and_then(|i| cells.get(i)).filter(|c| !c.is_empty());
+/// `-`, `—` and the like: finance's way of writing "nothing" in a cell.
+fn is_dash(text: &str) -> bool {
+    matches!(
+        text.trim(),
+        "-" | "--" | "—" | "——" | "–" | "－" | "/" | "／"
+    )
+}
+
+/// One record: a row per filled period cell, and its totals checked. A blank or a dash
+/// among a row's figures (before its last filled period), and a dash anywhere, is zero
+/// for that period: the number of such cells is returned, for one line that says so.
+fn read_row(
+    file: &mut ActualsFile,
+    header: &[Cell],
+    layout: &Layout,
+    line: usize,
+    cells: &[Cell],
+) -> usize {
+    let get = |i: Option<usize>| {
+        i.and_then(|i| cells.get(i))
+            .filter(|c| !c.is_empty() && !is_dash(&c.text))
+    };
     let sp = |c: &Cell| Sp::new(c.text.trim().to_owned(), c.span);
     let label = get(layout.label);
     let given_dimension = match &layout.fixed {
@@ -251,7 +282,7 @@ fn read_row(file: &mut ActualsFile, header: &[Cell], layout: &Layout, line: usiz
                 Some(sp(l)),
             ),
             // A sum of different metrics is no figure.
-            None if total_row => return,
+            None if total_row => return 0,
             None => {
                 let from = layout.label.map(|i| header[i].text.trim().to_owned());
                 (sp(l), None, from, None, None)
@@ -279,16 +310,35 @@ fn read_row(file: &mut ActualsFile, header: &[Cell], layout: &Layout, line: usiz
                     .label(t!("actuals-row-incomplete-label")),
                 );
             }
-            return;
+            return 0;
         }
     };
     let unit = get(layout.unit);
     let coords = |i: Option<usize>| i.and_then(|i| cells.get(i)).and_then(|c| c.at);
     let label_at = coords(layout.label);
-    for &(j, _) in &layout.periods {
-        let Some(value) = get(Some(j)) else {
-            continue;
+    // The last period column with a figure: blanks before it are zeros, after it the
+    // months not reported yet.
+    let last = layout
+        .periods
+        .iter()
+        .rposition(|&(j, _)| get(Some(j)).is_some());
+    let mut zeros = 0;
+    for (pos, &(j, _)) in layout.periods.iter().enumerate() {
+        let value = match get(Some(j)) {
+            Some(v) => sp(v),
+            None => {
+                let Some(l) = last else { continue };
+                let cell = cells.get(j);
+                let dash = cell.is_some_and(|c| is_dash(&c.text));
+                if !(dash || pos < l) {
+                    continue;
+                }
+                zeros += 1;
+                let span = cell.map_or(header[j].span, |c| c.span);
+                Sp::new("0".to_owned(), span)
+            }
         };
+        let value_at = cells.get(j).and_then(|c| c.at);
         let mut cell_at = [None; 7];
         cell_at[Field::Metric as usize] = coords(layout.metric).or(label_at);
         cell_at[Field::Dimension as usize] = match &layout.fixed {
@@ -297,14 +347,14 @@ fn read_row(file: &mut ActualsFile, header: &[Cell], layout: &Layout, line: usiz
         };
         cell_at[Field::Item as usize] = label_at;
         cell_at[Field::Period as usize] = header[j].at;
-        cell_at[Field::Value as usize] = value.at;
+        cell_at[Field::Value as usize] = value_at;
         cell_at[Field::Unit as usize] = coords(layout.unit);
         file.rows.push(Row {
             metric: metric.clone(),
             dimension: dimension.clone(),
             item: item.clone(),
             period: sp(&header[j]),
-            value: sp(value),
+            value,
             unit: unit.map(sp),
             last_year: None,
             number: line,
@@ -319,6 +369,7 @@ fn read_row(file: &mut ActualsFile, header: &[Cell], layout: &Layout, line: usiz
             check_total(file, layout, line, cells, (&header[t], total), unit);
         }
     }
+    zeros
 }
 
 /// A value in a common base (元 for money), with the unit it is in (`unit`: that of the

@@ -1514,3 +1514,43 @@ fn a_gb18030_csv_is_read_and_said_so() {
     assert!(err.contains("tiny-2026.actuals.csv"), "{err}");
     assert!(err.contains("CSV UTF-8"), "{err}");
 }
+
+/// Blank, `-` and `—` among a row's figures are zero for that period, with one warning
+/// counting them; blanks after the row's last figure are months not reported yet.
+#[test]
+fn blanks_and_dashes_among_figures_are_zero() {
+    let head = "单位：万元\n项目,1月,2月,3月,4月,5月,6月,7月,8月,9月,10月,11月,12月\n";
+    let csv = format!("{head}年度销售额,80,-,80,100,—,100,100,,100,120,120,120\n");
+    let tmp = tiny_dir(&[("tiny-2026.actuals.csv", csv.as_bytes())]);
+    let (err, code) = check_dir(tmp.path(), "en");
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("3 blank or `-` cells among a row's figures were read as 0"),
+        "{err}"
+    );
+    let v = figures(
+        &tmp.path().join("tiny.plan.yaml"),
+        &tmp.path().join("tiny-2026.actuals.csv"),
+        None,
+    );
+    assert_eq!(
+        v["targets"][0]["actual"]["value"], "9200000",
+        "{}",
+        v["targets"][0]
+    );
+    // A year to date: October to December not reported yet, nothing read as zero.
+    let csv = format!("{head}年度销售额,80,80,80,100,100,100,100,100,100,,,\n");
+    let tmp = tiny_dir(&[("tiny-2026.actuals.csv", csv.as_bytes())]);
+    let (err, _) = check_dir(tmp.path(), "en");
+    assert!(!err.contains("read as 0"), "{err}");
+    let v = figures(
+        &tmp.path().join("tiny.plan.yaml"),
+        &tmp.path().join("tiny-2026.actuals.csv"),
+        None,
+    );
+    assert_eq!(
+        v["targets"][0]["actual"]["value"], "8400000",
+        "{}",
+        v["targets"][0]
+    );
+}
