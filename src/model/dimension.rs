@@ -70,6 +70,38 @@ mod tests {
         ] {
             assert!(same(a, b), "{a} = {b}");
         }
+        // Every known dimension by each of its names.
+        let table: &[(&str, &[&str])] = &[
+            ("product", &["products", "产品", "品种", "产品线", "药品"]),
+            ("province", &["provinces", "省份", "省", "省区"]),
+            ("region", &["regions", "大区", "区域", "地区"]),
+            ("region_group", &["区域组", "区域类型"]),
+            ("quarter", &["quarters", "季度", "季"]),
+            ("month", &["months", "月份", "月度", "月"]),
+            ("city", &["cities", "城市", "地市"]),
+            ("county", &["县域", "区县", "县"]),
+            ("channel", &["channels", "渠道"]),
+            ("account", &["accounts", "hospital", "客户", "医院", "终端"]),
+            ("team", &["teams", "团队", "小组"]),
+            (
+                "representative",
+                &[
+                    "representatives",
+                    "rep",
+                    "reps",
+                    "代表",
+                    "医药代表",
+                    "销售代表",
+                ],
+            ),
+            ("phase", &["phases", "阶段"]),
+        ];
+        for (canon, names) in table {
+            assert_eq!(canonical(canon), *canon);
+            for n in *names {
+                assert_eq!(canonical(n), *canon, "{n}");
+            }
+        }
         assert!(!same("product", "province"));
         assert!(!same("片区", "region"));
         assert!(same("片区", "片区"));
@@ -88,5 +120,15 @@ mod tests {
         assert_eq!(currency_code("usd"), "USD");
         assert_ne!(currency_code("USD"), currency_code("CNY"));
         assert_eq!(currency_code("XYZ"), "XYZ");
+        for (code, names) in [
+            ("CNY", &["CNY", "RMB", "人民币", "元", "¥", "￥", "CN¥"][..]),
+            ("USD", &["USD", "US$", "美元"][..]),
+            ("EUR", &["EUR", "€", "欧元"][..]),
+            ("HKD", &["HKD", "HK$", "港元", "港币"][..]),
+        ] {
+            for n in names {
+                assert_eq!(currency_code(n), code, "{n}");
+            }
+        }
     }
 }
