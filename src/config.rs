@@ -182,6 +182,8 @@ impl Config {
             path: shown.clone(),
             source,
         })?;
+        // An input like the plans: no output may overwrite it.
+        crate::source::note_input(path);
         let mut config = Config::parse(&text).map_err(|message| ConfigError::Invalid {
             path: shown,
             message,

@@ -173,3 +173,4 @@ git-failed = `{ $command }` failed: { $reason }
 git-unknown-revision = `{ $rev }` is not a revision of this repository
 check-nothing-changed-since = no plan, review or actuals file changed since { $rev }; nothing to check
 check-nothing-listed = no plan, review or actuals file among the listed paths; nothing to check
+output-not-a-file = the output is not a regular file (a device, a FIFO, a socket, a directory, or a link to none of those): planc writes only over a regular file or where nothing exists

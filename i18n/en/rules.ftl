@@ -42,7 +42,7 @@ p102-message = share of `{ $item }` is stated as { $share } but { $value } of { 
 p102-label = actual share { $actual }
 p102-label-value = value
 p102-label-whole = whole
-p102-help = write `share: { $actual }` or change the value
+p102-help = write `share: { $written }` ({ $actual } to the digits written) or change the value
 
 ## P103 budget-lines-sum
 p103-message = budget lines add up to { $sum }, not the total { $total }

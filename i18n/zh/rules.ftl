@@ -41,7 +41,7 @@ p102-message = `{ $item }` 的占比写为 { $share }，但 { $value } 占 { $wh
 p102-label = 实际占比 { $actual }
 p102-label-value = 数值
 p102-label-whole = 总数
-p102-help = 改为 `share: { $actual }`，或修改数值
+p102-help = 改为 `share: { $written }`（按所写位数；精确为 { $actual }），或修改数值
 
 ## P103 budget-lines-sum
 p103-message = 预算各项合计 { $sum }，与预算总额 { $total } 不符

@@ -45,6 +45,18 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             let (Some(share), Some(v)) = (&item.share, item.value.base(unit)) else {
                 continue;
             };
+            // A value in another unit than the whole (`9600万元整` reads as 9600 of a unit
+            // `万元整`) is no part of it: the unit rules report it, and no share is computed
+            // from it — least of all a "safe" fix.
+            let money = |q: &crate::model::Quantity| q.money_unit(unit).is_some();
+            let comparable = if money(parent) {
+                money(&item.value)
+            } else {
+                item.value.unit == parent.unit
+            };
+            if !comparable {
+                continue;
+            }
             let Some(actual) = percent_of(v, total) else {
                 continue;
             };
@@ -68,7 +80,11 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
             .label(crate::t!("p102-label", actual = pct.as_str()))
             .with(item.value.span, crate::t!("p102-label-value"))
             .with(parent.span, crate::t!("p102-label-whole"))
-            .help(crate::t!("p102-help", actual = pct));
+            .help(crate::t!(
+                "p102-help",
+                actual = pct,
+                written = super::fmt_share_like(actual, share)
+            ));
             if let Some(x) = fix {
                 f = f.fix(x);
             }

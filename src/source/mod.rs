@@ -140,6 +140,14 @@ fn remember_input(meta: &std::fs::Metadata, path: &Path) {
     }
 }
 
+/// Records a file read by other means than [`read`] (`planc.toml`, `--config`) as an
+/// input, so that no output overwrites it either.
+pub fn note_input(path: &Path) {
+    if let Ok(meta) = std::fs::metadata(path) {
+        remember_input(&meta, path);
+    }
+}
+
 /// Whether `path` is (through any link) a file [`read`] has read in this process.
 pub fn is_input(path: &Path) -> bool {
     let Ok(meta) = std::fs::metadata(path) else {

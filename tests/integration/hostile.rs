@@ -559,3 +559,94 @@ fn template_syntax_in_plan_text_renders_literally() {
         assert!(!body.contains("<script>"), "{format}: escaped");
     }
 }
+
+/// `-o` writes only over a regular file or where nothing is (a folder is written into):
+/// a FIFO and a link to a device are refused (exit 2) and left as they were; through a link to a
+/// regular file the file is written and the link kept; a replaced file keeps its mode;
+/// `planc.toml` and the `--config` file are inputs, never outputs.
+#[test]
+fn outputs_only_replace_regular_files() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("role.plan.yaml"),
+        std::fs::read(root().join("examples/role.plan.yaml")).unwrap(),
+    )
+    .unwrap();
+    let render = |out: &str| run_in(d, &["render", "role.plan.yaml", "-o", out]);
+    // A FIFO (skipped where mkfifo is missing), a directory, a link to a device.
+    let fifo_made = std::process::Command::new("mkfifo")
+        .arg(d.join("pipe.md"))
+        .status()
+        .is_ok_and(|s| s.success());
+    std::os::unix::fs::symlink("/dev/null", d.join("null.md")).unwrap();
+    let mut refused = vec!["null.md"];
+    if fifo_made {
+        refused.push("pipe.md");
+    } else {
+        eprintln!("SKIPPED (FIFO part): mkfifo is not available");
+    }
+    for out in refused {
+        let (code, err) = render(out);
+        assert_eq!(code, 2, "{out}: {err}");
+        assert!(err.contains("not a regular file"), "{out}: {err}");
+    }
+    assert!(std::fs::symlink_metadata(d.join("null.md"))
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    {
+        use std::os::unix::fs::FileTypeExt;
+        assert!(std::fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device());
+    }
+    if fifo_made {
+        assert!(!std::fs::metadata(d.join("pipe.md")).unwrap().is_file());
+    }
+    // Through a link to a regular file: the file gets the report, the link stays.
+    std::fs::write(d.join("real.md"), "old").unwrap();
+    std::fs::set_permissions(d.join("real.md"), std::fs::Permissions::from_mode(0o600)).unwrap();
+    std::os::unix::fs::symlink("real.md", d.join("link.md")).unwrap();
+    let (code, err) = render("link.md");
+    assert_eq!(code, 0, "{err}");
+    assert!(std::fs::symlink_metadata(d.join("link.md"))
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    let written = std::fs::read_to_string(d.join("real.md")).unwrap();
+    assert!(written.len() > 100, "{written}");
+    let mode = std::fs::metadata(d.join("real.md"))
+        .unwrap()
+        .permissions()
+        .mode()
+        & 0o777;
+    assert_eq!(mode, 0o600, "the replaced file keeps its mode");
+    // The configuration is an input.
+    std::fs::write(d.join("planc.toml"), "[render]\n").unwrap();
+    let (code, err) = render("planc.toml");
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(
+        std::fs::read_to_string(d.join("planc.toml")).unwrap(),
+        "[render]\n"
+    );
+    std::fs::write(d.join("other.toml"), "[render]\n").unwrap();
+    let (code, err) = run_in(
+        d,
+        &[
+            "render",
+            "role.plan.yaml",
+            "--config",
+            "other.toml",
+            "-o",
+            "other.toml",
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(
+        std::fs::read_to_string(d.join("other.toml")).unwrap(),
+        "[render]\n"
+    );
+}

@@ -650,3 +650,29 @@ fn a_reference_written_as_a_block_scalar_gets_no_fix() {
     assert_eq!(std::fs::read_to_string(&path).unwrap(), block);
     assert!(!codes(&check_json(&path)).contains(&"P004".to_owned()));
 }
+
+/// A share is never "fixed" from a value that cannot be read as money of the whole:
+/// `9600万元整` is reported, and the correct `share: 40%` stays as written.
+#[test]
+fn a_safe_fix_never_computes_from_an_unreadable_value() {
+    let plan = "kind: company\nid: sw-2027\ntitle: 西南大区2027年度计划\nstatus: draft\n\
+period: {start: 2027-01-01, end: 2027-12-31}\nunit: 万元\nregions:\n  - {id: sichuan, name: 四川省}\n\
+  - {id: chongqing, name: 重庆市}\nswot:\n  strengths:\n    - {title: 产品优势, text: 临床数据}\n\
+targets:\n  - id: sales\n    name: 年度销售总额\n    value: 24000万元\n    breakdowns:\n\
+      - dimension: province\n        items:\n          - {ref: sichuan, value: 9600万元整, share: 40%}\n\
+          - {ref: chongqing, value: 14400万元, share: 60%}\nstrategies:\n  - id: s1\n    name: 策略\n\
+    kpis:\n      - {metric: 项目数量, comparator: \">=\", target: 12项}\nbudget:\n  total: 3000万元\n\
+risks:\n  - {id: r1, name: 政策风险, description: 集采, response: 测算}\n\
+cadence:\n  - {name: 月度销售会议, frequency: monthly}\n";
+    let dir = crate::util::temp_with(&[("r.plan.yaml", plan)]);
+    let out = crate::util::planc()
+        .current_dir(dir.path())
+        .args(["fix", "r.plan.yaml", "--lang", "en"])
+        .output()
+        .unwrap();
+    let after = std::fs::read_to_string(dir.path().join("r.plan.yaml")).unwrap();
+    assert!(after.contains("share: 40%"), "{after}");
+    assert_eq!(after, plan, "nothing is rewritten");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("0%`"), "{err}");
+}
