@@ -194,3 +194,5 @@ actuals-read-as-gb18030 = { $path } 不是 UTF-8 编码，已按 GB18030（GBK�
 actuals-read-as-gb18030-help = 为确保每个字符都正确，请在 Excel 中另存为“CSV UTF-8（逗号分隔）”（文件 › 另存为 › 文件类型）
 actuals-zero-cells = 有 { $count } 个空白或 `-` 单元格位于一行数据之间，按 0 读取
 actuals-zero-cells-help = 财务对没有销售的期间常常留空或写 `-`；一行最后一个数之后的空白是尚未报告的月份，不读取
+actuals-detail-summed = 有 { $rows } 行明细比计划更细（按{ $finer }），已按{ $by }和期间精确汇总为 { $figures } 个数
+actuals-detail-summed-help = 计划按{ $by }分解目标：每个数都是其各行的精确合计；如需查看单行，请筛选导出文件

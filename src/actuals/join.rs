@@ -98,8 +98,13 @@ impl Metric<'_> {
     pub fn is_target(&self) -> bool {
         matches!(self.kind, MetricKind::Target(_))
     }
+    /// The dimension of this name, compared by meaning (`省份` = `province`).
     pub(super) fn dim(&self, name: &str) -> Option<usize> {
-        self.dims.iter().position(|d| d.name == name)
+        self.dims.iter().position(|d| d.name == name).or_else(|| {
+            self.dims
+                .iter()
+                .position(|d| crate::model::dimension::same(&d.name, name))
+        })
     }
 }
 

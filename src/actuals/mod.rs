@@ -23,6 +23,7 @@
 
 mod checks;
 pub mod codes;
+mod detail;
 pub mod join;
 pub mod period;
 mod resolve;

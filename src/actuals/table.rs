@@ -26,14 +26,16 @@ pub(super) fn header_field(name: &str) -> Option<Field> {
         .filter(|c| !c.is_whitespace() && *c != '_' && *c != '-')
         .collect();
     Some(match n.as_str() {
-        "metric" | "metricid" | "target" | "kpi" | "指标" | "指标id" | "指标编号" | "指标代码" => {
-            Field::Metric
-        }
+        "metric" | "metricid" | "target" | "kpi" | "指标" | "指标id" | "指标编号" | "指标代码"
+        | "指标名称" => Field::Metric,
         "dimension" | "dim" | "维度" | "分解维度" => Field::Dimension,
         "item" | "ref" | "项目" | "明细" | "维度值" | "对象" => Field::Item,
-        "period" | "期间" | "周期" | "时间" | "月份" | "账期" => Field::Period,
+        "period" | "期间" | "周期" | "时间" | "月份" | "账期" | "年月" | "日期" | "月度" => {
+            Field::Period
+        }
         "value" | "actual" | "actuals" | "实际" | "实际值" | "实际完成" | "完成" | "完成值"
-        | "数值" => Field::Value,
+        | "数值" | "金额" | "销售额" | "实际销售额" | "销售金额" | "实际金额" | "完成额"
+        | "实际完成额" => Field::Value,
         "unit" | "单位" => Field::Unit,
         "lastyear" | "ly" | "同期" | "上年同期" | "去年同期" | "上年" => {
             Field::LastYear
@@ -70,7 +72,30 @@ fn rows_from_records(
         super::wide::rows(file, header, header_line, records);
         return;
     }
-    let columns = field_columns(file, &header, &|_| false);
+    // Finance's own long layout: no `metric` column, the items in columns named by their
+    // dimension (省份, 医院, 代表 …), the period and the amount (月份, 销售额).
+    let dims: Vec<(usize, &'static str)> = header
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| header_field(&h.text).is_none())
+        .filter_map(|(i, h)| super::wide::dimension_of(&h.text).map(|d| (i, d)))
+        .collect();
+    let named = |t: &str| super::wide::dimension_of(t).is_some();
+    let columns = if dims.is_empty() {
+        field_columns(file, &header, &|_| false)
+    } else {
+        field_columns(file, &header, &named)
+    };
+    let implied = !dims.is_empty()
+        && [Field::Metric, Field::Dimension, Field::Item]
+            .iter()
+            .all(|f| columns[*f as usize].is_none())
+        && columns[Field::Period as usize].is_some()
+        && columns[Field::Value as usize].is_some();
+    if implied {
+        super::detail::rows(file, &header, records, columns, &dims);
+        return;
+    }
     long_rows(file, header, header_line, records, columns);
 }
 
@@ -312,9 +337,16 @@ fn split_header(
     mut records: Vec<Record>,
 ) -> Option<(usize, Vec<Cell>, Vec<Record>)> {
     let filled = |cells: &[Cell]| cells.iter().filter(|c| !c.is_empty()).count();
+    // The header is the first row (of the first 30) that reads as one: title and note
+    // rows above it may fill several cells (制表日期 in A2, 单位：万元 in F2). Without
+    // one, the first row of two or more filled cells is taken (and its findings say
+    // what it lacks).
+    let texts = |cells: &[Cell]| cells.iter().map(|c| c.text.clone()).collect::<Vec<_>>();
     let at = records
         .iter()
-        .position(|(_, c)| filled(c) >= 2)
+        .take(30)
+        .position(|(_, c)| is_header(&texts(c)))
+        .or_else(|| records.iter().position(|(_, c)| filled(c) >= 2))
         .or_else(|| records.iter().position(|(_, c)| filled(c) >= 1))?;
     for (_, cells) in &records[..at] {
         for c in cells {
@@ -342,10 +374,13 @@ fn title_unit(text: &str) -> Option<String> {
 /// Does a row look like the header of either layout?
 fn is_header(texts: &[String]) -> bool {
     let fields: Vec<Field> = texts.iter().filter_map(|t| header_field(t)).collect();
-    [Field::Metric, Field::Period, Field::Value]
-        .iter()
-        .all(|f| fields.contains(f))
+    let has = |f: Field| fields.contains(&f);
+    (has(Field::Metric) && has(Field::Period) && has(Field::Value))
         || super::wide::looks_wide(texts)
+        // Finance's long layout: items in a column named by its dimension (省份, 医院).
+        || (has(Field::Period)
+            && has(Field::Value)
+            && texts.iter().any(|t| super::wide::dimension_of(t).is_some()))
 }
 
 /// Splits CSV text into records of cells with their spans (inside the quotes for quoted

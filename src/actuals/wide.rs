@@ -64,7 +64,7 @@ fn normalized(text: &str) -> String {
 }
 
 /// The dimension a header names, in English or Chinese.
-fn dimension_of(text: &str) -> Option<&'static str> {
+pub(super) fn dimension_of(text: &str) -> Option<&'static str> {
     Some(match normalized(text).as_str() {
         "product" | "产品" | "品种" | "品规" | "药品" | "产品名称" => "product",
         "province" | "省份" | "省" | "省区" => "province",

@@ -1554,3 +1554,74 @@ fn blanks_and_dashes_among_figures_are_zero() {
         v["targets"][0]
     );
 }
+
+/// Finance's hospital × month export: titles above the header (several filled cells),
+/// columns named 省份 / 医院 / 月份 / 销售额, a footer; the rows finer than the plan are
+/// summed exactly into the plan's provinces and months (one warning says how many),
+/// never a duplicate-row error per row.
+#[test]
+fn a_hospital_by_month_export_is_summed_to_the_plan() {
+    use rust_xlsxwriter::Workbook;
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("明细").unwrap();
+    ws.write_string(0, 0, "2026年分医院销售明细").unwrap();
+    ws.write_string(1, 0, "制表日期：2027-01-05").unwrap();
+    ws.write_string(1, 5, "单位：万元").unwrap();
+    for (c, h) in ["省份", "医院", "月份", "销售额"].iter().enumerate() {
+        ws.write_string(2, c as u16, *h).unwrap();
+    }
+    let hospitals = [
+        ("江苏", "南京一院", 20.5),
+        ("江苏", "南京二院", 30.0),
+        ("江苏", "苏州一院", 7.25),
+        ("浙江", "杭州一院", 25.0),
+        ("浙江", "宁波一院", 16.75),
+    ];
+    let mut r = 3u32;
+    for m in 1..=12 {
+        for (p, h, v) in hospitals {
+            ws.write_string(r, 0, p).unwrap();
+            ws.write_string(r, 1, h).unwrap();
+            ws.write_string(r, 2, format!("2026-{m:02}")).unwrap();
+            ws.write_number(r, 3, v).unwrap();
+            r += 1;
+        }
+    }
+    ws.write_string(r + 1, 0, "注：数据来源CRM").unwrap();
+    ws.write_string(r + 2, 0, "制表：销售运营部").unwrap();
+    ws.write_string(r + 2, 2, "审核：财务部").unwrap();
+    let book = wb.save_to_buffer().unwrap();
+    let tmp = tiny_dir(&[("tiny-2026.actuals.xlsx", &book)]);
+    let (err, code) = check_dir(tmp.path(), "en");
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("P804"), "{err}");
+    assert!(
+        err.contains("60 rows finer than the plan (by 医院) were summed into 24 figures"),
+        "{err}"
+    );
+    let v = figures(
+        &tmp.path().join("tiny.plan.yaml"),
+        &tmp.path().join("tiny-2026.actuals.xlsx"),
+        None,
+    );
+    let t = &v["targets"][0];
+    // 江苏 (20.5 + 30 + 7.25) × 12 = 693万元; 浙江 (25 + 16.75) × 12 = 501万元.
+    assert_eq!(t["actual"]["value"], "11940000", "{t}");
+    let provinces = t["breakdowns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|b| b["dimension"] == "province")
+        .unwrap();
+    let actual = |r: &str| {
+        provinces["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["ref"] == r)
+            .map(|i| i["actual"]["value"].clone())
+    };
+    assert_eq!(actual("jiangsu"), Some("6930000".into()));
+    assert_eq!(actual("zhejiang"), Some("5010000".into()));
+}
