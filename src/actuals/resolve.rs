@@ -426,7 +426,30 @@ pub(super) fn resolve(
 }
 
 fn matches_item(i: &DimItem, text: &str) -> bool {
-    i.key == text || i.display == text || i.aliases.iter().any(|a| a == text)
+    let exact = |t: &str| i.key == t || i.display == t || i.aliases.iter().any(|a| a == t);
+    exact(text) || crm_short(text).is_some_and(|t| exact(&t))
+}
+
+/// A CRM's name of an organisational unit without its suffix: `江苏省分公司`, `江苏省区`,
+/// `江苏办事处`, `华东大区销售部` → `江苏` / `华东` (then matched like the plan's names
+/// without 省/市/大区). `None` when nothing is stripped or too little is left.
+fn crm_short(text: &str) -> Option<String> {
+    let mut t = text.trim();
+    let before = t;
+    for suffix in ["销售部", "销售中心", "分公司", "办事处", "省区", "营销中心"]
+    {
+        if let Some(s) = t.strip_suffix(suffix) {
+            t = s;
+            break;
+        }
+    }
+    for suffix in ["省", "市", "大区", "自治区", "区"] {
+        if let Some(s) = t.strip_suffix(suffix) {
+            t = s;
+            break;
+        }
+    }
+    (t != before && t.chars().count() >= 2).then(|| t.to_owned())
 }
 
 /// Reads a value (or last year's) in the metric's base unit.
@@ -557,5 +580,22 @@ fn quantity(
             mismatch(found, out);
             None
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crm_names_of_units() {
+        assert_eq!(crm_short("江苏省分公司").as_deref(), Some("江苏"));
+        assert_eq!(crm_short("江苏省区").as_deref(), Some("江苏"));
+        assert_eq!(crm_short("上海分公司").as_deref(), Some("上海"));
+        assert_eq!(crm_short("上海市分公司").as_deref(), Some("上海"));
+        assert_eq!(crm_short("福建办事处").as_deref(), Some("福建"));
+        assert_eq!(crm_short("华东大区销售部").as_deref(), Some("华东"));
+        assert_eq!(crm_short("江苏").as_deref(), None);
+        assert_eq!(crm_short("省区").as_deref(), None);
     }
 }

@@ -1625,3 +1625,22 @@ fn a_hospital_by_month_export_is_summed_to_the_plan() {
     assert_eq!(actual("jiangsu"), Some("6930000".into()));
     assert_eq!(actual("zhejiang"), Some("5010000".into()));
 }
+
+/// Units as the CRM names them (江苏省分公司, 浙江省区) join the plan's provinces.
+#[test]
+fn crm_names_of_provinces_join_the_plan() {
+    let csv = "单位：万元\n省份,月份,销售额\n江苏省分公司,2026-01,60\n浙江省区,2026-01,40\n";
+    let tmp = tiny_dir(&[("tiny-2026.actuals.csv", csv.as_bytes())]);
+    let (err, _) = check_dir(tmp.path(), "en");
+    assert!(!err.contains("P803"), "{err}");
+    let v = figures(
+        &tmp.path().join("tiny.plan.yaml"),
+        &tmp.path().join("tiny-2026.actuals.csv"),
+        None,
+    );
+    assert_eq!(
+        v["targets"][0]["actual"]["value"], "1000000",
+        "{}",
+        v["targets"][0]
+    );
+}
