@@ -34,7 +34,7 @@ actuals-header-missing = the header (row { $row }) has no { $columns } { $count 
        *[other] columns
     }
 actuals-header-found = found: { $columns }
-actuals-header-help = the long layout has the columns metric, dimension, item, period, value, unit, last_year (or 指标, 维度, 项目, 期间, 实际, 单位, 同期)
+actuals-header-help = the long layout has the columns metric, dimension, item, period, value, unit, last_year (or 指标, 维度, 项目, 期间/月份, 实际/金额/销售额, 单位, 同期); finance's own layout names the items' column by its dimension (省份, 产品, 医院, 代表) beside 月份 and 销售额; the wide layout has one column per month or quarter (1月 … 12月, 一季度 … 四季度)
 actuals-row-extra-cells = row { $row } has more cells than the header has columns{ $at }
 actuals-row-extra-cells-label = no column for this cell
 actuals-row-extra-cells-help = quote cells that contain a comma: "1,200"

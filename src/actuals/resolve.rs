@@ -430,6 +430,45 @@ fn matches_item(i: &DimItem, text: &str) -> bool {
     exact(text) || crm_short(text).is_some_and(|t| exact(&t))
 }
 
+/// A number as finance's systems write it, in the form planc reads: a currency sign
+/// (`￥5,519.40`, `¥`), an accounting negative (`(2,821.6)`, `（2,821.6）`), full-width
+/// digits (`９６００`). Anything else is left as written (and read, or refused, as such).
+fn finance_number(text: &str) -> String {
+    let mut t: String = text
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '．' => '.',
+            '，' => ',',
+            '－' | '−' => '-',
+            other => other,
+        })
+        .collect();
+    for sign in ["￥", "¥", "RMB", "CNY"] {
+        if let Some(rest) = t.strip_prefix(sign) {
+            t = rest.trim_start().to_owned();
+            break;
+        }
+    }
+    let accounting = [('(', ')'), ('（', '）')].into_iter().find_map(|(o, c)| {
+        t.strip_prefix(o)
+            .and_then(|r| r.strip_suffix(c))
+            .map(str::to_owned)
+    });
+    match accounting {
+        Some(inner)
+            if !inner.is_empty()
+                && inner
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c == '.' || c == ',') =>
+        {
+            format!("-{inner}")
+        }
+        _ => t,
+    }
+}
+
 /// A CRM's name of an organisational unit without its suffix: `江苏省分公司`, `江苏省区`,
 /// `江苏办事处`, `华东大区销售部` → `江苏` / `华东` (then matched like the plan's names
 /// without 省/市/大区). `None` when nothing is stripped or too little is left.
@@ -466,7 +505,7 @@ fn quantity(
     } else {
         Field::LastYear
     };
-    let q = Quantity::parse(text);
+    let q = Quantity::parse(&finance_number(text));
     let Some(amount) = q.amount else {
         out.push(
             Finding::new(
@@ -586,6 +625,19 @@ fn quantity(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finance_numbers() {
+        assert_eq!(finance_number("￥5,519.40"), "5,519.40");
+        assert_eq!(finance_number("¥ 12"), "12");
+        assert_eq!(finance_number("(2,821.6)"), "-2,821.6");
+        assert_eq!(finance_number("（2,821.6）"), "-2,821.6");
+        assert_eq!(finance_number("９６００"), "9600");
+        assert_eq!(finance_number("－５"), "-5");
+        assert_eq!(finance_number("(备注)"), "(备注)");
+        assert_eq!(finance_number("()"), "()");
+        assert_eq!(finance_number("96.2%"), "96.2%");
+    }
 
     #[test]
     fn crm_names_of_units() {

@@ -18,7 +18,31 @@ use crate::source::{SourceFile, Span};
 use crate::t;
 
 /// Which field a header names, in English or Chinese.
+/// A header with its unit in brackets (`销售额（万元）`, `一季度(元)`, `达成率(%)`): the name,
+/// and the unit when the brackets hold one planc knows.
+pub(super) fn strip_unit(text: &str) -> (&str, Option<&str>) {
+    let t = text.trim();
+    for (open, close) in [('（', '）'), ('(', ')'), ('【', '】'), ('[', ']')] {
+        if let Some(inner) = t.strip_suffix(close) {
+            if let Some(at) = inner.rfind(open) {
+                let unit = inner[at + open.len_utf8()..].trim();
+                let unit = unit
+                    .strip_prefix("单位")
+                    .map(|u| u.trim_start_matches(['：', ':', ' ']))
+                    .unwrap_or(unit);
+                let known = unit == "%" || crate::model::MoneyUnit::parse(unit).is_some();
+                let name = inner[..at].trim();
+                if known && !name.is_empty() {
+                    return (name, Some(unit));
+                }
+            }
+        }
+    }
+    (t, None)
+}
+
 pub(super) fn header_field(name: &str) -> Option<Field> {
+    let name = strip_unit(name).0;
     let n: String = name
         .trim()
         .to_lowercase()
@@ -357,6 +381,14 @@ fn split_header(
     }
     let rest = records.split_off(at + 1);
     let (line, header) = records.pop()?;
+    // A unit in a header cell (`销售额（万元）`) is the file's money unit, like a title's.
+    for c in &header {
+        if let (None, (_, Some(u))) = (&file.unit, strip_unit(&c.text)) {
+            if crate::model::MoneyUnit::parse(u).is_some() {
+                file.unit = Some(Sp::new(u.to_owned(), c.span));
+            }
+        }
+    }
     Some((line, header, rest))
 }
 

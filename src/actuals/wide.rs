@@ -65,6 +65,7 @@ fn normalized(text: &str) -> String {
 
 /// The dimension a header names, in English or Chinese.
 pub(super) fn dimension_of(text: &str) -> Option<&'static str> {
+    let text = super::table::strip_unit(text).0;
     Some(match normalized(text).as_str() {
         "product" | "产品" | "品种" | "品规" | "药品" | "产品名称" => "product",
         "province" | "省份" | "省" | "省区" => "province",
@@ -96,6 +97,7 @@ fn is_total(text: &str) -> bool {
 }
 
 fn classify(text: &str) -> Column {
+    let text = super::table::strip_unit(text).0;
     if let Some(f) = header_field(text) {
         return Column::Field(f);
     }
@@ -353,7 +355,10 @@ fn read_row(
             metric: metric.clone(),
             dimension: dimension.clone(),
             item: item.clone(),
-            period: sp(&header[j]),
+            period: Sp::new(
+                super::table::strip_unit(&header[j].text).0.to_owned(),
+                header[j].span,
+            ),
             value,
             unit: unit.map(sp),
             last_year: None,

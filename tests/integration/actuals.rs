@@ -1644,3 +1644,29 @@ fn crm_names_of_provinces_join_the_plan() {
         v["targets"][0]
     );
 }
+
+/// Units in header cells (`一季度（万元）`), currency signs (`￥1,200.00`), accounting
+/// negatives (`(20)`) and full-width digits are read as finance writes them.
+#[test]
+fn units_in_headers_and_finance_number_forms() {
+    let csv = "省份,一季度（万元）,二季度（万元）,三季度（万元）,四季度（万元）\n\
+江苏,\"￥100.00\",\"(20)\",２００,\"￥1,200.50\"\n浙江,50,50,50,50\n";
+    let tmp = tiny_dir(&[("tiny-2026.actuals.csv", csv.as_bytes())]);
+    let (err, code) = check_dir(tmp.path(), "en");
+    assert_eq!(code, 0, "{err}");
+    let v = figures(
+        &tmp.path().join("tiny.plan.yaml"),
+        &tmp.path().join("tiny-2026.actuals.csv"),
+        None,
+    );
+    // 江苏 100 − 20 + 200 + 1200.5 = 1480.5万元; 浙江 200万元.
+    assert_eq!(
+        v["targets"][0]["actual"]["value"], "16805000",
+        "{}",
+        v["targets"][0]
+    );
+    assert!(
+        err.contains("negative"),
+        "the negative quarter is said: {err}"
+    );
+}
