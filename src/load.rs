@@ -177,6 +177,11 @@ pub fn check_path(path: &Path, config: &Config) -> FileReport {
     finish(path, loaded, config).0
 }
 
+/// [`check_path`] with the typed plan too (`planc actuals template`).
+pub fn check_path_with_plan(path: &Path, config: &Config) -> (FileReport, Option<Plan>) {
+    finish(path, load_path(path, config.lang), config)
+}
+
 pub fn check_bytes(path: &Path, bytes: &[u8], config: &Config) -> FileReport {
     finish(path, load_bytes(path, bytes, config.lang), config).0
 }

@@ -198,3 +198,6 @@ actuals-zero-cells = { $count ->
 actuals-zero-cells-help = finance writes nothing or `-` for a period with no sales; blanks after a row's last figure are months not reported yet and are not read
 actuals-detail-summed = { $rows } rows finer than the plan (by { $finer }) were summed into { $figures } figures by { $by } and period
 actuals-detail-summed-help = the plan breaks its target down by { $by }: each figure is the exact sum of its rows; to see a single row, filter the export
+actuals-template-no-plan = no template: { $path } does not load as a plan (its errors are above)
+actuals-template-exists = { $path } exists: choose another `-o`, or replace it with `--force`
+actuals-template-wrote = wrote { $path } ({ $rows } rows to fill)

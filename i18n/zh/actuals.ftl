@@ -196,3 +196,6 @@ actuals-zero-cells = 有 { $count } 个空白或 `-` 单元格位于一行数据
 actuals-zero-cells-help = 财务对没有销售的期间常常留空或写 `-`；一行最后一个数之后的空白是尚未报告的月份，不读取
 actuals-detail-summed = 有 { $rows } 行明细比计划更细（按{ $finer }），已按{ $by }和期间精确汇总为 { $figures } 个数
 actuals-detail-summed-help = 计划按{ $by }分解目标：每个数都是其各行的精确合计；如需查看单行，请筛选导出文件
+actuals-template-no-plan = 无法生成模板：{ $path } 不能作为计划加载（错误见上）
+actuals-template-exists = { $path } 已存在：请换一个 `-o`，或用 `--force` 覆盖
+actuals-template-wrote = 已写入 { $path }（{ $rows } 行待填写）

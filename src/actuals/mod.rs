@@ -28,6 +28,7 @@ pub mod join;
 pub mod period;
 mod resolve;
 mod table;
+pub mod template;
 mod wide;
 mod yaml;
 

@@ -600,12 +600,27 @@ pub fn load_xlsx(path: &Path, bytes: &[u8]) -> ActualsFile {
         }
     };
     let names = workbook.sheet_names();
+    // A template's hidden sheet names its plan (`planc actuals template`).
+    if names.iter().any(|n| n == super::template::META_SHEET) {
+        if let Ok(meta) = workbook.worksheet_range(super::template::META_SHEET) {
+            if let (Some(Data::String(k)), Some(Data::String(id))) =
+                (meta.get_value((0, 0)), meta.get_value((0, 1)))
+            {
+                if k == "plan" && !id.trim().is_empty() {
+                    file.plan = Some(Sp::new(id.trim().to_owned(), Span::default()));
+                }
+            }
+        }
+    }
     // Every sheet whose header (below its titles) is one of actuals is read: finance
     // splits exports over sheets (a cover sheet, 上半年 and 下半年, one per product).
     // Without any, the first sheet is read (and says what its header lacks).
     let mut chosen: Vec<(String, calamine::Range<Data>)> = Vec::new();
     let mut first = None;
     for name in &names {
+        if name == super::template::META_SHEET {
+            continue;
+        }
         let Ok(range) = workbook.worksheet_range(name) else {
             continue;
         };

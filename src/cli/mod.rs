@@ -1,6 +1,7 @@
 //! Command-line interface: argument parsing (clap derive) and one module per subcommand.
 //! Library code never prints; subcommands write through the `Io` handles they get.
 
+mod actuals;
 mod check;
 mod diff;
 mod fix;
@@ -95,6 +96,9 @@ pub enum Command {
     /// Live preview: a local web server showing the workspace's index, org tree and
     /// reports, reloading the browser when a file changes.
     Serve(serve::Args),
+    /// Actuals for finance: `planc actuals template PLAN` writes the workbook planc reads
+    /// best for a plan.
+    Actuals(actuals::Args),
 }
 
 /// Output format of `planc check`.
@@ -169,6 +173,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
         Command::Fix(a) => fix::run(a, &mut io),
         Command::Lsp(a) => lsp::run(a, &mut io),
         Command::Serve(a) => serve::run(a, &mut io),
+        Command::Actuals(a) => actuals::run(a, &mut io),
     });
     let _ = io.stdout.flush();
     if std::env::var_os("PLANC_DEBUG_READS").is_some() {

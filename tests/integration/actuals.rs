@@ -1670,3 +1670,192 @@ fn units_in_headers_and_finance_number_forms() {
         "the negative quarter is said: {err}"
     );
 }
+
+/// `planc actuals template`: the CSV template of a plan, filled in, is read back with no
+/// finding at all, and the review's figures are the filled ones.
+#[test]
+fn the_csv_template_filled_in_reads_back_clean() {
+    let tmp = tiny_dir(&[]);
+    let out = planc()
+        .current_dir(tmp.path())
+        .args([
+            "actuals",
+            "template",
+            "tiny.plan.yaml",
+            "--format",
+            "csv",
+            "--lang",
+            "en",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let path = tmp.path().join("tiny-2026.actuals.csv");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let monthly = |metric: &str, item: &str| -> &'static str {
+        match (metric, item) {
+            ("年度销售额", "产品A") => "50",
+            ("年度销售额", "产品B") => "30",
+            ("年度销售额", "江苏") => "45",
+            ("年度销售额", "浙江") => "35",
+            ("新开发医院", _) => "2",
+            ("目标医院覆盖率", _) => "91",
+            ("费用率", _) => "4",
+            ("库存周转天数占比", _) => "15",
+            ("违规事件", _) => "0",
+            other => panic!("a row the test does not expect: {other:?}"),
+        }
+    };
+    let mut filled = String::new();
+    for (i, line) in text.lines().enumerate() {
+        if i < 2 {
+            filled.push_str(line);
+        } else {
+            let cells: Vec<&str> = line.split(',').collect();
+            let v = monthly(cells[0], cells[2]);
+            filled.push_str(&cells[..4].join(","));
+            for _ in 0..12 {
+                filled.push(',');
+                filled.push_str(v);
+            }
+        }
+        filled.push('\n');
+    }
+    std::fs::write(&path, &filled).unwrap();
+    let (err, code) = check_dir(tmp.path(), "en");
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("0 errors, 0 warnings"), "{err}\n{filled}");
+    let v = figures(&tmp.path().join("tiny.plan.yaml"), &path, None);
+    assert_eq!(
+        v["targets"][0]["actual"]["value"], "9600000",
+        "{}",
+        v["targets"][0]
+    );
+    // Run again: an existing file is not replaced without --force.
+    let again = planc()
+        .current_dir(tmp.path())
+        .args([
+            "actuals",
+            "template",
+            "tiny.plan.yaml",
+            "--format",
+            "csv",
+            "--lang",
+            "en",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), filled);
+}
+
+/// The workbook template: its header locked (a protected sheet), its figure cells numbers
+/// only (data validation), the plan id on a hidden sheet that the reader uses; filled in
+/// with openpyxl (installed for the test when it can be), it is read back clean.
+#[test]
+fn the_workbook_template_is_protected_and_reads_back_clean() {
+    let tmp = tiny_dir(&[]);
+    let out = planc()
+        .current_dir(tmp.path())
+        .args([
+            "actuals",
+            "template",
+            "tiny.plan.yaml",
+            "-o",
+            "finance.actuals.xlsx",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let path = tmp.path().join("finance.actuals.xlsx");
+    let book = std::fs::read(&path).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&book[..])).unwrap();
+    let mut sheet = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/worksheets/sheet1.xml").unwrap(),
+        &mut sheet,
+    )
+    .unwrap();
+    assert!(sheet.contains("<sheetProtection"), "the header is locked");
+    assert!(
+        sheet.contains("<dataValidation"),
+        "figures are numbers only"
+    );
+    let mut wb = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("xl/workbook.xml").unwrap(), &mut wb).unwrap();
+    assert!(
+        wb.contains("name=\"planc\"") && wb.contains("state=\"hidden\""),
+        "{wb}"
+    );
+    // Named nothing like the plan, the file still finds it through the hidden sheet.
+    let (err, code) = check_dir(tmp.path(), "en");
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("P811"), "{err}");
+    // Fill it with openpyxl, a client nobody here wrote.
+    let python = if std::process::Command::new("python3")
+        .args(["-c", "import openpyxl"])
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        None
+    } else {
+        let target = tmp.path().join("py");
+        let ok = std::process::Command::new("python3")
+            .args([
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "--target",
+            ])
+            .env("PIP_ROOT_USER_ACTION", "ignore")
+            .arg(&target)
+            .arg("openpyxl")
+            .status()
+            .is_ok_and(|s| s.success());
+        if !ok {
+            eprintln!("SKIPPED (fill-in part): openpyxl is not installed and could not be");
+            return;
+        }
+        Some(target)
+    };
+    let script = r#"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["实际"]
+values = {"产品A": 50, "产品B": 30, "江苏": 45, "浙江": 35}
+per_metric = {"新开发医院": 2, "目标医院覆盖率": 91, "费用率": 4, "库存周转天数占比": 15, "违规事件": 0}
+for row in ws.iter_rows(min_row=3):
+    metric, item = row[0].value, row[2].value
+    v = values.get(item) if item else per_metric[metric]
+    for cell in row[4:16]:
+        cell.value = v
+wb.save(sys.argv[1])
+"#;
+    let mut cmd = std::process::Command::new("python3");
+    cmd.args(["-c", script]).arg(&path);
+    if let Some(t) = &python {
+        cmd.env("PYTHONPATH", t);
+    }
+    let status = cmd.status().unwrap();
+    assert!(status.success());
+    let (err, code) = check_dir(tmp.path(), "en");
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("0 errors, 0 warnings"), "{err}");
+    let v = figures(&tmp.path().join("tiny.plan.yaml"), &path, None);
+    assert_eq!(
+        v["targets"][0]["actual"]["value"], "9600000",
+        "{}",
+        v["targets"][0]
+    );
+}
