@@ -1255,8 +1255,17 @@ fn p814_a_typed_figure_that_contradicts_the_review() {
         assert!(!err.contains("P814"), "{fine}: {err}");
         assert_eq!(code, Some(0), "{fine}: {err}");
     }
-    // "华南" alone names the region too.
+    // "华南" alone names the region too; 完成 alone is a cue.
     let (err, _) = check(&text.replacen(typed, "华南完成率仅90%", 1));
+    assert!(err.contains("P814"), "{err}");
+    let (err, _) = check(&text.replacen(typed, "华南大区完成90%", 1));
+    assert!(err.contains("P814"), "{err}");
+    // A KPI's attainment, by the KPI's own metric: 93.1% of ≥ 95% is 98.0%.
+    let kpi = "CRM系统使用率（每日提交工作报告）完成率";
+    let (err, code) = check(&text.replacen(typed, &format!("{kpi}98%"), 1));
+    assert!(!err.contains("P814"), "{err}");
+    assert_eq!(code, Some(0), "{err}");
+    let (err, _) = check(&text.replacen(typed, &format!("{kpi}90%"), 1));
     assert!(err.contains("P814"), "{err}");
 }
 
