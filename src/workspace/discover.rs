@@ -93,8 +93,12 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Found>, Vec<FileReport>) {
             continue;
         }
         let before = files.len();
+        // Links are not followed into folders (a link to `/sys`, a loop or a fan-out
+        // would multiply the work, and a folder outside the root is not the user's); a
+        // link to a file is followed only when the file lies inside the root.
+        let root = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
         let walker = walkdir::WalkDir::new(p)
-            .follow_links(true)
+            .follow_links(false)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| {
@@ -111,6 +115,37 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Found>, Vec<FileReport>) {
                             role,
                             explicit: false,
                         });
+                    }
+                }
+                Ok(e) if e.file_type().is_symlink() => {
+                    let Some(role) = role_of(e.path()) else {
+                        continue;
+                    };
+                    match std::fs::canonicalize(e.path()) {
+                        // A folder is not walked into; a device or a FIFO is never
+                        // opened (as when met in the folder itself).
+                        Ok(target) if !target.is_file() => {}
+                        Ok(target) if target.starts_with(&root) => files.push(Found {
+                            path: e.path().to_path_buf(),
+                            role,
+                            explicit: false,
+                        }),
+                        Ok(target) => problems.push(problem(
+                            e.path(),
+                            crate::t!(
+                                "io-link-outside",
+                                path = display_path(e.path()),
+                                target = display_path(&target)
+                            ),
+                        )),
+                        Err(err) => problems.push(problem(
+                            e.path(),
+                            crate::t!(
+                                "io-cannot-read",
+                                path = display_path(e.path()),
+                                reason = crate::load::io_reason(&err)
+                            ),
+                        )),
                     }
                 }
                 Ok(_) => {}
@@ -131,8 +166,11 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Found>, Vec<FileReport>) {
             ));
         }
     }
+    // One file, one entry: a link to a file inside the root and the file itself are the
+    // same plan (never a duplicate id).
     let mut seen = std::collections::HashSet::new();
-    files.retain(|f| seen.insert(f.path.clone()));
+    files
+        .retain(|f| seen.insert(std::fs::canonicalize(&f.path).unwrap_or_else(|_| f.path.clone())));
     (files, problems)
 }
 

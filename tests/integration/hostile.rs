@@ -247,8 +247,11 @@ fn symlink_loops_and_unreadable_entries_are_reported_and_the_rest_checked() {
     std::os::unix::fs::symlink("..", plans.join("loop")).unwrap();
     std::os::unix::fs::symlink("self.plan.yaml", plans.join("self.plan.yaml")).unwrap();
     let (code, err) = run_in(dir.path(), &["check", "--no-cache", "plans"]);
+    // The link to a folder is not followed (no loop to walk); the file that links to
+    // itself is named.
     assert_eq!(code, 2, "{err}");
-    assert!(err.contains("plans/loop") && err.contains("loop"), "{err}");
+    assert!(!err.contains("plans/loop"), "{err}");
+    assert!(err.contains("plans/self.plan.yaml"), "{err}");
     assert!(
         err.contains("checked 1 file"),
         "the plan is still checked: {err}"
@@ -649,4 +652,40 @@ fn outputs_only_replace_regular_files() {
         std::fs::read_to_string(d.join("other.toml")).unwrap(),
         "[render]\n"
     );
+}
+
+/// Folder scans stay inside the root: links to folders are not followed (a link out of
+/// the root, a fan-out of links over one folder), and a link to a plan outside the root
+/// is named and not read; a link to a plan inside the root is that plan, read once.
+#[test]
+fn scans_do_not_follow_links_out_of_the_root() {
+    let outside = temp_with(&[(
+        "far/away.plan.yaml",
+        &std::fs::read_to_string(root().join("examples/role.plan.yaml")).unwrap(),
+    )]);
+    let dir = temp_with(&[(
+        "plans/ok.plan.yaml",
+        &std::fs::read_to_string(root().join("examples/role.plan.yaml")).unwrap(),
+    )]);
+    let plans = dir.path().join("plans");
+    std::os::unix::fs::symlink(outside.path().join("far"), plans.join("far")).unwrap();
+    for i in 0..20 {
+        std::os::unix::fs::symlink(&plans, plans.join(format!("fan{i}"))).unwrap();
+    }
+    let (code, err) = run_in(dir.path(), &["check", "--no-cache", "plans"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("checked 1 file"), "{err}");
+    std::os::unix::fs::symlink(
+        outside.path().join("far/away.plan.yaml"),
+        plans.join("away.plan.yaml"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink("ok.plan.yaml", plans.join("same.plan.yaml")).unwrap();
+    let (code, err) = run_in(dir.path(), &["check", "--no-cache", "plans"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("plans/away.plan.yaml links to"), "{err}");
+    assert!(err.contains("outside the folder checked"), "{err}");
+    // The link to a plan inside the root is that plan: read once, no duplicate id.
+    assert!(err.contains("checked 1 file"), "{err}");
+    assert!(!err.contains("P902"), "{err}");
 }
