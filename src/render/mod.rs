@@ -18,6 +18,7 @@ pub mod checks;
 pub mod docx;
 pub mod index;
 pub mod labels;
+pub mod links;
 pub mod num;
 pub mod pdf;
 pub mod raster;

@@ -262,7 +262,8 @@ fn is_md(state: &State) -> bool {
 fn md_filter(state: &State, text: Option<String>) -> Value {
     let text = text.unwrap_or_default();
     if is_md(state) {
-        Value::from_safe_string(inert(text.trim()))
+        let safe = super::links::neutralise_markdown(text.trim());
+        Value::from_safe_string(inert(&safe))
     } else {
         Value::from_safe_string(to_html(&text))
     }
@@ -272,7 +273,8 @@ fn md_filter(state: &State, text: Option<String>) -> Value {
 fn md_inline_filter(state: &State, text: Option<String>) -> Value {
     let text = text.unwrap_or_default();
     if is_md(state) {
-        Value::from_safe_string(one_line(&inert(text.trim())))
+        let safe = super::links::neutralise_markdown(text.trim());
+        Value::from_safe_string(one_line(&inert(&safe)))
     } else {
         Value::from_safe_string(to_html_inline(&text))
     }
@@ -294,7 +296,7 @@ fn cell_filter(state: &State, value: Value) -> Value {
         ),
     };
     if is_md(state) {
-        let t = inert(&text).replace('|', "\\|");
+        let t = inert(&super::links::neutralise_markdown(&text)).replace('|', "\\|");
         Value::from_safe_string(one_line(&t))
     } else if md {
         Value::from_safe_string(to_html_inline(&text))

@@ -689,3 +689,25 @@ fn scans_do_not_follow_links_out_of_the_root() {
     assert!(err.contains("checked 1 file"), "{err}");
     assert!(!err.contains("P902"), "{err}");
 }
+
+/// A `javascript:` or `data:` link in a plan's narrative never reaches an output as a
+/// link, and a remote image is never embedded: Markdown keeps their text only.
+#[test]
+fn unsafe_links_and_remote_images_do_not_reach_markdown() {
+    let plan = std::fs::read_to_string(root().join("examples/role.plan.yaml")).unwrap();
+    let at = plan.find("\ntitle: ").unwrap();
+    let evil = "\npreface: 见[制度](javascript:alert(1))与[附件](data:text/html;base64,PHNjcmlwdD4=)，![图](https://evil.example/x.png) 及[官网](https://example.com)。";
+    let text = format!("{}{evil}{}", &plan[..at], &plan[at..]);
+    let dir = temp_with(&[("x.plan.yaml", &text)]);
+    let (code, err) = run_in(
+        dir.path(),
+        &["render", "x.plan.yaml", "--format", "md", "-o", "x.md"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let md = std::fs::read_to_string(dir.path().join("x.md")).unwrap();
+    assert!(md.contains("制度") && md.contains("附件"), "{md}");
+    assert!(!md.contains("javascript:"), "{md}");
+    assert!(!md.contains("data:text"), "{md}");
+    assert!(!md.contains("evil.example"), "{md}");
+    assert!(md.contains("(https://example.com)"), "{md}");
+}

@@ -237,7 +237,8 @@ impl Conv<'_, '_> {
                 self.link_url = Some(dest_url.to_string());
                 self.link_text.clear();
             }
-            Tag::Image { dest_url, .. } => {
+            // Never fetched or embedded: the image's address, when the policy allows it.
+            Tag::Image { dest_url, .. } if crate::render::links::allowed(&dest_url) => {
                 self.text(&format!("[{dest_url}]"));
             }
             Tag::Table(_) | Tag::TableHead | Tag::TableRow => self.flush(),
@@ -273,7 +274,8 @@ impl Conv<'_, '_> {
             TagEnd::Link => {
                 self.fmt.link = false;
                 if let Some(url) = self.link_url.take() {
-                    if url != self.link_text && !url.is_empty() {
+                    let shown = crate::render::links::allowed(&url);
+                    if shown && url != self.link_text && !url.is_empty() {
                         self.text(&format!(" ({url})"));
                     }
                 }

@@ -282,10 +282,13 @@ impl Conv {
             Tag::Emphasis => self.raw("#emph["),
             Tag::Strong => self.raw("#strong["),
             Tag::Strikethrough => self.raw("#strike["),
-            Tag::Link { dest_url, .. } => {
+            // Only the links the policy allows become link annotations; the others keep
+            // their text (a `#[…]` block closes like a link).
+            Tag::Link { dest_url, .. } if crate::render::links::allowed(&dest_url) => {
                 let lit = string(&dest_url);
                 self.raw(&format!("#link({lit})["));
             }
+            Tag::Link { .. } => self.raw("#["),
             Tag::Image { .. } => self.image_alt = Some(String::new()),
             _ => {}
         }
