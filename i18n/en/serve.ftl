@@ -36,3 +36,4 @@ serve-stale = Last good report — out of date, shown until the errors above are
 serve-no-last-good = No report of this file has rendered yet.
 serve-trouble = The report could not be made: { $reason }
 serve-not-found = Not found: planc serves only the plans and reviews of this workspace.
+serve-listening-beyond = planc: listening on { $addr }, beyond this machine: anyone who can reach it can read the reports; requests must name this machine or an `--allow-host` ({ $hosts })

@@ -30,3 +30,4 @@ serve-stale = 上一次成功的报告 — 已过期，错误修正前仅供参�
 serve-no-last-good = 该文件尚无成功生成的报告。
 serve-trouble = 无法生成报告：{ $reason }
 serve-not-found = 未找到：planc 只提供本工作区的计划与复盘。
+serve-listening-beyond = planc：正在监听 { $addr }，不只本机可访问：能连到它的人都能查看报告；请求须指明本机地址或 `--allow-host` 中的名称（{ $hosts }）

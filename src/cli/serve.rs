@@ -15,9 +15,13 @@ pub struct Args {
     #[arg(long, default_value_t = 7700)]
     pub port: u16,
     /// The interface to listen on. Only this machine can connect by default; give
-    /// `0.0.0.0` to let others on the network see the reports.
+    /// `0.0.0.0` (with `--allow-host`) to let others on the network see the reports.
     #[arg(long, default_value = "127.0.0.1")]
     pub host: String,
+    /// A `Host` name or address others use to reach this machine (`192.168.1.20`,
+    /// `planc.lan:7700`); requests naming any other host are refused (421).
+    #[arg(long = "allow-host", value_name = "NAME")]
+    pub allow_host: Vec<String>,
     /// Open the index in the default browser.
     #[arg(long)]
     pub open: bool,
@@ -53,6 +57,7 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
         templates: args.templates.clone(),
         lang,
         debounce: Duration::from_millis(100),
+        allow_hosts: args.allow_host.clone(),
     };
     let server = match crate::serve::Server::start(opts) {
         Ok(s) => s,
@@ -67,6 +72,22 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
         "{}",
         crate::t!("serve-listening", url = url.clone())
     );
+    if !server.addr().ip().is_loopback() {
+        // Beyond this machine: say where it listens, and what others must send.
+        let _ = writeln!(
+            io.stderr,
+            "{}",
+            crate::t!(
+                "serve-listening-beyond",
+                addr = server.addr().to_string(),
+                hosts = if args.allow_host.is_empty() {
+                    "—".to_owned()
+                } else {
+                    args.allow_host.join(", ")
+                }
+            )
+        );
+    }
     let _ = io.stderr.flush();
     if args.open {
         if let Err(e) = open_browser(&url) {

@@ -128,11 +128,21 @@ fn html_response(bytes: Vec<u8>, report: bool) -> Response<std::io::Cursor<Vec<u
         .with_header(header("Cache-Control", "no-store"))
         .with_header(header("X-Content-Type-Options", "nosniff"));
     if report {
-        // The report is self-contained: nothing to load, nothing to run.
+        // The report is self-contained: nothing to load, nothing to run. Only the
+        // server's own page may frame it.
         r = r.with_header(header(
             "Content-Security-Policy",
-            "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:",
+            "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:; frame-ancestors 'self'",
         ));
+        r = r.with_header(header("X-Frame-Options", "SAMEORIGIN"));
+    } else {
+        // The server's own pages: their one inline script (the reload), the event
+        // stream, the report frame from this server; never framed by anyone.
+        r = r.with_header(header(
+            "Content-Security-Policy",
+            "default-src 'none'; script-src 'unsafe-inline'; connect-src 'self'; frame-src 'self'; img-src 'self' data:; style-src 'unsafe-inline'; font-src data:; frame-ancestors 'none'",
+        ));
+        r = r.with_header(header("X-Frame-Options", "DENY"));
     }
     r
 }

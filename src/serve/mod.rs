@@ -47,6 +47,9 @@ pub struct Options {
     pub lang: Lang,
     /// How long file events are gathered before the workspace is updated.
     pub debounce: std::time::Duration,
+    /// `--allow-host`: further `Host` names (with or without a port) accepted, for a
+    /// deliberate bind beyond loopback (`--host 0.0.0.0 --allow-host 192.168.1.20`).
+    pub allow_hosts: Vec<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -190,12 +193,29 @@ impl Server {
         };
         let watch_root = state.canon_root.clone();
         let port = bound.port();
-        let hosts = bound.ip().is_loopback().then(|| {
-            ["127.0.0.1", "localhost", "[::1]"]
-                .iter()
-                .map(|h| format!("{h}:{port}"))
-                .collect()
-        });
+        // The Host check holds on every bind: the loopback names, the address bound
+        // (`127.0.0.2`), and what `--allow-host` adds; anything else is 421.
+        let own = match bound.ip() {
+            std::net::IpAddr::V6(ip) => format!("[{ip}]"),
+            ip => ip.to_string(),
+        };
+        let mut names: Vec<String> = ["127.0.0.1", "localhost", "[::1]"]
+            .iter()
+            .map(|h| (*h).to_owned())
+            .collect();
+        if !bound.ip().is_unspecified() {
+            names.push(own);
+        }
+        let mut hosts: Vec<String> = names.iter().map(|h| format!("{h}:{port}")).collect();
+        for h in &opts.allow_hosts {
+            let h = h.trim().to_ascii_lowercase();
+            if h.contains(':') && !h.ends_with(']') {
+                hosts.push(h);
+            } else {
+                hosts.push(format!("{h}:{port}"));
+            }
+        }
+        let hosts = Some(hosts);
         let shared = Arc::new(Shared {
             state: Mutex::new(state),
             subscribers: Mutex::new(Vec::new()),

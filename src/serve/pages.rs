@@ -313,13 +313,13 @@ pub(crate) fn plan(state: &State, id: FileId) -> String {
     if page.current.is_some() {
         let _ = write!(
             h,
-            "<iframe id=\"report\" title=\"{}\" src=\"/report/{link}\"></iframe>",
+            "<iframe id=\"report\" sandbox=\"allow-same-origin\" title=\"{}\" src=\"/report/{link}\"></iframe>",
             esc(&title)
         );
     } else if page.last_good.is_some() {
         let _ = write!(
             h,
-            "<p class=\"stale\">{}</p><iframe id=\"report\" class=\"stale\" title=\"{}\" src=\"/last-good/{link}\"></iframe>",
+            "<p class=\"stale\">{}</p><iframe id=\"report\" class=\"stale\" sandbox=\"allow-same-origin\" title=\"{}\" src=\"/last-good/{link}\"></iframe>",
             esc(&t_in!(lang, "serve-stale")),
             esc(&title)
         );

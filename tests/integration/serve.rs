@@ -26,8 +26,14 @@ impl Drop for Served {
 
 /// Starts `planc --lang en serve PATH --port 0` and waits for the address it prints.
 fn serve(path: &Path) -> Served {
+    serve_with(path, &[])
+}
+
+/// [`serve`] with further arguments.
+fn serve_with(path: &Path, extra: &[&str]) -> Served {
     let mut child = Command::new(assert_cmd::cargo::cargo_bin("planc"))
         .args(["--lang", "en", "serve", "--port", "0"])
+        .args(extra)
         .arg(path)
         .current_dir(root())
         .env("NO_COLOR", "1")
@@ -451,4 +457,62 @@ fn another_host_name_is_refused_on_loopback() {
     let port = server.addr.rsplit(':').next().expect("a port");
     let (status, _, _) = get(&format!("127.0.0.1:{port}"), "/");
     assert_eq!(status, 200);
+}
+
+/// A raw GET with a given Host header: the status code.
+fn status_for_host(addr: &str, host: &str) -> u16 {
+    let mut s = TcpStream::connect(addr).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(30))).ok();
+    write!(s, "GET / HTTP/1.0\r\nHost: {host}\r\n\r\n").expect("send");
+    let mut text = String::new();
+    s.read_to_string(&mut text).expect("read");
+    text.split(' ')
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .expect("a status")
+}
+
+/// Bound beyond loopback, the Host check still holds: only this machine's loopback
+/// names and what `--allow-host` adds are answered; the start-up says where it listens.
+#[test]
+fn the_host_check_holds_on_every_bind() {
+    let server = serve_with(
+        Path::new("examples/org"),
+        &["--host", "0.0.0.0", "--allow-host", "planc.lan"],
+    );
+    let port = server.addr.rsplit(':').next().expect("a port").to_owned();
+    let local = format!("127.0.0.1:{port}");
+    assert_eq!(status_for_host(&local, "attacker.example:80"), 421);
+    assert_eq!(
+        status_for_host(&local, &format!("attacker.example:{port}")),
+        421
+    );
+    assert_eq!(status_for_host(&local, &local), 200);
+    assert_eq!(status_for_host(&local, &format!("planc.lan:{port}")), 200);
+}
+
+/// Every page carries a Content-Security-Policy and refuses to be framed by others; the
+/// report frame is sandboxed and the report may be framed only by the server's page.
+#[test]
+fn pages_carry_a_policy_and_the_report_frame_is_sandboxed() {
+    let server = serve(Path::new("examples/org"));
+    let (status, head, body) = get(&server.addr, "/");
+    assert_eq!(status, 200);
+    assert!(head.contains("content-security-policy:"), "{head}");
+    assert!(head.contains("frame-ancestors 'none'"), "{head}");
+    assert!(head.contains("x-frame-options: deny"), "{head}");
+    let link = body
+        .split("href=\"/plan/")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .expect("a link to a file page")
+        .to_owned();
+    let (status, head, body) = get(&server.addr, &format!("/plan/{link}"));
+    assert_eq!(status, 200, "{body}");
+    assert!(head.contains("frame-ancestors 'none'"), "{head}");
+    assert!(body.contains("sandbox=\"allow-same-origin\""), "{body}");
+    let (status, head, _) = get(&server.addr, &format!("/report/{link}"));
+    assert_eq!(status, 200);
+    assert!(head.contains("frame-ancestors 'self'"), "{head}");
+    assert!(head.contains("default-src 'none'"), "{head}");
 }
