@@ -175,3 +175,4 @@ check-nothing-changed-since = no plan, review or actuals file changed since { $r
 check-nothing-listed = no plan, review or actuals file among the listed paths; nothing to check
 output-not-a-file = the output is not a regular file (a device, a FIFO, a socket, a directory, or a link to none of those): planc writes only over a regular file or where nothing exists
 io-link-outside = { $path } links to { $target }, outside the folder checked: not read (copy the file in, or name it on the command line)
+human-related-heading = see also:

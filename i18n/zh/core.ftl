@@ -156,3 +156,4 @@ check-nothing-changed-since = 自 { $rev } 以来没有计划、总结或实际�
 check-nothing-listed = 所列路径中没有计划、总结或实际数据文件，无需检查
 output-not-a-file = 输出位置不是普通文件（是设备、FIFO、套接字、目录，或指向其他东西的链接）：planc 只会覆盖普通文件，或写到不存在的位置
 io-link-outside = { $path } 链接到所检查目录之外的 { $target }：不读取（把文件复制进来，或在命令行中直接指定）
+human-related-heading = 另见：

@@ -333,6 +333,46 @@ pub fn render_finding(report: &FileReport, finding: &Finding, style: &Style) -> 
             finding.message
         );
     }
+    // miette heads the other file's block with an English "Advice:" (the severity it
+    // renders related diagnostics under); the reader's language says what it is.
+    if !diag.related.is_empty() {
+        out = localise_related(&out);
+    }
+    out
+}
+
+/// Replaces miette's `Advice:` heading of a related block, in colour or not.
+fn localise_related(text: &str) -> String {
+    let heading = crate::t!("human-related-heading");
+    text.lines()
+        .map(|line| {
+            let plain: String = strip_ansi(line);
+            if plain.trim_end() == "Advice:" {
+                heading.clone()
+            } else {
+                line.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + if text.ends_with('\n') { "\n" } else { "" }
+}
+
+/// The text of a line without its colour escapes.
+fn strip_ansi(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for d in chars.by_ref() {
+                if d.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
     out
 }
 
