@@ -30,6 +30,7 @@ mod resolve;
 mod table;
 pub mod template;
 mod wide;
+mod workbook;
 mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -274,7 +275,7 @@ pub fn load_path(path: &Path) -> ActualsFile {
 pub fn load_bytes(path: &Path, bytes: &[u8]) -> ActualsFile {
     match Format::of(path) {
         Format::Yaml => yaml::load(path, bytes),
-        Format::Xlsx => table::load_xlsx(path, bytes),
+        Format::Xlsx => workbook::load_xlsx(path, bytes),
         Format::Csv => table::load_csv(path, bytes),
     }
 }
