@@ -201,3 +201,6 @@ actuals-detail-summed-help = the plan breaks its target down by { $by }: each fi
 actuals-template-no-plan = no template: { $path } does not load as a plan (its errors are above)
 actuals-template-exists = { $path } exists: choose another `-o`, or replace it with `--force`
 actuals-template-wrote = wrote { $path } ({ $rows } rows to fill)
+actuals-xls-is-text = { $path } is delimited text saved under a workbook's name (as some ERP systems do): read as CSV
+actuals-xls-is-html = { $path } is an HTML page saved under a workbook's name (as some ERP systems do), not a workbook: planc does not read HTML tables
+actuals-xls-is-html-help = open it in Excel and save it as "Excel Workbook (*.xlsx)" or "CSV UTF-8", or export it from the ERP as XLSX or CSV

@@ -199,3 +199,6 @@ actuals-detail-summed-help = 计划按{ $by }分解目标：每个数都是其�
 actuals-template-no-plan = 无法生成模板：{ $path } 不能作为计划加载（错误见上）
 actuals-template-exists = { $path } 已存在：请换一个 `-o`，或用 `--force` 覆盖
 actuals-template-wrote = 已写入 { $path }（{ $rows } 行待填写）
+actuals-xls-is-text = { $path } 是以工作簿名称保存的分隔文本（某些 ERP 系统就是这样导出的）：按 CSV 读取
+actuals-xls-is-html = { $path } 是以工作簿名称保存的 HTML 网页（某些 ERP 系统就是这样导出的），不是工作簿：planc 不读取 HTML 表格
+actuals-xls-is-html-help = 用 Excel 打开后另存为“Excel 工作簿 (*.xlsx)”或“CSV UTF-8”，或者从 ERP 导出为 XLSX 或 CSV

@@ -78,6 +78,7 @@ pub fn is_actuals_file(path: &Path) -> bool {
                 ".actuals.yml",
                 ".actuals.csv",
                 ".actuals.xlsx",
+                ".actuals.xls",
             ]
             .iter()
             .any(|ext| n.ends_with(ext))
@@ -275,8 +276,84 @@ pub fn load_path(path: &Path) -> ActualsFile {
 pub fn load_bytes(path: &Path, bytes: &[u8]) -> ActualsFile {
     match Format::of(path) {
         Format::Yaml => yaml::load(path, bytes),
-        Format::Xlsx => workbook::load_xlsx(path, bytes),
+        // Only an `.xls` is sniffed: an `.xlsx` that is not a package is a broken
+        // workbook, and calamine says so.
+        Format::Xlsx if !is_xls(path) => workbook::load_xlsx(path, bytes),
+        Format::Xlsx => match Workbook::sniff(bytes) {
+            Workbook::Package => workbook::load_xlsx(path, bytes),
+            // Some ERP systems save tab- or comma-separated text under an `.xls` name.
+            Workbook::Text => {
+                let mut file = table::load_csv(path, bytes);
+                file.format = Format::Xlsx;
+                file.findings.push(
+                    Finding::new(&codes::FORMAT, Span::default(), {
+                        crate::t!("actuals-xls-is-text", path = display_path(path))
+                    })
+                    .severity(crate::diagnostics::Severity::Warning),
+                );
+                file
+            }
+            Workbook::Html => {
+                let mut file = ActualsFile::empty(path, Format::Xlsx);
+                file.findings.push(
+                    Finding::new(
+                        &codes::FORMAT,
+                        Span::default(),
+                        crate::t!("actuals-xls-is-html", path = display_path(path)),
+                    )
+                    .help(crate::t!("actuals-xls-is-html-help")),
+                );
+                file
+            }
+        },
         Format::Csv => table::load_csv(path, bytes),
+    }
+}
+
+fn is_xls(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("xls"))
+}
+
+/// What a file with a workbook's name really is, by its first bytes.
+#[derive(Debug, PartialEq, Eq)]
+enum Workbook {
+    /// A zip (XLSX) or an OLE compound file (XLS): calamine reads both, or says why not.
+    Package,
+    /// An HTML table saved with an `.xls` name.
+    Html,
+    /// Delimited text saved with an `.xls` name.
+    Text,
+}
+
+impl Workbook {
+    fn sniff(bytes: &[u8]) -> Workbook {
+        let b = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        if b.starts_with(b"PK") || b.starts_with(b"\xD0\xCF\x11\xE0") {
+            return Workbook::Package;
+        }
+        let head: Vec<u8> = b
+            .iter()
+            .skip_while(|c| c.is_ascii_whitespace())
+            .take(512)
+            .map(u8::to_ascii_lowercase)
+            .collect();
+        let starts = |p: &[u8]| head.starts_with(p);
+        if starts(b"<")
+            && (head.windows(5).any(|w| w == b"<html")
+                || head.windows(6).any(|w| w == b"<table")
+                || starts(b"<!doctype")
+                || starts(b"<?xml"))
+        {
+            return Workbook::Html;
+        }
+        let text = !b.is_empty() && !b.iter().take(4096).any(|&c| c == 0);
+        if text {
+            Workbook::Text
+        } else {
+            Workbook::Package
+        }
     }
 }
 
@@ -340,6 +417,24 @@ fn push_encoding(path: &Path, e: &crate::source::decode::DecodeError, file: &mut
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_a_workbook_name_holds() {
+        assert_eq!(Workbook::sniff(b"PK\x03\x04rest"), Workbook::Package);
+        assert_eq!(Workbook::sniff(b"\xD0\xCF\x11\xE0\xA1"), Workbook::Package);
+        assert_eq!(Workbook::sniff(b"<html><table><tr>"), Workbook::Html);
+        assert_eq!(Workbook::sniff(b"  <TABLE border=1>"), Workbook::Html);
+        assert_eq!(
+            Workbook::sniff(b"\xEF\xBB\xBF<!DOCTYPE html>"),
+            Workbook::Html
+        );
+        assert_eq!(
+            Workbook::sniff("指标\t期间\t实际\n".as_bytes()),
+            Workbook::Text
+        );
+        assert_eq!(Workbook::sniff(b"a\x00b"), Workbook::Package);
+        assert_eq!(Workbook::sniff(b""), Workbook::Package);
+    }
 
     #[test]
     fn names_cells_like_excel() {

@@ -1868,3 +1868,36 @@ wb.save(sys.argv[1])
         v["targets"][0]
     );
 }
+
+/// An `.xls` that is really tab-separated text (as some ERP systems save it) is read as
+/// such; one that is an HTML page is refused, saying exactly what it is and what to do.
+#[test]
+fn an_xls_that_is_text_or_html() {
+    let tsv = "指标\t期间\t实际\t单位\nsales\tFY\t1260\t万元\n";
+    let tmp = tiny_dir(&[("tiny-2026.actuals.xls", tsv.as_bytes())]);
+    let (err, code) = check_dir(tmp.path(), "en");
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("delimited text saved under a workbook's name"),
+        "{err}"
+    );
+    let v = figures(
+        &tmp.path().join("tiny.plan.yaml"),
+        &tmp.path().join("tiny-2026.actuals.xls"),
+        None,
+    );
+    assert_eq!(
+        v["targets"][0]["actual"]["value"], "12600000",
+        "{}",
+        v["targets"][0]
+    );
+    let html = "<html><body><table><tr><td>指标</td><td>期间</td></tr></table></body></html>";
+    let tmp = tiny_dir(&[("tiny-2026.actuals.xls", html.as_bytes())]);
+    let (err, code) = check_dir(tmp.path(), "en");
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("is an HTML page saved under a workbook's name"),
+        "{err}"
+    );
+    assert!(err.contains("Excel Workbook (*.xlsx)"), "{err}");
+}
