@@ -1901,3 +1901,119 @@ fn an_xls_that_is_text_or_html() {
     );
     assert!(err.contains("Excel Workbook (*.xlsx)"), "{err}");
 }
+
+/// Round trip: random consistent monthly actuals for the tiny plan's provinces, written in
+/// every layout planc reads — the long layout (CSV), the wide layout (CSV and a workbook),
+/// finance's own layout with hospitals finer than the plan (CSV) — read back to the same
+/// figures: each province's year, and the total.
+mod round_trip {
+    use proptest::prelude::*;
+
+    use super::{figures, tiny_dir};
+
+    /// 12 monthly values per province, in 万元 with up to two decimals (as cents).
+    fn months() -> impl Strategy<Value = Vec<u32>> {
+        prop::collection::vec(0u32..500_000, 12)
+    }
+
+    fn wan(cents: u32) -> String {
+        rust_decimal::Decimal::new(i64::from(cents), 2)
+            .normalize()
+            .to_string()
+    }
+
+    fn long(js: &[u32], zj: &[u32]) -> String {
+        let mut s = String::from("metric,dimension,item,period,value,unit\n");
+        for (item, vals) in [("jiangsu", js), ("zhejiang", zj)] {
+            for (m, v) in vals.iter().enumerate() {
+                s.push_str(&format!(
+                    "sales,province,{item},2026-{:02},{},万元\n",
+                    m + 1,
+                    wan(*v)
+                ));
+            }
+        }
+        s
+    }
+
+    fn wide(js: &[u32], zj: &[u32]) -> String {
+        let mut s = String::from("单位：万元\n省份");
+        for m in 1..=12 {
+            s.push_str(&format!(",{m}月"));
+        }
+        s.push('\n');
+        for (item, vals) in [("江苏", js), ("浙江", zj)] {
+            s.push_str(item);
+            for v in vals {
+                s.push_str(&format!(",{}", wan(*v)));
+            }
+            s.push('\n');
+        }
+        s
+    }
+
+    /// Each month's value split over two hospitals (finer than the plan).
+    fn detail(js: &[u32], zj: &[u32]) -> String {
+        let mut s = String::from("2026年分医院销售明细\n单位：万元\n省份,医院,月份,销售额\n");
+        for (item, vals) in [("江苏", js), ("浙江", zj)] {
+            for (m, v) in vals.iter().enumerate() {
+                let a = v / 3;
+                s.push_str(&format!("{item},{item}一院,2026-{:02},{}\n", m + 1, wan(a)));
+                s.push_str(&format!(
+                    "{item},{item}二院,2026-{:02},{}\n",
+                    m + 1,
+                    wan(v - a)
+                ));
+            }
+        }
+        s
+    }
+
+    fn workbook(js: &[u32], zj: &[u32]) -> Vec<u8> {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        ws.write_string(0, 0, "单位：万元").unwrap();
+        ws.write_string(1, 0, "省份").unwrap();
+        for m in 1..=12u16 {
+            ws.write_string(1, m, format!("{m}月")).unwrap();
+        }
+        for (r, (item, vals)) in [("江苏", js), ("浙江", zj)].into_iter().enumerate() {
+            let r = r as u32 + 2;
+            ws.write_string(r, 0, item).unwrap();
+            for (m, v) in vals.iter().enumerate() {
+                let d: f64 = wan(*v).parse().unwrap();
+                ws.write_number(r, m as u16 + 1, d).unwrap();
+            }
+        }
+        wb.save_to_buffer().unwrap()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 4, ..ProptestConfig::default() })]
+
+        #[test]
+        fn every_layout_reads_back_the_same_figures(js in months(), zj in months()) {
+            let yuan = |v: &[u32]| (v.iter().map(|c| u64::from(*c)).sum::<u64>() * 100).to_string();
+            let total = (js.iter().chain(&zj).map(|c| u64::from(*c)).sum::<u64>() * 100).to_string();
+            let files: Vec<(&str, Vec<u8>)> = vec![
+                ("tiny-2026.actuals.csv", long(&js, &zj).into_bytes()),
+                ("tiny-2026.actuals.csv", wide(&js, &zj).into_bytes()),
+                ("tiny-2026.actuals.csv", detail(&js, &zj).into_bytes()),
+                ("tiny-2026.actuals.xlsx", workbook(&js, &zj)),
+            ];
+            for (name, bytes) in files {
+                let tmp = tiny_dir(&[(name, &bytes)]);
+                let v = figures(&tmp.path().join("tiny.plan.yaml"), &tmp.path().join(name), None);
+                let t = &v["targets"][0];
+                prop_assert_eq!(&t["actual"]["value"], &serde_json::Value::from(total.clone()), "{}", name);
+                let provinces = t["breakdowns"].as_array().unwrap().iter()
+                    .find(|b| b["dimension"] == "province").unwrap();
+                for (item, vals) in [("jiangsu", &js), ("zhejiang", &zj)] {
+                    let got = provinces["items"].as_array().unwrap().iter()
+                        .find(|i| i["ref"] == item).map(|i| i["actual"]["value"].clone());
+                    prop_assert_eq!(got, Some(serde_json::Value::from(yuan(vals))), "{} {}", name, item);
+                }
+            }
+        }
+    }
+}
