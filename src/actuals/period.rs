@@ -212,6 +212,17 @@ pub fn form(raw: &str) -> Option<Form> {
     {
         return Some(Form::Month(year, m));
     }
+    // An Excel date serial that lost its date format (`46082` is 2026-03-01): days since
+    // 1899-12-30, read only in the range of this century's dates.
+    if t.len() == 5 && t.bytes().all(|b| b.is_ascii_digit()) {
+        let n: i64 = t.parse().ok()?;
+        if (36_526..=73_050).contains(&n) {
+            let d = NaiveDate::from_ymd_opt(1899, 12, 30)?
+                .checked_add_signed(chrono::TimeDelta::days(n))?;
+            return Some(Form::Month(Some(d.year()), d.month()));
+        }
+        return None;
+    }
     // ERP month keys: `202603` (year and month run together).
     if t.len() == 6
         && t.bytes().all(|b| b.is_ascii_digit())
@@ -357,6 +368,9 @@ mod tests {
         assert!(!form("Q1").is_some_and(Form::is_month));
         assert!(!form("FY").is_some_and(Form::is_sub));
         assert_eq!(form("202603"), Some(Form::Month(Some(2026), 3)));
+        assert_eq!(form("46082"), Some(Form::Month(Some(2026), 3)));
+        assert_eq!(form("46112"), Some(Form::Month(Some(2026), 3)));
+        assert_eq!(form("12345"), None);
         assert_eq!(form("202613"), None);
         assert_eq!(form("2026.03"), Some(Form::Month(Some(2026), 3)));
         assert_eq!(form("2026/3"), Some(Form::Month(Some(2026), 3)));
