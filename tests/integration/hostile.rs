@@ -711,3 +711,39 @@ fn unsafe_links_and_remote_images_do_not_reach_markdown() {
     assert!(!md.contains("evil.example"), "{md}");
     assert!(md.contains("(https://example.com)"), "{md}");
 }
+
+/// A template's work is bounded: a runaway loop in an override stops with an error that
+/// names the template, within seconds, and writes no file.
+#[test]
+fn a_runaway_template_is_stopped() {
+    let dir = temp_with(&[(
+        "templates/md/sections/risks.md.j2",
+        "{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}\n",
+    )]);
+    std::fs::write(dir.path().join("east.plan.yaml"), crate::util::region_alone()).unwrap();
+    let started = std::time::Instant::now();
+    let (code, err) = run_in(
+        dir.path(),
+        &[
+            "render",
+            "east.plan.yaml",
+            "--format",
+            "md",
+            "-o",
+            "out.md",
+            "--templates",
+            "templates",
+        ],
+    );
+    assert_ne!(code, 0, "{err}");
+    assert!(err.contains("risks.md.j2"), "names the template: {err}");
+    assert!(
+        !dir.path().join("out.md").exists(),
+        "no half-written output"
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(60),
+        "{:?}",
+        started.elapsed()
+    );
+}
