@@ -336,6 +336,31 @@ mod tests {
     use super::*;
     use crate::actuals::Field;
 
+    /// The hidden `planc` sheet names the plan only when it says `plan` and an id.
+    #[test]
+    fn the_template_sheet_names_the_plan_only_in_its_form() {
+        let book = |a: &str, b: &str| {
+            let mut wb = rust_xlsxwriter::Workbook::new();
+            let ws = wb.add_worksheet();
+            ws.write_string(0, 0, "指标").unwrap();
+            ws.write_string(0, 1, "期间").unwrap();
+            ws.write_string(0, 2, "实际").unwrap();
+            let meta = wb.add_worksheet();
+            meta.set_name(crate::actuals::template::META_SHEET).unwrap();
+            meta.write_string(0, 0, a).unwrap();
+            meta.write_string(0, 1, b).unwrap();
+            wb.save_to_buffer().unwrap()
+        };
+        let plan = |a: &str, b: &str| {
+            load_xlsx(Path::new("t.actuals.xlsx"), &book(a, b))
+                .plan
+                .map(|p| p.value)
+        };
+        assert_eq!(plan("plan", "east-2026").as_deref(), Some("east-2026"));
+        assert_eq!(plan("plan", " "), None);
+        assert_eq!(plan("note", "east-2026"), None);
+    }
+
     #[test]
     fn percent_formats_and_their_text() {
         for code in ["0%", "0.0%", "#,##0.00%", "0.00%;[Red]-0.00%"] {

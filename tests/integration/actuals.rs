@@ -1428,7 +1428,7 @@ fn p810_formulas_without_a_stored_value() {
     let t = |r: &str, s: &str| format!(r#"<c r="{r}" t="inlineStr"><is><t>{s}</t></is></c>"#);
     let sheet = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<worksheet xmlns="{ns}"><sheetData><row r="1">{}{}{}{}</row><row r="2">{}{}<c r="C2"><f>SUM(E2:F2)</f></c>{}</row><row r="3">{}{}<c r="C3"><v>300</v></c>{}</row></sheetData></worksheet>"#,
+<worksheet xmlns="{ns}"><sheetData><row r="1">{}{}{}{}</row><row r="2">{}{}<c r="C2"><f>SUM(E2:F2)</f></c>{}</row><row r="3">{}{}<c r="C3"><v>300</v></c>{}<c r="E3"><f>C3*2</f></c></row></sheetData></worksheet>"#,
         t("A1", "指标"),
         t("B1", "期间"),
         t("C1", "实际"),
@@ -1444,7 +1444,7 @@ fn p810_formulas_without_a_stored_value() {
     let (err, code) = check_in_temp(&[("tiny-2026.actuals.xlsx", &book)]);
     assert_eq!(code, 1, "{err}");
     assert!(
-        err.contains("1 formula cell holds no stored value (实际!C2)"),
+        err.contains("2 formula cells hold no stored value (实际!C2, 实际!E3)"),
         "{err}"
     );
     assert!(err.contains("open the workbook in Excel"), "{err}");
@@ -2016,4 +2016,29 @@ mod round_trip {
             }
         }
     }
+}
+
+/// A header with only a period and an amount, and no item column named by a dimension,
+/// is refused with the columns it lacks (never read as finance's layout); a note row that
+/// mentions 期间 above the real header is not taken for it.
+#[test]
+fn p810_headers_that_are_not_finances_layout() {
+    let (err, code) =
+        check_in_temp(&[("tiny-2026.actuals.csv", "期间,实际\nFY,1260\n".as_bytes())]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("has no `metric`"), "{err}");
+    let csv = "期间,2026年全年\n指标,期间,实际,单位\nsales,FY,1260,万元\n";
+    let (err, code) = check_in_temp(&[("tiny-2026.actuals.csv", csv.as_bytes())]);
+    assert_eq!(code, 0, "{err}");
+    let tmp = tiny_dir(&[("tiny-2026.actuals.csv", csv.as_bytes())]);
+    let v = figures(
+        &tmp.path().join("tiny.plan.yaml"),
+        &tmp.path().join("tiny-2026.actuals.csv"),
+        None,
+    );
+    assert_eq!(
+        v["targets"][0]["actual"]["value"], "12600000",
+        "{}",
+        v["targets"][0]
+    );
 }

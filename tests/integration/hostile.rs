@@ -720,7 +720,11 @@ fn a_runaway_template_is_stopped() {
         "templates/md/sections/risks.md.j2",
         "{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}\n",
     )]);
-    std::fs::write(dir.path().join("east.plan.yaml"), crate::util::region_alone()).unwrap();
+    std::fs::write(
+        dir.path().join("east.plan.yaml"),
+        crate::util::region_alone(),
+    )
+    .unwrap();
     let started = std::time::Instant::now();
     let (code, err) = run_in(
         dir.path(),
