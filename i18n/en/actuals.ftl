@@ -204,3 +204,8 @@ actuals-template-wrote = wrote { $path } ({ $rows } rows to fill)
 actuals-xls-is-text = { $path } is delimited text saved under a workbook's name (as some ERP systems do): read as CSV
 actuals-xls-is-html = { $path } is an HTML page saved under a workbook's name (as some ERP systems do), not a workbook: planc does not read HTML tables
 actuals-xls-is-html-help = open it in Excel and save it as "Excel Workbook (*.xlsx)" or "CSV UTF-8", or export it from the ERP as XLSX or CSV
+actuals-sheets-unread = { $count ->
+    [one] sheet { $sheets } holds rows but no header planc knows: it is not read
+   *[other] sheets { $sheets } hold rows but no header planc knows: they are not read
+}
+actuals-sheets-unread-help = a sheet of actuals needs a header row (指标 / 期间 / 实际, or 省份 / 1月 … 12月); a sheet of notes or a pivot can stay as it is

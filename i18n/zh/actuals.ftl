@@ -202,3 +202,5 @@ actuals-template-wrote = 已写入 { $path }（{ $rows } 行待填写）
 actuals-xls-is-text = { $path } 是以工作簿名称保存的分隔文本（某些 ERP 系统就是这样导出的）：按 CSV 读取
 actuals-xls-is-html = { $path } 是以工作簿名称保存的 HTML 网页（某些 ERP 系统就是这样导出的），不是工作簿：planc 不读取 HTML 表格
 actuals-xls-is-html-help = 用 Excel 打开后另存为“Excel 工作簿 (*.xlsx)”或“CSV UTF-8”，或者从 ERP 导出为 XLSX 或 CSV
+actuals-sheets-unread = 工作表 { $sheets } 有数据行，但没有 planc 认识的表头：未读取
+actuals-sheets-unread-help = 实际数工作表需要一行表头（指标 / 期间 / 实际，或 省份 / 1月 … 12月）；说明或透视表之类的工作表可以保持原样

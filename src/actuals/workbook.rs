@@ -144,6 +144,7 @@ pub fn load_xlsx(path: &Path, bytes: &[u8]) -> ActualsFile {
     // Without any, the first sheet is read (and says what its header lacks).
     let mut chosen: Vec<(String, calamine::Range<Data>)> = Vec::new();
     let mut first = None;
+    let mut unread: Vec<String> = Vec::new();
     for name in &names {
         if name == super::template::META_SHEET {
             continue;
@@ -152,19 +153,45 @@ pub fn load_xlsx(path: &Path, bytes: &[u8]) -> ActualsFile {
             continue;
         };
         let filled = |r: &[Data]| r.iter().filter(|c| **c != Data::Empty).count();
+        // The header may sit below title and note rows, as in `split_header`.
         let has_header = range
             .rows()
-            .find(|r| filled(r) >= 2)
-            .or_else(|| range.rows().find(|r| filled(r) >= 1))
-            .is_some_and(|r| is_header(&r.iter().map(cell_text).collect::<Vec<_>>()));
+            .take(30)
+            .any(|r| is_header(&r.iter().map(cell_text).collect::<Vec<_>>()));
+        let data_rows = range.rows().filter(|r| filled(r) >= 2).take(2).count();
         if has_header {
             chosen.push((name.clone(), range));
-        } else if first.is_none() {
-            first = Some((name.clone(), range));
+        } else {
+            if data_rows >= 2 {
+                unread.push(name.clone());
+            }
+            if first.is_none() {
+                first = Some((name.clone(), range));
+            }
         }
     }
     if chosen.is_empty() {
+        if let Some((n, _)) = &first {
+            unread.retain(|u| u != n);
+        }
         chosen.extend(first);
+    }
+    // A sheet that holds rows but no header planc knows is said, never dropped without a
+    // word (a cover sheet of one title is fine).
+    if !unread.is_empty() {
+        file.findings.push(
+            Finding::new(
+                &codes::FORMAT,
+                Span::default(),
+                t!(
+                    "actuals-sheets-unread",
+                    count = unread.len(),
+                    sheets = super::table::list(&unread)
+                ),
+            )
+            .severity(crate::diagnostics::Severity::Warning)
+            .help(t!("actuals-sheets-unread-help")),
+        );
     }
     if chosen.is_empty() {
         file.findings.push(Finding::new(

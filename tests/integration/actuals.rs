@@ -1406,8 +1406,22 @@ fn every_data_sheet_of_a_workbook_is_read() {
             ws.write_string(r, 3, "万元").unwrap();
         }
     }
+    // A sheet of notes with rows but no header of actuals: said, not read.
+    let notes = wb.add_worksheet();
+    notes.set_name("说明").unwrap();
+    notes.write_string(0, 0, "数据来源").unwrap();
+    notes.write_string(0, 1, "CRM").unwrap();
+    notes.write_string(1, 0, "口径").unwrap();
+    notes.write_string(1, 1, "含税").unwrap();
     let book = wb.save_to_buffer().unwrap();
     let tmp = tiny_dir(&[("tiny-2026.actuals.xlsx", &book)]);
+    let (err, code) = check_dir(tmp.path(), "en");
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("sheet 说明 holds rows but no header planc knows: it is not read"),
+        "{err}"
+    );
+    assert!(!err.contains("封面"), "a cover sheet is fine: {err}");
     let v = figures(
         &tmp.path().join("tiny.plan.yaml"),
         &tmp.path().join("tiny-2026.actuals.xlsx"),
