@@ -262,6 +262,25 @@ fn names_of(plan: &Plan, key: &str, own: Option<&str>) -> (String, Vec<String>) 
         });
     let display = own.or(catalogue).unwrap_or(key).to_owned();
     let mut aliases = Vec::new();
+    // The names the plan declares for finance's and the CRM's exports.
+    let declared = plan
+        .products
+        .iter()
+        .find(|p| p.id.as_str() == key)
+        .map(|p| &p.aliases)
+        .or_else(|| {
+            plan.regions
+                .iter()
+                .find(|r| r.id.as_str() == key)
+                .map(|r| &r.aliases)
+        })
+        .or_else(|| {
+            plan.accounts
+                .iter()
+                .find(|a| a.id.as_str() == key)
+                .map(|a| &a.aliases)
+        });
+    aliases.extend(declared.into_iter().flatten().map(|a| a.trim().to_owned()));
     for n in own.into_iter().chain(catalogue) {
         aliases.push(n.to_owned());
         for suffix in [

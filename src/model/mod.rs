@@ -334,6 +334,10 @@ pub struct Product {
     pub id: Sp<String>,
     /// Display name, e.g. `心脉安`.
     pub name: String,
+    /// Other names finance's and the CRM's exports use for it (`江苏省分公司`,
+    /// `苏州办事处`): actuals rows naming any of them join this item.
+    #[serde(default)]
+    pub aliases: Vec<String>,
     /// Life-cycle stage, e.g. `成熟期`, `导入期`.
     #[serde(default)]
     pub stage: Option<String>,
@@ -352,6 +356,10 @@ pub struct Region {
     pub id: Sp<String>,
     /// Display name, e.g. `江苏省`.
     pub name: String,
+    /// Other names finance's and the CRM's exports use for it (`江苏省分公司`,
+    /// `苏州办事处`): actuals rows naming any of them join this item.
+    #[serde(default)]
+    pub aliases: Vec<String>,
     /// Level, e.g. `大区`, `省`, `市`, `区`.
     #[serde(default)]
     pub level: Option<String>,
@@ -739,6 +747,10 @@ pub struct Department {
 pub struct Account {
     pub id: Sp<String>,
     pub name: String,
+    /// Other names finance's and the CRM's exports use for it (`江苏省分公司`,
+    /// `苏州办事处`): actuals rows naming any of them join this item.
+    #[serde(default)]
+    pub aliases: Vec<String>,
     /// Level, e.g. `三甲`, `二级`, `社区卫生服务中心`.
     #[serde(default)]
     pub level: Option<String>,

@@ -2056,3 +2056,33 @@ fn p810_headers_that_are_not_finances_layout() {
         v["targets"][0]
     );
 }
+
+/// Names the CRM uses that are no suffix of the plan's (`苏州办事处` for 江苏) join through
+/// `aliases` declared once on the plan's region.
+#[test]
+fn aliases_declared_on_the_plan_join_crm_names() {
+    let tmp = tiny_dir(&[(
+        "tiny-2026.actuals.csv",
+        "单位：万元\n省份,月份,销售额\n苏州办事处,2026-01,60\n浙江,2026-01,40\n".as_bytes(),
+    )]);
+    let plan = tmp.path().join("tiny.plan.yaml");
+    let text = std::fs::read_to_string(&plan).unwrap();
+    let (err, code) = check_dir(tmp.path(), "en");
+    assert_eq!(code, 1, "without the alias the row names nothing: {err}");
+    assert!(err.contains("苏州办事处"), "{err}");
+    let with = text.replacen(
+        "- { id: jiangsu, name: 江苏 }",
+        "- { id: jiangsu, name: 江苏, aliases: [苏州办事处] }",
+        1,
+    );
+    assert_ne!(with, text);
+    std::fs::write(&plan, with).unwrap();
+    let (err, code) = check_dir(tmp.path(), "en");
+    assert_eq!(code, 0, "{err}");
+    let v = figures(&plan, &tmp.path().join("tiny-2026.actuals.csv"), None);
+    assert_eq!(
+        v["targets"][0]["actual"]["value"], "1000000",
+        "{}",
+        v["targets"][0]
+    );
+}
