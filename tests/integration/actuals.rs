@@ -2086,3 +2086,45 @@ fn aliases_declared_on_the_plan_join_crm_names() {
         v["targets"][0]
     );
 }
+
+/// The template speaks the plan's language: an English plan gets English column names
+/// (and still reads back), a Chinese one Chinese.
+#[test]
+fn the_template_speaks_the_plans_language() {
+    let tmp = tiny_dir(&[]);
+    let plan = tmp.path().join("tiny.plan.yaml");
+    let text = std::fs::read_to_string(&plan).unwrap();
+    let header = |dir: &std::path::Path| {
+        let out = planc()
+            .current_dir(dir)
+            .args([
+                "actuals",
+                "template",
+                "tiny.plan.yaml",
+                "--format",
+                "csv",
+                "--force",
+            ])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let csv = std::fs::read_to_string(dir.join("tiny-2026.actuals.csv")).unwrap();
+        csv.lines().nth(1).unwrap().to_owned()
+    };
+    assert!(
+        header(tmp.path()).starts_with("指标,维度,项目,单位,1月"),
+        "{}",
+        header(tmp.path())
+    );
+    std::fs::write(
+        &plan,
+        text.replacen("unit: 万元\n", "unit: 万元\nlang: en\n", 1),
+    )
+    .unwrap();
+    let h = header(tmp.path());
+    assert!(h.starts_with("metric,dimension,item,unit,1月"), "{h}");
+}
