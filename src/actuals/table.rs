@@ -376,8 +376,18 @@ pub(super) fn split_header(
             }
         }
     }
-    let rest = records.split_off(at + 1);
-    let (line, header) = records.pop()?;
+    let mut rest = records.split_off(at + 1);
+    let (line, mut header) = records.pop()?;
+    // Two-row headers, as finance's reports merge them: a row above whose labels stand
+    // over the header's empty cells (`省份` over the blank beside `Q1 … Q4`), or a row
+    // below that splits each merged period into 目标 / 实际 / 达成率.
+    if let Some((_, above)) = records.last() {
+        merge_above(&mut header, above);
+    }
+    if rest.first().is_some_and(|(_, below)| is_sub_header(below)) {
+        let (_, below) = rest.remove(0);
+        merge_below(&mut header, &below);
+    }
     // A unit in a header cell (`销售额（万元）`) is the file's money unit, like a title's.
     for c in &header {
         if let (None, (_, Some(u))) = (&file.unit, strip_unit(&c.text)) {
@@ -387,6 +397,94 @@ pub(super) fn split_header(
         }
     }
     Some((line, header, rest))
+}
+
+/// Fills the header's empty cells from the row above where that row names a column
+/// planc knows (`省份`, `指标`, `单位`); titles and notes are never taken.
+fn merge_above(header: &mut [Cell], above: &[Cell]) {
+    for (h, a) in header.iter_mut().zip(above) {
+        let known = header_field(&a.text).is_some() || super::wide::dimension_of(&a.text).is_some();
+        if h.is_empty() && !a.is_empty() && known {
+            h.text = a.text.trim().to_owned();
+            h.span = a.span;
+            h.at = a.at;
+        }
+    }
+}
+
+/// The words under a merged period that say which figure a column holds.
+fn value_word(text: &str) -> bool {
+    matches!(
+        text.trim(),
+        "实际"
+            | "实际值"
+            | "实际数"
+            | "完成"
+            | "实际完成"
+            | "实际销售额"
+            | "销售额"
+            | "金额"
+            | "actual"
+            | "Actual"
+            | "actuals"
+    )
+}
+
+fn other_word(text: &str) -> bool {
+    matches!(
+        text.trim(),
+        "目标"
+            | "计划"
+            | "指标"
+            | "达成率"
+            | "完成率"
+            | "达成"
+            | "同比"
+            | "环比"
+            | "增长率"
+            | "差额"
+            | "target"
+            | "Target"
+            | "plan"
+            | "attainment"
+    )
+}
+
+/// A row under the header that splits merged periods (目标 / 实际 / 达成率): words only,
+/// at least one of them the actual's.
+fn is_sub_header(cells: &[Cell]) -> bool {
+    let filled: Vec<&Cell> = cells.iter().filter(|c| !c.is_empty()).collect();
+    filled.iter().any(|c| value_word(&c.text))
+        && filled
+            .iter()
+            .all(|c| value_word(&c.text) || other_word(&c.text))
+}
+
+/// Each column of a header over a row of 目标 / 实际 / 达成率: the actual's column takes
+/// the period above it (a merged cell spans to the right), the others become columns
+/// planc does not read.
+fn merge_below(header: &mut [Cell], below: &[Cell]) {
+    let mut period: Option<String> = None;
+    for (j, h) in header.iter_mut().enumerate() {
+        if !h.is_empty() {
+            let t = strip_unit(&h.text).0;
+            period = super::period::form(t)
+                .filter(|f| f.is_sub())
+                .map(|_| t.to_owned());
+        }
+        let Some(b) = below.get(j).filter(|b| !b.is_empty()) else {
+            continue;
+        };
+        let Some(p) = &period else { continue };
+        h.text = if value_word(&b.text) {
+            p.clone()
+        } else {
+            format!("{p}{}", b.text.trim())
+        };
+        if h.at.is_none() || h.span == Span::default() {
+            h.span = b.span;
+        }
+    }
 }
 
 /// The money unit a title names: `2026年销售额（单位：万元）` → `万元`.

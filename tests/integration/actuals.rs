@@ -2128,3 +2128,28 @@ fn the_template_speaks_the_plans_language() {
     let h = header(tmp.path());
     assert!(h.starts_with("metric,dimension,item,unit,1月"), "{h}");
 }
+
+/// Two-row headers as finance's reports merge them: `2026年` over Q1–Q4 with `省份` above
+/// the blank label cell, and each quarter over 目标 / 实际 / 达成率 — the 实际 columns are
+/// read, the others are not.
+#[test]
+fn two_row_headers_are_read() {
+    let year_over_quarters =
+        "单位：万元\n省份,2026年,,,\n,Q1,Q2,Q3,Q4\n江苏,160,180,170,190\n浙江,100,120,110,130\n";
+    let split_quarters = "单位：万元\n省份,一季度,,,二季度,,,三季度,,,四季度,,\n\
+,目标,实际,达成率,目标,实际,达成率,目标,实际,达成率,目标,实际,达成率\n\
+江苏,150,160,106.7%,180,180,100%,170,170,100%,200,190,95%\n\
+浙江,100,100,100%,120,120,100%,110,110,100%,130,130,100%\n";
+    for csv in [year_over_quarters, split_quarters] {
+        let tmp = tiny_dir(&[("tiny-2026.actuals.csv", csv.as_bytes())]);
+        let (err, code) = check_dir(tmp.path(), "en");
+        assert_eq!(code, 0, "{err}\n{csv}");
+        let v = figures(
+            &tmp.path().join("tiny.plan.yaml"),
+            &tmp.path().join("tiny-2026.actuals.csv"),
+            None,
+        );
+        let t = &v["targets"][0];
+        assert_eq!(t["actual"]["value"], "11600000", "{t}\n{csv}");
+    }
+}
