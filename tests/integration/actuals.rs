@@ -2153,3 +2153,46 @@ fn two_row_headers_are_read() {
         assert_eq!(t["actual"]["value"], "11600000", "{t}\n{csv}");
     }
 }
+
+/// The template has a row for a target without a split (新开发医院) and, for a fiscal
+/// year (April to March), one column per month named by its year and month.
+#[test]
+fn the_template_rows_and_fiscal_months() {
+    let tmp = tiny_dir(&[]);
+    let run = |dir: &std::path::Path| {
+        let out = planc()
+            .current_dir(dir)
+            .args([
+                "actuals",
+                "template",
+                "tiny.plan.yaml",
+                "--format",
+                "csv",
+                "--force",
+            ])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        std::fs::read_to_string(dir.join("tiny-2026.actuals.csv")).unwrap()
+    };
+    let csv = run(tmp.path());
+    assert!(csv.contains("\n新开发医院,,,家,"), "{csv}");
+    let plan = tmp.path().join("tiny.plan.yaml");
+    let text = std::fs::read_to_string(&plan).unwrap();
+    let fiscal = text
+        .replacen("start: 2026-01-01", "start: 2026-04-01", 1)
+        .replacen("end: 2026-12-31", "end: 2027-03-31", 1);
+    assert_ne!(fiscal, text);
+    std::fs::write(&plan, fiscal).unwrap();
+    let csv = run(tmp.path());
+    let header = csv.lines().nth(1).unwrap();
+    assert!(
+        header.starts_with("指标,维度,项目,单位,2026-04,2026-05"),
+        "{header}"
+    );
+    assert!(header.ends_with(",2027-03"), "{header}");
+}
