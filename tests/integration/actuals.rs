@@ -1719,6 +1719,10 @@ fn the_csv_template_filled_in_reads_back_clean() {
     );
     let path = tmp.path().join("tiny-2026.actuals.csv");
     let text = std::fs::read_to_string(&path).unwrap();
+    // Every row as wide as the header: 4 columns and 12 months.
+    for line in text.lines().skip(1) {
+        assert_eq!(line.split(',').count(), 16, "{line}");
+    }
     let monthly = |metric: &str, item: &str| -> &'static str {
         match (metric, item) {
             ("年度销售额", "产品A") => "50",
@@ -1812,6 +1816,8 @@ fn the_workbook_template_is_protected_and_reads_back_clean() {
         sheet.contains("<dataValidation"),
         "figures are numbers only"
     );
+    // Numbers only exactly on the figure cells: 9 rows (3–11) × 12 months (E–P).
+    assert!(sheet.contains("sqref=\"E3:P11\""), "{sheet}");
     let mut wb = String::new();
     std::io::Read::read_to_string(&mut zip.by_name("xl/workbook.xml").unwrap(), &mut wb).unwrap();
     assert!(
