@@ -151,6 +151,18 @@ pub struct Row {
 }
 
 impl Row {
+    /// A figure of the row as the user reads it: its text, with the unit of the row's
+    /// unit column when the text has none (`85200万元`, not a bare `85200`).
+    pub fn written(&self, text: &Sp<String>) -> String {
+        let v = text.value.trim();
+        match &self.unit {
+            Some(u) if v.ends_with(|c: char| c.is_ascii_digit()) => {
+                format!("{v}{}", u.value.trim())
+            }
+            _ => v.to_owned(),
+        }
+    }
+
     /// The span of a field, or of the whole row's first field when it is absent.
     pub fn span(&self, field: Field) -> Span {
         let s = match field {

@@ -111,32 +111,21 @@ pub fn table(plan: &Plan) -> Table {
 
 /// The table as CSV (UTF-8 with a BOM, so Excel opens the Chinese right).
 pub fn csv(t: &Table) -> Vec<u8> {
-    let quote = |s: &str| {
-        if s.contains([',', '"', '\n']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_owned()
-        }
-    };
-    let mut out = String::from("\u{feff}");
-    out.push_str(&quote(&t.title));
-    out.push('\n');
-    out.push_str(
-        &t.header
-            .iter()
-            .map(|h| quote(h))
-            .collect::<Vec<_>>()
-            .join(","),
-    );
-    out.push('\n');
+    let mut w = ::csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer("\u{feff}".as_bytes().to_vec());
     let blanks = t.header.len() - 4;
+    // Writing into memory cannot fail; every record is UTF-8 text.
+    let _ = w.write_record([&t.title]);
+    let _ = w.write_record(&t.header);
     for r in &t.rows {
-        let mut cells: Vec<String> = r.iter().map(|c| quote(c)).collect();
-        cells.extend(std::iter::repeat_n(String::new(), blanks));
-        out.push_str(&cells.join(","));
-        out.push('\n');
+        let cells = r
+            .iter()
+            .map(String::as_str)
+            .chain(std::iter::repeat_n("", blanks));
+        let _ = w.write_record(cells);
     }
-    out.into_bytes()
+    w.into_inner().unwrap_or_default()
 }
 
 /// The table as a workbook: header locked, figure cells unlocked and numbers only, the

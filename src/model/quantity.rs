@@ -170,6 +170,15 @@ impl Quantity {
         self.unit == Unit::Percent
     }
 
+    /// Can the two be compared as amounts? Money (or a bare number, read as money in the
+    /// plan's unit) with money; anything else only with the very same unit.
+    pub fn same_kind(&self, other: &Quantity) -> bool {
+        matches!(
+            (&self.unit, &other.unit),
+            (Unit::Money(_) | Unit::Bare, Unit::Money(_) | Unit::Bare)
+        ) || self.unit == other.unit
+    }
+
     /// The money unit this quantity is in, reading a bare number in `default`.
     pub fn money_unit(&self, default: MoneyUnit) -> Option<MoneyUnit> {
         match self.unit {

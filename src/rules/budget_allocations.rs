@@ -115,14 +115,10 @@ fn refs(ctx: &Ctx, out: &mut Vec<Finding>) {
 fn allocations(ctx: &Ctx, total: Decimal, out: &mut Vec<Finding>) {
     let budget = ctx.plan.budget.as_ref().expect("checked");
     let unit = ctx.unit();
-    let mut sum = Decimal::ZERO;
-    for a in &budget.allocations {
-        match a.amount.yuan(unit) {
-            Some(v) => sum += v,
-            // An amount that cannot be read is reported by its own rule; no sum is made.
-            None => return,
-        }
-    }
+    let Some(sum) = super::sum_yuan(budget.allocations.iter().map(|a| Some(&*a.amount)), unit)
+    else {
+        return;
+    };
     let over = sum > total + ctx.tolerance().money_yuan;
     let short = budget.allocations_complete && !ctx.money_agrees(sum, total);
     if !over && !short {
@@ -175,13 +171,9 @@ fn campaigns(ctx: &Ctx, total: Decimal, out: &mut Vec<Finding>) {
     if stated.is_empty() {
         return;
     }
-    let mut sum = Decimal::ZERO;
-    for (_, b) in &stated {
-        match b.yuan(unit) {
-            Some(v) => sum += v,
-            None => return,
-        }
-    }
+    let Some(sum) = super::sum_yuan(stated.iter().map(|(_, b)| Some(&***b)), unit) else {
+        return;
+    };
     if sum <= total + ctx.tolerance().money_yuan {
         return;
     }

@@ -43,13 +43,9 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     if budget.lines.is_empty() {
         return;
     }
-    let mut sum = Decimal::ZERO;
-    for line in &budget.lines {
-        match line.amount.as_ref().and_then(|a| a.yuan(unit)) {
-            Some(v) => sum += v,
-            None => return,
-        }
-    }
+    let Some(sum) = super::sum_yuan(budget.lines.iter().map(|l| l.amount.as_deref()), unit) else {
+        return;
+    };
     if ctx.money_agrees(sum, total) {
         return;
     }

@@ -116,7 +116,7 @@ fn one(ctx: &Ctx, k: &Kpi, link: &Sp<String>, out: &mut Vec<Finding>) {
     };
     let unit = ctx.unit();
     let money = |q: &Quantity| matches!(q.unit, Unit::Money(_) | Unit::Bare);
-    let comparable = (money(kt) && money(stated)) || kt.unit == stated.unit;
+    let comparable = kt.same_kind(stated);
     let (Some(a), Some(b)) = (kt.base(unit), stated.base(unit)) else {
         return;
     };

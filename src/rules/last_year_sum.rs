@@ -76,13 +76,6 @@ fn walk(
     }
 }
 
-fn like_units(a: &Quantity, b: &Quantity) -> bool {
-    match (&a.unit, &b.unit) {
-        (Unit::Money(_) | Unit::Bare, Unit::Money(_) | Unit::Bare) => true,
-        (x, y) => x == y,
-    }
-}
-
 fn agrees(ctx: &Ctx, whole: &Quantity, a: Decimal, b: Decimal) -> bool {
     if matches!(whole.unit, Unit::Money(_) | Unit::Bare) {
         ctx.money_agrees(a, b)
@@ -104,7 +97,7 @@ fn sum(ctx: &Ctx, whole: &Sp<Quantity>, name: &str, b: &Breakdown) -> Option<Fin
     }
     let mut s = Decimal::ZERO;
     for q in &stated {
-        if !like_units(whole, q) {
+        if !whole.same_kind(q) {
             return None; // incomparable-units' business
         }
         // A figure that cannot be read is reported by its own rule; nothing is added up.
@@ -160,7 +153,7 @@ fn block(ctx: &Ctx, out: &mut Vec<Finding>) {
     let Some(ly) = &t.last_year else {
         return;
     };
-    if !like_units(sales, ly) {
+    if !sales.same_kind(ly) {
         return;
     }
     let unit = ctx.unit();

@@ -32,6 +32,7 @@ mod placeholder;
 mod quantity_unit;
 mod quarter_coverage;
 mod reference;
+pub(crate) use reference::is_catch_all;
 mod risk_without_response;
 mod strategy_without_kpi;
 mod week_gap;
@@ -189,6 +190,18 @@ pub fn fmt_pct(p: Decimal) -> String {
 /// Items of a list for messages: `a, b, c` (`a、b、c` in Chinese).
 pub fn fmt_list(items: &[&str]) -> String {
     items.join(&crate::t!("list-separator"))
+}
+
+/// The sum in 元 of amounts that must all be money; `None` as soon as one cannot be read
+/// (its own rule reports it, and no sum is made from the others).
+pub fn sum_yuan<'a>(
+    amounts: impl IntoIterator<Item = Option<&'a Quantity>>,
+    unit: MoneyUnit,
+) -> Option<Decimal> {
+    amounts
+        .into_iter()
+        .map(|a| a.and_then(|q| q.yuan(unit)))
+        .sum()
 }
 
 /// `part / whole × 100`, or `None` when `whole` is zero.

@@ -246,7 +246,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
 }
 
 /// `其他` / `other`: the rest of a breakdown, never a declared product or region.
-pub(super) fn is_catch_all(key: &str) -> bool {
+pub(crate) fn is_catch_all(key: &str) -> bool {
     matches!(
         key.trim(),
         "其他" | "其它" | "other" | "others" | "Other" | "Others"

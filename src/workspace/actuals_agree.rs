@@ -259,16 +259,7 @@ fn item_cell(scope: &Scope, target: &str, item: &str) -> Option<(usize, (usize, 
 /// money unit (for counts, the plain number).
 fn value_text(f: &Joined, fact: &Fact, derived: bool, money: bool) -> String {
     match f.actuals.rows.get(fact.row) {
-        Some(r) if !derived => {
-            let v = r.value.value.trim();
-            match &r.unit {
-                // The unit from its own column: `85200万元`, not a bare `85200`.
-                Some(u) if v.ends_with(|c: char| c.is_ascii_digit()) => {
-                    format!("{v}{}", u.value.trim())
-                }
-                _ => v.to_owned(),
-            }
-        }
+        Some(r) if !derived => r.written(&r.value),
         _ if money => crate::rules::fmt_in(fact.value, f.scope.plan.money_unit()),
         _ => fact.value.normalize().to_string(),
     }

@@ -59,18 +59,10 @@ pub(super) fn check(
         let Some(row) = j.actuals.rows.get(f.row) else {
             continue;
         };
-        let written = row.last_year.as_ref().map_or_else(
-            || theirs.normalize().to_string(),
-            |v| {
-                let v = v.value.trim();
-                match &row.unit {
-                    Some(u) if v.ends_with(|c: char| c.is_ascii_digit()) => {
-                        format!("{v}{}", u.value.trim())
-                    }
-                    _ => v.to_owned(),
-                }
-            },
-        );
+        let written = row
+            .last_year
+            .as_ref()
+            .map_or_else(|| theirs.normalize().to_string(), |v| row.written(v));
         let finding = crate::i18n::scope(ws.lang_of(j.file), || {
             Finding::new(
                 &ACTUALS_LAST_YEAR,

@@ -316,10 +316,7 @@ pub(super) fn parent_target<'a>(parent: &'a Plan, t: &Target) -> Option<&'a Targ
 }
 
 pub(super) fn comparable(a: &Quantity, b: &Quantity) -> bool {
-    matches!(
-        (&a.unit, &b.unit),
-        (Unit::Money(_) | Unit::Bare, Unit::Money(_) | Unit::Bare)
-    ) || a.unit == b.unit
+    a.same_kind(b)
 }
 
 pub(super) fn agrees(

@@ -12,10 +12,11 @@ use crate::model::{Breakdown, Plan};
 use crate::source::Span;
 use crate::t;
 
-/// `其他` / `other`: the rest of a breakdown, claimed by nobody in particular.
+/// The rest of a breakdown (`其他`, `zj-other`, `浙江其他`), claimed by nobody in
+/// particular.
 fn is_catch_all(key: &str) -> bool {
     let k = key.trim();
-    matches!(k, "其他" | "其它" | "other" | "others" | "Other" | "Others")
+    crate::rules::is_catch_all(k)
         || k.ends_with("-other")
         || k.ends_with("_other")
         || k.ends_with("其他")
