@@ -58,6 +58,7 @@ fn col(label: String, align: &'static str, weight: u8) -> Column {
         label,
         align,
         weight,
+        ..Default::default()
     }
 }
 

@@ -180,6 +180,35 @@ pub fn signed_pct(v: Decimal) -> Pct {
     }
 }
 
+/// Decimals of a point change: two, so the points of a table's items add up to the
+/// whole's gap as printed (−0.33 for a region behind by 0.12 of a 36 target).
+pub const POINTS_DP: u32 = 2;
+
+/// A change in percentage points with its sign and unit: `+0.89个百分点`, `−0.28 pp`
+/// (a table writes the number alone under a header naming the unit).
+pub fn points(v: Decimal, lang: Lang) -> Pct {
+    let s = points_number(v);
+    Pct {
+        value: v,
+        display: match lang {
+            Lang::Zh => format!("{s}个百分点"),
+            Lang::En => format!("{s} pp"),
+        },
+    }
+}
+
+/// The number of a point change as a table cell shows it: `+0.89`, `−0.28`, `0.00`.
+pub fn points_number(v: Decimal) -> String {
+    let s = fmt::fixed(v, POINTS_DP);
+    if v > Decimal::ZERO && s.trim_start_matches(['0', '.']).is_empty() {
+        s
+    } else if v > Decimal::ZERO {
+        format!("+{s}")
+    } else {
+        s
+    }
+}
+
 fn att_v(v: Option<Decimal>, th: &Thresholds) -> Option<Pct> {
     v.map(|x| att(x, th))
 }
@@ -312,11 +341,12 @@ pub struct ItemResult {
     pub actual: Option<Amount>,
     pub attainment: Option<Pct>,
     pub variance: Option<Amount>,
-    /// Share of the actuals of the item and its siblings.
+    /// Share of the whole's actual (the target's, whatever the nesting).
     pub share: Option<Pct>,
     pub last_year: Option<Amount>,
     pub growth: Option<Pct>,
-    /// Percentage points the item adds to (or takes from) its parent's attainment.
+    /// Percentage points the item adds to (or takes from) the whole's attainment:
+    /// (actual − target) ÷ the whole's target; segments, points of the whole's growth.
     pub contribution: Option<Pct>,
     pub status: Light,
 }
@@ -569,19 +599,23 @@ fn target(
     let mut breakdowns = Vec::new();
     for (di, dim) in m.dims.iter().enumerate() {
         let mut items = Vec::new();
-        // Sibling totals for shares, by parent.
         let actuals: Vec<Option<Agg>> = (0..dim.items.len())
             .map(|ii| j.actual(mi, Some((di, ii))))
             .collect();
-        for (ii, it) in dim.items.iter().enumerate() {
-            let a = actuals[ii];
-            let siblings: Decimal = dim
-                .items
+        // Shares are of the whole the table names — the target's actual — at every
+        // level, so a region nested under a region group shows its share of the
+        // company, not of its group. Without an actual for the whole, the items of
+        // the outermost level stand for it.
+        let whole_actual = actual.map(|a| a.value).or_else(|| {
+            dim.items
                 .iter()
                 .enumerate()
-                .filter(|(_, x)| x.parent == it.parent)
-                .filter_map(|(k, _)| actuals[k].map(|a| a.value))
-                .sum();
+                .filter(|(_, x)| x.parent.is_none())
+                .map(|(k, _)| actuals[k].map(|a| a.value))
+                .sum::<Option<Decimal>>()
+        });
+        for (ii, it) in dim.items.iter().enumerate() {
+            let a = actuals[ii];
             let item_full = it.item.and_then(|b| b.value.base(unit));
             let item_to_date = it.item.and_then(|b| {
                 let v = b.value.base(unit)?;
@@ -602,20 +636,14 @@ fn target(
                     it.item.and_then(|b| b.last_year.as_ref()?.base(unit))
                 }
             });
-            let parent_target = match it.parent {
-                None => Some(to_date),
-                Some((pd, pi)) => m.dims[pd].items[pi]
-                    .item
-                    .and_then(|b| b.value.base(unit))
-                    .map(|v| v * scale),
-            };
+            // Points of the whole's attainment (segments: of the whole's growth), so
+            // the column adds up to the whole's gap at every level of nesting.
             let contribution = if dim.segment {
-                // Segments: points of the whole's growth.
                 a.zip(ly)
                     .zip(last_year)
                     .and_then(|((a, l), total_ly)| ratio(a.value - l, total_ly))
             } else {
-                variance.zip(parent_target).and_then(|(v, p)| ratio(v, p))
+                variance.and_then(|v| ratio(v, to_date))
             };
             items.push(ItemResult {
                 key: it.key.clone(),
@@ -626,13 +654,16 @@ fn target(
                 actual: a.map(|a| u.amount(a.value)),
                 attainment: att_v(att, th),
                 variance: variance.map(|v| u.signed(v)),
-                share: a.and_then(|a| ratio(a.value, siblings)).map(pct),
+                share: a
+                    .zip(whole_actual)
+                    .and_then(|(a, w)| ratio(a.value, w))
+                    .map(pct),
                 last_year: ly.map(|v| u.amount(v)),
                 growth: a
                     .zip(ly)
                     .and_then(|(a, l)| growth(a.value, l))
                     .map(signed_pct),
-                contribution: contribution.map(signed_pct),
+                contribution: contribution.map(|c| points(c, lang)),
                 status: if dim.segment {
                     Light::None
                 } else {

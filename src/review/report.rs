@@ -10,7 +10,7 @@ use super::tables::Builder;
 use super::view::{Block, Figures};
 use crate::config::Config;
 use crate::model::{Lang, Plan};
-use crate::render::view::{Body, Pair, Section};
+use crate::render::view::{Body, Pair, Report, Section};
 use crate::render::{checks, Input, Renderer};
 
 /// A report format of `planc review`.
@@ -23,6 +23,19 @@ pub enum Format {
 }
 
 pub fn render(outcome: &Outcome, format: Format, config: &Config) -> Result<Vec<u8>, String> {
+    let (renderer, report) = build(outcome, config)?;
+    let fmt = match format {
+        Format::Md => crate::render::Format::Md,
+        Format::Html => crate::render::Format::Html,
+        Format::Docx => crate::render::Format::Docx,
+        Format::Pdf => crate::render::Format::Pdf,
+    };
+    renderer.render(&report, fmt).map_err(|e| e.to_string())
+}
+
+/// The review's view-model — every section, table and chart with its figures written
+/// out — and the renderer that writes it in any format.
+pub fn build(outcome: &Outcome, config: &Config) -> Result<(Renderer, Report), String> {
     let review = outcome
         .review
         .as_ref()
@@ -179,12 +192,6 @@ pub fn render(outcome: &Outcome, format: Format, config: &Config) -> Result<Vec<
             end += 1;
         }
     }
-    let fmt = match format {
-        Format::Md => crate::render::Format::Md,
-        Format::Html => crate::render::Format::Html,
-        Format::Docx => crate::render::Format::Docx,
-        Format::Pdf => crate::render::Format::Pdf,
-    };
     for s in &mut report.sections {
         if let Body::Review(f) = &mut s.body {
             f.blocks
@@ -192,7 +199,7 @@ pub fn render(outcome: &Outcome, format: Format, config: &Config) -> Result<Vec<
                 .for_each(super::view::Block::align_decimals);
         }
     }
-    renderer.render(&report, fmt).map_err(|e| e.to_string())
+    Ok((renderer, report))
 }
 
 fn lang_code(lang: Lang) -> &'static str {

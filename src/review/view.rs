@@ -139,6 +139,7 @@ mod tests {
             label: "x".into(),
             align,
             weight: 1,
+            ..Default::default()
         };
         let row = |cells: &[&str]| Row {
             cells: cells.iter().map(|t| Cell::text(*t)).collect(),

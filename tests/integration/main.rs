@@ -9,6 +9,7 @@ mod review;
 
 mod check_cli;
 mod diff;
+mod documents;
 mod docx_layout;
 mod fuzz_corpus;
 mod git_check;

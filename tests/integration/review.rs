@@ -165,15 +165,16 @@ fn items_in_a_partial_year_are_measured_against_their_share_to_date() {
     let b = find(&product["items"], "ref", "b");
     assert_eq!(b["attainment"]["value"], "93.5714");
     assert_eq!(b["contribution"]["value"], "-2.1429");
-    // Channels of a, against a's 560 to date: 医院 360 of 350 → 102.8571 %, +1.7857
-    // points of a; 药店 228 of 210 → 108.5714 %, +3.2143 points.
+    // Channels of a, against a's 560 to date: 医院 360 of 350 → 102.8571 %, and
+    // (360 − 350) ÷ 840 = +1.1905 points of the whole's attainment (not of a's);
+    // 药店 228 of 210 → 108.5714 %, +2.1429 points.
     let channel = find(&sales["breakdowns"], "dimension", "channel");
     let hospital = find(&channel["items"], "ref", "医院");
     assert_eq!(hospital["attainment"]["value"], "102.8571");
-    assert_eq!(hospital["contribution"]["value"], "1.7857");
+    assert_eq!(hospital["contribution"]["value"], "1.1905");
     let pharmacy = find(&channel["items"], "ref", "药店");
     assert_eq!(pharmacy["attainment"]["value"], "108.5714");
-    assert_eq!(pharmacy["contribution"]["value"], "3.2143");
+    assert_eq!(pharmacy["contribution"]["value"], "2.1429");
 }
 
 #[test]

@@ -1,0 +1,279 @@
+//! The documents planc renders for the bundled examples, checked through the view-model
+//! they are written from: every table's relative figures are of the whole its header
+//! names, totals are their rows, each column has one number of decimals, and no
+//! section is empty. What the reader sees in Markdown, HTML, DOCX and PDF is this
+//! view-model written out.
+
+use std::path::{Path, PathBuf};
+
+use rust_decimal::Decimal;
+
+use planc::config::Config;
+use planc::render::view::{Body, Column, Measure, Report};
+
+fn examples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples")
+}
+
+/// The review of the bundled example, as the report writes it.
+fn review_view() -> (planc::review::Review, Report) {
+    let path = examples().join("review.plan.yaml");
+    let config = Config::discover(&path).unwrap();
+    let outcome = planc::review::run(
+        &planc::review::Request {
+            path: &path,
+            actuals: &[],
+            as_of: None,
+            config: &config,
+            report_missing: true,
+        },
+        false,
+    );
+    let review = outcome.review.clone().expect("the example review computes");
+    let (_, report) = planc::review::report::build(&outcome, &config).unwrap();
+    (review, report)
+}
+
+/// A table as the checks see it: columns, and rows of (kind, cell texts).
+struct Grid {
+    name: String,
+    columns: Vec<Column>,
+    rows: Vec<(&'static str, Vec<String>)>,
+}
+
+fn grids(report: &Report) -> Vec<Grid> {
+    let mut out = Vec::new();
+    for s in &report.sections {
+        let mut push = |columns: &[Column], rows: Vec<(&'static str, Vec<String>)>| {
+            out.push(Grid {
+                name: s.heading.clone(),
+                columns: columns.to_vec(),
+                rows,
+            })
+        };
+        match &s.body {
+            Body::Review(f) => {
+                for b in &f.blocks {
+                    let rows = b
+                        .rows
+                        .iter()
+                        .map(|r| (r.kind, r.cells.iter().map(|c| c.text.clone()).collect()))
+                        .collect();
+                    push(&b.columns, rows);
+                }
+            }
+            Body::Reference { tables } => {
+                for t in tables {
+                    let rows = t
+                        .table
+                        .rows
+                        .iter()
+                        .map(|r| (r.kind, r.cells.iter().map(|c| c.text.clone()).collect()))
+                        .collect();
+                    push(&t.table.columns, rows);
+                }
+            }
+            Body::Budget { table: Some(t), .. } => {
+                let rows = t
+                    .rows
+                    .iter()
+                    .map(|r| (r.kind, r.cells.iter().map(|c| c.text.clone()).collect()))
+                    .collect();
+                push(&t.columns, rows);
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The number a cell prints (`−0.28`, `+1,036.5`, `25.3%`), `None` for text and `—`.
+fn number(text: &str) -> Option<Decimal> {
+    let t = text
+        .trim()
+        .trim_end_matches('%')
+        .replace(',', "")
+        .replace('\u{2212}', "-");
+    let t = t.strip_prefix('+').unwrap_or(&t);
+    t.parse().ok()
+}
+
+/// Decimals a cell prints: `25.30` → 2.
+fn places(text: &str) -> Option<usize> {
+    number(text)?;
+    Some(text.split_once('.').map_or(0, |(_, f)| {
+        f.chars().take_while(char::is_ascii_digit).count()
+    }))
+}
+
+/// Half a unit of the last place, once for every printed figure in a sum and its total.
+fn slack(dp: usize, figures: usize) -> Decimal {
+    Decimal::new(5, dp as u32 + 1) * Decimal::from(figures)
+}
+
+/// The column's body cells (subtotals left out) and its total cell.
+fn column(g: &Grid, ci: usize) -> (Vec<&str>, Option<&str>) {
+    let body = g
+        .rows
+        .iter()
+        .filter(|(k, _)| *k == "body")
+        .map(|(_, c)| c[ci].as_str())
+        .collect();
+    let total = g
+        .rows
+        .iter()
+        .find(|(k, _)| *k == "total")
+        .map(|(_, c)| c[ci].as_str());
+    (body, total)
+}
+
+/// Every check the issue asks of a table, on one table.
+fn check_grid(g: &Grid, whole_gap: &dyn Fn(&str) -> Option<Decimal>) -> Vec<String> {
+    let mut bad = Vec::new();
+    for (ci, c) in g.columns.iter().enumerate() {
+        let (body, total) = column(g, ci);
+        let all: Vec<&str> = g.rows.iter().map(|(_, r)| r[ci].as_str()).collect();
+        // One number of decimals per column.
+        let dps: std::collections::BTreeSet<usize> = all.iter().filter_map(|t| places(t)).collect();
+        if c.measure != Measure::Text && dps.len() > 1 {
+            bad.push(format!(
+                "{}: column {} prints {:?} decimals: {all:?}",
+                g.name, c.label, dps
+            ));
+        }
+        let dp = dps.iter().max().copied().unwrap_or(0);
+        let relative = matches!(c.measure, Measure::Share | Measure::Points);
+        if relative && total.is_some_and(|t| number(t).is_none()) {
+            bad.push(format!(
+                "{}: column {} has no total: {all:?}",
+                g.name, c.label
+            ));
+        }
+        let values: Option<Vec<Decimal>> = body.iter().map(|t| number(t)).collect();
+        let (Some(values), Some(total)) = (values, total.and_then(number)) else {
+            continue;
+        };
+        let sum: Decimal = values.iter().sum();
+        let close = |a: Decimal, b: Decimal| (a - b).abs() <= slack(dp, values.len() + 1);
+        match c.measure {
+            Measure::Money | Measure::Share | Measure::Points if !close(sum, total) => {
+                bad.push(format!(
+                    "{}: column {} adds up to {sum}, its total row prints {total}",
+                    g.name, c.label
+                ))
+            }
+            _ => {}
+        }
+        if c.measure == Measure::Share && !close(total, Decimal::ONE_HUNDRED) {
+            bad.push(format!(
+                "{}: shares in column {} add up to {total} % of the whole it names",
+                g.name, c.label
+            ));
+        }
+        if c.measure == Measure::Points {
+            match whole_gap(&c.label) {
+                Some(gap) if close(total, gap) => {}
+                gap => bad.push(format!(
+                    "{}: points in column {} add up to {total}, the whole's gap is {gap:?}",
+                    g.name, c.label
+                )),
+            }
+        }
+    }
+    bad
+}
+
+/// Whether a serialized body holds anything a reader sees (its `type` tag aside).
+fn has_content(v: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match v {
+        Value::String(s) => !s.trim().is_empty(),
+        Value::Array(a) => a.iter().any(has_content),
+        Value::Object(o) => o
+            .iter()
+            .any(|(k, v)| k != "type" && k != "align" && k != "kind" && has_content(v)),
+        _ => false,
+    }
+}
+
+fn no_empty_section(report: &Report) -> Vec<String> {
+    let mut bad = Vec::new();
+    for (i, s) in report.sections.iter().enumerate() {
+        let has_children = report
+            .sections
+            .get(i + 1)
+            .is_some_and(|n| n.level > s.level);
+        let body = serde_json::to_value(&s.body).unwrap();
+        if !has_children && !has_content(&body) {
+            bad.push(format!("empty section: {}", s.heading));
+        }
+    }
+    bad
+}
+
+#[test]
+fn the_reviews_tables_add_up_to_the_wholes_they_name() {
+    let (review, report) = review_view();
+    // The whole a column names is a target of the review: its gap in points of
+    // attainment (points of growth for a segment's column).
+    let whole_gap = |label: &str| {
+        let t = review.targets.iter().find(|t| label.contains(&t.name))?;
+        let growth = label.contains("增长") || label.contains("growth");
+        if growth {
+            Some(t.growth.as_ref()?.value)
+        } else {
+            Some(t.attainment.as_ref()?.value - Decimal::ONE_HUNDRED)
+        }
+    };
+    let grids = grids(&report);
+    assert!(
+        grids
+            .iter()
+            .any(|g| g.columns.iter().any(|c| c.measure == Measure::Points)),
+        "the review shows contributions"
+    );
+    let mut bad: Vec<String> = grids
+        .iter()
+        .flat_map(|g| check_grid(g, &whole_gap))
+        .collect();
+    bad.extend(no_empty_section(&report));
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+#[test]
+fn a_region_nested_in_a_group_is_measured_against_the_company() {
+    let (review, report) = review_view();
+    let sales = review.targets.iter().find(|t| t.id == "sales").unwrap();
+    let region = sales
+        .breakdowns
+        .iter()
+        .find(|b| b.dimension == "region")
+        .unwrap();
+    let east = region.items.iter().find(|i| i.key == "east").unwrap();
+    // 9.09 of the company's 35.9: 25.32 %, not 51.6 % of 成熟区域.
+    assert_eq!(east.share.as_ref().unwrap().display, "25.3%");
+    let northwest = region.items.iter().find(|i| i.key == "northwest").unwrap();
+    // (2.41 − 2.53) ÷ 36 = −0.33 points of the company's attainment, not −2.6.
+    assert_eq!(
+        northwest.contribution.as_ref().unwrap().display,
+        "\u{2212}0.33个百分点"
+    );
+    // The group's subtotal is labelled as one.
+    let g = grids(&report)
+        .into_iter()
+        .find(|g| g.columns.iter().any(|c| c.label == "所属"))
+        .unwrap();
+    let subs: Vec<&str> = g
+        .rows
+        .iter()
+        .filter(|(k, _)| *k == "sub")
+        .map(|(_, c)| c[0].as_str())
+        .collect();
+    assert_eq!(subs, ["成熟区域 小计", "潜力区域 小计", "待开发区域 小计"]);
+    let share = g
+        .columns
+        .iter()
+        .find(|c| c.measure == Measure::Share)
+        .unwrap();
+    assert_eq!(share.label, "占年度销售总额");
+}
