@@ -277,3 +277,75 @@ fn a_region_nested_in_a_group_is_measured_against_the_company() {
         .unwrap();
     assert_eq!(share.label, "占年度销售总额");
 }
+
+/// The consolidated report of `examples/org`, as `render DIR --rollup` builds it.
+fn rollup_view() -> Report {
+    use planc::workspace::{Options, Workspace};
+    let dir = examples().join("org");
+    let config = Config::discover(&dir).unwrap();
+    let ws = Workspace::open(std::slice::from_ref(&dir), config, &Options::default());
+    let root = ws.plans_with_id("company-2026")[0];
+    let renderer = planc::render::Renderer::new(None).unwrap();
+    planc::report::rollup(&ws, root, &dir, &renderer, planc::render::Format::Md).unwrap()
+}
+
+#[test]
+fn the_rollups_tables_add_up_and_name_every_unit() {
+    let report = rollup_view();
+    let grids = grids(&report);
+    let mut bad: Vec<String> = grids
+        .iter()
+        .flat_map(|g| check_grid(g, &|_| None))
+        .collect();
+    bad.extend(no_empty_section(&report));
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+    // The company allocates to six regions; three have a plan, and all six are named.
+    let tree = &grids[0];
+    assert_eq!(tree.rows[0].1.last().unwrap(), "3 / 6");
+    let children = grids
+        .iter()
+        .find(|g| g.rows.last().is_some_and(|(_, r)| r[0] == "合计"))
+        .expect("the regions without a plan are named");
+    let names: Vec<&str> = children.rows.iter().map(|(_, r)| r[0].as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "华东大区",
+            "华南大区",
+            "华北大区",
+            "西南大区",
+            "西北大区",
+            "东北大区",
+            "合计"
+        ]
+    );
+    let total = &children.rows.last().unwrap().1;
+    assert_eq!(
+        total[1], "360,000",
+        "the allocations add up to the company's target"
+    );
+    // Product lines under the company's names, matched by id: 其他成熟产品 is the
+    // regions' 博舒平及其他.
+    let products = grids
+        .iter()
+        .find(|g| g.rows.iter().any(|(_, r)| r[0] == "心脉安"))
+        .unwrap();
+    let names: Vec<&str> = products.rows.iter().map(|(_, r)| r[0].as_str()).collect();
+    assert_eq!(names, ["心脉安", "清肺宁", "其他成熟产品", "下级合计"]);
+    // The chart's shares are of the total its caption names.
+    let chart = report
+        .sections
+        .iter()
+        .find_map(|s| match &s.body {
+            Body::Budget { chart: Some(c), .. } => Some(c),
+            _ => None,
+        })
+        .unwrap();
+    assert!(chart.caption.contains("360,000万元"), "{}", chart.caption);
+    for d in &chart.data {
+        let v = number(&d.value).unwrap();
+        let share = number(d.share.as_deref().unwrap()).unwrap();
+        let expected = (v * Decimal::ONE_HUNDRED / Decimal::from(360_000)).round_dp(1);
+        assert_eq!(share, expected, "{}: {} of 360,000", d.label, d.value);
+    }
+}
