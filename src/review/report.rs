@@ -119,7 +119,7 @@ pub fn build(outcome: &Outcome, config: &Config) -> Result<(Renderer, Report), S
         .as_ref()
         .map(|r| r.segments.as_slice())
         .unwrap_or(&[]);
-    let scope = crate::actuals::join::Scope::new(base, segments);
+    let scope = crate::actuals::join::Scope::new(base, segments).with_aliases(&config.aliases);
     // The figures each section of the review names, built in document order (charts are
     // numbered as they appear): (the section's place in the report, its blocks).
     let mut placed: Vec<(usize, Vec<(String, Block)>)> = Vec::new();
