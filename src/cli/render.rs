@@ -15,7 +15,7 @@ use crate::render::{index::Entry, Format, Renderer};
 use crate::report::Outcome;
 use crate::workspace::{FileId, Options, Role, Workspace};
 
-#[derive(clap::Args, Debug)]
+#[derive(clap::Args, Clone, Debug)]
 pub struct Args {
     /// A plan file, or a directory: every `*.plan.yaml` under it is rendered, plus an index.
     pub path: PathBuf,
@@ -363,8 +363,39 @@ fn render_rollup(
         Ok(b) => b,
         Err(e) => return trouble(io, e),
     };
-    let default = base_dir.join(format!("rollup.{}", args.format.extension()));
-    emit(args, &bytes, &default, io)
+    let name = format!("rollup.{}", args.format.extension());
+    // A directory render writes into a folder — `-o site` is the folder `site`, made
+    // when it does not exist yet — so the consolidated report sits beside the reports
+    // `render DIR -o site` writes there. (`-o -` still prints Markdown or HTML.)
+    let to_stdout = args.output.as_deref() == Some(Path::new("-"));
+    if args.path.is_dir() && !to_stdout {
+        let dir = args.output.clone().unwrap_or_else(|| base_dir.clone());
+        if dir.exists() && !dir.is_dir() {
+            return trouble(
+                io,
+                crate::t!(
+                    "render-dir-into-file",
+                    path = crate::source::display_path(&dir)
+                ),
+            );
+        }
+        if let Err(e) = std::fs::create_dir_all(&dir) {
+            return trouble(
+                io,
+                crate::t!(
+                    "cli-cannot-write",
+                    path = crate::source::display_path(&dir),
+                    reason = crate::load::io_reason(&e)
+                ),
+            );
+        }
+        let into = Args {
+            output: Some(dir.join(&name)),
+            ..args.clone()
+        };
+        return emit(&into, &bytes, &dir.join(&name), io);
+    }
+    emit(args, &bytes, &base_dir.join(name), io)
 }
 
 /// Writes one rendered report: to stdout for `-o -` (not DOCX), into an existing

@@ -478,7 +478,7 @@ pub fn report(renderer: &Renderer, root: &OrgNode, input: &Input) -> Report {
         &mut sections,
     );
     // 3. The children's breakdowns added up, by dimension.
-    let (tables, partial) = rolled_up(&b, root);
+    let (tables, partial) = rolled_up(&b, root, &input.record.config.aliases);
     if !tables.is_empty() {
         push(
             l.get("rollup.dims"),
@@ -554,7 +554,7 @@ pub fn report(renderer: &Renderer, root: &OrgNode, input: &Input) -> Report {
 
 /// The children's breakdowns added up, one table per dimension that every child gives
 /// (a dimension only some give cannot be added up: it is named in the note instead).
-fn rolled_up(b: &Builder, root: &OrgNode) -> (Vec<Captioned>, Option<String>) {
+fn rolled_up(b: &Builder, root: &OrgNode, repo: &Aliases) -> (Vec<Captioned>, Option<String>) {
     let l = b.l;
     let kids: Vec<(&OrgNode, &Target)> = root
         .children
@@ -626,7 +626,7 @@ fn rolled_up(b: &Builder, root: &OrgNode) -> (Vec<Captioned>, Option<String>) {
                 let at = lines.iter().position(|x| x.0 == *key).or_else(|| {
                     lines
                         .iter()
-                        .position(|x| same_item(root.plan, &x.0, c.plan, key, d))
+                        .position(|x| same_item(root.plan, &x.0, c.plan, key, d, repo))
                 });
                 match at {
                     Some(k) => lines[k].2 += v,
@@ -738,11 +738,34 @@ fn names_of<'p>(plan: &'p Plan, dim: &str, key: &str) -> Option<Vec<&'p str>> {
     }
 }
 
+/// The repository's `[aliases]` (planc.toml), by item id or name.
+type Aliases = std::collections::BTreeMap<String, Vec<String>>;
+
 /// Whether a child's item `key` is the root's item `root_key`, ids apart: one plan
-/// names the other's item among its names or aliases.
-fn same_item(root: &Plan, root_key: &str, child: &Plan, key: &str, dim: &str) -> bool {
-    let ours = names_of(root, dim, root_key).unwrap_or_default();
-    let theirs = names_of(child, dim, key).unwrap_or_default();
+/// names the other's item among its names or aliases, or planc.toml's `[aliases]`
+/// gives one of them the other's id or name.
+fn same_item(
+    root: &Plan,
+    root_key: &str,
+    child: &Plan,
+    key: &str,
+    dim: &str,
+    repo: &Aliases,
+) -> bool {
+    let with_repo = |names: Vec<&str>, id: &str| -> Vec<String> {
+        let mut out: Vec<String> = if names.is_empty() {
+            vec![id.to_owned()]
+        } else {
+            names.iter().map(|n| (*n).to_owned()).collect()
+        };
+        let first = out[0].clone();
+        for k in [id, first.as_str()] {
+            out.extend(repo.get(k).into_iter().flatten().cloned());
+        }
+        out
+    };
+    let ours = with_repo(names_of(root, dim, root_key).unwrap_or_default(), root_key);
+    let theirs = with_repo(names_of(child, dim, key).unwrap_or_default(), key);
     // Its own name does not make a match (two plans may both call an item 其他);
     // an alias does.
     let (our_name, their_name) = (ours.first(), theirs.first());
@@ -757,7 +780,7 @@ fn same_item(root: &Plan, root_key: &str, child: &Plan, key: &str, dim: &str) ->
 
 #[cfg(test)]
 mod tests {
-    use super::same_item;
+    use super::Aliases;
     use crate::model::Plan;
 
     fn plan(products: &str) -> Plan {
@@ -767,6 +790,27 @@ mod tests {
         );
         let parsed = crate::source::yaml::parse(&text);
         crate::source::de::from_node::<Plan>(&parsed.root.unwrap()).unwrap()
+    }
+
+    fn same_item(a: &Plan, ak: &str, b: &Plan, bk: &str, dim: &str) -> bool {
+        super::same_item(a, ak, b, bk, dim, &Aliases::new())
+    }
+
+    #[test]
+    fn planc_toml_aliases_map_too() {
+        let company = plan("  - { id: mature, name: 其他成熟产品 }\n");
+        let region = plan("  - { id: bsp, name: 博舒平及其他 }\n");
+        assert!(!same_item(&company, "mature", &region, "bsp", "product"));
+        let mut repo = Aliases::new();
+        repo.insert("mature".into(), vec!["博舒平及其他".into()]);
+        assert!(super::same_item(
+            &company, "mature", &region, "bsp", "product", &repo
+        ));
+        let mut repo = Aliases::new();
+        repo.insert("博舒平及其他".into(), vec!["mature".into()]);
+        assert!(super::same_item(
+            &company, "mature", &region, "bsp", "product", &repo
+        ));
     }
 
     #[test]
