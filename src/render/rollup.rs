@@ -6,10 +6,10 @@
 use rust_decimal::Decimal;
 
 use super::chart::{Chart, ChartKind, Datum};
-use super::num::{self, Money};
 use super::view::{Body, Captioned, Cell, Column, Figure, Measure, Report, Row, Section, Table};
 use super::{Input, Labels, Renderer};
 use crate::model::{dimension, BreakdownItem, Lang, Plan, Quantity, Target};
+use crate::num::{self, Money};
 
 /// A plan of the tree with what it fills in its parent.
 pub struct OrgNode<'a> {

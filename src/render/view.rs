@@ -441,7 +441,7 @@ pub enum Body {
     },
     /// Year-end review figures (attainment tables with status lights, plan-vs-actual
     /// charts), built by `crate::review::report`.
-    Review(crate::review::view::Figures),
+    Review(super::figures::Figures),
 }
 
 #[derive(Clone, Debug, Serialize)]

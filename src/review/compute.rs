@@ -14,7 +14,7 @@ use crate::actuals::join::{Agg, Expect, Joined, MetricKind};
 use crate::actuals::period::PeriodKey;
 use crate::config::Thresholds;
 use crate::model::{Comparator, Kpi, Lang, Plan, Quantity, Target, Unit};
-use crate::render::num::Scale;
+use crate::num::Money;
 
 /// Green, amber or red; `none` when nothing can be compared.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -80,11 +80,9 @@ fn ser_pct<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
 #[derive(Clone, Debug)]
 pub struct Units {
     pub expect: Expect,
-    /// For money: the unit the target was written in.
-    pub like: Quantity,
-    pub default: crate::model::MoneyUnit,
-    /// The report language: Chinese keeps the target's unit (亿元), English writes
-    /// millions of yuan (`CNY 3,590m`), as `planc render` does.
+    /// The document's one money format (unit and decimals), as `planc render` writes
+    /// the plan: every amount of the review in it, so one figure reads alike everywhere.
+    pub money: Money,
     pub lang: Lang,
 }
 
@@ -113,20 +111,10 @@ impl Units {
     }
     fn number(&self, v: Decimal, signed: bool) -> String {
         let s = match &self.expect {
-            Expect::Money => {
-                let unit = self.like.money_unit(self.default).unwrap_or(self.default);
-                let scale = Scale::of(unit, self.lang);
-                // 亿元 figures need their fourth place (9.072亿元), and so do millions
-                // (12.345m is 1,234.5万元); 万元 and 元 do not.
-                let dp = match scale {
-                    Scale::Yi | Scale::Million => 4,
-                    Scale::Wan | Scale::Yuan => 2,
-                };
-                fmt::dec(v / scale.factor(), dp)
-            }
+            Expect::Money => self.money.amount(v),
             _ => fmt::dec(v, 2),
         };
-        if signed && v > Decimal::ZERO {
+        if signed && v > Decimal::ZERO && !s.trim_start_matches(['0', '.', ',']).is_empty() {
             format!("+{s}")
         } else {
             s
@@ -134,10 +122,7 @@ impl Units {
     }
     pub fn label(&self) -> String {
         match &self.expect {
-            Expect::Money => {
-                let unit = self.like.money_unit(self.default).unwrap_or(self.default);
-                Scale::of(unit, self.lang).label().to_owned()
-            }
+            Expect::Money => self.money.scale.label().to_owned(),
             Expect::Percent => "%".into(),
             Expect::Count(u) => u.clone(),
             Expect::Bare => String::new(),
@@ -247,6 +232,9 @@ pub struct Review {
     pub summary: Summary,
     /// Rows left out because they cover time after `as_of`.
     pub rows_after_as_of: usize,
+    /// The money format every amount is written in (the cover's unit).
+    #[serde(skip)]
+    pub money: Money,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -273,6 +261,9 @@ pub struct TargetResult {
     pub name: String,
     /// The unit figures are shown in: `亿元`, `%`, `家`.
     pub unit: String,
+    /// Money: its figures are written in the review's one money format.
+    #[serde(skip)]
+    pub money: bool,
     /// The full-period target.
     pub target: Amount,
     /// The target up to `as_of` (the full target in a full year).
@@ -386,7 +377,7 @@ pub struct Summary {
 }
 
 /// Computes the review, its figures written for a report in `lang`.
-pub fn compute(j: &Joined, thresholds: &Thresholds, lang: Lang) -> Review {
+pub fn compute(j: &Joined, thresholds: &Thresholds, lang: Lang, money: Money) -> Review {
     let plan = j.scope.plan;
     let pp = j.scope.period;
     let elapsed = pp.elapsed_months(j.as_of);
@@ -403,11 +394,17 @@ pub fn compute(j: &Joined, thresholds: &Thresholds, lang: Lang) -> Review {
                 thresholds,
                 (elapsed, months),
                 partial,
-                lang,
+                (lang, money),
             )),
-            MetricKind::Kpi(k) => {
-                kpis.push(kpi(j, mi, k, thresholds, (elapsed, months), partial, lang))
-            }
+            MetricKind::Kpi(k) => kpis.push(kpi(
+                j,
+                mi,
+                k,
+                thresholds,
+                (elapsed, months),
+                partial,
+                (lang, money),
+            )),
         }
     }
     let mut summary = Summary {
@@ -458,6 +455,7 @@ pub fn compute(j: &Joined, thresholds: &Thresholds, lang: Lang) -> Review {
         kpis,
         summary,
         rows_after_as_of: j.after_as_of,
+        money,
     }
 }
 
@@ -511,14 +509,13 @@ fn target(
     th: &Thresholds,
     (elapsed, months): Months,
     partial: bool,
-    lang: Lang,
+    (lang, money): (Lang, Money),
 ) -> TargetResult {
     let m = &j.scope.metrics[mi];
     let unit = j.scope.unit;
     let u = Units {
         expect: m.expect.clone(),
-        like: t.value.value.clone(),
-        default: unit,
+        money,
         lang,
     };
     let full = t.value.base(unit).unwrap_or(Decimal::ZERO);
@@ -712,6 +709,7 @@ fn target(
         id: t.id.value.clone(),
         name: t.name.clone(),
         unit: u.label(),
+        money: matches!(u.expect, Expect::Money),
         target: u.amount(full),
         target_to_date: u.amount(to_date),
         actual: actual.map(|a| u.amount(a.value)),
@@ -741,18 +739,12 @@ fn kpi(
     th: &Thresholds,
     (elapsed, months): Months,
     partial: bool,
-    lang: Lang,
+    (lang, money): (Lang, Money),
 ) -> KpiResult {
     let m = &j.scope.metrics[mi];
-    let like = k
-        .target
-        .as_ref()
-        .map(|t| t.value.clone())
-        .unwrap_or_else(|| Quantity::parse("0"));
     let u = Units {
         expect: m.expect.clone(),
-        like: like.clone(),
-        default: j.scope.unit,
+        money,
         lang,
     };
     let actual = j.actual(mi, None).map(|a| a.value);

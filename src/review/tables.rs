@@ -9,8 +9,8 @@ use rust_decimal::Decimal;
 use super::chart::{self, Bar};
 use super::compute::{ItemResult, KpiResult, Light, Review, TargetResult};
 use super::figures::Block as Spec;
-use super::view::{Block, Cell, Row};
 use crate::model::{Lang, Plan};
+use crate::render::figures::{Block, Cell, Row};
 use crate::render::view::{Column, Measure};
 use crate::render::Labels;
 
@@ -672,6 +672,9 @@ impl Builder<'_> {
         };
         if let Some(a) = actual {
             let u = |v: Decimal| {
+                if t.money {
+                    return self.review.money.amount(v);
+                }
                 // Written like the items: find one item's scale from its number/value.
                 b.items
                     .iter()
@@ -855,7 +858,7 @@ fn scale(v: Decimal, like: &super::compute::Amount) -> String {
 }
 
 fn group(int: &str) -> String {
-    // A real minus sign, as `render::num` writes it.
+    // A real minus sign, as `num` writes it.
     let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("\u{2212}", d));
     let mut out = String::from(sign);
     for (i, c) in digits.chars().enumerate() {

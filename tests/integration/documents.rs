@@ -349,3 +349,68 @@ fn the_rollups_tables_add_up_and_name_every_unit() {
         assert_eq!(share, expected, "{}: {} of 360,000", d.label, d.value);
     }
 }
+
+#[test]
+fn one_figure_is_printed_one_way_throughout_the_review() {
+    let (review, report) = review_view();
+    let sales = review.targets.iter().find(|t| t.id == "sales").unwrap();
+    // The plan report's money format (万元: 9.072亿元 needs no third decimal there).
+    assert_eq!(review.money.scale.label(), "万元");
+    let want = review.money.amount(sales.target.value);
+    assert_eq!(want, "360,000");
+    // Every table that breaks the target down prints it so in its total row …
+    let totals: Vec<String> = grids(&report)
+        .iter()
+        .filter_map(|g| {
+            let ci = g.columns.iter().position(|c| c.label == "目标")?;
+            column(g, ci).1.map(str::to_owned)
+        })
+        .collect();
+    assert!(totals.len() >= 3, "{totals:?}");
+    assert!(totals.iter().all(|t| *t == want), "{totals:?}");
+    // … and the summary table and the narrative with its unit, which the cover names.
+    assert_eq!(sales.target.display, "360,000万元");
+    assert_eq!(report.meta.money_unit, "万元");
+    let renderer = planc::render::Renderer::new(None).unwrap();
+    let md =
+        String::from_utf8(renderer.render(&report, planc::render::Format::Md).unwrap()).unwrap();
+    assert!(md.contains("对照年度目标360,000万元"), "{md}");
+    assert!(md.contains("CNY · 万元"));
+    for other in ["36亿元", "| 36.0 ", "**36.00**", "**36.000**"] {
+        assert!(!md.contains(other), "{other} in the review");
+    }
+}
+
+#[test]
+fn the_configured_money_unit_applies_to_the_review() {
+    let tmp = tempfile::tempdir().unwrap();
+    let copy = std::process::Command::new("cp")
+        .arg("-r")
+        .arg(examples())
+        .arg(tmp.path())
+        .status()
+        .unwrap();
+    assert!(copy.success());
+    let root = tmp.path().join("examples");
+    std::fs::write(root.join("planc.toml"), "[render]\nmoney_unit = \"亿元\"\n").unwrap();
+    let out = crate::util::planc_env()
+        .args(["review", "review.plan.yaml", "--format", "md"])
+        .current_dir(&root)
+        .output()
+        .unwrap();
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Every amount in 亿元 with one number of decimals (two: 9.072亿元 is rounded for
+    // display, and the cover says so).
+    assert!(md.contains("CNY · 亿元"), "{md}");
+    assert!(md.contains("四舍五入保留2位小数"), "{md}");
+    assert!(
+        md.contains("| 年度销售总额 | 36.00亿元 | 35.90亿元 |"),
+        "{md}"
+    );
+    assert!(md.contains("| 华东大区 | 成熟区域 | 9.07 | 9.09 |"), "{md}");
+}
