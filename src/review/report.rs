@@ -79,6 +79,10 @@ pub fn build(outcome: &Outcome, config: &Config) -> Result<(Renderer, Report), S
         },
         lang: Some(lang),
     });
+    // The cover names the company: the review's own, else its plan's.
+    if report.meta.company.is_none() {
+        report.meta.company = base.company.clone().filter(|c| !c.trim().is_empty());
+    }
     // The cover names the unit every amount of the review is written in (the review
     // file itself states none: its amounts are the plan's and the actuals').
     report.meta.money_unit = review.money.scale.label().to_owned();

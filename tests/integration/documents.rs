@@ -414,3 +414,49 @@ fn the_configured_money_unit_applies_to_the_review() {
     );
     assert!(md.contains("| 华东大区 | 成熟区域 | 9.07 | 9.09 |"), "{md}");
 }
+
+/// Every nesting depth a report's rows use is indented by the stylesheet, and printing
+/// does not force a page break before each chapter.
+#[test]
+fn html_indents_every_depth_and_prints_without_forced_chapter_breaks() {
+    let mut depths = std::collections::BTreeSet::new();
+    let mut pages = Vec::new();
+    for args in [
+        vec!["examples/org/east-china.plan.yaml"],
+        vec!["examples/org", "--rollup"],
+    ] {
+        let out = crate::util::planc_env()
+            .arg("render")
+            .args(&args)
+            .args(["--format", "html", "-o", "-"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let html = String::from_utf8(out.stdout).unwrap();
+        for part in html.split("depth-").skip(1) {
+            let n: String = part.chars().take_while(char::is_ascii_digit).collect();
+            if part[n.len()..].starts_with(['"', ' ']) && !n.is_empty() {
+                depths.insert(n);
+            }
+        }
+        pages.push(html);
+    }
+    assert!(
+        depths.contains("3"),
+        "the representatives under 西湖组: {depths:?}"
+    );
+    for html in &pages {
+        for d in &depths {
+            assert!(
+                html.contains(&format!("tr.depth-{d} td:first-child")),
+                "no indentation rule for depth {d}"
+            );
+        }
+        let print = html.split("@media print").nth(1).unwrap_or_default();
+        assert!(!print.contains("level-1 { break-before: page"), "{print}");
+    }
+}

@@ -751,7 +751,9 @@ fn dash_output_writes_to_stdout() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(String::from_utf8_lossy(&out.stdout).starts_with("# "));
+    // The company (from the plan under review) above the title, then the title.
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(md.starts_with("**华康医药股份有限公司**\n\n# "), "{md}");
     assert!(!tmp.path().join("-").exists(), "wrote a file named `-`");
     // A Word document never goes to a terminal.
     planc()
