@@ -51,7 +51,7 @@ fn figures(text: &str) -> Vec<std::ops::Range<usize>> {
             let start = from + i + key.len();
             let end = start
                 + text[start..]
-                    .find(|c: char| matches!(c, ',' | '}' | '\n' | ' ' | '#'))
+                    .find([',', '}', '\n', ' ', '#'])
                     .unwrap_or(text.len() - start);
             if text[start..].starts_with(|c: char| c.is_ascii_digit()) {
                 out.push(start..end);
