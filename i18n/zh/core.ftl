@@ -10,7 +10,7 @@ io-not-a-file = 不是普通文件（管道、设备或套接字）：planc 只�
 io-too-large = 文件大小 { $size } MB，超过上限 { $limit } MB（可用 --max-file-mb 或 planc.toml 中的 [limits] max_file_mb 调高）
 io-output-is-input = 它是本次运行读取的输入文件之一；planc 从不覆盖输入文件（请换一个输出路径）
 
-yaml-syntax = YAML 语法错误：{ $info }
+yaml-syntax = YAML 语法错误
 yaml-second-document = 一个计划文件只能有一个 YAML 文档；这里出现了第二个 `---` 文档
 yaml-alias-limit = 别名展开后超过 { $limit } 个值，已停止展开
 yaml-unknown-anchor = 别名引用了不存在的锚点
@@ -159,3 +159,18 @@ check-nothing-listed = 所列路径中没有计划、总结或实际数据文件
 output-not-a-file = 输出位置不是普通文件（是设备、FIFO、套接字、目录，或指向其他东西的链接）：planc 只会覆盖普通文件，或写到不存在的位置
 io-link-outside = { $path } 链接到所检查目录之外的 { $target }：不读取（把文件复制进来，或在命令行中直接指定）
 human-related-heading = 另见：
+slip-colon = `{ $key }` 后面是全角冒号 `：`：YAML 要求半角冒号加空格
+slip-colon-label = 全角冒号
+slip-comma = `{"{"} … {"}"}` 里 `{ $key }` 前面是全角逗号 `，`：YAML 用半角逗号分隔各项
+slip-comma-label = 全角逗号
+slip-space = 缩进里有全角空格：YAML 只能用半角空格缩进
+slip-space-label = 全角空格
+slip-space-help = 删掉它，按上下行的样子用半角空格缩进
+slip-ascii-help = 写 YAML 的 `:` 和 `,` 时请把输入法切换到半角（英文）标点；`planc fix` 可自动改写这一处
+slip-thousands = 在 `{"{"} … {"}"}` 里逗号会结束一个值：`{ $key }: { $written }` 被读成了两项
+slip-thousands-label = 逗号把这个数拆开了
+slip-thousands-help = 去掉千位分隔符写成 `{ $new }`（或加引号）；`planc fix` 可自动改写
+yaml-flow = 这里的 `{"{"}` 或 `[` 没有闭合，或者其中各项没有用 `, ` 分隔
+yaml-indentation = 这里的缩进和上面几行对不齐
+yaml-mapping = 这一行不是 `键: 值` 的形式
+yaml-syntax-help = 常见原因：用 Tab 缩进；用了全角的 `：`、`，` 或空格；以 `>=` 或 `|` 开头的值没加引号；引号或括号没有闭合

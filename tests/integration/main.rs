@@ -11,6 +11,8 @@ mod check_cli;
 mod diff;
 mod documents;
 mod docx_layout;
+mod everyday;
+mod fix_props;
 mod fuzz_corpus;
 mod git_check;
 mod hostile;
