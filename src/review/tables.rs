@@ -48,7 +48,7 @@ fn optp(p: Option<&super::compute::Pct>) -> String {
 }
 
 impl Builder<'_> {
-    fn c(&self, key: &str) -> String {
+    pub(super) fn c(&self, key: &str) -> String {
         self.l.get(&format!("review.col_{key}"))
     }
 

@@ -261,7 +261,10 @@ fn a_region_nested_in_a_group_is_measured_against_the_company() {
     // The group's subtotal is labelled as one.
     let g = grids(&report)
         .into_iter()
-        .find(|g| g.columns.iter().any(|c| c.label == "所属"))
+        .find(|g| {
+            g.columns.iter().any(|c| c.label == "所属")
+                && g.columns.iter().any(|c| c.measure == Measure::Share)
+        })
         .unwrap();
     let subs: Vec<&str> = g
         .rows
@@ -300,7 +303,10 @@ fn the_rollups_tables_add_up_and_name_every_unit() {
     bad.extend(no_empty_section(&report));
     assert!(bad.is_empty(), "{}", bad.join("\n"));
     // The company allocates to six regions; three have a plan, and all six are named.
-    let tree = &grids[0];
+    let tree = grids
+        .iter()
+        .find(|g| g.rows.first().is_some_and(|(_, r)| r[0] == "销售中心"))
+        .unwrap();
     assert_eq!(tree.rows[0].1.last().unwrap(), "3 / 6");
     let children = grids
         .iter()
@@ -459,4 +465,73 @@ fn html_indents_every_depth_and_prints_without_forced_chapter_breaks() {
         let print = html.split("@media print").nth(1).unwrap_or_default();
         assert!(!print.contains("level-1 { break-before: page"), "{print}");
     }
+}
+
+#[test]
+fn the_review_and_the_rollup_open_with_an_executive_summary() {
+    let (review, report) = review_view();
+    let first = report.sections.iter().find(|s| s.level == 1).unwrap();
+    assert_eq!(first.title, "执行摘要");
+    let Body::Review(f) = &first.body else {
+        panic!("the summary holds figures")
+    };
+    // The headline: attainment against the target, the light, the variance.
+    let intro = f.intro.as_deref().unwrap();
+    assert!(
+        intro.contains("完成年度目标 360,000万元 的 99.7%（黄灯），差额 −1,000万元"),
+        "{intro}"
+    );
+    // Every red and amber target, breakdown item and KPI, red first.
+    let lit = &f.blocks[0];
+    let count = review
+        .targets
+        .iter()
+        .map(|t| t.status)
+        .chain(
+            review
+                .targets
+                .iter()
+                .flat_map(|t| &t.breakdowns)
+                .filter(|b| !b.segment)
+                .flat_map(|b| &b.items)
+                .map(|i| i.status),
+        )
+        .chain(review.kpis.iter().map(|k| k.status))
+        .filter(|l| matches!(l, planc::review::Light::Red | planc::review::Light::Amber))
+        .count();
+    assert_eq!(lit.rows.len(), count);
+    let lights: Vec<&str> = lit.rows.iter().filter_map(|r| r.cells[3].light).collect();
+    assert!(
+        lights
+            .windows(2)
+            .all(|w| !(w[0] == "amber" && w[1] == "red")),
+        "{lights:?}"
+    );
+    // The three largest gaps among the finest items: a region, never its group.
+    let gaps: Vec<&str> = f.blocks[1]
+        .rows
+        .iter()
+        .map(|r| r.cells[0].text.as_str())
+        .collect();
+    assert_eq!(gaps, ["其他成熟产品", "华南大区", "西南大区"]);
+
+    let rollup = rollup_view();
+    let first = rollup.sections.iter().find(|s| s.level == 1).unwrap();
+    assert_eq!(first.title, "执行摘要");
+    let Body::Review(f) = &first.body else {
+        panic!("the summary holds figures")
+    };
+    let intro = f.intro.as_deref().unwrap();
+    for said in [
+        "已编制下级计划 3 / 6",
+        "未由下级计划承接 103,800万元（28.8%）",
+        "西南大区（分配 57,600万元）",
+    ] {
+        assert!(intro.contains(said), "{said} not in {intro}");
+    }
+    // The decisions the plans ask for.
+    assert!(f.blocks[0]
+        .rows
+        .iter()
+        .any(|r| r.cells[1].text == "专家巡讲专项" && r.cells[3].text == "600万元"));
 }
