@@ -241,7 +241,8 @@ impl Builder<'_> {
                 col(self.c("actual"), "right", 2),
                 col(self.c("variance"), "right", 2),
                 col(
-                    self.l.fmt("review.col_contribution", &[("whole", whole)]),
+                    self.l
+                        .fmt("review.col_contribution_to", &[("whole", whole)]),
                     "right",
                     2,
                 ),
