@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use crate::render::chart::{esc, text_width, Chart, ChartKind, Datum, FONT_STACK};
+use crate::render::chart::{esc, text_width, ticks, Chart, ChartKind, Datum, FONT_STACK};
 
 /// One row of the chart.
 pub struct Bar {
@@ -70,39 +70,6 @@ pub fn plan_vs_actual(
         .with_caption(caption);
     chart.svg = draw(bars, legend, factor, &chart.unit);
     Some(chart)
-}
-
-/// Ticks for a value axis from 0 to at least `max`: four or five steps of 1, 2, 2.5 or 5
-/// times a power of ten, computed exactly.
-pub fn ticks(max: Decimal) -> Vec<Decimal> {
-    if max <= Decimal::ZERO {
-        return vec![Decimal::ZERO];
-    }
-    let raw = max / Decimal::from(4);
-    let mut p = Decimal::ONE;
-    while p * Decimal::TEN <= raw {
-        p *= Decimal::TEN;
-    }
-    while p > raw && p > Decimal::new(1, 6) {
-        p /= Decimal::TEN;
-    }
-    let step = [
-        Decimal::ONE,
-        Decimal::TWO,
-        Decimal::new(25, 1),
-        Decimal::new(5, 0),
-        Decimal::TEN,
-    ]
-    .into_iter()
-    .map(|m| m * p)
-    .find(|s| *s >= raw)
-    .unwrap_or(p * Decimal::TEN);
-    let mut out = vec![Decimal::ZERO];
-    while *out.last().unwrap_or(&Decimal::ZERO) < max {
-        let next = out.last().copied().unwrap_or_default() + step;
-        out.push(next);
-    }
-    out
 }
 
 fn draw(bars: &[Bar], legend: &Legend, factor: Decimal, unit: &str) -> String {
@@ -261,15 +228,6 @@ mod tests {
                 ("red", "实际（红灯）".into()),
             ],
         }
-    }
-
-    #[test]
-    fn ticks_are_round_and_reach_the_largest_value() {
-        let t = |m: i64| ticks(Decimal::from(m));
-        assert_eq!(t(360_000).last().copied(), Some(Decimal::from(400_000)));
-        assert_eq!(t(8).len(), 5, "{:?}", t(8));
-        assert!(t(97).last().unwrap() >= &Decimal::from(97));
-        assert_eq!(t(0), [Decimal::ZERO]);
     }
 
     #[test]
