@@ -19,6 +19,7 @@ mod i18n;
 mod init_fix;
 mod lsp;
 mod mutation;
+mod one_answer;
 mod packaging;
 mod pdf;
 mod properties;
