@@ -16,6 +16,7 @@
 //! root, anything not a plan) is a 404. Library code: it never prints; the CLI
 //! (`cli/serve.rs`) reports the address and handles Ctrl-C through [`Stopper`].
 
+mod conn;
 mod http;
 mod pages;
 mod watch;
@@ -50,6 +51,9 @@ pub struct Options {
     /// `--allow-host`: further `Host` names (with or without a port) accepted, for a
     /// deliberate bind beyond loopback (`--host 0.0.0.0 --allow-host 192.168.1.20`).
     pub allow_hosts: Vec<String>,
+    /// Where the server reports what goes wrong while it runs (an accept error); the
+    /// CLI writes it to stderr.
+    pub log: Arc<dyn Fn(&str) + Send + Sync>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -118,17 +122,21 @@ impl Shared {
 
 /// A running server.
 pub struct Server {
-    http: Arc<tiny_http::Server>,
+    listener: std::net::TcpListener,
     shared: Arc<Shared>,
     addr: SocketAddr,
+    limits: conn::Limits,
+    table: Arc<conn::Table>,
+    log: Arc<dyn Fn(&str) + Send + Sync>,
     _watcher: watch::Watcher,
 }
 
 /// Stops a running [`Server`] from another thread (the Ctrl-C handler).
 #[derive(Clone)]
 pub struct Stopper {
-    http: Arc<tiny_http::Server>,
     shared: Arc<Shared>,
+    table: Arc<conn::Table>,
+    addr: SocketAddr,
 }
 
 impl Stopper {
@@ -140,7 +148,16 @@ impl Stopper {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .clear();
-        self.http.unblock();
+        self.table.close_all();
+        // Wake the accept loop with a connection of our own.
+        let mut wake = self.addr;
+        if wake.ip().is_unspecified() {
+            wake.set_ip(match wake.ip() {
+                std::net::IpAddr::V4(_) => std::net::Ipv4Addr::LOCALHOST.into(),
+                std::net::IpAddr::V6(_) => std::net::Ipv6Addr::LOCALHOST.into(),
+            });
+        }
+        let _ = std::net::TcpStream::connect_timeout(&wake, std::time::Duration::from_secs(1));
     }
 }
 
@@ -169,28 +186,19 @@ impl Server {
         };
         render_all(&mut state);
         let addr = format!("{}:{}", opts.host, opts.port);
-        let http = tiny_http::Server::http(&addr).map_err(|e| ServeError::Bind {
+        let bind_failed = |reason: String| ServeError::Bind {
             message: crate::t_in!(
                 opts.lang,
                 "serve-bind-failed",
                 addr = addr.clone(),
-                reason = e.to_string()
+                reason = reason
             ),
-        })?;
-        let bound = match http.server_addr() {
-            tiny_http::ListenAddr::IP(a) => a,
-            #[allow(unreachable_patterns)]
-            _ => {
-                return Err(ServeError::Bind {
-                    message: crate::t_in!(
-                        opts.lang,
-                        "serve-bind-failed",
-                        addr = addr,
-                        reason = "not an IP address"
-                    ),
-                })
-            }
         };
+        let listener =
+            std::net::TcpListener::bind(&addr).map_err(|e| bind_failed(e.to_string()))?;
+        let bound = listener
+            .local_addr()
+            .map_err(|e| bind_failed(e.to_string()))?;
         let watch_root = state.canon_root.clone();
         let port = bound.port();
         // The Host check holds on every bind: the loopback names, the address bound
@@ -233,10 +241,14 @@ impl Server {
                     ),
                 }
             })?;
+        let limits = conn::Limits::for_this_process();
         Ok(Server {
-            http: Arc::new(http),
+            listener,
             shared,
             addr: bound,
+            limits,
+            table: Arc::new(conn::Table::new(limits.max_connections)),
+            log: opts.log,
             _watcher: watcher,
         })
     }
@@ -258,23 +270,28 @@ impl Server {
 
     pub fn stopper(&self) -> Stopper {
         Stopper {
-            http: Arc::clone(&self.http),
             shared: Arc::clone(&self.shared),
+            table: Arc::clone(&self.table),
+            addr: self.addr,
         }
     }
 
-    /// Serves requests, each on its own thread, until [`Stopper::stop`].
+    /// Serves connections, each on its own thread and within [`conn::Limits`], until
+    /// [`Stopper::stop`].
     pub fn run(&self) {
-        while !self.shared.stopping.load(Ordering::SeqCst) {
-            let Ok(request) = self.http.recv() else {
-                break;
-            };
-            if self.shared.stopping.load(Ordering::SeqCst) {
-                break;
-            }
-            let shared = Arc::clone(&self.shared);
-            std::thread::spawn(move || http::handle(&shared, request));
-        }
+        let shared = Arc::clone(&self.shared);
+        let limits = self.limits;
+        let lang = self.shared.lock().lang;
+        let log = Arc::clone(&self.log);
+        crate::i18n::scope(lang, || {
+            conn::accept_loop(
+                || self.listener.accept().map(|(s, _)| s),
+                &self.table,
+                &self.shared.stopping,
+                &*log,
+                move |stream, guard| http::connection(&shared, stream, guard, limits),
+            );
+        });
     }
 }
 

@@ -121,6 +121,9 @@ pub struct Workspace {
     pub(crate) actuals_reports: HashMap<FileId, FileReport>,
     /// Reports of files outside the workspace that a review reads and that have findings.
     pub(crate) outside_reports: Vec<FileReport>,
+    /// Whether files are hashed (`Options::hash`), also when [`Workspace::update`]
+    /// reads one again: a report rendered after an edit names its file's hash too.
+    hash: bool,
 }
 
 impl Workspace {
@@ -140,6 +143,7 @@ impl Workspace {
             review_findings: HashMap::new(),
             actuals_reports: HashMap::new(),
             outside_reports: Vec::new(),
+            hash: opts.hash,
         };
         ws.load_needed(opts);
         ws.graph = graph::Graph::build(&ws);
@@ -438,6 +442,7 @@ impl Workspace {
         let before = self.graph.groups_of(self, id);
         let opts = Options {
             keep: true,
+            hash: self.hash,
             ..Options::default()
         };
         let (role, requested, explicit) = {
