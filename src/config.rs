@@ -51,6 +51,7 @@ struct RawRender {
 #[serde(deny_unknown_fields)]
 struct RawLimits {
     max_file_mb: Option<u64>,
+    typeset_seconds: Option<u64>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -137,6 +138,9 @@ pub struct Config {
     /// `[limits] max_file_mb`: files larger than this are refused unread (the CLI's
     /// `--max-file-mb` wins; default `source::DEFAULT_MAX_FILE_MB`).
     pub max_file_mb: Option<u64>,
+    /// `[limits] typeset_seconds`: how long typesetting one PDF may take (default
+    /// `render::pdf::DEFAULT_TYPESET_SECONDS`).
+    pub typeset_seconds: Option<u64>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -237,6 +241,7 @@ impl Config {
             );
         }
         config.max_file_mb = raw.limits.max_file_mb;
+        config.typeset_seconds = raw.limits.typeset_seconds;
         let percent = |key: &str, v: Option<String>, default: Decimal| match v {
             None => Ok(default),
             Some(v) => match Quantity::parse(&v) {

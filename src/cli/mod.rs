@@ -194,6 +194,11 @@ pub(crate) fn config_for(
         None => crate::config::Config::discover(start),
     }?;
     config.lang = io.lang;
+    crate::render::pdf::set_typeset_seconds(
+        config
+            .typeset_seconds
+            .unwrap_or(crate::render::pdf::DEFAULT_TYPESET_SECONDS),
+    );
     if io.max_file_mb.is_none() {
         crate::source::set_max_file_mb(
             config

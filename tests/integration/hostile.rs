@@ -751,3 +751,71 @@ fn a_runaway_template_is_stopped() {
         started.elapsed()
     );
 }
+
+/// A template's output is bounded: a loop printing a long string stops at 64 MB with an
+/// error naming the report's template, and writes no file.
+#[test]
+fn a_template_that_writes_without_end_is_stopped() {
+    let dir = temp_with(&[(
+        "templates/md/sections/risks.md.j2",
+        "{% set s = 'x' * 1000000 %}{% for i in range(100) %}{{ s }}{% endfor %}\n",
+    )]);
+    std::fs::write(
+        dir.path().join("east.plan.yaml"),
+        crate::util::region_alone(),
+    )
+    .unwrap();
+    let (code, err) = run_in(
+        dir.path(),
+        &[
+            "--lang",
+            "en",
+            "render",
+            "east.plan.yaml",
+            "--format",
+            "md",
+            "-o",
+            "out.md",
+            "--templates",
+            "templates",
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("template `md/kinds/region.md.j2`") && err.contains("more than 64 MB"),
+        "{err}"
+    );
+    assert!(!dir.path().join("out.md").exists());
+}
+
+/// Recursion in a template is bounded: a macro calling itself stops with an error
+/// naming the template, never a stack overflow.
+#[test]
+fn a_recursive_template_is_stopped() {
+    let dir = temp_with(&[(
+        "templates/md/sections/risks.md.j2",
+        "{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(0) }}\n",
+    )]);
+    std::fs::write(
+        dir.path().join("east.plan.yaml"),
+        crate::util::region_alone(),
+    )
+    .unwrap();
+    let (code, err) = run_in(
+        dir.path(),
+        &[
+            "render",
+            "east.plan.yaml",
+            "--format",
+            "md",
+            "-o",
+            "out.md",
+            "--templates",
+            "templates",
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("risks.md.j2"), "{err}");
+    assert!(err.contains("recursion"), "{err}");
+    assert!(!dir.path().join("out.md").exists());
+}
