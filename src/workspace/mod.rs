@@ -124,6 +124,9 @@ pub struct Workspace {
     /// Whether files are hashed (`Options::hash`), also when [`Workspace::update`]
     /// reads one again: a report rendered after an edit names its file's hash too.
     hash: bool,
+    /// The paths the workspace was opened on: paths written in its files stay inside
+    /// ([`Workspace::root_of`]).
+    given: Vec<PathBuf>,
 }
 
 impl Workspace {
@@ -144,6 +147,7 @@ impl Workspace {
             actuals_reports: HashMap::new(),
             outside_reports: Vec::new(),
             hash: opts.hash,
+            given: paths.to_vec(),
         };
         ws.load_needed(opts);
         ws.graph = graph::Graph::build(&ws);
@@ -425,6 +429,12 @@ impl Workspace {
             report.source = f.source.clone();
         }
         report
+    }
+
+    /// The folder that paths written in `file` (a review's `plan:` and `actuals:`, a
+    /// `parent:` path) must stay inside: `source::scope::reference_root`.
+    pub fn root_of(&self, file: &Path) -> PathBuf {
+        crate::source::scope::reference_root(file, &self.given)
     }
 
     /// Replaces the text of one file (an editor's unsaved buffer, or the disk after a
