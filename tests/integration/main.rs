@@ -10,6 +10,7 @@ mod review;
 mod check_cli;
 mod diff;
 mod docx_layout;
+mod fix_props;
 mod fuzz_corpus;
 mod git_check;
 mod hostile;
