@@ -44,7 +44,8 @@ pub struct Options {
     pub config: Config,
     /// `--templates`: overrides, as for `render`.
     pub templates: Option<PathBuf>,
-    /// The language of the server's own pages and messages.
+    /// The language of the server's messages (a bind error); its pages follow `--lang`,
+    /// else the plans' language ([`page_lang`]).
     pub lang: Lang,
     /// How long file events are gathered before the workspace is updated.
     pub debounce: std::time::Duration,
@@ -91,6 +92,7 @@ pub(crate) struct State {
     pub canon_root: PathBuf,
     /// By file path (stable when the workspace is reopened).
     pub pages: HashMap<PathBuf, Page>,
+    /// The language of the pages ([`page_lang`]).
     pub lang: Lang,
     /// Bumped on every change.
     pub generation: u64,
@@ -184,6 +186,7 @@ impl Server {
             lang: opts.lang,
             generation: 0,
         };
+        state.lang = page_lang(&state);
         render_all(&mut state);
         let addr = format!("{}:{}", opts.host, opts.port);
         let bind_failed = |reason: String| ServeError::Bind {
@@ -316,6 +319,27 @@ pub(crate) fn served(state: &State) -> Vec<FileId> {
         .collect()
 }
 
+/// The language of the server's pages: `--lang`, else the language the served plans'
+/// reports are in (a plan's `lang:`, else Chinese — as `render` decides), by majority;
+/// Chinese on a tie or with no plans.
+pub(crate) fn page_lang(state: &State) -> Lang {
+    if let Some(forced) = state.ws.config.lang.forced {
+        return forced;
+    }
+    let (mut en, mut zh) = (0usize, 0usize);
+    for i in served(state) {
+        match state.ws.files[i].plan.as_deref().and_then(|p| p.lang) {
+            Some(Lang::En) => en += 1,
+            _ => zh += 1,
+        }
+    }
+    if en > zh {
+        Lang::En
+    } else {
+        Lang::Zh
+    }
+}
+
 /// Whether `path` resolves inside the root (a symlink out of it does not).
 fn inside(state: &State, path: &Path) -> bool {
     std::fs::canonicalize(path).is_ok_and(|p| p.starts_with(&state.canon_root))
@@ -424,6 +448,7 @@ pub(crate) fn apply(state: &mut State, changed: &[PathBuf]) -> Vec<String> {
         state.ws = open(&state.root, config);
         let keep: Vec<PathBuf> = state.ws.files.iter().map(|f| f.path.clone()).collect();
         state.pages.retain(|p, _| keep.contains(p));
+        state.lang = page_lang(state);
         render_all(state);
         state.generation += 1;
         return served(state).into_iter().map(|i| rel(state, i)).collect();
@@ -441,6 +466,7 @@ pub(crate) fn apply(state: &mut State, changed: &[PathBuf]) -> Vec<String> {
     for &i in &redo {
         render_page(state, i);
     }
+    state.lang = page_lang(state);
     state.generation += 1;
     redo.into_iter().map(|i| rel(state, i)).collect()
 }

@@ -37,6 +37,15 @@ fn serve_with(path: &Path, extra: &[&str]) -> Served {
 /// [`serve_with`] under a lowered limit on open files (`ulimit -n` in a shell that then
 /// runs planc), when `files` is given.
 fn serve_limited(path: &Path, extra: &[&str], files: Option<u32>) -> Served {
+    let mut args = vec!["--lang", "en", "serve", "--port", "0"];
+    args.extend_from_slice(extra);
+    let path = path.to_string_lossy();
+    args.push(&path);
+    serve_args(&args, files)
+}
+
+/// `planc ARGS` (a serve command), in an English environment; waits for the address.
+fn serve_args(args: &[&str], files: Option<u32>) -> Served {
     let planc = assert_cmd::cargo::cargo_bin("planc");
     let mut cmd = match files {
         Some(n) => {
@@ -48,10 +57,12 @@ fn serve_limited(path: &Path, extra: &[&str], files: Option<u32>) -> Served {
         None => Command::new(&planc),
     };
     let mut child = cmd
-        .args(["--lang", "en", "serve", "--port", "0"])
-        .args(extra)
-        .arg(path)
+        .args(args)
         .current_dir(root())
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("PLANC_LANG")
+        .env("LANG", "C.UTF-8")
         .env("NO_COLOR", "1")
         .stdin(Stdio::null())
         .stdout(Stdio::null())
@@ -752,4 +763,24 @@ fn an_edited_report_is_what_render_writes_hash_included() {
         served == rendered,
         "the served report differs from render's"
     );
+}
+
+/// Without `--lang`, the pages speak the plans' language (Chinese here, in an English
+/// environment), and money is in 万元/亿元 as the reports show it; `--lang en` wins.
+#[test]
+fn pages_follow_the_plans_language() {
+    let server = serve_args(&["serve", "--port", "0", "examples/org"], None);
+    let (status, _, index) = get(&server.addr, "/");
+    assert_eq!(status, 200);
+    assert!(index.contains("<html lang=\"zh-CN\">"), "{index:.300}");
+    assert!(index.contains("计划与复盘"), "{index:.600}");
+    assert!(index.contains("亿元") || index.contains("万元"), "{index}");
+    assert!(!index.contains("CNY"), "{index}");
+    let (_, _, page) = get(&server.addr, "/plan/company.plan.yaml");
+    assert!(page.contains("<html lang=\"zh-CN\">"), "{page:.300}");
+    drop(server);
+    let server = serve(Path::new("examples/org"));
+    let (_, _, index) = get(&server.addr, "/");
+    assert!(index.contains("<html lang=\"en\">"), "{index:.300}");
+    assert!(index.contains("Plans and reviews"), "{index:.600}");
 }
