@@ -121,6 +121,12 @@ pub struct Workspace {
     pub(crate) actuals_reports: HashMap<FileId, FileReport>,
     /// Reports of files outside the workspace that a review reads and that have findings.
     pub(crate) outside_reports: Vec<FileReport>,
+    /// Whether files are hashed (`Options::hash`), also when [`Workspace::update`]
+    /// reads one again: a report rendered after an edit names its file's hash too.
+    hash: bool,
+    /// The paths the workspace was opened on: paths written in its files stay inside
+    /// ([`Workspace::root_of`]).
+    given: Vec<PathBuf>,
 }
 
 impl Workspace {
@@ -140,6 +146,8 @@ impl Workspace {
             review_findings: HashMap::new(),
             actuals_reports: HashMap::new(),
             outside_reports: Vec::new(),
+            hash: opts.hash,
+            given: paths.to_vec(),
         };
         ws.load_needed(opts);
         ws.graph = graph::Graph::build(&ws);
@@ -541,6 +549,12 @@ impl Workspace {
         report
     }
 
+    /// The folder that paths written in `file` (a review's `plan:` and `actuals:`, a
+    /// `parent:` path) must stay inside: `source::scope::reference_root`.
+    pub fn root_of(&self, file: &Path) -> PathBuf {
+        crate::source::scope::reference_root(file, &self.given)
+    }
+
     /// Replaces the text of one file (an editor's unsaved buffer, or the disk after a
     /// change; `None` re-reads the disk) and re-checks it and the plans linked to it —
     /// not the rest of the tree. Returns the files whose reports may have changed.
@@ -556,6 +570,7 @@ impl Workspace {
         let before = self.graph.groups_of(self, id);
         let opts = Options {
             keep: true,
+            hash: self.hash,
             ..Options::default()
         };
         let (role, requested, explicit) = {
