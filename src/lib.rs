@@ -6,6 +6,7 @@
 //! → `render` (reports).
 
 pub mod actuals;
+pub mod allocate;
 pub mod cache;
 pub mod check;
 pub mod cli;

@@ -33,6 +33,7 @@ const FILES: &[&str] = &[
     "fix.ftl",
     "lsp.ftl",
     "serve.ftl",
+    "allocate.ftl",
 ];
 
 macro_rules! catalogue {
@@ -47,6 +48,7 @@ macro_rules! catalogue {
             include_str!(concat!("../../i18n/", $lang, "/fix.ftl")),
             include_str!(concat!("../../i18n/", $lang, "/lsp.ftl")),
             include_str!(concat!("../../i18n/", $lang, "/serve.ftl")),
+            include_str!(concat!("../../i18n/", $lang, "/allocate.ftl")),
         ]
     };
 }

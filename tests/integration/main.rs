@@ -5,6 +5,7 @@ mod ledger;
 mod util;
 
 mod actuals;
+mod allocate;
 mod review;
 
 mod check_cli;

@@ -1,0 +1,140 @@
+//! Allocation (指标分解): the arithmetic's properties for all inputs (proptest), and
+//! `planc allocate` as a user runs it.
+
+use planc::allocate::math::{allocate, percentages, Item, Problem};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+fn cases() -> u32 {
+    std::env::var("PLANC_PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(64)
+}
+
+/// A unit among the ones people round to (1, 10, 100 of the base), a total that is a
+/// multiple of it, and 1–12 items with positive bases (some with two decimals).
+fn setup() -> impl Strategy<Value = (Decimal, Decimal, Vec<Decimal>)> {
+    (
+        prop::sample::select(vec![1i64, 10, 100, 10_000]),
+        0i64..5_000_000,
+        prop::collection::vec(1i64..1_000_000, 1..12),
+        any::<bool>(),
+    )
+        .prop_map(|(unit, units, bases, cents)| {
+            let unit = Decimal::from(unit);
+            let bases = bases
+                .into_iter()
+                .map(|b| {
+                    if cents {
+                        Decimal::new(b, 2)
+                    } else {
+                        Decimal::from(b)
+                    }
+                })
+                .collect();
+            (unit, Decimal::from(units) * unit, bases)
+        })
+}
+
+fn items(bases: &[Decimal]) -> Vec<Item> {
+    bases.iter().map(|b| Item::basis(*b)).collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+    /// Items add up exactly to the total, each is a multiple of the unit and within one
+    /// unit of its exact share; allocating again by the result gives the result.
+    #[test]
+    fn items_add_up_and_stay_within_a_unit((unit, total, bases) in setup()) {
+        let v = allocate(total, unit, &items(&bases)).unwrap();
+        prop_assert_eq!(v.iter().sum::<Decimal>(), total);
+        let sum: Decimal = bases.iter().sum();
+        for (x, b) in v.iter().zip(&bases) {
+            prop_assert!((*x % unit).is_zero(), "{x} is not a multiple of {unit}");
+            let exact = total * *b / sum;
+            prop_assert!((*x - exact).abs() <= unit, "{x} vs exact {exact}");
+        }
+        // Idempotent: the result as weights reproduces itself (when every item got some).
+        if v.iter().all(|x| *x > Decimal::ZERO) {
+            prop_assert_eq!(allocate(total, unit, &items(&v)).unwrap(), v.clone());
+        }
+        prop_assert_eq!(allocate(total, unit, &items(&bases)).unwrap(), v);
+    }
+
+    /// Held items keep their value; the others share the rest; holds above the total
+    /// are refused.
+    #[test]
+    fn holds_are_kept((unit, total, bases) in setup(), held in 0usize..12, extra in 0i64..50) {
+        let held = held % bases.len();
+        let mut its = items(&bases);
+        let hold = Decimal::from(extra) * unit;
+        its[held].hold = Some(hold);
+        match allocate(total, unit, &its) {
+            Ok(v) => {
+                prop_assert_eq!(v[held], hold);
+                prop_assert_eq!(v.iter().sum::<Decimal>(), total);
+            }
+            Err(Problem::HoldsExceedTotal { .. }) => prop_assert!(hold > total),
+            Err(Problem::AllHeld { .. }) => prop_assert!(bases.len() == 1 && hold != total),
+            Err(e) => prop_assert!(false, "unexpected {e:?}"),
+        }
+    }
+
+    /// Floors and caps (growth bounds) are respected when they can all be met, and the
+    /// allocation is refused exactly when they cannot.
+    #[test]
+    fn bounds_are_respected_or_refused(
+        (unit, total, bases) in setup(),
+        floors in prop::collection::vec(prop::option::of(0i64..400_000), 12),
+        caps in prop::collection::vec(prop::option::of(0i64..3_000_000), 12),
+    ) {
+        let mut its = items(&bases);
+        for (k, it) in its.iter_mut().enumerate() {
+            it.min = floors[k].map(|f| Decimal::from(f) * unit / Decimal::TEN);
+            it.max = caps[k].map(|c| Decimal::from(c) * unit / Decimal::TEN);
+        }
+        let lo: Vec<Decimal> = its.iter().map(|i| i.min.map_or(Decimal::ZERO, |m| (m / unit).ceil() * unit)).collect();
+        let hi: Vec<Option<Decimal>> = its.iter().map(|i| i.max.map(|m| (m / unit).floor() * unit)).collect();
+        let crossing = lo.iter().zip(&hi).any(|(l, h)| h.is_some_and(|h| h < *l));
+        let floors_sum: Decimal = lo.iter().sum();
+        let capped = hi.iter().all(Option::is_some);
+        let caps_sum: Decimal = hi.iter().flatten().sum();
+        let feasible = !crossing && floors_sum <= total && (!capped || caps_sum >= total);
+        match allocate(total, unit, &its) {
+            Ok(v) => {
+                prop_assert!(feasible);
+                prop_assert_eq!(v.iter().sum::<Decimal>(), total);
+                for (x, it) in v.iter().zip(&its) {
+                    prop_assert!(it.min.is_none_or(|m| *x >= m), "{x} below floor {:?}", it.min);
+                    prop_assert!(it.max.is_none_or(|m| *x <= m), "{x} above cap {:?}", it.max);
+                    prop_assert!((*x % unit).is_zero());
+                }
+            }
+            Err(Problem::BoundsCross { .. } | Problem::FloorsTooHigh { .. } | Problem::CapsTooLow { .. }) => {
+                prop_assert!(!feasible)
+            }
+            Err(e) => prop_assert!(false, "unexpected {e:?}"),
+        }
+    }
+
+    /// A seasonal index always adds up to exactly 100 % at two decimals.
+    #[test]
+    fn percentages_add_up(parts in prop::collection::vec(1i64..10_000_000, 1..12)) {
+        let parts: Vec<Decimal> = parts.into_iter().map(Decimal::from).collect();
+        let p = percentages(&parts, 2).unwrap();
+        prop_assert_eq!(p.iter().sum::<Decimal>(), Decimal::ONE_HUNDRED);
+        let sum: Decimal = parts.iter().sum();
+        for (x, part) in p.iter().zip(&parts) {
+            let exact = Decimal::ONE_HUNDRED * *part / sum;
+            prop_assert!((*x - exact).abs() <= Decimal::new(1, 2));
+        }
+    }
+}
+
+#[test]
+fn a_total_that_is_not_a_multiple_of_the_unit_is_refused() {
+    let r = allocate(Decimal::new(9072, 1), Decimal::TEN, &items(&[Decimal::ONE]));
+    assert!(matches!(r, Err(Problem::NotAMultiple { .. })), "{r:?}");
+}
