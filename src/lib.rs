@@ -7,6 +7,7 @@
 
 pub mod actuals;
 pub mod allocate;
+pub mod apply_allocation;
 pub mod cache;
 pub mod check;
 pub mod cli;

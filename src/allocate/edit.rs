@@ -127,11 +127,11 @@ pub fn provenance(c: &Computed) -> String {
         let parts: Vec<String> = a
             .blend
             .iter()
-            .map(|p| format!("{} {}", p.method.as_str(), p.weight.raw.trim()))
+            .map(|p| format!("{} {}", method_name(p.method.value), p.weight.raw.trim()))
             .collect();
         parts.join(" + ")
     } else {
-        a.method.as_str().to_owned()
+        method_name(a.method.value)
     };
     let mut extra = String::new();
     if let Some(f) = &a.floor {
@@ -190,4 +190,16 @@ fn provenance_edit(source: &SourceFile, root: &Node, c: &Computed) -> Option<Edi
         span: Span::new(line, line),
         replacement: format!("{wanted}{}", newline(text)),
     })
+}
+
+/// A method as the reader names it (`按上年实际` for `history`).
+pub fn method_name(m: Method) -> String {
+    match m {
+        Method::Even => crate::t!("alloc-method-even"),
+        Method::History => crate::t!("alloc-method-history"),
+        Method::Weights => crate::t!("alloc-method-weights"),
+        Method::Potential => crate::t!("alloc-method-potential"),
+        Method::Seasonal => crate::t!("alloc-method-seasonal"),
+        Method::Blend => crate::t!("alloc-method-blend"),
+    }
 }

@@ -2,6 +2,7 @@
 //! Library code never prints; subcommands write through the `Io` handles they get.
 
 mod actuals;
+mod allocate;
 mod check;
 mod diff;
 mod fix;
@@ -96,6 +97,10 @@ pub enum Command {
     /// Live preview: a local web server showing the workspace's index, org tree and
     /// reports, reloading the browser when a file changes.
     Serve(serve::Args),
+    /// Top-down allocation (指标分解): compute every allocation declared on a breakdown
+    /// and write the items (and a seasonal index from actuals) into the plans, keeping
+    /// comments and layout.
+    Allocate(allocate::Args),
     /// Actuals for finance: `planc actuals template PLAN` writes the workbook planc reads
     /// best for a plan.
     Actuals(actuals::Args),
@@ -174,6 +179,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
         Command::Lsp(a) => lsp::run(a, &mut io),
         Command::Serve(a) => serve::run(a, &mut io),
         Command::Actuals(a) => actuals::run(a, &mut io),
+        Command::Allocate(a) => allocate::run(a, &mut io),
     });
     let _ = io.stdout.flush();
     if std::env::var_os("PLANC_DEBUG_READS").is_some() {

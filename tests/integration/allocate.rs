@@ -138,3 +138,184 @@ fn a_total_that_is_not_a_multiple_of_the_unit_is_refused() {
     let r = allocate(Decimal::new(9072, 1), Decimal::TEN, &items(&[Decimal::ONE]));
     assert!(matches!(r, Err(Problem::NotAMultiple { .. })), "{r:?}");
 }
+
+// ---- `planc allocate` as a user runs it ----------------------------------------------
+
+use crate::util::{planc, root, temp_with};
+
+fn fixture(path: &str) -> String {
+    std::fs::read_to_string(root().join(path)).unwrap()
+}
+
+fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn the_bundled_org_is_allocated_already() {
+    let o = planc()
+        .args(["allocate", "--diff", "examples/org"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        o.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    assert!(
+        stderr(&o).contains("no allocation to write"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn allocate_writes_the_items_keeps_comments_and_is_idempotent() {
+    let text = fixture("tests/fixtures/rules/P113/drift.plan.yaml");
+    let dir = temp_with(&[("p.plan.yaml", &text)]);
+    let path = dir.path().join("p.plan.yaml");
+    let diff = planc()
+        .args(["allocate", "--diff"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(diff.status.code(), Some(1), "there is something to write");
+    let shown = String::from_utf8_lossy(&diff.stdout);
+    assert!(
+        shown.contains("+          - {ref: east, value: 18亿元, last_year: 16亿元}  # 手工改过"),
+        "{shown}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        text,
+        "--diff writes nothing"
+    );
+
+    let o = planc().arg("allocate").arg(&path).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        after.contains("# planc allocate: by history (last year), round 100万元\n        items:"),
+        "{after}"
+    );
+    assert!(
+        after.contains("value: 18亿元, last_year: 16亿元}  # 手工改过"),
+        "{after}"
+    );
+    assert!(after.contains("{ref: north, value: 18亿元"), "{after}");
+    // Everything else is the user's text: only the two values and the comment changed.
+    let changed = similar::TextDiff::from_lines(&text, &after)
+        .iter_all_changes()
+        .filter(|c| c.tag() == similar::ChangeTag::Insert)
+        .count();
+    assert_eq!(changed, 3, "{after}");
+
+    let again = planc().arg("allocate").arg(&path).output().unwrap();
+    assert_eq!(again.status.code(), Some(0));
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        after,
+        "running twice changes nothing"
+    );
+    let check = planc().arg("check").arg(&path).output().unwrap();
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    assert!(!stderr(&check).contains("P113"), "{}", stderr(&check));
+}
+
+#[test]
+fn an_invalid_declaration_is_refused_at_its_place_and_nothing_is_written() {
+    let text = fixture("tests/fixtures/rules/P112/floors.plan.yaml");
+    let dir = temp_with(&[("p.plan.yaml", &text)]);
+    let path = dir.path().join("p.plan.yaml");
+    let o = planc().arg("allocate").arg(&path).output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("nothing written"), "{err}");
+    assert!(
+        err.contains("growth floors need at least 36.8亿元"),
+        "{err}"
+    );
+    assert!(err.contains("p.plan.yaml:23:46"), "{err}");
+    assert!(err.contains("unexpected `床`"), "{err}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}
+
+/// A plan around one target; `items` and `allocation` as YAML lines.
+fn one_target(value: &str, allocation: &str, items: &str) -> String {
+    let base = fixture("tests/fixtures/rules/P113/drift.plan.yaml");
+    let start = base.find("targets:\n").unwrap() + "targets:\n".len();
+    let end = base.find("strategies:").unwrap();
+    let targets = format!(
+        "  - id: sales\n    name: 年度销售总额\n    value: {value}\n    breakdowns:\n      - dimension: quarter\n        allocation: {allocation}\n        items:\n{items}"
+    );
+    format!("{}{targets}{}", &base[..start], &base[end..])
+}
+
+#[test]
+fn holds_larger_than_the_total_are_refused() {
+    let text = one_target(
+        "100万元",
+        "{method: even}",
+        "          - {ref: Q1, value: 120万元, hold: true}\n          - {ref: Q2, value: 0}\n          - {ref: Q3, value: 0}\n          - {ref: Q4, value: 0}\n",
+    );
+    let dir = temp_with(&[("p.plan.yaml", &text)]);
+    let path = dir.path().join("p.plan.yaml");
+    let o = planc().arg("allocate").arg(&path).output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("held items add up to 120万元, more than the 100万元"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}
+
+#[test]
+fn a_seasonal_index_from_monthly_actuals_is_written_into_the_plan() {
+    let text = one_target(
+        "9.072亿元",
+        "\n          method: seasonal\n          actuals: [h.csv]\n          round: 10万元",
+        "          - ref: Q1\n            value: XX亿元\n          - ref: Q2\n            value: XX亿元\n          - ref: Q3\n            value: XX亿元\n          - ref: Q4\n            value: XX亿元\n",
+    );
+    let history =
+        fixture("examples/history/east-china-2025-monthly.csv").replace("east-sales", "sales");
+    let dir = temp_with(&[("p.plan.yaml", &text), ("h.csv", &history)]);
+    let path = dir.path().join("p.plan.yaml");
+    // Before allocating, the check says the index is still to be computed.
+    let check = planc().arg("check").arg(&path).output().unwrap();
+    assert!(stderr(&check).contains("P113"), "{}", stderr(&check));
+    let o = planc().arg("allocate").arg(&path).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        after.contains("index: { Q1: 22.04%, Q2: 27.01%, Q3: 24.25%, Q4: 26.7% }"),
+        "{after}"
+    );
+    for v in ["2亿元", "2.45亿元", "2.2亿元", "2.422亿元"] {
+        assert!(after.contains(&format!("value: {v}")), "{v}: {after}");
+    }
+    let again = planc()
+        .args(["allocate", "--diff"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(
+        again.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&again.stdout)
+    );
+    // A month missing from the actuals is refused, naming the file's entry.
+    let short: String = history
+        .lines()
+        .filter(|l| !l.contains("2025-07"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(dir.path().join("h.csv"), short).unwrap();
+    std::fs::write(&path, &text).unwrap();
+    let o = planc().arg("allocate").arg(&path).output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("lack month(s) 7"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}

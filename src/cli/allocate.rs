@@ -1,0 +1,319 @@
+//! `planc allocate`: compute every allocation declared in the plans and write the items
+//! (and a seasonal index computed from actuals) as text edits, as `planc fix` does.
+
+use std::path::{Path, PathBuf};
+
+use rust_decimal::Decimal;
+
+use super::{Exit, Io};
+use crate::allocate::season::Monthly;
+use crate::apply_allocation::{allocate_text, FileAllocation};
+use crate::diagnostics::{human::Style, FileReport, Severity};
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Plan files or directories of `*.plan.yaml`.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// Print the edits as a unified diff to stdout and write nothing; exit 1 when there
+    /// is something to write.
+    #[arg(long)]
+    pub diff: bool,
+    /// Use this planc.toml instead of the nearest one at or above the first path.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+/// Monthly figures of `metric` from an actuals file (any format the actuals readers
+/// take): rows without a dimension whose period is a calendar month.
+pub(crate) fn monthly(path: &Path, metric: &str) -> Result<Vec<Monthly>, String> {
+    use crate::actuals::period::{form, Form};
+    let name = crate::source::display_path(path);
+    crate::source::note_input(path);
+    let file = crate::actuals::load_path(path);
+    let errors: Vec<_> = file
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect();
+    if let Some(first) = errors.first() {
+        return Err(crate::t!(
+            "alloc-actuals-findings",
+            path = name.as_str(),
+            count = errors.len(),
+            first = first.message.as_str()
+        ));
+    }
+    let unit = file
+        .unit
+        .as_ref()
+        .and_then(|u| crate::model::MoneyUnit::parse(&u.value))
+        .unwrap_or(crate::model::MoneyUnit::Wan);
+    let mut out = Vec::new();
+    for row in &file.rows {
+        if !row.metric.value.trim().eq_ignore_ascii_case(metric)
+            || row
+                .dimension
+                .as_ref()
+                .is_some_and(|d| !d.value.trim().is_empty())
+        {
+            continue;
+        }
+        let Some(Form::Month(Some(year), month)) = form(&row.period.value) else {
+            continue;
+        };
+        let q = crate::model::Quantity::parse(&row.written(&row.value));
+        let amount: Decimal = q.base(unit).ok_or_else(|| {
+            crate::t!(
+                "alloc-season-value",
+                path = name.as_str(),
+                line = row.number,
+                value = row.value.value.trim()
+            )
+        })?;
+        out.push(Monthly {
+            year,
+            month,
+            amount,
+        });
+    }
+    Ok(out)
+}
+
+pub fn run(args: Args, io: &mut Io) -> Exit {
+    let first = args.paths.first().map_or(Path::new("."), |p| p);
+    let config = match super::config_for(args.config.as_deref(), first, io) {
+        Ok(c) => c,
+        Err(e) => {
+            io.error(e);
+            return Exit::Trouble;
+        }
+    };
+    let (files, problems) = crate::check::discover(&args.paths);
+    let mut trouble = !problems.is_empty();
+    if !problems.is_empty() {
+        let text = crate::diagnostics::human::render_findings(&problems, &style(io));
+        let _ = io.stderr.write_all(text.as_bytes());
+    }
+    let plans: Vec<&PathBuf> = files
+        .iter()
+        .filter(|p| crate::check::is_plan_file(p))
+        .collect();
+    if plans.is_empty() && !trouble {
+        io.error(crate::t!("alloc-cli-no-plans"));
+        return Exit::Trouble;
+    }
+    let plan_count = plans.len();
+    let mut total = 0;
+    let mut changed_files = 0;
+    let mut refused_any = false;
+    let mut remaining: Vec<FileReport> = Vec::new();
+    let mut langs: Vec<crate::i18n::Lang> = Vec::new();
+    for path in plans {
+        let name = crate::source::display_path(path);
+        let bytes = match crate::source::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                io.error(crate::t!(
+                    "fix-unreadable",
+                    path = name.as_str(),
+                    reason = crate::load::io_reason(&e)
+                ));
+                trouble = true;
+                continue;
+            }
+        };
+        let bom = bytes.starts_with(b"\xEF\xBB\xBF");
+        let text = match crate::source::decode::decode(&bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                io.error(crate::t!(
+                    "fix-unreadable",
+                    path = name.as_str(),
+                    reason = e.message()
+                ));
+                trouble = true;
+                continue;
+            }
+        };
+        let dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+        let lang = io.lang.for_file(crate::load::text_lang(&text));
+        langs.push(lang);
+        let result = crate::i18n::scope(lang, || {
+            allocate_text(path, &text, &config, &|file, metric| {
+                monthly(&dir.join(file), metric)
+            })
+        });
+        crate::i18n::scope(lang, || {
+            report_file(io, &args, &name, bom, path, &result, &mut trouble)
+        });
+        if !result.refused.is_empty() {
+            refused_any = true;
+        }
+        if result.changed() {
+            changed_files += 1;
+            total += result.written.len();
+        }
+        if result.report.count(Severity::Error) > 0 {
+            remaining.push(result.report);
+        }
+    }
+    // Messages about the run: the plans' language when they agree.
+    let lang = match langs.split_first() {
+        Some((first, rest)) if rest.iter().all(|l| l == first) => *first,
+        _ => io.lang.ui(),
+    };
+    crate::i18n::scope(lang, || {
+        finish(
+            io,
+            &args,
+            (total, changed_files, plan_count),
+            &remaining,
+            refused_any,
+            trouble,
+        )
+    })
+}
+
+fn finish(
+    io: &mut Io,
+    args: &Args,
+    (total, changed_files, plan_count): (usize, usize, usize),
+    remaining: &[FileReport],
+    refused_any: bool,
+    trouble: bool,
+) -> Exit {
+    let line = if total == 0 {
+        crate::t!("alloc-cli-none", files = plan_count)
+    } else if args.diff {
+        crate::t!(
+            "alloc-cli-summary-diff",
+            count = total,
+            files = changed_files
+        )
+    } else {
+        crate::t!("alloc-cli-summary", count = total, files = changed_files)
+    };
+    if !remaining.is_empty() && !args.diff && !refused_any {
+        let text = crate::diagnostics::human::render_findings(remaining, &style(io));
+        let _ = io.stderr.write_all(text.as_bytes());
+    }
+    let _ = writeln!(io.stderr, "{line}");
+    if trouble {
+        Exit::Trouble
+    } else if refused_any || (args.diff && total > 0) || !remaining.is_empty() {
+        Exit::Findings
+    } else {
+        Exit::Ok
+    }
+}
+
+fn report_file(
+    io: &mut Io,
+    args: &Args,
+    name: &str,
+    bom: bool,
+    path: &Path,
+    result: &FileAllocation,
+    trouble: &mut bool,
+) {
+    if result.untouchable {
+        let _ = writeln!(
+            io.stderr,
+            "{}",
+            crate::t!("alloc-cli-parse-error", path = name)
+        );
+        *trouble = true;
+        return;
+    }
+    if !result.refused.is_empty() {
+        let _ = writeln!(
+            io.stderr,
+            "{}",
+            crate::t!(
+                "alloc-cli-refused",
+                path = name,
+                count = result.refused.len()
+            )
+        );
+        let report = FileReport {
+            path: path.to_path_buf(),
+            source: Some(crate::source::SourceFile::new(
+                path,
+                result.original.clone(),
+            )),
+            findings: result.refused.clone(),
+        };
+        let text = crate::diagnostics::human::render(&[report], &style(io));
+        let _ = io.stderr.write_all(text.as_bytes());
+        return;
+    }
+    if result.unstable {
+        let _ = writeln!(
+            io.stderr,
+            "{}",
+            crate::t!(
+                "alloc-cli-not-stable",
+                path = name,
+                rounds = crate::fix::MAX_ROUNDS
+            )
+        );
+    }
+    if !result.changed() {
+        return;
+    }
+    let head = if args.diff {
+        crate::t!(
+            "alloc-cli-would-apply",
+            path = name,
+            count = result.written.len()
+        )
+    } else {
+        crate::t!(
+            "alloc-cli-applied",
+            path = name,
+            count = result.written.len()
+        )
+    };
+    let _ = writeln!(io.stderr, "{head}");
+    for w in &result.written {
+        let _ = writeln!(
+            io.stderr,
+            "{}",
+            crate::t!(
+                "alloc-cli-item",
+                line = w.line,
+                column = w.column,
+                target = w.target.as_str(),
+                dimension = w.dimension.as_str(),
+                method = crate::allocate::edit::method_name(w.method),
+                items = w.items
+            )
+        );
+    }
+    if args.diff {
+        let d = crate::fix::unified_diff(name, &result.original, &result.allocated);
+        let _ = io.stdout.write_all(d.as_bytes());
+        return;
+    }
+    let mut out = Vec::with_capacity(result.allocated.len() + 3);
+    if bom {
+        out.extend_from_slice(b"\xEF\xBB\xBF");
+    }
+    out.extend_from_slice(result.allocated.as_bytes());
+    if let Err(e) = super::replace_atomic(path, &out) {
+        io.error(crate::t!(
+            "cli-cannot-write",
+            path = name,
+            reason = crate::load::io_reason(&e)
+        ));
+        *trouble = true;
+    }
+}
+
+fn style(io: &Io) -> Style {
+    Style {
+        color: io.color,
+        ..Style::default()
+    }
+}
