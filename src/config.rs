@@ -39,6 +39,17 @@ struct RawConfig {
     render: RawRender,
     #[serde(default)]
     limits: RawLimits,
+    /// `[aliases]`: an item id (or name) and the names exports give it.
+    #[serde(default)]
+    aliases: BTreeMap<String, AliasNames>,
+}
+
+/// One name or a list of names.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(untagged)]
+enum AliasNames {
+    One(String),
+    Many(Vec<String>),
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -137,6 +148,9 @@ pub struct Config {
     /// `[limits] max_file_mb`: files larger than this are refused unread (the CLI's
     /// `--max-file-mb` wins; default `source::DEFAULT_MAX_FILE_MB`).
     pub max_file_mb: Option<u64>,
+    /// `[aliases]`: the names finance's and the CRM's exports give a plan item, keyed by
+    /// the item's id or name (`jiangsu = ["江苏省分公司", "江苏省区"]`).
+    pub aliases: BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -237,6 +251,20 @@ impl Config {
             );
         }
         config.max_file_mb = raw.limits.max_file_mb;
+        for (key, names) in raw.aliases {
+            let names = match names {
+                AliasNames::One(n) => vec![n],
+                AliasNames::Many(n) => n,
+            };
+            if let Some(blank) = names.iter().find(|n| n.trim().is_empty()) {
+                return Err(crate::t!(
+                    "config-alias-blank",
+                    key = format!("{key:?}"),
+                    value = format!("{blank:?}")
+                ));
+            }
+            config.aliases.insert(key, names);
+        }
         let percent = |key: &str, v: Option<String>, default: Decimal| match v {
             None => Ok(default),
             Some(v) => match Quantity::parse(&v) {
@@ -331,6 +359,18 @@ mod tests {
         assert_eq!(c.thresholds.amber, Decimal::from(80));
         assert_eq!(Config::parse("").unwrap().thresholds, Thresholds::default());
         assert!(Config::parse("[review]\namber = \"120%\"\n").is_err());
+    }
+
+    #[test]
+    fn parses_aliases() {
+        let c = Config::parse(
+            "[aliases]\njiangsu = [\"江苏省分公司\", \"江苏省区\"]\n\"上海\" = \"上海分公司\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.aliases["jiangsu"], ["江苏省分公司", "江苏省区"]);
+        assert_eq!(c.aliases["上海"], ["上海分公司"]);
+        assert!(Config::parse("[aliases]\njiangsu = [\" \"]\n").is_err());
+        assert!(Config::parse("[aliases]\njiangsu = 3\n").is_err());
     }
 
     #[test]

@@ -178,6 +178,9 @@ p805-fraction-help = write `{ $percent }%` if the cell showed { $percent }% in E
 p809-quarter = { $cell } is { $value } for { $quarter }, but its months add up to { $sum }{ $at }
 p809-quarter-label = months: { $sum }
 p809-quarter-help = the months are used, not the subtotal: correct the subtotal or the month that is wrong
+p809-half = { $cell } is { $value } for { $half }, but its quarters add up to { $sum }{ $at }
+p809-half-label = quarters: { $sum }
+p809-half-help = the quarters are used, not the half-year subtotal: correct the subtotal or the quarter that is wrong
 p805-negative = { $cell } is negative ({ $value }){ $at }, where the plan's target is positive
 p805-negative-label = below zero
 p805-negative-help = a month of returns can be negative; if this one is, keep it (the figure is used as written); otherwise correct the sign
@@ -209,3 +212,11 @@ actuals-sheets-unread = { $count ->
    *[other] sheets { $sheets } hold rows but no header planc knows: they are not read
 }
 actuals-sheets-unread-help = a sheet of actuals needs a header row (指标 / 期间 / 实际, or 省份 / 1月 … 12月); a sheet of notes or a pivot can stay as it is
+p815-message = the export states a target of { $given } for { $cell }, but the plan's is { $plan }{ $at }
+p815-label = the plan: { $plan }
+p815-help = the actual is read; the export's target is not. It was made against another version of the plan: ask finance to export against the current one
+p815-not-compared = { $count ->
+    [one] one target the export states was not compared: the plan gives no figure for its period
+   *[other] { $count } targets the export states were not compared: the plan gives no figure for their periods
+}
+p815-not-compared-help = the plan states a quarter or a month only where it has a quarter or month split; the actuals are read either way

@@ -96,7 +96,21 @@ impl Joined<'_> {
                 .map(|(k, _)| k.period)
                 .filter(|p| p.is_sub())
                 .collect();
-            let has = |m: u32| periods.iter().any(|p| p.months(pp).contains(&m));
+            // A half stands for its months only when nothing finer is given inside it
+            // (then the finer periods are the figures, and the rest of the half is missing).
+            let finer_in = |h: &PeriodKey| {
+                let hm = h.months(pp);
+                periods.iter().any(|p| {
+                    !matches!(p, PeriodKey::Half(_))
+                        && p.months(pp).start < hm.end
+                        && hm.start < p.months(pp).end
+                })
+            };
+            let has = |m: u32| {
+                periods.iter().any(|p| {
+                    p.months(pp).contains(&m) && !(matches!(p, PeriodKey::Half(_)) && finer_in(p))
+                })
+            };
             let by_month = periods.iter().all(|p| matches!(p, PeriodKey::Month(_)));
             let mut missing = Vec::new();
             if by_month {
@@ -202,6 +216,45 @@ impl Joined<'_> {
                         )
                         .label(t!("p809-quarter-label", sum = fmt(months)))
                         .help(t!("p809-quarter-help"))
+                        .severity(crate::diagnostics::Severity::Error),
+                    );
+                }
+                // Each half given beside both its quarters: a subtotal that must agree.
+                for h in 1..=2u8 {
+                    let hk = PeriodKey::Half(h);
+                    let Some(quarters) = hk.quarters_of_half(pp) else {
+                        continue;
+                    };
+                    let Some(sum) = self.half_quarters(mi, cell, quarters) else {
+                        continue;
+                    };
+                    let Some(hf) = self.facts.get(&Key {
+                        metric: mi,
+                        cell,
+                        period: hk,
+                    }) else {
+                        continue;
+                    };
+                    if agrees(sum, hf.value) {
+                        continue;
+                    }
+                    let file = &files[hf.file];
+                    let row = &file.rows[hf.row];
+                    out[hf.file].push(
+                        Finding::new(
+                            &codes::SUM_MISMATCH,
+                            row.span(Field::Value),
+                            t!(
+                                "p809-half",
+                                cell = describe_cell(&self.scope, mi, cell),
+                                half = hk.label(pp),
+                                value = fmt(hf.value),
+                                sum = fmt(sum),
+                                at = file.cell(row, Field::Value)
+                            ),
+                        )
+                        .label(t!("p809-half-label", sum = fmt(sum)))
+                        .help(t!("p809-half-help"))
                         .severity(crate::diagnostics::Severity::Error),
                     );
                 }

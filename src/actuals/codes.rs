@@ -20,6 +20,7 @@ pub static ALL: &[&RuleInfo] = &[
     &UNKNOWN_FIGURE,
     &AS_OF,
     &NARRATIVE_FIGURE,
+    &TARGET_DIFFERS,
 ];
 
 pub static UNKNOWN_METRIC: RuleInfo = RuleInfo {
@@ -459,5 +460,39 @@ Let planc write the number:
 ```yaml
 text: 华南大区完成率{{sales/region/south.attainment}}，位列第一。
 ```
+"#,
+};
+
+pub static TARGET_DIFFERS: RuleInfo = RuleInfo {
+    code: "P815",
+    name: "export-target-differs",
+    severity: Severity::Warning,
+    summary: "An export states a target (目标 / 计划) beside an actual that is not the plan's.",
+    doc: r#"## What it does
+Reads the target a finance export states beside an actual — a `目标` column under a
+merged quarter (`Q1` over `目标 / 实际 / 达成率`), or a `目标` / `计划` column in the long
+layout — and compares it with the plan's own figure for the same item and period: the
+item's value for the year, or the sum of its quarter or month split for a quarter, a
+half or a month. Money may differ by `[tolerance] money`; counts must be equal. The
+actual is read either way; the stated target is checked, never used. Targets the plan
+states no figure for (a quarter of an item the plan does not phase) are counted in one
+warning per file, so no comparison is silently skipped.
+
+## Why is this bad?
+Finance built the export against another version of the plan (last autumn's draft,
+or a target cut since). Its 达成率 column then disagrees with planc's, and the region
+is judged against a number nobody signed.
+
+## Example
+```csv
+单位：万元
+省份,目标,实际,期间
+江苏,5200,5310,全年
+```
+with the plan's `jiangsu` at `5000万元`.
+
+## Use instead
+Ask finance to export against the current plan (or read the target from the plan:
+the review computes attainment from the plan's figures).
 "#,
 };

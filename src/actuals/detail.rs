@@ -29,7 +29,7 @@ pub(super) fn rows(
     file: &mut ActualsFile,
     header: &[Cell],
     records: Vec<Record>,
-    columns: [Option<usize>; 7],
+    columns: [Option<usize>; 8],
     dims: &[(usize, &'static str)],
 ) {
     let (dim_col, dim) = dims[0];
@@ -56,13 +56,16 @@ pub(super) fn rows(
             continue;
         };
         let unit = get(columns[Field::Unit as usize]);
-        let mut cell_at = [None; 7];
+        let mut cell_at = [None; 8];
         cell_at[Field::Metric as usize] = item.at;
         cell_at[Field::Dimension as usize] = header[dim_col].at;
         cell_at[Field::Item as usize] = item.at;
         cell_at[Field::Period as usize] = period.at;
         cell_at[Field::Value as usize] = value.at;
         cell_at[Field::Unit as usize] = unit.and_then(|u| u.at);
+        // A target beside a detail row is the detail's, not the plan item's: not checked.
+        let target = get(columns[Field::Target as usize]).filter(|_| !finer);
+        cell_at[Field::Target as usize] = target.and_then(|t| t.at);
         let row = Row {
             metric: Sp::new(String::new(), item.span),
             dimension: Some(dim_sp.clone()),
@@ -71,6 +74,7 @@ pub(super) fn rows(
             value: sp(value),
             unit: unit.map(sp),
             last_year: None,
+            target: target.map(sp),
             number: line,
             cells: file.sheet.is_some().then_some(cell_at),
             implied_by: Some(dim_sp.clone()),

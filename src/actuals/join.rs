@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::period::{PeriodKey, PlanPeriod};
-use super::resolve::{resolve, suggestion, Pending, Sink};
+use super::resolve::{resolve, suggestion, Pending, Resolved, Sink};
 use super::{codes, ActualsFile, Field};
 use crate::config::Tolerance;
 use crate::diagnostics::Finding;
@@ -118,6 +118,26 @@ pub struct Scope<'p> {
 }
 
 impl<'p> Scope<'p> {
+    /// Adds the names of `[aliases]` in `planc.toml`: an item id (or the item's name)
+    /// and the names finance's and the CRM's exports give it.
+    pub fn with_aliases(mut self, aliases: &BTreeMap<String, Vec<String>>) -> Scope<'p> {
+        if aliases.is_empty() {
+            return self;
+        }
+        for m in &mut self.metrics {
+            for d in &mut m.dims {
+                for i in &mut d.items {
+                    for key in [&i.key, &i.display] {
+                        if let Some(names) = aliases.get(key.as_str()) {
+                            i.aliases.extend(names.iter().map(|n| n.trim().to_owned()));
+                        }
+                    }
+                }
+            }
+        }
+        self
+    }
+
     pub fn new(plan: &'p Plan, segments: &'p [Segment]) -> Scope<'p> {
         let mut metrics = Vec::new();
         for t in &plan.targets {
@@ -378,6 +398,7 @@ pub fn join<'p>(
     let mut facts: BTreeMap<Key, Fact> = BTreeMap::new();
     let mut seen: HashMap<Key, (usize, usize)> = HashMap::new();
     let mut pending: Vec<Pending> = Vec::new();
+    let mut uncompared = vec![0usize; files.len()];
     for (fi, file) in files.iter().enumerate() {
         for (ri, row) in file.rows.iter().enumerate() {
             let mut sink = Sink {
@@ -385,10 +406,21 @@ pub fn join<'p>(
                 out: &mut findings[fi],
                 pending: &mut pending,
             };
-            let Some(key_value) = resolve(&scope, file, row, &mut sink) else {
+            let Some(resolved) = resolve(&scope, file, row, &mut sink) else {
                 continue;
             };
-            let (key, value, last_year) = key_value;
+            let Resolved {
+                key,
+                value,
+                last_year,
+                target,
+            } = resolved;
+            if let Some(given) = target {
+                let out = &mut findings[fi];
+                if !super::target::check(&scope, file, row, &key, given, tolerance, out) {
+                    uncompared[fi] += 1;
+                }
+            }
             // Sales and counts below zero where the plan's target is above it: returns
             // can make a month negative, but never without a word.
             let m = &scope.metrics[key.metric];
@@ -454,6 +486,11 @@ pub fn join<'p>(
                     row: ri,
                 },
             );
+        }
+    }
+    for (fi, &n) in uncompared.iter().enumerate() {
+        if n > 0 {
+            findings[fi].push(super::target::not_compared(n));
         }
     }
     // Suggestions, now that every row that gives a figure is known.
@@ -573,7 +610,32 @@ impl<'p> Joined<'p> {
                 _ => None,
             };
         };
+        // A half given without any figure of its quarters or months stands for them.
+        let halves: Vec<(PeriodKey, Fact)> = subs
+            .iter()
+            .filter(|(p, _)| matches!(p, PeriodKey::Half(_)))
+            .filter(|(h, _)| {
+                let months = h.months(pp);
+                !subs.iter().any(|(p, _)| {
+                    !matches!(p, PeriodKey::Half(_))
+                        && p.months(pp).start < months.end
+                        && months.start < p.months(pp).end
+                })
+            })
+            .copied()
+            .collect();
+        for (_, f) in &halves {
+            add(f);
+        }
         for q in 1..=pp.quarters() {
+            let in_half = halves.iter().any(|(h, _)| {
+                PeriodKey::Quarter(q)
+                    .months(pp)
+                    .all(|m| h.months(pp).contains(&m))
+            });
+            if in_half {
+                continue;
+            }
             let months_complete = self.quarter_months(metric, cell, q).is_some();
             let quarter = subs.iter().find(|(p, _)| *p == PeriodKey::Quarter(q));
             if let (Some((_, f)), false) = (quarter, months_complete) {
@@ -650,6 +712,33 @@ impl<'p> Joined<'p> {
         (seen == months.len()).then_some(sum)
     }
 
+    /// The sum of a half's two quarters, when each is reported (by a row or all its
+    /// months).
+    pub fn half_quarters(
+        &self,
+        metric: usize,
+        cell: Option<(usize, usize)>,
+        quarters: [PeriodKey; 2],
+    ) -> Option<Decimal> {
+        quarters
+            .iter()
+            .map(|&q| {
+                let PeriodKey::Quarter(n) = q else {
+                    return None;
+                };
+                self.quarter_months(metric, cell, n).or_else(|| {
+                    self.facts
+                        .get(&Key {
+                            metric,
+                            cell,
+                            period: q,
+                        })
+                        .map(|f| f.value)
+                })
+            })
+            .sum()
+    }
+
     pub fn period_actual(
         &self,
         metric: usize,
@@ -661,6 +750,12 @@ impl<'p> Joined<'p> {
         // subtotal (checked against them, P809).
         if let PeriodKey::Quarter(q) = period {
             if let Some(sum) = self.quarter_months(metric, cell, q) {
+                return Some(sum);
+            }
+        }
+        // A half given with both its quarters: the quarters are the figures.
+        if let Some(qs) = period.quarters_of_half(pp) {
+            if let Some(sum) = self.half_quarters(metric, cell, qs) {
                 return Some(sum);
             }
         }

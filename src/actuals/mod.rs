@@ -28,6 +28,7 @@ pub mod join;
 pub mod period;
 mod resolve;
 mod table;
+mod target;
 pub mod template;
 mod wide;
 mod workbook;
@@ -95,10 +96,13 @@ pub enum Field {
     Value,
     Unit,
     LastYear,
+    /// The target finance's export states beside the actual (目标 / 计划), checked
+    /// against the plan's figure, never read as one.
+    Target,
 }
 
 impl Field {
-    pub const ALL: [Field; 7] = [
+    pub const ALL: [Field; 8] = [
         Field::Metric,
         Field::Dimension,
         Field::Item,
@@ -106,6 +110,7 @@ impl Field {
         Field::Value,
         Field::Unit,
         Field::LastYear,
+        Field::Target,
     ];
     pub fn name(self) -> &'static str {
         match self {
@@ -116,6 +121,7 @@ impl Field {
             Field::Value => "value",
             Field::Unit => "unit",
             Field::LastYear => "last_year",
+            Field::Target => "target_value",
         }
     }
     fn index(self) -> usize {
@@ -135,10 +141,12 @@ pub struct Row {
     pub unit: Option<Sp<String>>,
     /// Last year's actual for the same cell and period, for growth.
     pub last_year: Option<Sp<String>>,
+    /// The target the export states for the same cell and period (目标), if any.
+    pub target: Option<Sp<String>>,
     /// 1-based: the CSV line, the sheet row, or the position in the YAML `rows` list.
     pub number: usize,
     /// In a workbook: the 0-based (row, column) of each field's cell, for messages.
-    pub cells: Option<[Option<(u32, u32)>; 7]>,
+    pub cells: Option<[Option<(u32, u32)>; 8]>,
     /// Wide layout without a `metric` column, items of a dimension: the metric is the
     /// plan's one target broken down by this dimension (`metric` is then empty). The span
     /// is the column's header.
@@ -173,6 +181,7 @@ impl Row {
             Field::Value => Some(self.value.span),
             Field::Unit => self.unit.as_ref().map(|d| d.span),
             Field::LastYear => self.last_year.as_ref().map(|d| d.span),
+            Field::Target => self.target.as_ref().map(|d| d.span),
         };
         s.unwrap_or(self.metric.span)
     }

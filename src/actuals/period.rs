@@ -84,6 +84,8 @@ fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
 pub enum PeriodKey {
     /// The whole plan period, up to the as-of date.
     Full,
+    /// Half 1–2 of the plan period (上半年 / 下半年): six months each.
+    Half(u8),
     /// Quarter 1–4 of the plan period.
     Quarter(u8),
     /// Month index from the start of the plan period, 0-based.
@@ -95,6 +97,10 @@ impl PeriodKey {
     pub fn months(self, pp: &PlanPeriod) -> std::ops::Range<u32> {
         match self {
             PeriodKey::Full => 0..pp.months,
+            PeriodKey::Half(h) => {
+                let s = (h as u32 - 1) * 6;
+                s.min(pp.months)..(s + 6).min(pp.months)
+            }
             PeriodKey::Quarter(q) => {
                 let s = (q as u32 - 1) * 3;
                 s..(s + 3).min(pp.months)
@@ -115,6 +121,7 @@ impl PeriodKey {
     pub fn label(self, pp: &PlanPeriod) -> String {
         match self {
             PeriodKey::Full => "FY".into(),
+            PeriodKey::Half(h) => format!("H{h}"),
             PeriodKey::Quarter(q) => format!("Q{q}"),
             PeriodKey::Month(m) => pp.month_start(m).format("%Y-%m").to_string(),
         }
@@ -123,6 +130,16 @@ impl PeriodKey {
     pub fn is_sub(self) -> bool {
         self != PeriodKey::Full
     }
+
+    /// The quarters of a half (both within the plan period), else none.
+    pub fn quarters_of_half(self, pp: &PlanPeriod) -> Option<[PeriodKey; 2]> {
+        match self {
+            PeriodKey::Half(h) if 2 * h <= pp.quarters() => {
+                Some([PeriodKey::Quarter(2 * h - 1), PeriodKey::Quarter(2 * h)])
+            }
+            _ => None,
+        }
+    }
 }
 
 /// What a period as written says, before it is placed in a plan period.
@@ -130,6 +147,8 @@ impl PeriodKey {
 pub enum Form {
     /// `FY`, `全年`, `年度`, `YTD`, or a bare year (`2026`).
     Full(Option<i32>),
+    /// `H1`, `2026H1`, `上半年`, `2026年下半年`.
+    Half(Option<i32>, u32),
     /// `Q3`, `2026Q3`, `2026-Q3`, `三季度`, `第三季度`, `2026年第三季度`.
     Quarter(Option<i32>, u32),
     /// `M03`: the third month of the plan period.
@@ -146,6 +165,16 @@ impl Form {
     }
     pub fn is_month(self) -> bool {
         matches!(self, Form::PlanMonth(_) | Form::Month(..))
+    }
+    /// How fine the period is: months 0, quarters 1, halves 2, the year 3. Columns of
+    /// the finest grain are the figures; coarser ones are subtotals.
+    pub fn grain(self) -> u8 {
+        match self {
+            Form::PlanMonth(_) | Form::Month(..) => 0,
+            Form::Quarter(..) => 1,
+            Form::Half(..) => 2,
+            Form::Full(_) => 3,
+        }
     }
 }
 
@@ -164,6 +193,39 @@ fn small_number(t: &str) -> Option<u32> {
     }
 }
 
+/// `H1`, `1H`, `2026H1`, `2026-H2`, `上半年`, `2026年下半年` (upper-cased input).
+fn half(upper: &str) -> Option<Form> {
+    for (word, h) in [("上半年", 1), ("下半年", 2), ("上半", 1), ("下半", 2)] {
+        if let Some(year) = upper.strip_suffix(word) {
+            let year = year.trim().trim_end_matches('年').trim();
+            return match year {
+                "" => Some(Form::Half(None, h)),
+                y if y.len() == 4 => Some(Form::Half(Some(y.parse().ok()?), h)),
+                _ => None,
+            };
+        }
+    }
+    let (y, h) = match upper.rsplit_once('H') {
+        Some((n, "")) => return small_half(n).map(|h| Form::Half(None, h)),
+        Some((y, h)) => (y.trim_end_matches(['-', ' ']), h),
+        None => return None,
+    };
+    let h = small_half(h)?;
+    match y {
+        "" => Some(Form::Half(None, h)),
+        y if y.len() == 4 => Some(Form::Half(Some(y.parse().ok()?), h)),
+        _ => None,
+    }
+}
+
+fn small_half(t: &str) -> Option<u32> {
+    match t {
+        "1" => Some(1),
+        "2" => Some(2),
+        _ => None,
+    }
+}
+
 /// Reads the form of a period, if it is one; `Q5` and `13月` are forms too (placing
 /// them says what is wrong).
 pub fn form(raw: &str) -> Option<Form> {
@@ -176,6 +238,9 @@ pub fn form(raw: &str) -> Option<Form> {
         if let Ok(y) = upper.parse::<i32>() {
             return Some(Form::Full(Some(y)));
         }
+    }
+    if let Some(h) = half(&upper) {
+        return Some(h);
     }
     if let Some(n) = upper.strip_prefix('Q').and_then(|n| n.parse::<u32>().ok()) {
         return Some(Form::Quarter(None, n));
@@ -273,7 +338,13 @@ pub fn parse(raw: &str, pp: &PlanPeriod) -> Result<PeriodKey, String> {
         Form::Full(None) => Ok(PeriodKey::Full),
         Form::Full(Some(y)) if y == pp.start.year() => Ok(PeriodKey::Full),
         Form::Full(Some(_)) => Err(expected()),
-        Form::Quarter(Some(y), _) if y != pp.start.year() => Err(outside(t.to_owned())),
+        Form::Quarter(Some(y), _) | Form::Half(Some(y), _) if y != pp.start.year() => {
+            Err(outside(t.to_owned()))
+        }
+        Form::Half(_, h) if (1..=2).contains(&h) && pp.months >= h * 6 => {
+            Ok(PeriodKey::Half(h as u8))
+        }
+        Form::Half(..) => Err(crate::t!("actuals-period-expected")),
         Form::Quarter(_, q) => quarter(q),
         Form::PlanMonth(n) if (1..=pp.months).contains(&n) => Ok(PeriodKey::Month(n - 1)),
         Form::PlanMonth(_) => Err(crate::t!(
@@ -326,7 +397,20 @@ mod tests {
         assert_eq!(parse("2026-03-01", &p), Ok(PeriodKey::Month(2)));
         assert!(parse("2025-12", &p).unwrap_err().contains("outside"));
         assert!(parse("Q5", &p).is_err());
-        assert!(parse("上半年", &p).is_err());
+        assert_eq!(parse("上半年", &p), Ok(PeriodKey::Half(1)));
+        assert_eq!(parse("2026年下半年", &p), Ok(PeriodKey::Half(2)));
+        assert_eq!(parse("H1", &p), Ok(PeriodKey::Half(1)));
+        assert_eq!(parse("2026H2", &p), Ok(PeriodKey::Half(2)));
+        assert_eq!(parse("2026-h1", &p), Ok(PeriodKey::Half(1)));
+        assert_eq!(parse("1H", &p), Ok(PeriodKey::Half(1)));
+        assert!(parse("H3", &p).is_err());
+        assert!(parse("2025H1", &p).is_err());
+        assert_eq!(PeriodKey::Half(2).months(&p), 6..12);
+        assert_eq!(PeriodKey::Half(1).label(&p), "H1");
+        assert_eq!(
+            PeriodKey::Half(2).quarters_of_half(&p),
+            Some([PeriodKey::Quarter(3), PeriodKey::Quarter(4)])
+        );
     }
 
     #[test]

@@ -215,7 +215,7 @@ pub(super) fn resolve(
     file: &ActualsFile,
     row: &Row,
     sink: &mut Sink,
-) -> Option<(Key, Decimal, Option<Decimal>)> {
+) -> Option<Resolved> {
     let pp = &scope.period;
     // Metric.
     let mi = match &row.implied_by {
@@ -414,15 +414,31 @@ pub(super) fn resolve(
         Some(ly) => Some(quantity(scope, file, row, ly, metric, sink.out)?),
         None => None,
     };
-    Some((
-        Key {
+    // The export's own target: a figure like the others (an unreadable one is reported,
+    // and the row is still read: the target is checked, never used).
+    let target = row
+        .target
+        .as_ref()
+        .and_then(|t| quantity(scope, file, row, t, metric, sink.out));
+    Some(Resolved {
+        key: Key {
             metric: mi,
             cell,
             period,
         },
         value,
         last_year,
-    ))
+        target,
+    })
+}
+
+/// A row joined to the plan: where its figure sits, the figure, last year's, and the
+/// target the export states beside it.
+pub(super) struct Resolved {
+    pub(super) key: Key,
+    pub(super) value: Decimal,
+    pub(super) last_year: Option<Decimal>,
+    pub(super) target: Option<Decimal>,
 }
 
 fn matches_item(i: &DimItem, text: &str) -> bool {
@@ -502,6 +518,8 @@ fn quantity(
 ) -> Option<Decimal> {
     let field = if std::ptr::eq(text, &row.value) {
         Field::Value
+    } else if row.target.as_ref().is_some_and(|t| std::ptr::eq(text, t)) {
+        Field::Target
     } else {
         Field::LastYear
     };

@@ -58,6 +58,8 @@ pub(super) fn header_field(name: &str) -> Option<Field> {
         | "数值" | "金额" | "销售额" | "实际销售额" | "销售金额" | "实际金额" | "完成额"
         | "实际完成额" => Field::Value,
         "unit" | "单位" => Field::Unit,
+        "目标" | "目标值" | "目标额" | "计划" | "计划值" | "计划额" | "销售目标" | "plan"
+        | "planned" | "goal" => Field::Target,
         "lastyear" | "ly" | "同期" | "上年同期" | "去年同期" | "上年" => {
             Field::LastYear
         }
@@ -126,8 +128,8 @@ pub(super) fn field_columns(
     file: &mut ActualsFile,
     header: &[Cell],
     known: &dyn Fn(&str) -> bool,
-) -> [Option<usize>; 7] {
-    let mut columns: [Option<usize>; 7] = [None; 7];
+) -> [Option<usize>; 8] {
+    let mut columns: [Option<usize>; 8] = [None; 8];
     for (i, h) in header.iter().enumerate() {
         if h.is_empty() {
             continue;
@@ -204,7 +206,7 @@ fn long_rows(
     header: Vec<Cell>,
     header_line: usize,
     records: Vec<Record>,
-    columns: [Option<usize>; 7],
+    columns: [Option<usize>; 8],
 ) {
     let missing: Vec<&str> = [Field::Metric, Field::Period, Field::Value]
         .into_iter()
@@ -275,7 +277,7 @@ fn long_rows(
         else {
             continue;
         };
-        let mut cell_at = [None; 7];
+        let mut cell_at = [None; 8];
         for f in Field::ALL {
             cell_at[f as usize] = columns[f as usize]
                 .and_then(|i| cells.get(i))
@@ -289,6 +291,7 @@ fn long_rows(
             value: sp(value),
             unit: get(Field::Unit).map(sp),
             last_year: get(Field::LastYear).map(sp),
+            target: get(Field::Target).map(sp),
             number: line,
             cells: file.sheet.is_some().then_some(cell_at),
             implied_by: None,

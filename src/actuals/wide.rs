@@ -140,6 +140,9 @@ struct Layout {
     fixed: Option<(usize, Sp<String>)>,
     unit: Option<usize>,
     periods: Vec<(usize, Form)>,
+    /// For each period column, the column of the target the export states beside it
+    /// (`Q1目标` under a merged `Q1`), if any.
+    targets: Vec<Option<usize>>,
     totals: Vec<usize>,
 }
 
@@ -200,20 +203,35 @@ pub(super) fn rows(
         );
         return;
     }
+    let periods: Vec<(usize, Form)> = kinds
+        .iter()
+        .enumerate()
+        .filter_map(|(i, k)| match k {
+            Column::Period(f) => Some((i, *f)),
+            _ => None,
+        })
+        .collect();
+    // `Q1目标` beside `Q1` (a two-row header's 目标 under the merged quarter).
+    let targets = periods
+        .iter()
+        .map(|&(j, _)| {
+            let period = super::table::strip_unit(&header[j].text).0.trim();
+            header.iter().position(|h| {
+                h.text
+                    .trim()
+                    .strip_prefix(period)
+                    .is_some_and(|rest| header_field(rest) == Some(Field::Target))
+            })
+        })
+        .collect();
     let layout = Layout {
         metric: fields[Field::Metric as usize],
         dimension: fields[Field::Dimension as usize],
         label,
         fixed,
         unit: fields[Field::Unit as usize],
-        periods: kinds
-            .iter()
-            .enumerate()
-            .filter_map(|(i, k)| match k {
-                Column::Period(f) => Some((i, *f)),
-                _ => None,
-            })
-            .collect(),
+        periods,
+        targets,
         totals: kinds
             .iter()
             .enumerate()
@@ -341,7 +359,7 @@ fn read_row(
             }
         };
         let value_at = cells.get(j).and_then(|c| c.at);
-        let mut cell_at = [None; 7];
+        let mut cell_at = [None; 8];
         cell_at[Field::Metric as usize] = coords(layout.metric).or(label_at);
         cell_at[Field::Dimension as usize] = match &layout.fixed {
             Some((i, _)) => header[*i].at,
@@ -351,6 +369,8 @@ fn read_row(
         cell_at[Field::Period as usize] = header[j].at;
         cell_at[Field::Value as usize] = value_at;
         cell_at[Field::Unit as usize] = coords(layout.unit);
+        let target = layout.targets[pos].and_then(|k| get(Some(k)));
+        cell_at[Field::Target as usize] = target.and_then(|t| t.at);
         file.rows.push(Row {
             metric: metric.clone(),
             dimension: dimension.clone(),
@@ -362,6 +382,7 @@ fn read_row(
             value,
             unit: unit.map(sp),
             last_year: None,
+            target: target.map(sp),
             number: line,
             cells: file.sheet.is_some().then_some(cell_at),
             implied_by: implied_by.clone(),
@@ -410,13 +431,15 @@ fn check_total(
         .map(|u| u.text.trim().to_owned())
         .or_else(|| file.unit.as_ref().map(|u| u.value.clone()));
     let unit = unit.as_deref();
-    let months = layout.periods.iter().any(|(_, f)| f.is_month());
+    // The finest columns are the figures (months, else quarters, else halves).
+    let finest = layout.periods.iter().map(|(_, f)| f.grain()).min();
+    let months = finest == Some(0);
     let Some((total_base, total_unit)) = amount(total, unit) else {
         return;
     };
     let mut sum = Decimal::ZERO;
     for &(j, f) in &layout.periods {
-        if f.is_month() != months {
+        if Some(f.grain()) != finest {
             continue;
         }
         let Some(c) = cells.get(j).filter(|c| !c.is_empty()) else {

@@ -214,6 +214,7 @@ pub fn load(path: &Path, bytes: &[u8]) -> ActualsFile {
                 value: r.value,
                 unit: r.unit,
                 last_year: r.last_year,
+                target: None,
                 number: i + 1,
                 cells: None,
                 implied_by: None,

@@ -106,7 +106,7 @@ pub fn render(outcome: &Outcome, format: Format, config: &Config) -> Result<Vec<
         .as_ref()
         .map(|r| r.segments.as_slice())
         .unwrap_or(&[]);
-    let scope = crate::actuals::join::Scope::new(base, segments);
+    let scope = crate::actuals::join::Scope::new(base, segments).with_aliases(&config.aliases);
     // The figures each section of the review names, built in document order (charts are
     // numbered as they appear): (the section's place in the report, its blocks).
     let mut placed: Vec<(usize, Vec<(String, Block)>)> = Vec::new();

@@ -338,7 +338,7 @@ fn run_in(
                 }
             }
         }
-        let scope = Scope::new(plan, &segments);
+        let scope = Scope::new(plan, &segments).with_aliases(&config.aliases);
         lang = report_lang(
             config,
             review_given.as_ref().and_then(|g| g.plan.as_ref()),

@@ -42,7 +42,12 @@ pub(super) struct Joined<'a> {
 fn joined<'a>(ws: &'a Workspace, plan: &'a Plan, file: FileId) -> Option<Joined<'a>> {
     let actuals = ws.files[file].actuals.as_ref()?;
     let mut copy = [actuals.clone()];
-    let j = join::join(Scope::new(plan, &[]), &mut copy, None, &ws.config.tolerance);
+    let j = join::join(
+        Scope::new(plan, &[]).with_aliases(&ws.config.aliases),
+        &mut copy,
+        None,
+        &ws.config.tolerance,
+    );
     let coverage = j.coverage.first().copied();
     let mut facts: Vec<(Key, Fact, bool)> = j
         .facts
@@ -54,7 +59,7 @@ fn joined<'a>(ws: &'a Workspace, plan: &'a Plan, file: FileId) -> Option<Joined<
     Some(Joined {
         file,
         actuals,
-        scope: Scope::new(plan, &[]),
+        scope: Scope::new(plan, &[]).with_aliases(&ws.config.aliases),
         facts,
         coverage,
     })

@@ -286,7 +286,7 @@ fn csv_case(body: &str) -> (String, i32) {
 fn actuals_findings_in_chinese() {
     let text = format!(
         "{HEADER}sale,,,FY,1260,万元,\nsales,provnce,jiangsu,FY,720,万元,\nsales,province,江蘇,FY,720,万元,\n\
-sales,,,上半年,250,万元,\nsales,product,a,FY,780,家,\nsales,,,Q1,250,万元,\nsales,,,Q3,290,万元,\n\
+sales,,,上旬,250,万元,\nsales,product,a,FY,780,家,\nsales,,,Q1,250,万元,\nsales,,,Q3,290,万元,\n\
 sales,quarter,Q1,FY,250,万元,\nk-cover,product,a,FY,93,%,\n"
     );
     let (err, code) = check_in_temp_lang(&[("tiny-2026.actuals.csv", text.as_bytes())], "zh");
@@ -365,7 +365,7 @@ fn p805_a_written_unit_must_agree_with_the_unit_column() {
 #[test]
 fn p806_bad_period() {
     let (err, code) =
-        csv_case("sales,,,2025-12,80,万元,\nsales,,,上半年,250,万元,\nsales,,,Q5,1,万元,\n");
+        csv_case("sales,,,2025-12,80,万元,\nsales,,,上旬,250,万元,\nsales,,,Q5,1,万元,\n");
     assert_eq!(code, 1);
     insta::assert_snapshot!(err);
 }
@@ -2201,4 +2201,146 @@ fn the_template_rows_and_fiscal_months() {
         "{header}"
     );
     assert!(header.ends_with(",2027-03"), "{header}");
+}
+
+/// Half years as ERP systems write them (`上半年`, `H2`): a half beside its quarters is a
+/// subtotal (the quarters are read, a half that disagrees is an error); halves alone are
+/// the figures.
+#[test]
+fn p809_half_years_beside_and_instead_of_quarters() {
+    let header = "单位：万元\n项目,一季度,二季度,上半年,三季度,四季度,下半年,合计\n";
+    let good = format!("{header}年度销售额,240,300,540,300,360,660,1200\n");
+    let tmp = tiny_dir(&[("tiny-2026.actuals.csv", good.as_bytes())]);
+    let (err, code) = check_dir(tmp.path(), "en");
+    assert_eq!(code, 0, "{err}");
+    let v = figures(
+        &tmp.path().join("tiny.plan.yaml"),
+        &tmp.path().join("tiny-2026.actuals.csv"),
+        None,
+    );
+    assert_eq!(
+        v["targets"][0]["actual"]["value"], "12000000",
+        "{}",
+        v["targets"][0]
+    );
+    let bad = good.replacen(",540,", ",560,", 1);
+    let tmp = tiny_dir(&[("tiny-2026.actuals.csv", bad.as_bytes())]);
+    let (err, code) = check_dir(tmp.path(), "zh");
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("的 H1 为 560万元，但其两个季度合计为 540万元"),
+        "{err}"
+    );
+    let halves = "单位：万元\n项目,2026H1,2026H2\n年度销售额,540,660\n";
+    let tmp = tiny_dir(&[("tiny-2026.actuals.csv", halves.as_bytes())]);
+    let (err, code) = check_dir(tmp.path(), "en");
+    assert_eq!(code, 0, "{err}");
+    let v = figures(
+        &tmp.path().join("tiny.plan.yaml"),
+        &tmp.path().join("tiny-2026.actuals.csv"),
+        None,
+    );
+    assert_eq!(
+        v["targets"][0]["actual"]["value"], "12000000",
+        "{}",
+        v["targets"][0]
+    );
+}
+
+/// Names declared once in `planc.toml` under `[aliases]`, by item id or by name, join
+/// the plan's items; without them the export's codes are unknown items.
+#[test]
+fn aliases_in_planc_toml_join_the_plan() {
+    let csv = "单位：万元\n省份,月份,销售额\nJS01,2026-01,60\nZJ01,2026-01,40\n";
+    let tmp = tiny_dir(&[("tiny-2026.actuals.csv", csv.as_bytes())]);
+    let (err, code) = check_dir(tmp.path(), "en");
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("P803"), "{err}");
+    std::fs::write(
+        tmp.path().join("planc.toml"),
+        "[aliases]\njiangsu = [\"JS01\", \"江苏省公司\"]\n\"浙江\" = \"ZJ01\"\n",
+    )
+    .unwrap();
+    let (err, code) = check_dir(tmp.path(), "en");
+    assert_eq!(code, 0, "{err}");
+    let v = figures(
+        &tmp.path().join("tiny.plan.yaml"),
+        &tmp.path().join("tiny-2026.actuals.csv"),
+        None,
+    );
+    assert_eq!(
+        v["targets"][0]["actual"]["value"], "1000000",
+        "{}",
+        v["targets"][0]
+    );
+}
+
+/// P815: the 目标 an export states beside its 实际 is checked against the plan's figure for
+/// the same cell and period (the quarter split of the target, the item's value for the
+/// year); a target with no plan figure to compare is counted, never passed over.
+#[test]
+fn p815_export_targets_are_checked_against_the_plan() {
+    let quarters = "单位：万元\n项目,一季度,,,二季度,,,三季度,,,四季度,,\n\
+,目标,实际,达成率,目标,实际,达成率,目标,实际,达成率,目标,实际,达成率\n\
+年度销售额,240,250,104%,300,310,103%,300,290,97%,360,350,97%\n";
+    let tmp = tiny_dir(&[("tiny-2026.actuals.csv", quarters.as_bytes())]);
+    let (err, code) = check_dir(tmp.path(), "en");
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("P815"), "{err}");
+    let v = figures(
+        &tmp.path().join("tiny.plan.yaml"),
+        &tmp.path().join("tiny-2026.actuals.csv"),
+        None,
+    );
+    assert_eq!(v["targets"][0]["actual"]["value"], "12000000");
+
+    let other_plan = quarters.replacen(",300,310,", ",320,310,", 1);
+    let tmp = tiny_dir(&[("tiny-2026.actuals.csv", other_plan.as_bytes())]);
+    let (err, _) = check_dir(tmp.path(), "en");
+    assert!(
+        err.contains(
+            "the export states a target of 320万元 for `sales` › Q2, but the plan's is 300万元"
+        ),
+        "{err}"
+    );
+    assert_eq!(err.matches("P815").count(), 1, "{err}");
+    // Still read: the actual, never the target.
+    let v = figures(
+        &tmp.path().join("tiny.plan.yaml"),
+        &tmp.path().join("tiny-2026.actuals.csv"),
+        None,
+    );
+    assert_eq!(v["targets"][0]["actual"]["value"], "12000000");
+
+    // The long layout's 目标 column, for the year; provinces have no quarter split, so a
+    // quarter's target is counted as not compared.
+    let long = "单位：万元\n省份,期间,目标,实际\n江苏,全年,700,710\n浙江,全年,520,490\n";
+    let tmp = tiny_dir(&[("tiny-2026.actuals.csv", long.as_bytes())]);
+    let (err, _) = check_dir(tmp.path(), "zh");
+    assert!(
+        err.contains(
+            "导出文件中 `sales` › 省份 `zhejiang` › FY 的目标为 520万元，但计划中为 500万元"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("`jiangsu` › FY 的目标"), "{err}");
+    let quarter = "单位：万元\n省份,期间,目标,实际\n江苏,Q1,150,160\n浙江,Q1,100,100\n";
+    let tmp = tiny_dir(&[("tiny-2026.actuals.csv", quarter.as_bytes())]);
+    let (err, _) = check_dir(tmp.path(), "en");
+    assert!(
+        err.contains("2 targets the export states were not compared"),
+        "{err}"
+    );
+}
+
+/// A half given beside only one of its quarters: the quarter is the figure and the other
+/// quarter is missing (P807), never silently left out of the year.
+#[test]
+fn p807_a_half_beside_one_of_its_quarters() {
+    let csv = "单位：万元\n项目,一季度,上半年,三季度,四季度\n年度销售额,240,540,300,360\n";
+    let tmp = tiny_dir(&[("tiny-2026.actuals.csv", csv.as_bytes())]);
+    let (err, code) = check_dir(tmp.path(), "en");
+    assert!(err.contains("P807"), "{err}");
+    assert!(err.contains("but not for Q2"), "{err}");
+    assert_ne!(code, 0, "{err}");
 }
