@@ -14,6 +14,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostics;
 pub mod diff;
+pub mod exchange;
 pub mod fix;
 pub mod git;
 pub mod i18n;

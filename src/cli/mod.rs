@@ -5,6 +5,7 @@ mod actuals;
 mod allocate;
 mod check;
 mod diff;
+mod exchange;
 mod fix;
 mod init;
 mod lsp;
@@ -101,6 +102,13 @@ pub enum Command {
     /// and write the items (and a seasonal index from actuals) into the plans, keeping
     /// comments and layout.
     Allocate(allocate::Args),
+    /// Excel out (下发): the plans' targets as a workbook, quarters and months across,
+    /// items down, totals and shares as formulas, only input cells unlocked.
+    Export(exchange::ExportArgs),
+    /// Excel back (回收): the edited cells of an exported workbook written into the
+    /// plans as text edits, then checked; refuses (naming the cell) a plan changed since
+    /// the export, a locked or formula cell changed, an edit outside the plan.
+    Import(exchange::ImportArgs),
     /// Actuals for finance: `planc actuals template PLAN` writes the workbook planc reads
     /// best for a plan.
     Actuals(actuals::Args),
@@ -180,6 +188,8 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
         Command::Serve(a) => serve::run(a, &mut io),
         Command::Actuals(a) => actuals::run(a, &mut io),
         Command::Allocate(a) => allocate::run(a, &mut io),
+        Command::Export(a) => exchange::export(a, &mut io),
+        Command::Import(a) => exchange::import(a, &mut io),
     });
     let _ = io.stdout.flush();
     if std::env::var_os("PLANC_DEBUG_READS").is_some() {

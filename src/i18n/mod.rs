@@ -34,6 +34,7 @@ const FILES: &[&str] = &[
     "lsp.ftl",
     "serve.ftl",
     "allocate.ftl",
+    "exchange.ftl",
 ];
 
 macro_rules! catalogue {
@@ -49,6 +50,7 @@ macro_rules! catalogue {
             include_str!(concat!("../../i18n/", $lang, "/lsp.ftl")),
             include_str!(concat!("../../i18n/", $lang, "/serve.ftl")),
             include_str!(concat!("../../i18n/", $lang, "/allocate.ftl")),
+            include_str!(concat!("../../i18n/", $lang, "/exchange.ftl")),
         ]
     };
 }

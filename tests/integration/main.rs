@@ -11,6 +11,7 @@ mod review;
 mod check_cli;
 mod diff;
 mod docx_layout;
+mod exchange;
 mod fuzz_corpus;
 mod git_check;
 mod hostile;
