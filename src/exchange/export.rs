@@ -3,7 +3,7 @@
 //! reads — each sheet's plan id, target, the plan's path and the SHA-256 of its text.
 
 use rust_xlsxwriter::{
-    DataValidation, DataValidationErrorStyle, DataValidationRule, Format, FormatBorder,
+    DataValidation, DataValidationErrorStyle, DataValidationRule, Format, FormatBorder, Formula,
     ProtectionOptions, Workbook,
 };
 
@@ -27,6 +27,11 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// A decimal as the f64 XLSX stores: through its shortest text, which reads back exactly.
 fn number(v: rust_decimal::Decimal) -> f64 {
     v.normalize().to_string().parse().unwrap_or(0.0)
+}
+
+/// A formula's cached result as Excel stores it: the shortest decimal text.
+fn shortest(v: rust_decimal::Decimal) -> String {
+    number(v.round_dp(15)).to_string()
 }
 
 /// The workbook's bytes.
@@ -91,14 +96,22 @@ pub fn workbook(plans: &[Exported]) -> Result<Vec<u8>, String> {
                         ws.add_data_validation(*r, *c, *r, *c, &numbers)
                             .map_err(err)?;
                     }
-                    Cell::Sum { text, .. } => {
-                        ws.write_formula_with_format(*r, *c, format!("={text}").as_str(), &formula)
+                    Cell::Sum { text, result, .. } => {
+                        let f = Formula::new(format!("={text}")).set_result(shortest(*result));
+                        ws.write_formula_with_format(*r, *c, f, &formula)
                             .map_err(err)?;
                     }
-                    Cell::Formula { text, share: s } => {
-                        let f = if *s { &share } else { &formula };
-                        ws.write_formula_with_format(*r, *c, format!("={text}").as_str(), f)
-                            .map_err(err)?;
+                    Cell::Formula {
+                        text,
+                        share: s,
+                        result,
+                    } => {
+                        let mut f = Formula::new(format!("={text}"));
+                        if let Some(v) = result {
+                            f = f.set_result(shortest(*v));
+                        }
+                        let fmt = if *s { &share } else { &formula };
+                        ws.write_formula_with_format(*r, *c, f, fmt).map_err(err)?;
                     }
                 }
             }
@@ -108,6 +121,9 @@ pub fn workbook(plans: &[Exported]) -> Result<Vec<u8>, String> {
             for c in super::FIGURE_COL..=last_col.max(super::FIGURE_COL) {
                 ws.set_column_width(c, 13).map_err(err)?;
             }
+            // Printed (or turned into a PDF) on landscape pages one sheet wide.
+            ws.set_landscape();
+            ws.set_print_fit_to_pages(1, 0);
             ws.set_freeze_panes(HEADER_ROW + 1, super::FIGURE_COL)
                 .map_err(err)?;
             let options = ProtectionOptions {

@@ -311,6 +311,7 @@ fn compare<RS: std::io::Read + std::io::Seek>(
                 value,
                 path,
                 label,
+                ..
             } => {
                 if !typed_formula.is_some_and(|g| same_formula(g, f)) {
                     refusals.push(crate::t!(

@@ -52,7 +52,13 @@ pub enum Cell {
         label: String,
     },
     /// A live formula (without `=`), locked, shown as a money figure or a share.
-    Formula { text: String, share: bool },
+    Formula {
+        text: String,
+        share: bool,
+        /// The value it computes from the plan's figures, stored as the formula's cached
+        /// result so a client that does not recalculate on opening shows it too.
+        result: Option<Decimal>,
+    },
     /// An item's year as the live sum of its row's period inputs: locked, and on import
     /// the item's value becomes the sum of the periods read back.
     Sum {
@@ -60,6 +66,7 @@ pub enum Cell {
         value: Decimal,
         path: ItemPath,
         label: String,
+        result: Decimal,
     },
 }
 
@@ -135,6 +142,29 @@ struct Builder {
 }
 
 impl Builder {
+    /// The figure a cell already placed shows (an input, a number, a formula's result).
+    fn value(&self, r: u32, c: u16) -> Option<Decimal> {
+        self.cells
+            .iter()
+            .find(|(rr, cc, _)| *rr == r && *cc == c)
+            .and_then(|(_, _, cell)| match cell {
+                Cell::Input { value, .. } | Cell::Number(value) => Some(*value),
+                Cell::Sum { result, .. } => Some(*result),
+                Cell::Formula { result, .. } => *result,
+                Cell::Label(_) => None,
+            })
+    }
+    fn formula(&mut self, r: u32, c: u16, text: String, share: bool, result: Option<Decimal>) {
+        self.cells.push((
+            r,
+            c,
+            Cell::Formula {
+                text,
+                share,
+                result,
+            },
+        ));
+    }
     fn label(&mut self, r: u32, c: u16, s: impl Into<String>) {
         self.cells.push((r, c, Cell::Label(s.into())));
     }
@@ -259,7 +289,8 @@ pub fn sheet(plan: &Plan, t: &Target, name: String) -> Sheet {
     b.label(tr, 0, w("目标", "target"));
     b.label(tr, 1, t.id.value.clone());
     b.label(tr, 2, t.name.clone());
-    match in_unit(&t.value, unit) {
+    let target_value = in_unit(&t.value, unit);
+    match target_value {
         Some(v) => b.cells.push((tr, FIGURE_COL, Cell::Number(v))),
         None => b.label(tr, FIGURE_COL, t.value.raw.trim()),
     }
@@ -286,6 +317,9 @@ pub fn sheet(plan: &Plan, t: &Target, name: String) -> Sheet {
                     col_name(last_col),
                     row = r + 1
                 );
+                let result: Decimal = (FIGURE_COL + 2..=last_col)
+                    .filter_map(|c| b.value(r, c))
+                    .sum();
                 match in_unit(&item.value, unit) {
                     Some(value) => b.cells.push((
                         r,
@@ -295,11 +329,10 @@ pub fn sheet(plan: &Plan, t: &Target, name: String) -> Sheet {
                             value,
                             path,
                             label: format!("{name} {}", headers_year(zh)),
+                            result,
                         },
                     )),
-                    None => b
-                        .cells
-                        .push((r, FIGURE_COL, Cell::Formula { text, share: false })),
+                    None => b.formula(r, FIGURE_COL, text, false, Some(result)),
                 }
             } else {
                 b.figure(
@@ -316,14 +349,11 @@ pub fn sheet(plan: &Plan, t: &Target, name: String) -> Sheet {
                 r + 1,
                 total = total_ref
             );
-            b.cells.push((
-                r,
-                FIGURE_COL + 1,
-                Cell::Formula {
-                    text: share,
-                    share: true,
-                },
-            ));
+            let result = match (b.value(r, FIGURE_COL), target_value) {
+                (Some(v), Some(t)) if !t.is_zero() => v.checked_div(t),
+                _ => None,
+            };
+            b.formula(r, FIGURE_COL + 1, share, true, result);
             r += 1;
         }
         if bd.items.is_empty() {
@@ -333,21 +363,22 @@ pub fn sheet(plan: &Plan, t: &Target, name: String) -> Sheet {
         b.label(r, 0, bd.dimension.value.clone());
         b.label(r, 2, w("合计", "total"));
         for c in FIGURE_COL..=last_col {
+            // A period column none of the block's items splits into has no total: a
+            // row of zeros would read as a split that adds up to nothing.
+            let used =
+                (first..r).any(|row| b.cells.iter().any(|(rr, cc, _)| *rr == row && *cc == c));
+            if c > FIGURE_COL + 1 && !used {
+                continue;
+            }
             let col = col_name(c);
             let text = format!("SUM({col}{}:{col}{})", first + 1, r);
-            b.cells.push((
-                r,
-                c,
-                Cell::Formula {
-                    text,
-                    share: c == FIGURE_COL + 1,
-                },
-            ));
+            let result = (first..r).filter_map(|row| b.value(row, c)).sum();
+            b.formula(r, c, text, c == FIGURE_COL + 1, Some(result));
         }
         b.label(r + 1, 2, w("与目标差额", "gap to target"));
         let text = format!("{}-{}{}", total_ref, col_name(FIGURE_COL), r + 1);
-        b.cells
-            .push((r + 1, FIGURE_COL, Cell::Formula { text, share: false }));
+        let gap = target_value.zip(b.value(r, FIGURE_COL)).map(|(t, s)| t - s);
+        b.formula(r + 1, FIGURE_COL, text, false, gap);
         r += 3;
     }
     Sheet {

@@ -270,3 +270,72 @@ fn a_workbook_planc_did_not_write_is_refused() {
     assert_eq!(code, 1);
     assert!(err.contains("not a workbook `planc export` wrote"), "{err}");
 }
+
+/// LibreOffice opens the export and prints what a reader sees: the figures and the
+/// totals and shares the formulas compute (skipped when LibreOffice Calc or pdftotext is
+/// missing).
+#[test]
+fn libreoffice_prints_the_exported_figures() {
+    let found = |name: &str| {
+        std::env::var_os("PATH").and_then(|paths| {
+            std::env::split_paths(&paths)
+                .map(|p| p.join(name))
+                .find(|p| p.is_file())
+        })
+    };
+    let (Some(soffice), Some(pdftotext)) = (found("soffice"), found("pdftotext")) else {
+        eprintln!("SKIPPED: soffice or pdftotext is not installed");
+        return;
+    };
+    let dir = examples_copy();
+    let (code, _, err) = run(
+        dir.path(),
+        &[
+            "export",
+            "examples/org",
+            "--for",
+            "east-china-2026",
+            "-o",
+            "east.xlsx",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let out = std::process::Command::new(soffice)
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
+        .arg(dir.path())
+        .arg(dir.path().join("east.xlsx"))
+        .env("HOME", dir.path())
+        .output()
+        .expect("soffice runs");
+    let pdf = dir.path().join("east.pdf");
+    if !pdf.is_file() {
+        eprintln!(
+            "SKIPPED: LibreOffice could not open the workbook (is libreoffice-calc installed?): {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        return;
+    }
+    let text = std::process::Command::new(pdftotext)
+        .args(["-layout"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    for want in [
+        "华东大区年度销售指标",
+        "上海市",
+        "90,720",
+        "23.1%",
+        "100.0%",
+        "24,220",
+    ] {
+        assert!(text.contains(want), "{want} missing from:\n{text}");
+    }
+}
