@@ -95,9 +95,10 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
         let text = crate::diagnostics::human::render_findings(&problems, &style(io));
         let _ = io.stderr.write_all(text.as_bytes());
     }
-    let plans: Vec<&PathBuf> = files
+    let plans: Vec<PathBuf> = files
         .iter()
         .filter(|p| crate::check::is_plan_file(p))
+        .cloned()
         .collect();
     if plans.is_empty() && !trouble {
         io.error(crate::t!("alloc-cli-no-plans"));
@@ -109,43 +110,28 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
     let mut refused_any = false;
     let mut remaining: Vec<FileReport> = Vec::new();
     let mut langs: Vec<crate::i18n::Lang> = Vec::new();
-    for path in plans {
-        let name = crate::source::display_path(path);
-        let bytes = match crate::source::read(path) {
-            Ok(b) => b,
-            Err(e) => {
-                io.error(crate::t!(
-                    "fix-unreadable",
-                    path = name.as_str(),
-                    reason = crate::load::io_reason(&e)
-                ));
+    // Each plan is read, allocated and checked on its own (in parallel); a plan that
+    // declares no allocation is not parsed at all. Reports follow in input order.
+    let results: Vec<Result<Prepared, String>> = {
+        use rayon::prelude::*;
+        plans
+            .par_iter()
+            .map(|path| prepare(path, &config, io.lang))
+            .collect()
+    };
+    for r in results {
+        let p = match r {
+            Ok(p) => p,
+            Err(message) => {
+                io.error(message);
                 trouble = true;
                 continue;
             }
         };
-        let bom = bytes.starts_with(b"\xEF\xBB\xBF");
-        let text = match crate::source::decode::decode(&bytes) {
-            Ok(t) => t,
-            Err(e) => {
-                io.error(crate::t!(
-                    "fix-unreadable",
-                    path = name.as_str(),
-                    reason = e.message()
-                ));
-                trouble = true;
-                continue;
-            }
-        };
-        let dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
-        let lang = io.lang.for_file(crate::load::text_lang(&text));
-        langs.push(lang);
-        let result = crate::i18n::scope(lang, || {
-            allocate_text(path, &text, &config, &|file, metric| {
-                monthly(&dir.join(file), metric)
-            })
-        });
-        crate::i18n::scope(lang, || {
-            report_file(io, &args, &name, bom, path, &result, &mut trouble)
+        langs.push(p.lang);
+        let Some(result) = p.result else { continue };
+        crate::i18n::scope(p.lang, || {
+            report_file(io, &args, &p.name, p.bom, &p.path, &result, &mut trouble)
         });
         if !result.refused.is_empty() {
             refused_any = true;
@@ -206,6 +192,56 @@ fn finish(
     } else {
         Exit::Ok
     }
+}
+
+/// One plan read and allocated (`result` is `None` when it declares no allocation).
+struct Prepared {
+    path: PathBuf,
+    name: String,
+    bom: bool,
+    lang: crate::i18n::Lang,
+    result: Option<FileAllocation>,
+}
+
+fn prepare(
+    path: &Path,
+    config: &crate::config::Config,
+    choice: crate::i18n::Choice,
+) -> Result<Prepared, String> {
+    let name = crate::source::display_path(path);
+    let lang0 = choice.ui();
+    let bytes = crate::source::read(path).map_err(|e| {
+        crate::i18n::scope(lang0, || {
+            crate::t!(
+                "fix-unreadable",
+                path = name.as_str(),
+                reason = crate::load::io_reason(&e)
+            )
+        })
+    })?;
+    let bom = bytes.starts_with(b"\xEF\xBB\xBF");
+    let text = crate::source::decode::decode(&bytes).map_err(|e| {
+        crate::i18n::scope(lang0, || {
+            crate::t!("fix-unreadable", path = name.as_str(), reason = e.message())
+        })
+    })?;
+    let lang = choice.for_file(crate::load::text_lang(&text));
+    // An allocation is declared under the key `allocation`: without the word, nothing to do.
+    let result = text.contains("allocation").then(|| {
+        let dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+        crate::i18n::scope(lang, || {
+            allocate_text(path, &text, config, &|file, metric| {
+                monthly(&dir.join(file), metric)
+            })
+        })
+    });
+    Ok(Prepared {
+        path: path.to_path_buf(),
+        name,
+        bom,
+        lang,
+        result,
+    })
 }
 
 fn report_file(

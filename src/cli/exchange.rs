@@ -212,19 +212,17 @@ pub fn import(args: ImportArgs, io: &mut Io) -> Exit {
         }
         files += 1;
         total += p.changes.len();
-        let _ = writeln!(
-            io.stderr,
-            "{}",
+        // The changes of a plan are listed in the plan's language.
+        let lang = io.lang.for_file(crate::load::text_lang(&p.original));
+        let mut out = vec![crate::i18n::scope(lang, || {
             crate::t!(
                 "xchg-cli-plan",
                 path = p.path.as_str(),
                 count = p.changes.len()
             )
-        );
+        })];
         for c in &p.changes {
-            let _ = writeln!(
-                io.stderr,
-                "{}",
+            out.push(crate::i18n::scope(lang, || {
                 crate::t!(
                     "xchg-cli-change",
                     cell = c.cell.as_str(),
@@ -232,7 +230,10 @@ pub fn import(args: ImportArgs, io: &mut Io) -> Exit {
                     old = c.old.as_str(),
                     new = c.new.as_str()
                 )
-            );
+            }));
+        }
+        for l in out {
+            let _ = writeln!(io.stderr, "{l}");
         }
         if args.diff {
             let d = crate::fix::unified_diff(&p.path, &p.original, &p.edited);
