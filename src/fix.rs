@@ -45,6 +45,9 @@ pub struct FileFix {
     pub untouchable: bool,
     /// Fixes were still appearing after [`MAX_ROUNDS`].
     pub unstable: bool,
+    /// Fixes that failed their verification and were not applied: the finding's code
+    /// and why.
+    pub rejected: Vec<(&'static str, String)>,
 }
 
 impl FileFix {
@@ -105,17 +108,82 @@ pub fn apply_edits(text: &str, edits: &[&Edit]) -> String {
     out
 }
 
+/// A finding as compared before and after a fix: its code and its message (spans move
+/// when text is edited; what a finding says does not).
+fn identity(f: &Finding) -> (&'static str, &str) {
+    (f.code, f.message.as_str())
+}
+
+/// Verifies one fix the way it would be applied: alone, in memory, then checked again.
+/// It is kept only if its own finding goes away and no finding appears that was not
+/// there before. `Err` says why not, in the user's language.
+pub fn verify(
+    path: &Path,
+    text: &str,
+    before: &FileReport,
+    finding: &Finding,
+    config: &Config,
+) -> Result<(), String> {
+    let Some(fix) = &finding.fix else {
+        return Ok(());
+    };
+    let edits: Vec<&Edit> = fix.edits.iter().collect();
+    let next = apply_edits(text, &edits);
+    let after = crate::load::check_bytes(path, next.as_bytes(), config);
+    let mut left: Vec<(&str, &str)> = before.findings.iter().map(identity).collect();
+    let own = identity(finding);
+    let mut own_remains = false;
+    for f in &after.findings {
+        let id = identity(f);
+        match left.iter().position(|x| *x == id) {
+            Some(i) => {
+                left.swap_remove(i);
+                own_remains |= id == own;
+            }
+            None => {
+                return Err(crate::t!(
+                    "fix-rejected-new",
+                    code = f.code,
+                    message = f.message.clone()
+                ))
+            }
+        }
+    }
+    // The finding itself is still among what is left: it was not resolved.
+    if own_remains && !left.contains(&own) {
+        return Err(crate::t!("fix-rejected-remains"));
+    }
+    Ok(())
+}
+
 /// Checks `text` as the file at `path` and applies the wanted fixes, round after round.
+/// Each fix is verified first ([`verify`]); one that fails is not applied.
 pub fn fix_text(path: &Path, text: &str, config: &Config, unsafe_fixes: bool) -> FileFix {
     let mut current = text.to_owned();
     let mut applied = Vec::new();
+    let mut rejected: Vec<(&'static str, String)> = Vec::new();
+    let mut refused: Vec<(&'static str, String)> = Vec::new();
     let mut report = crate::load::check_bytes(path, current.as_bytes(), config);
     let untouchable = (report.source.is_none() && !report.findings.is_empty())
         || report.findings.iter().any(|f| UNFIXABLE.contains(&f.code));
     let mut unstable = false;
     if !untouchable {
         for round in 0.. {
-            let chosen = select(&report.findings, unsafe_fixes);
+            let candidates: Vec<Finding> = report
+                .findings
+                .iter()
+                .filter(|f| !refused.contains(&(f.code, f.message.clone())))
+                .cloned()
+                .collect();
+            let mut chosen = select(&candidates, unsafe_fixes);
+            chosen.retain(|f| match verify(path, &current, &report, f, config) {
+                Ok(()) => true,
+                Err(why) => {
+                    refused.push((f.code, f.message.clone()));
+                    rejected.push((f.code, why));
+                    false
+                }
+            });
             if chosen.is_empty() {
                 break;
             }
@@ -162,6 +230,7 @@ pub fn fix_text(path: &Path, text: &str, config: &Config, unsafe_fixes: bool) ->
         remaining: report,
         untouchable,
         unstable,
+        rejected,
     }
 }
 

@@ -4,6 +4,7 @@ fix-summary-fixable = , { $fixable } fixable with `planc fix`
 fix-human-safe = fixable with `planc fix`: { $message }
 fix-human-unsafe = fixable with `planc fix --unsafe-fixes` (changes what the plan says): { $message }
 fix-replace = replace `{ $old }` with `{ $new }`
+fix-share-uncorroborated = { $fix } (unsafe: the amounts do not add up to the whole, so an amount may be the wrong figure and the share right)
 fix-add-quarter = add { $quarter } with the rest of the total, { $value }
 fix-add-other = add an item `{ $item }` holding the unallocated { $value }
 
@@ -53,3 +54,6 @@ init-kept = kept { $path } (it exists already)
 init-exists = { $path } exists already; use `--force` to overwrite it, or name another file
 init-next = next: replace the placeholders (`XX`, `【…】`, `待补充`) with the real figures and words, then run `planc check { $path }`
 init-unknown-kind = `{ $kind }` is not a plan kind; the kinds are { $kinds }
+fix-rejected-new = not applied: the fix would raise { $code }: { $message }
+fix-rejected-remains = not applied: the fix would not resolve its finding
+fix-rejected = { $path }: { $code } { $reason }

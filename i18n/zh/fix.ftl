@@ -4,6 +4,7 @@ fix-summary-fixable = ；{ $fixable } 个可用 `planc fix` 自动修复
 fix-human-safe = 可用 `planc fix` 自动修复：{ $message }
 fix-human-unsafe = 可用 `planc fix --unsafe-fixes` 修复（会改变计划含义）：{ $message }
 fix-replace = 把 `{ $old }` 改成 `{ $new }`
+fix-share-uncorroborated = { $fix }（不安全：各项金额之和不等于总数，错的可能是某个金额而不是占比）
 fix-add-quarter = 补上 { $quarter }（总数减去其余季度，剩 { $value }）
 fix-add-other = 新增 `{ $item }` 项，放入未分配的 { $value }
 
@@ -26,3 +27,6 @@ init-kept = 已保留 { $path }（文件已存在，未覆盖）
 init-exists = { $path } 已存在；如需覆盖请加 `--force`，或换一个文件名
 init-next = 下一步：把 `XX`、`【…】`、`待补充` 这些占位符换成实际的数字和内容，然后运行 `planc check { $path }`
 init-unknown-kind = `{ $kind }` 不是计划类型；可选类型：{ $kinds }
+fix-rejected-new = 未应用：这个修复会引出 { $code }：{ $message }
+fix-rejected-remains = 未应用：这个修复解决不了它的问题
+fix-rejected = { $path }：{ $code } { $reason }

@@ -100,6 +100,18 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
                     )
                 );
             }
+            for (code, why) in &result.rejected {
+                let _ = writeln!(
+                    io.stderr,
+                    "{}",
+                    crate::t!(
+                        "fix-rejected",
+                        path = name.as_str(),
+                        code = *code,
+                        reason = why.as_str()
+                    )
+                );
+            }
             if !args.unsafe_fixes {
                 hidden_unsafe += result
                     .remaining

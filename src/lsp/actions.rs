@@ -50,6 +50,11 @@ pub fn code_actions(snap: &Snapshot, p: &CodeActionParams) -> Vec<CodeActionOrCo
             if span.end < from || span.start > to {
                 continue;
             }
+            // The same verification as `planc fix`: a fix that would not resolve its
+            // finding, or would raise another, is not offered.
+            if crate::fix::verify(&path, &text, &report, f, snap.config).is_err() {
+                continue;
+            }
             let edits = fix
                 .edits
                 .iter()

@@ -41,6 +41,9 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         let Some(total) = parent.base(unit) else {
             return;
         };
+        // The items add up to the whole: a share that disagrees is the wrong figure.
+        let sum: Option<rust_decimal::Decimal> = b.items.iter().map(|i| i.value.base(unit)).sum();
+        let corroborated = !b.partial && sum.is_some_and(|s| ctx.money_agrees(s, total));
         for item in &b.items {
             let (Some(share), Some(v)) = (&item.share, item.value.base(unit)) else {
                 continue;
@@ -64,7 +67,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 continue;
             }
             let pct = fmt_pct(actual);
-            let fix = super::share_fix(ctx, share, actual);
+            let fix = super::share_fix(ctx, share, actual, corroborated);
             let mut f = Finding::new(
                 &RULE,
                 share.span,

@@ -41,6 +41,13 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let Some(total) = budget.total.yuan(unit) else {
         return;
     };
+    // The amounts add up to the total: a share that disagrees is the wrong figure.
+    let amounts: Option<rust_decimal::Decimal> = budget
+        .lines
+        .iter()
+        .map(|l| l.amount.as_ref().and_then(|a| a.yuan(unit)))
+        .sum();
+    let corroborated = amounts.is_some_and(|s| ctx.money_agrees(s, total));
     for line in &budget.lines {
         let (Some(amount), Some(share)) = (&line.amount, &line.share) else {
             continue;
@@ -78,7 +85,7 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
                 amount = fmt_money(e, amount, unit)
             ));
         }
-        if let Some(x) = super::share_fix(ctx, share, actual) {
+        if let Some(x) = super::share_fix(ctx, share, actual, corroborated) {
             f = f.fix(x);
         }
         out.push(f);

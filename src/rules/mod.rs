@@ -291,17 +291,30 @@ pub fn fmt_share_like(percent: Decimal, like: &Quantity) -> String {
     format!("{v:.prec$}%", prec = dp as usize)
 }
 
-/// A fix that rewrites a stated share to the ratio it should be.
-pub fn share_fix(ctx: &Ctx, share: &crate::model::Sp<Quantity>, actual: Decimal) -> Option<Fix> {
+/// A fix that rewrites a stated share to the ratio it should be. It is safe only when
+/// the amounts are `corroborated` — they add up to the whole, so the share is the figure
+/// that disagrees. Otherwise an amount may be what is wrong and the share right: the fix
+/// is offered as unsafe, saying so.
+pub fn share_fix(
+    ctx: &Ctx,
+    share: &crate::model::Sp<Quantity>,
+    actual: Decimal,
+    corroborated: bool,
+) -> Option<Fix> {
     let new = fmt_share_like(actual, share);
     if new == share.raw.trim() {
         return None;
     }
     let edit = scalar_edit(ctx.source, share.span, &new)?;
-    Some(Fix::safe(
-        crate::t!("fix-replace", old = share.raw.trim(), new = new.as_str()),
-        vec![edit],
-    ))
+    let message = crate::t!("fix-replace", old = share.raw.trim(), new = new.as_str());
+    Some(if corroborated {
+        Fix::safe(message, vec![edit])
+    } else {
+        Fix::unsafe_(
+            crate::t!("fix-share-uncorroborated", fix = message),
+            vec![edit],
+        )
+    })
 }
 
 /// How an existing item of a sequence of mappings is laid out — its `- ` line, its

@@ -676,3 +676,24 @@ cadence:\n  - {name: 月度销售会议, frequency: monthly}\n";
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!err.contains("0%`"), "{err}");
 }
+
+/// A fix is verified before it is applied: `jaingsu` → `jiangsu` where the breakdown
+/// already has `jiangsu` would make a duplicate item, so it is not applied, and `fix`
+/// says why.
+#[test]
+fn a_fix_that_would_raise_a_new_finding_is_not_applied() {
+    let (_dir, path) = fixture("reference.plan.yaml");
+    let text = std::fs::read_to_string(&path).unwrap().replace(
+        "          - ref: \"zhejiang\"\n            value: 4亿元",
+        "          - ref: jiangsu\n            value: 4亿元",
+    );
+    std::fs::write(&path, &text).unwrap();
+    let out = planc()
+        .args(["fix", "--lang", "en"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text, "{err}");
+    assert!(err.contains("not applied: the fix would raise"), "{err}");
+}

@@ -12,6 +12,7 @@ mod check_cli;
 mod diff;
 mod docx_layout;
 mod exchange;
+mod fix_props;
 mod fuzz_corpus;
 mod git_check;
 mod hostile;
