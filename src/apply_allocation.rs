@@ -227,3 +227,191 @@ pub fn allocate_text(
         unstable,
     }
 }
+
+/// A child plan's target set to what its parent's allocation gives its item
+/// (`planc allocate --into-children`).
+#[derive(Debug)]
+pub struct ChildEdit {
+    pub path: std::path::PathBuf,
+    pub original: String,
+    pub edited: String,
+    /// `company-2026#east`.
+    pub filled: String,
+    pub target: String,
+    pub old: String,
+    pub new: String,
+}
+
+/// Does the parent's target split `item` in a breakdown that declares an allocation?
+fn allocated_item(plan: &Plan, target: &str, item: &str) -> bool {
+    fn go(bs: &[Breakdown], item: &str) -> bool {
+        bs.iter().any(|b| {
+            (b.allocation.is_some() && b.items.iter().any(|i| i.key.value == item))
+                || b.items.iter().any(|i| go(&i.breakdowns, item))
+        })
+    }
+    plan.targets
+        .iter()
+        .filter(|t| t.id.value == target)
+        .any(|t| go(&t.breakdowns, item))
+}
+
+/// For every child plan filling an item of an allocated breakdown, the edit that sets its
+/// target's value to the item's (in the unit the child wrote it in).
+pub fn into_children(ws: &crate::workspace::Workspace) -> Vec<ChildEdit> {
+    let mut out = Vec::new();
+    for (c, file) in ws.files.iter().enumerate() {
+        let Some(f) = crate::workspace::filled(ws, c) else {
+            continue;
+        };
+        let (Some(allocated), Some(link)) = (f.allocated, ws.link(c)) else {
+            continue;
+        };
+        if f.planned == Some(allocated) {
+            continue;
+        }
+        let (Some(child), Some(source)) = (file.plan.as_deref(), file.source.as_ref()) else {
+            continue;
+        };
+        let Some(parent) = ws.files.get(link.parent).and_then(|p| p.plan.as_deref()) else {
+            continue;
+        };
+        if !allocated_item(parent, &f.parent_target, &f.item) {
+            continue;
+        }
+        let Some(t) = child.targets.iter().find(|t| t.id.value == f.target) else {
+            continue;
+        };
+        let text = crate::allocate::format_value(allocated, &t.value, &t.value, child.money_unit());
+        let Some(edit) = crate::diagnostics::edit::scalar_edit(source, t.value.span, &text) else {
+            continue;
+        };
+        out.push(ChildEdit {
+            path: file.path.clone(),
+            original: source.text.clone(),
+            edited: crate::fix::apply_edits(&source.text, &[&edit]),
+            filled: format!("{}#{}", parent.id.value, f.item),
+            target: f.target,
+            old: t.value.raw.trim().to_owned(),
+            new: text,
+        });
+    }
+    out
+}
+
+/// A child plan to start (`--into-children --create`): an item of an allocated breakdown
+/// that expects a child plan (`complete: true`, or `child_plan: true`) and has none.
+#[derive(Debug)]
+pub struct NewChild {
+    /// Where the parent plan is; the child goes beside it as `<item>.plan.yaml`.
+    pub parent_path: std::path::PathBuf,
+    pub parent_id: String,
+    pub parent_target: String,
+    pub item: String,
+    pub name: String,
+    pub kind: crate::model::Kind,
+    pub year: i32,
+    /// The item's value as the parent writes it (`9.072亿元`).
+    pub value: String,
+}
+
+/// The missing children of every allocated breakdown of the workspace.
+pub fn missing_children(ws: &crate::workspace::Workspace) -> Vec<NewChild> {
+    use crate::model::Kind;
+    let mut filled: std::collections::HashSet<(usize, String)> = Default::default();
+    for c in 0..ws.files.len() {
+        if let (Some(f), Some(link)) = (crate::workspace::filled(ws, c), ws.link(c)) {
+            filled.insert((link.parent, f.item));
+        }
+    }
+    let mut out = Vec::new();
+    for (p, file) in ws.files.iter().enumerate() {
+        let Some(plan) = file.plan.as_deref() else {
+            continue;
+        };
+        let kind = match plan.kind.value {
+            Kind::Company => Kind::Region,
+            Kind::Region => Kind::Representative,
+            _ => continue,
+        };
+        let year = plan
+            .period
+            .start
+            .first()
+            .map_or_else(crate::init::this_year, |d| chrono::Datelike::year(&d));
+        fn go(bs: &[Breakdown], f: &mut dyn FnMut(&Breakdown, &crate::model::BreakdownItem)) {
+            for b in bs {
+                for i in &b.items {
+                    f(b, i);
+                    go(&i.breakdowns, f);
+                }
+            }
+        }
+        for t in &plan.targets {
+            go(&t.breakdowns, &mut |b, i| {
+                let expected = i.child_plan.as_ref().map_or(b.complete, |c| c.value);
+                if b.allocation.is_none() || !expected || filled.contains(&(p, i.key.value.clone()))
+                {
+                    return;
+                }
+                out.push(NewChild {
+                    parent_path: file.path.clone(),
+                    parent_id: plan.id.value.clone(),
+                    parent_target: t.id.value.clone(),
+                    item: i.key.value.clone(),
+                    name: i.name.clone().unwrap_or_else(|| i.key.value.clone()),
+                    kind,
+                    year,
+                    value: i.value.raw.trim().to_owned(),
+                });
+            });
+        }
+    }
+    out
+}
+
+/// The text of a new child plan: `planc init`'s plan of that kind, with `parent:` set to
+/// the item, the target rolling up into the parent's and valued at the item's value.
+pub fn new_child_text(c: &NewChild, schema: &str) -> String {
+    let mut o = crate::init::Options::new(c.kind, c.year);
+    o.id = format!("{}-{}", c.item, c.year);
+    o.title = format!("{}{}", c.name, crate::init::default_title(c.kind, c.year));
+    o.schema = schema.to_owned();
+    o.file = format!("{}.plan.yaml", c.item);
+    // Siblings never share a territory (P916): the template's placeholder province and
+    // hospital get the item's name in front.
+    let text = crate::init::plan(&o)
+        .replace("province-a", &format!("{}-province-a", c.item))
+        .replace("hospital-a", &format!("{}-hospital-a", c.item));
+    let id_line = format!("id: {}\n", crate::diagnostics::edit::yaml_scalar(&o.id));
+    let parent = format!(
+        "parent: {}   # {}\n",
+        crate::diagnostics::edit::yaml_scalar(&format!("{}#{}", c.parent_id, c.item)),
+        crate::t!("alloc-created-comment")
+    );
+    let text = text.replacen(&id_line, &format!("{id_line}{parent}"), 1);
+    // The template's one target: rolls up into the parent's, valued at the allocation.
+    let Some(start) = text.find("targets:\n  - id: sales\n") else {
+        return text;
+    };
+    let head = &text[..start];
+    let rest = &text[start..];
+    let Some(v) = rest.find("\n    value: ") else {
+        return text;
+    };
+    let line_end = rest[v + 1..].find('\n').map_or(rest.len(), |e| v + 1 + e);
+    let value = crate::diagnostics::edit::yaml_scalar(&c.value);
+    let rolls = if c.parent_target == "sales" {
+        String::new()
+    } else {
+        format!(
+            "\n    rolls_up: {}",
+            crate::diagnostics::edit::yaml_scalar(&c.parent_target)
+        )
+    };
+    format!(
+        "{head}{}\n    value: {value}{rolls}{}",
+        &rest[..v],
+        &rest[line_end..]
+    )
+}

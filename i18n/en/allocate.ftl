@@ -80,3 +80,7 @@ alloc-method-weights = weights
 alloc-method-potential = potential
 alloc-method-seasonal = seasonal index
 alloc-method-blend = blend
+alloc-cli-child = { $path }: target { $target } { $old } → { $new } (allocated to { $filled })
+alloc-created-comment = started by planc allocate --create
+alloc-cli-created = { $path }: started for { $parent } ({ $value }), as `planc init` would: replace its placeholders
+alloc-cli-create-exists = { $path } exists but does not fill { $parent }: not overwritten (set its `parent:`, or move it)

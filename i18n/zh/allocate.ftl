@@ -80,3 +80,7 @@ alloc-method-weights = 权重
 alloc-method-potential = 潜力
 alloc-method-seasonal = 季节指数
 alloc-method-blend = 混合
+alloc-cli-child = { $path }：指标 { $target } { $old } → { $new }（承接 { $filled } 的分解）
+alloc-created-comment = 由 planc allocate --create 生成
+alloc-cli-created = { $path }：已为 { $parent }（{ $value }）按 `planc init` 新建，请替换其中的占位符
+alloc-cli-create-exists = { $path } 已存在但并未承接 { $parent }：未覆盖（请设置它的 `parent:`，或移走它）

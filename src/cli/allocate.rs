@@ -19,6 +19,15 @@ pub struct Args {
     /// is something to write.
     #[arg(long)]
     pub diff: bool,
+    /// Also set each child plan's target to the value its parent's allocation gives the
+    /// item it fills (`parent: <plan>#<item>`), then allocate the child's own breakdowns.
+    #[arg(long)]
+    pub into_children: bool,
+    /// With `--into-children`: start a child plan, as `planc init` would, for each item of
+    /// an allocated breakdown that expects one (`complete: true`, `child_plan: true`) and
+    /// has none: `<item>.plan.yaml` beside the parent, `parent:` set, its target valued.
+    #[arg(long, requires = "into_children")]
+    pub create: bool,
     /// Use this planc.toml instead of the nearest one at or above the first path.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -110,6 +119,7 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
     let mut refused_any = false;
     let mut remaining: Vec<FileReport> = Vec::new();
     let mut langs: Vec<crate::i18n::Lang> = Vec::new();
+    let mut allocated: Vec<(PathBuf, String)> = Vec::new();
     // Each plan is read, allocated and checked on its own (in parallel); a plan that
     // declares no allocation is not parsed at all. Reports follow in input order.
     let results: Vec<Result<Prepared, String>> = {
@@ -137,12 +147,18 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
             refused_any = true;
         }
         if result.changed() {
+            allocated.push((p.path.clone(), result.allocated.clone()));
             changed_files += 1;
             total += result.written.len();
         }
         if result.report.count(Severity::Error) > 0 {
             remaining.push(result.report);
         }
+    }
+    if args.into_children && !refused_any && !trouble {
+        let (n, files) = carry_into_children(io, &args, &config, &allocated, &mut trouble);
+        total += n;
+        changed_files += files;
     }
     // Messages about the run: the plans' language when they agree.
     let lang = match langs.split_first() {
@@ -187,11 +203,127 @@ fn finish(
     let _ = writeln!(io.stderr, "{line}");
     if trouble {
         Exit::Trouble
-    } else if refused_any || (args.diff && total > 0) || !remaining.is_empty() {
+    } else if refused_any || (args.diff && total > 0) || (!args.diff && !remaining.is_empty()) {
         Exit::Findings
     } else {
         Exit::Ok
     }
+}
+
+/// `--into-children`: each child plan's target set to its item's allocated value (the
+/// allocated texts stand in for the files in `--diff` mode), then the child's own
+/// allocations. Returns the children changed, counted as allocations and as files.
+fn carry_into_children(
+    io: &mut Io,
+    args: &Args,
+    config: &crate::config::Config,
+    allocated: &[(PathBuf, String)],
+    trouble: &mut bool,
+) -> (usize, usize) {
+    let opts = crate::workspace::Options {
+        keep: true,
+        ..Default::default()
+    };
+    let mut ws = crate::workspace::Workspace::open(&args.paths, config.clone(), &opts);
+    if args.diff {
+        for (path, text) in allocated {
+            ws.update(path, Some(text.clone()));
+        }
+    }
+    let edits = crate::apply_allocation::into_children(&ws);
+    let mut count = 0;
+    for e in &edits {
+        let name = crate::source::display_path(&e.path);
+        let lang = io.lang.for_file(crate::load::text_lang(&e.original));
+        let dir = e.path.parent().unwrap_or(Path::new(".")).to_path_buf();
+        // The child's own allocations follow its new target.
+        let own = crate::i18n::scope(lang, || {
+            allocate_text(&e.path, &e.edited, config, &|file, metric| {
+                monthly(&dir.join(file), metric)
+            })
+        });
+        let text = if own.refused.is_empty() {
+            own.allocated
+        } else {
+            e.edited.clone()
+        };
+        let line = crate::i18n::scope(lang, || {
+            crate::t!(
+                "alloc-cli-child",
+                path = name.as_str(),
+                target = e.target.as_str(),
+                old = e.old.as_str(),
+                new = e.new.as_str(),
+                filled = e.filled.as_str()
+            )
+        });
+        let _ = writeln!(io.stderr, "{line}");
+        count += 1;
+        if args.diff {
+            let d = crate::fix::unified_diff(&name, &e.original, &text);
+            let _ = io.stdout.write_all(d.as_bytes());
+        } else if let Err(err) = super::replace_atomic(&e.path, text.as_bytes()) {
+            io.error(crate::t!(
+                "cli-cannot-write",
+                path = name.as_str(),
+                reason = crate::load::io_reason(&err)
+            ));
+            *trouble = true;
+        }
+    }
+    if args.create {
+        count += create_children(io, args, &ws, trouble);
+    }
+    (count, count)
+}
+
+/// `--create`: the missing children, started as `planc init` would.
+fn create_children(
+    io: &mut Io,
+    args: &Args,
+    ws: &crate::workspace::Workspace,
+    trouble: &mut bool,
+) -> usize {
+    let mut count = 0;
+    for c in crate::apply_allocation::missing_children(ws) {
+        let dir = c.parent_path.parent().unwrap_or(Path::new("."));
+        let path = dir.join(format!("{}.plan.yaml", c.item));
+        let name = crate::source::display_path(&path);
+        let parent = format!("{}#{}", c.parent_id, c.item);
+        if path.exists() {
+            io.error(crate::t!(
+                "alloc-cli-create-exists",
+                path = name.as_str(),
+                parent = parent.as_str()
+            ));
+            *trouble = true;
+            continue;
+        }
+        let text = crate::apply_allocation::new_child_text(&c, &super::init::schema_path(dir));
+        let _ = writeln!(
+            io.stderr,
+            "{}",
+            crate::t!(
+                "alloc-cli-created",
+                path = name.as_str(),
+                parent = parent.as_str(),
+                value = c.value.as_str()
+            )
+        );
+        count += 1;
+        if args.diff {
+            let d = crate::fix::unified_diff(&name, "", &text);
+            let _ = io.stdout.write_all(d.as_bytes());
+        } else if let Err(e) = super::write_atomic(&path, text.as_bytes()) {
+            io.error(crate::t!(
+                "cli-cannot-write",
+                path = name.as_str(),
+                reason = crate::load::io_reason(&e)
+            ));
+            *trouble = true;
+        }
+    }
+    count
 }
 
 /// One plan read and allocated (`result` is `None` when it declares no allocation).

@@ -319,3 +319,122 @@ fn a_seasonal_index_from_monthly_actuals_is_written_into_the_plan() {
     assert!(stderr(&o).contains("lack month(s) 7"), "{}", stderr(&o));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 }
+
+/// `--into-children`: a region's target follows what the company allocates to it, and
+/// the region's own quarters follow its new target.
+#[test]
+fn into_children_carries_the_allocation_down_the_tree() {
+    let dir = tempfile::tempdir().unwrap();
+    let org = dir.path().join("org");
+    std::fs::create_dir_all(org.join("reps")).unwrap();
+    std::fs::create_dir_all(dir.path().join("history")).unwrap();
+    for f in ["company", "east-china", "south-china", "north-china"] {
+        let mut text = fixture(&format!("examples/org/{f}.plan.yaml"));
+        if f == "company" {
+            // 成熟区域 grows: 17.82亿元 → 18亿元, split by history (8.4 : 8.1).
+            text = text.replacen("value: 17.82亿元", "value: 18亿元", 1);
+        }
+        std::fs::write(org.join(format!("{f}.plan.yaml")), text).unwrap();
+    }
+    for f in ["lina", "wanglei", "zhangwei"] {
+        let text = fixture(&format!("examples/org/reps/{f}.plan.yaml"));
+        std::fs::write(org.join(format!("reps/{f}.plan.yaml")), text).unwrap();
+    }
+    std::fs::copy(
+        root().join("examples/history/east-china-2025-monthly.csv"),
+        dir.path().join("history/east-china-2025-monthly.csv"),
+    )
+    .unwrap();
+    let before = std::fs::read_to_string(org.join("east-china.plan.yaml")).unwrap();
+    let diff = planc()
+        .args(["allocate", "--diff", "--into-children"])
+        .arg(&org)
+        .output()
+        .unwrap();
+    assert_eq!(diff.status.code(), Some(1), "{}", stderr(&diff));
+    assert!(
+        stderr(&diff)
+            .contains("target east-sales 9.072亿元 → 9.164亿元 (allocated to company-2026#east)"),
+        "{}",
+        stderr(&diff)
+    );
+    assert_eq!(
+        std::fs::read_to_string(org.join("east-china.plan.yaml")).unwrap(),
+        before
+    );
+
+    let o = planc()
+        .args(["allocate", "--into-children"])
+        .arg(&org)
+        .output()
+        .unwrap();
+    let company = std::fs::read_to_string(org.join("company.plan.yaml")).unwrap();
+    assert!(company.contains("value: 9.164亿元"), "{company}");
+    assert!(company.contains("value: 8.836亿元"), "{company}");
+    let east = std::fs::read_to_string(org.join("east-china.plan.yaml")).unwrap();
+    assert!(
+        east.contains("    value: 9.164亿元\n"),
+        "{}\n{east}",
+        stderr(&o)
+    );
+    // The quarters are phased again from the new target: 91640万元 by the index.
+    for q in ["2.02亿元", "2.475亿元", "2.222亿元", "2.447亿元"] {
+        assert!(east.contains(&format!("value: {q}")), "{q}: {east}");
+    }
+    let again = planc()
+        .args(["allocate", "--diff", "--into-children"])
+        .arg(&org)
+        .output()
+        .unwrap();
+    // Nothing left to write.
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    assert!(
+        again.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&again.stdout)
+    );
+    assert!(
+        stderr(&again).contains("no allocation to write"),
+        "{}",
+        stderr(&again)
+    );
+    // Written, the run checks the plans: the company's groups no longer add up to 36亿元.
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("P101"), "{}", stderr(&o));
+}
+
+/// `--create`: an allocated, complete breakdown whose items have no child plans gets
+/// them, started as `planc init` would, linked and valued; they check as drafts.
+#[test]
+fn create_starts_the_missing_children() {
+    let text = fixture("tests/fixtures/rules/P113/drift.plan.yaml").replace(
+        "        allocation: {method: history, round: 100万元}\n",
+        "        complete: true\n        allocation: {method: history, round: 100万元}\n",
+    );
+    let dir = temp_with(&[("company.plan.yaml", &text)]);
+    let o = planc()
+        .args(["allocate", "--into-children", "--create"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let east = std::fs::read_to_string(dir.path().join("east.plan.yaml")).unwrap();
+    assert!(
+        east.contains("kind: region\nid: east-2026\nparent: alloc-2026#east"),
+        "{east}"
+    );
+    assert!(east.contains("    value: 18亿元\n"), "{east}");
+    assert!(dir.path().join("north.plan.yaml").is_file());
+    let check = planc().arg("check").arg(dir.path()).output().unwrap();
+    let err = stderr(&check);
+    assert_eq!(check.status.code(), Some(0), "{err}");
+    assert!(!err.contains("P9"), "linked and valued: {err}");
+    // Nothing left to create or carry.
+    let again = planc()
+        .args(["allocate", "--into-children", "--create", "--diff"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    assert!(again.stdout.is_empty());
+}
