@@ -34,6 +34,8 @@ const FILES: &[&str] = &[
     "lsp.ftl",
     "serve.ftl",
     "cli.ftl",
+    "allocate.ftl",
+    "exchange.ftl",
 ];
 
 macro_rules! catalogue {
@@ -49,6 +51,8 @@ macro_rules! catalogue {
             include_str!(concat!("../../i18n/", $lang, "/lsp.ftl")),
             include_str!(concat!("../../i18n/", $lang, "/serve.ftl")),
             include_str!(concat!("../../i18n/", $lang, "/cli.ftl")),
+            include_str!(concat!("../../i18n/", $lang, "/allocate.ftl")),
+            include_str!(concat!("../../i18n/", $lang, "/exchange.ftl")),
         ]
     };
 }

@@ -5,12 +5,14 @@ mod ledger;
 mod util;
 
 mod actuals;
+mod allocate;
 mod review;
 
 mod check_cli;
 mod diff;
 mod docx_layout;
 mod everyday;
+mod exchange;
 mod fix_props;
 mod fuzz_corpus;
 mod git_check;
