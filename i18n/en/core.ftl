@@ -131,6 +131,7 @@ render-refused = { $path } has { $errors } { $errors ->
        *[other] errors
     }; not rendered
 render-dir-to-stdout = a directory renders to a directory; give -o OUTDIR
+render-dir-into-file = { $path } is a file; a directory renders into a folder: give -o a folder (it is made when it does not exist yet)
 render-template-outside = it resolves outside the --templates folder; templates may only include files inside it
 render-docx-to-stdout = a DOCX file cannot go to stdout; give -o FILE.docx
 render-pdf-to-stdout = a PDF file cannot go to stdout; give -o FILE.pdf

@@ -118,6 +118,7 @@ render-actuals-not-plan = { $path } 是实际数据文件，不是计划；请�
 render-refused-allow = { $path } 有 { $errors } 个错误，未生成报告（如仍要生成，请加 --allow-errors）
 render-refused = { $path } 有 { $errors } 个错误，未生成报告
 render-dir-to-stdout = 目录只能生成到目录；请用 -o 指定输出目录
+render-dir-into-file = { $path } 是一个文件；目录只能生成到文件夹中：请用 -o 指定文件夹（不存在时会自动创建）
 render-template-outside = 它指向 --templates 文件夹之外；模板只能引用该文件夹内的文件
 render-docx-to-stdout = DOCX 文件不能写到标准输出；请用 -o 指定文件名，如 -o 报告.docx
 render-pdf-to-stdout = PDF 文件不能写到标准输出；请用 -o 指定文件名，如 -o 报告.pdf

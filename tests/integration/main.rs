@@ -10,6 +10,7 @@ mod review;
 
 mod check_cli;
 mod diff;
+mod documents;
 mod docx_layout;
 mod everyday;
 mod exchange;
