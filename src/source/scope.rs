@@ -42,6 +42,18 @@ pub fn reference_root(file: &Path, given: &[PathBuf]) -> PathBuf {
 /// root is outside), or, for a target that does not exist, by its path with `.` and
 /// `..` resolved.
 pub fn inside(root: &Path, target: &Path) -> bool {
+    // `Path::parent` of a bare relative name is the empty path: the current folder.
+    let dot = Path::new(".");
+    let root = if root.as_os_str().is_empty() {
+        dot
+    } else {
+        root
+    };
+    let target = if target.as_os_str().is_empty() {
+        dot
+    } else {
+        target
+    };
     let canon_root = root.canonicalize().ok();
     match target.canonicalize() {
         Ok(t) => canon_root.is_some_and(|r| t.starts_with(r)),
