@@ -136,7 +136,14 @@ fn the_release_workflow_follows_githubs_schema() {
         .arg(&workflow));
     assert!(ok, "{text}");
     let yaml = std::fs::read_to_string(&workflow).unwrap();
-    for needed in ["aarch64", "musllinux", "macos", "windows", "SHA256SUMS", "tags"] {
+    for needed in [
+        "aarch64",
+        "musllinux",
+        "macos",
+        "windows",
+        "SHA256SUMS",
+        "tags",
+    ] {
         assert!(yaml.contains(needed), "{needed}");
     }
 }
