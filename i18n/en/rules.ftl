@@ -362,3 +362,13 @@ p306-message = month `{ $month }` is filed under `{ $quarter }`, but it belongs 
 p306-label = belongs to { $belongs }
 p306-label-quarter = this quarter
 p306-help = `{ $quarter }` holds the months { $first } to { $last }: move the month under its quarter
+p113-pending = the seasonal index of the { $dimension } allocation is to be computed from actuals and has not been written yet
+p113-label-pending = not allocated yet
+p113-help-pending = run `planc allocate` on this plan: it reads the actuals, writes the index it used and the items
+p113-drift = { $item } is { $value }, but its allocation ({ $method }) computes { $computed }{ $count ->
+    [1] {""}
+   *[other] {" "}({ $count } items differ)
+}
+p113-label = allocation computes { $computed }
+p113-help = run `planc allocate` to write the computed figures, or keep a hand-set figure with `hold: true` (the rest is spread over the other items)
+p113-fix = write the allocated figures

@@ -362,3 +362,13 @@ p306-message = 月份 `{ $month }` 放在了 `{ $quarter }` 下，但它属于 {
 p306-label = 属于 { $belongs }
 p306-label-quarter = 这个季度
 p306-help = `{ $quarter }` 包括 { $first } 至 { $last }：把该月移到它所属的季度下
+p113-pending = 按{ $dimension }的分解要由实际数计算季节指数，但尚未写入
+p113-label-pending = 尚未分解
+p113-help-pending = 对此计划运行 `planc allocate`：读取实际数，写入所用的指数和各项数值
+p113-drift = { $item } 为 { $value }，按其分解方法（{ $method }）应为 { $computed }{ $count ->
+    [1] {""}
+   *[other] （共 { $count } 项不符）
+}
+p113-label = 分解结果为 { $computed }
+p113-help = 运行 `planc allocate` 写入计算结果；如需保留手工数值，请加 `hold: true`（其余各项分摊剩余部分）
+p113-fix = 写入分解结果

@@ -167,7 +167,7 @@ fn has_plans(dir: &Path) -> bool {
 
 /// The schema the editor header points at: `schemas/plan.schema.json` in `dir` or the
 /// nearest folder above that has one, relative to `dir`.
-fn schema_path(dir: &Path) -> String {
+pub(crate) fn schema_path(dir: &Path) -> String {
     let abs = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
     let mut up = String::new();
     for d in abs.ancestors() {

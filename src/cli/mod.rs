@@ -2,9 +2,12 @@
 //! Library code never prints; subcommands write through the `Io` handles they get.
 
 mod actuals;
+mod allocate;
 mod check;
 mod diff;
+mod exchange;
 mod fix;
+mod help;
 mod init;
 mod lsp;
 mod render;
@@ -96,6 +99,17 @@ pub enum Command {
     /// Live preview: a local web server showing the workspace's index, org tree and
     /// reports, reloading the browser when a file changes.
     Serve(serve::Args),
+    /// Top-down allocation (指标分解): compute every allocation declared on a breakdown
+    /// and write the items (and a seasonal index from actuals) into the plans, keeping
+    /// comments and layout.
+    Allocate(allocate::Args),
+    /// Excel out (下发): the plans' targets as a workbook, quarters and months across,
+    /// items down, totals and shares as formulas, only input cells unlocked.
+    Export(exchange::ExportArgs),
+    /// Excel back (回收): the edited cells of an exported workbook written into the
+    /// plans as text edits, then checked; refuses (naming the cell) a plan changed since
+    /// the export, a locked or formula cell changed, an edit outside the plan.
+    Import(exchange::ImportArgs),
     /// Actuals for finance: `planc actuals template PLAN` writes the workbook planc reads
     /// best for a plan.
     Actuals(actuals::Args),
@@ -136,16 +150,23 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
     let mut out = std::io::stdout();
     let mut err = std::io::stderr();
     let color = std::io::IsTerminal::is_terminal(&err) && std::env::var_os("NO_COLOR").is_none();
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    let early = help::early_lang(&args);
+    let parsed = crate::i18n::scope(early, || {
+        help::command(early)
+            .try_get_matches_from(&args)
+            .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m))
+    });
+    let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
-            let code = if e.use_stderr() {
-                Exit::Trouble
-            } else {
-                Exit::Ok
-            };
-            let _ = e.print();
-            return code as i32;
+            let text = help::render_error(&e, early);
+            if e.use_stderr() {
+                let _ = write!(err, "{text}");
+                return Exit::Trouble as i32;
+            }
+            let _ = write!(out, "{text}");
+            return Exit::Ok as i32;
         }
     };
     let lang = crate::i18n::Choice {
@@ -174,6 +195,9 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
         Command::Lsp(a) => lsp::run(a, &mut io),
         Command::Serve(a) => serve::run(a, &mut io),
         Command::Actuals(a) => actuals::run(a, &mut io),
+        Command::Allocate(a) => allocate::run(a, &mut io),
+        Command::Export(a) => exchange::export(a, &mut io),
+        Command::Import(a) => exchange::import(a, &mut io),
     });
     let _ = io.stdout.flush();
     if std::env::var_os("PLANC_DEBUG_READS").is_some() {
@@ -194,6 +218,11 @@ pub(crate) fn config_for(
         None => crate::config::Config::discover(start),
     }?;
     config.lang = io.lang;
+    crate::render::pdf::set_typeset_seconds(
+        config
+            .typeset_seconds
+            .unwrap_or(crate::render::pdf::DEFAULT_TYPESET_SECONDS),
+    );
     if io.max_file_mb.is_none() {
         crate::source::set_max_file_mb(
             config

@@ -8,6 +8,7 @@
 //!
 //! Architecture invariant: the model holds no f64; money and shares are [`Quantity`].
 
+pub mod allocation;
 pub mod dimension;
 pub mod quantity;
 
@@ -18,6 +19,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use crate::source::de::Sp;
+pub use allocation::{Allocation, BlendPart, Method};
 pub use quantity::{MoneyUnit, Quantity, Unit};
 
 /// Narrative text. Markdown is allowed (lists, emphasis, links, tables).
@@ -522,6 +524,10 @@ pub struct Breakdown {
     pub complete: bool,
     #[serde(default)]
     pub note: Option<Text>,
+    /// How the items are computed from the value they split (指标分解): `planc allocate`
+    /// fills them in, and a warning (P113) says when they no longer match.
+    #[serde(default)]
+    pub allocation: Option<Allocation>,
     pub items: Vec<BreakdownItem>,
 }
 
@@ -535,7 +541,14 @@ pub struct BreakdownItem {
     /// Display name when it differs from the referenced entity's.
     #[serde(default)]
     pub name: Option<String>,
+    /// The item's figure, in the unit of the value it splits; or its share of that value
+    /// (`20%`), from which the figure follows.
     pub value: Sp<Quantity>,
+    /// The value was written as a share of its whole (`value: 20%`): `share` holds what
+    /// was written and `value` the figure it gives (see [`Plan::resolve_shares`]).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub value_from_share: bool,
     /// Share of the parent value, e.g. `25%`; checked against value / parent.
     #[serde(default)]
     pub share: Option<Sp<Quantity>>,
@@ -554,6 +567,26 @@ pub struct BreakdownItem {
     /// checked for the other items.
     #[serde(default)]
     pub child_plan: Option<Sp<bool>>,
+    /// For an allocation: keep this item's value as written and spread the rest over
+    /// the other items.
+    #[serde(default)]
+    pub hold: Option<Sp<bool>>,
+    /// For an allocation by `weights`: this item's weight (any positive number).
+    #[serde(default)]
+    pub weight: Option<Sp<Quantity>>,
+    /// For an allocation by `potential`: a driver evaluated exactly, e.g.
+    /// `120家 × 800床 × 5%` (numbers with optional units, `+ - × ÷ * /`, parentheses;
+    /// `%` divides by 100, money units count in 元, other units are labels).
+    #[serde(default)]
+    pub potential: Option<Sp<String>>,
+    /// For an allocation: this item's growth floor over its `last_year` (overrides the
+    /// allocation's `floor`).
+    #[serde(default)]
+    pub floor: Option<Sp<Quantity>>,
+    /// For an allocation: this item's growth cap over its `last_year` (overrides the
+    /// allocation's `cap`).
+    #[serde(default)]
+    pub cap: Option<Sp<Quantity>>,
     /// Nested breakdowns of this item.
     #[serde(default)]
     pub breakdowns: Vec<Breakdown>,
@@ -1350,4 +1383,38 @@ impl Plan {
 fn collect_topic_kpis<'a>(t: &'a Topic, out: &mut Vec<&'a Kpi>) {
     out.extend(&t.kpis);
     t.items.iter().for_each(|i| collect_topic_kpis(i, out));
+}
+
+impl Plan {
+    /// Breakdown items written as shares of their whole (`- { ref: Q1, value: 20% }`
+    /// under a value in money or a count): the share is kept as written and the value
+    /// becomes the figure it gives, exactly (whole × share ÷ 100), so every stage that
+    /// adds up or phases values reads figures. A whole that cannot be read leaves the
+    /// item as written (the unit rules report it).
+    pub fn resolve_shares(&mut self) {
+        fn go(whole: &Sp<Quantity>, breakdowns: &mut [Breakdown]) {
+            for b in breakdowns {
+                for item in &mut b.items {
+                    let is_share = item.value.unit == Unit::Percent
+                        && whole.unit != Unit::Percent
+                        && !item.value_from_share;
+                    if let (true, Some(w), Some(p)) = (is_share, whole.amount, item.value.amount) {
+                        let amount = w * p / rust_decimal::Decimal::ONE_HUNDRED;
+                        let written = item.value.clone();
+                        item.value = Sp::new(
+                            Quantity::from_decimal(amount, whole.unit.clone()),
+                            written.span,
+                        );
+                        item.share.get_or_insert(written);
+                        item.value_from_share = true;
+                    }
+                    go(&item.value, &mut item.breakdowns);
+                }
+            }
+        }
+        for t in &mut self.targets {
+            let whole = t.value.clone();
+            go(&whole, &mut t.breakdowns);
+        }
+    }
 }

@@ -5,6 +5,7 @@
 
 pub mod de;
 pub mod decode;
+pub mod scope;
 pub mod slips;
 pub mod yaml;
 

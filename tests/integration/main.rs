@@ -5,6 +5,7 @@ mod ledger;
 mod util;
 
 mod actuals;
+mod allocate;
 mod review;
 
 mod check_cli;
@@ -12,6 +13,7 @@ mod diff;
 mod documents;
 mod docx_layout;
 mod everyday;
+mod exchange;
 mod fix_props;
 mod fuzz_corpus;
 mod git_check;
@@ -20,6 +22,7 @@ mod i18n;
 mod init_fix;
 mod lsp;
 mod mutation;
+mod one_answer;
 mod packaging;
 mod pdf;
 mod properties;
