@@ -144,6 +144,8 @@ pub struct Config {
     /// `[render] money_unit`: the unit reports show every amount in (a plan's
     /// `report_unit` wins); default: chosen from each plan's amounts.
     pub money_unit: Option<crate::model::MoneyUnit>,
+    /// `--money-unit` set `money_unit`: it wins over a plan's `report_unit`.
+    pub money_unit_forced: bool,
     /// The language of messages (`--lang`, else each plan's `lang:`, else the environment).
     pub lang: crate::i18n::Choice,
     /// `[limits] max_file_mb`: files larger than this are refused unread (the CLI's
@@ -166,6 +168,16 @@ pub enum ConfigError {
     },
     #[error("{path}: {message}")]
     Invalid { path: String, message: String },
+}
+
+impl Config {
+    /// The money unit this run asks reports for.
+    pub fn unit_request(&self) -> crate::num::UnitRequest {
+        crate::num::UnitRequest {
+            unit: self.money_unit,
+            forced: self.money_unit_forced,
+        }
+    }
 }
 
 impl Config {

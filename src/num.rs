@@ -68,6 +68,25 @@ pub const MINUS: char = '\u{2212}';
 /// The most decimals a money column shows.
 pub const MAX_MONEY_DP: u32 = 2;
 
+/// The money unit a run asks for: `[render] money_unit` (a plan's or review's
+/// `report_unit` wins over it) or `--money-unit` (`forced`: it wins over theirs).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct UnitRequest {
+    pub unit: Option<MoneyUnit>,
+    pub forced: bool,
+}
+
+impl UnitRequest {
+    /// The unit to use where a document states `own` (its `report_unit`).
+    pub fn over(self, own: Option<MoneyUnit>) -> Option<MoneyUnit> {
+        if self.forced {
+            self.unit.or(own)
+        } else {
+            own.or(self.unit)
+        }
+    }
+}
+
 /// How one document shows money: every amount in one scale with one number of
 /// decimals, so the cover and every table agree.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -112,17 +131,13 @@ impl Money {
         }
     }
 
-    /// The money format of a document about `plan`: its `report_unit`, else the
-    /// configured one (`[render] money_unit`, `--money-unit`), else chosen from every
-    /// amount the plan states; a plan without amounts keeps the unit it is written in.
-    pub fn of_plan(plan: &Plan, lang: Lang, configured: Option<MoneyUnit>) -> Money {
+    /// The money format of a document about `plan`: `--money-unit`, else its
+    /// `report_unit`, else `[render] money_unit`, else chosen from every amount the plan
+    /// states; a plan without amounts keeps the unit it is written in.
+    pub fn of_plan(plan: &Plan, lang: Lang, asked: UnitRequest) -> Money {
         let amounts = money_amounts(plan);
         let fallback = amounts.is_empty().then(|| plan.money_unit());
-        Money::choose(
-            &amounts,
-            lang,
-            plan.report_unit().or(configured).or(fallback),
-        )
+        Money::choose(&amounts, lang, asked.over(plan.report_unit()).or(fallback))
     }
 
     /// An amount in 元 as a bare number in this format: `90,720`, `9.07`.

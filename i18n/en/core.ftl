@@ -154,6 +154,7 @@ rollup-root-not-loaded = the root plan did not load
 config-tolerance-money = tolerance.money = { $value }: expected an amount such as "0元" or "1万元"
 config-tolerance-percent = tolerance.percent = { $value }: expected percentage points such as "0.1"
 config-money-unit = render.money_unit = { $value }: expected 元, 万元 or 亿元
+cli-money-unit = --money-unit { $value }: expected 元, 万元 or 亿元
 config-alias-blank = aliases.{ $key } = { $value }: an alias is a name, not blank
 config-unknown-rule = [rules] { $key } is not a rule; `planc rules` lists them
 config-unknown-rule-suggest = [rules] { $key } is not a rule; did you mean { $suggestion }?

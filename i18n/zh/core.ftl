@@ -138,6 +138,7 @@ rollup-root-not-loaded = 根计划未能加载
 config-tolerance-money = tolerance.money = { $value }：应为金额，如 "0元" 或 "1万元"
 config-tolerance-percent = tolerance.percent = { $value }：应为百分点数，如 "0.1"
 config-money-unit = render.money_unit = { $value }：应为 元、万元 或 亿元
+cli-money-unit = --money-unit { $value }：应为 元、万元 或 亿元
 config-alias-blank = aliases.{ $key } = { $value }：别名不能为空
 config-unknown-rule = [rules] 中的 { $key } 不是规则；`planc rules` 列出全部规则
 config-unknown-rule-suggest = [rules] 中的 { $key } 不是规则；你是不是想写 { $suggestion }？

@@ -208,6 +208,21 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
 
 /// The run's configuration: `--config FILE`, else the nearest `planc.toml` at or above
 /// `start`; messages follow the language the user asked for.
+/// `--money-unit UNIT`: every amount of the report in it, over the plan's own choice.
+pub(crate) fn force_money_unit(
+    config: &mut crate::config::Config,
+    unit: Option<&str>,
+) -> Result<(), String> {
+    let Some(u) = unit else {
+        return Ok(());
+    };
+    let parsed = crate::model::MoneyUnit::parse(u)
+        .ok_or_else(|| crate::t!("cli-money-unit", value = u.to_owned()))?;
+    config.money_unit = Some(parsed);
+    config.money_unit_forced = true;
+    Ok(())
+}
+
 pub(crate) fn config_for(
     explicit: Option<&std::path::Path>,
     start: &std::path::Path,

@@ -39,6 +39,10 @@ pub struct Args {
     /// Use this planc.toml instead of the nearest one at or above the input.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Every amount of the report in this unit (元, 万元 or 亿元), over the plan's
+    /// `report_unit` and planc.toml's `[render] money_unit`.
+    #[arg(long, value_name = "UNIT")]
+    pub money_unit: Option<String>,
     /// Render the consolidated report of an organisation: the plan ROOT-ID (default: the
     /// plan with the most descendants) with its child plans' allocations, plans and
     /// breakdowns rolled up. Written to `-o`, default `DIR/rollup.<ext>`.
@@ -47,10 +51,13 @@ pub struct Args {
 }
 
 pub fn run(args: Args, io: &mut Io) -> Exit {
-    let config = match super::config_for(args.config.as_deref(), &args.path, io) {
+    let mut config = match super::config_for(args.config.as_deref(), &args.path, io) {
         Ok(c) => c,
         Err(e) => return trouble(io, e),
     };
+    if let Err(e) = super::force_money_unit(&mut config, args.money_unit.as_deref()) {
+        return trouble(io, e);
+    }
     let renderer = match Renderer::new(args.templates.as_deref()) {
         Ok(r) => r.with_appendix(args.appendix),
         Err(e) => return trouble(io, e),

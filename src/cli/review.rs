@@ -35,6 +35,10 @@ pub struct Args {
     /// Use this planc.toml instead of the nearest one at or above the plan.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Every amount of the report in this unit (元, 万元 or 亿元), over the plan's
+    /// `report_unit` and planc.toml's `[render] money_unit`.
+    #[arg(long, value_name = "UNIT")]
+    pub money_unit: Option<String>,
     /// At most N findings of one code per file are printed; the rest are counted in one
     /// line (0: no limit), as in `planc check`.
     #[arg(long, value_name = "N", default_value_t = 50)]
@@ -62,10 +66,13 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
 }
 
 pub fn run(args: Args, io: &mut Io) -> Exit {
-    let config = match super::config_for(args.config.as_deref(), &args.plan, io) {
+    let mut config = match super::config_for(args.config.as_deref(), &args.plan, io) {
         Ok(c) => c,
         Err(e) => return trouble(io, e.to_string()),
     };
+    if let Err(e) = super::force_money_unit(&mut config, args.money_unit.as_deref()) {
+        return trouble(io, e);
+    }
     let as_of = match args.as_of.as_deref().map(parse_date).transpose() {
         Ok(d) => d,
         Err(e) => return trouble(io, e),

@@ -174,7 +174,7 @@ impl Renderer {
             l,
             checks,
             banner,
-            input.record.config.money_unit,
+            input.record.config.unit_request(),
         );
         report.meta.sha256 = input.record.sha256.to_owned();
         report.meta.source = input.record.source.to_owned();

@@ -394,10 +394,11 @@ pub fn report(renderer: &Renderer, root: &OrgNode, input: &Input) -> Report {
     // One money format for the whole document, from every amount it shows.
     let mut amounts = Vec::new();
     amounts_of(root, &mut amounts);
-    let configured = root
-        .plan
-        .report_unit()
-        .or(input.record.config.money_unit)
+    let configured = input
+        .record
+        .config
+        .unit_request()
+        .over(root.plan.report_unit())
         .or_else(|| amounts.is_empty().then(|| root.plan.money_unit()));
     let b = Builder {
         l,

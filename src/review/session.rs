@@ -441,11 +441,20 @@ fn run_in(
                 // One money format for the whole review: the review file's
                 // `report_unit`, else the plan's, else `[render] money_unit`, else
                 // chosen from the plan's amounts — as `planc render` writes the plan.
-                let configured = review_given
+                let own = review_given
                     .as_ref()
-                    .and_then(|g| g.plan.as_ref()?.report_unit())
-                    .or(config.money_unit);
-                let money = crate::num::Money::of_plan(joined.scope.plan, lang, configured);
+                    .and_then(|g| g.plan.as_ref()?.report_unit());
+                let asked = if config.money_unit_forced {
+                    config.unit_request()
+                } else {
+                    crate::num::UnitRequest {
+                        unit: own
+                            .or(joined.scope.plan.report_unit())
+                            .or(config.money_unit),
+                        forced: true,
+                    }
+                };
+                let money = crate::num::Money::of_plan(joined.scope.plan, lang, asked);
                 let computed = compute::compute(&joined, &config.thresholds, lang, money);
                 if let Some((_, root, source)) = narrative {
                     super::narrative::check(root, source, &computed, joined.scope.plan, &mut extra);

@@ -537,3 +537,65 @@ fn the_review_and_the_rollup_open_with_an_executive_summary() {
         .iter()
         .any(|r| r.cells[1].text == "专家巡讲专项" && r.cells[3].text == "600万元"));
 }
+
+/// `--money-unit` puts every amount of a plan, a review and a roll-up in one unit, over
+/// the plans' own choice; an unknown unit is a usage error.
+#[test]
+fn money_unit_on_the_command_line_applies_to_every_document() {
+    let run = |args: &[&str]| {
+        let out = crate::util::planc_env().args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let plan = run(&[
+        "render",
+        "examples/org/company.plan.yaml",
+        "--money-unit",
+        "亿元",
+        "--format",
+        "md",
+        "-o",
+        "-",
+    ]);
+    assert!(
+        plan.contains("CNY · 亿元") && plan.contains("36.00亿元"),
+        "{plan}"
+    );
+    let review = run(&[
+        "review",
+        "examples/review.plan.yaml",
+        "--money-unit",
+        "亿元",
+        "--format",
+        "md",
+    ]);
+    assert!(
+        review.contains("| 年度销售总额 | 36.00亿元 | 35.90亿元 | 99.7% | −0.10亿元 |"),
+        "{review}"
+    );
+    let rollup = run(&[
+        "render",
+        "examples/org",
+        "--rollup",
+        "--money-unit",
+        "元",
+        "--format",
+        "md",
+        "-o",
+        "-",
+    ]);
+    assert!(rollup.contains("3,600,000,000元"), "{rollup}");
+    crate::util::planc_env()
+        .args([
+            "render",
+            "examples/org/company.plan.yaml",
+            "--money-unit",
+            "美元",
+        ])
+        .assert()
+        .code(2);
+}

@@ -27,13 +27,14 @@ use crate::model::{
 use crate::num::{self, Numbers, ValueStyle};
 
 /// Builds the report for `plan`; `checks` is the validation-record body (see `checks`).
-/// `money_unit` is planc.toml's `[render] money_unit` (the plan's `report_unit` wins).
+/// `money_unit` is planc.toml's `[render] money_unit` (the plan's `report_unit` wins) or
+/// `--money-unit` (which wins over the plan's).
 pub fn build(
     plan: &Plan,
     labels: &Labels,
     checks: Body,
     banner: Option<String>,
-    money_unit: Option<model::MoneyUnit>,
+    money_unit: num::UnitRequest,
 ) -> Report {
     let mut b = Builder::new(plan, labels, money_unit);
     let mut main = Vec::new();
@@ -296,7 +297,7 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    fn new(plan: &'a Plan, l: &'a Labels, money_unit: Option<model::MoneyUnit>) -> Builder<'a> {
+    fn new(plan: &'a Plan, l: &'a Labels, money_unit: num::UnitRequest) -> Builder<'a> {
         let mut names: HashMap<&str, &str> = HashMap::new();
         let mut add = |id: &'a str, name: &'a str| {
             names.entry(id).or_insert(name);
