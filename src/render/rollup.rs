@@ -621,10 +621,11 @@ pub fn report(renderer: &Renderer, root: &OrgNode, input: &Input) -> Report {
     }
     // 4. Every plan, with a link to its report.
     let mut rows = Vec::new();
-    fn plans(node: &OrgNode, depth: u8, rows: &mut Vec<Row>) {
+    // The link reads as words; the file it points to is the link's target, not text.
+    fn plans(node: &OrgNode, depth: u8, rows: &mut Vec<Row>, open: &str) {
         let link = match &node.href {
             Some(h) => Cell {
-                text: format!("[{h}]({h})"),
+                text: format!("[{open}]({h})"),
                 md: true,
             },
             None => cell("—"),
@@ -645,10 +646,10 @@ pub fn report(renderer: &Renderer, root: &OrgNode, input: &Input) -> Report {
             depth,
         });
         for c in &node.children {
-            plans(c, depth + 1, rows);
+            plans(c, depth + 1, rows, open);
         }
     }
-    plans(root, 0, &mut rows);
+    plans(root, 0, &mut rows, &l.get("rollup.open"));
     push(
         l.get("rollup.plans"),
         Body::Reference {

@@ -457,7 +457,7 @@ fn the_consolidated_report_rolls_the_org_up_in_every_format() {
         md.contains("**按产品汇总**") && md.contains("**按季度汇总**"),
         "{md}"
     );
-    assert!(md.contains("[reps/wanglei.md](reps/wanglei.md)"), "{md}");
+    assert!(md.contains("[查看报告](reps/wanglei.md)"), "{md}");
     insta::assert_snapshot!("rollup_md", md);
     let dir = tempfile::tempdir().unwrap();
     // `-o site` is a folder, made when it does not exist yet: the consolidated report
