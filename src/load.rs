@@ -340,6 +340,7 @@ fn finish_keep(
     });
     config.apply_levels(&mut findings);
     crate::diagnostics::sort(&mut findings);
+    crate::diagnostics::cap(&mut findings);
     // Keep the text only where an emitter will quote it: bounded memory on big runs.
     let source = if findings.is_empty() { None } else { source };
     let report = FileReport {

@@ -195,3 +195,5 @@ yaml-flow = a `{"{"}` or `[` here is not closed, or its entries are not separate
 yaml-indentation = the indentation here does not line up with the lines above (parser: { $info })
 yaml-mapping = this line does not read as `key: value` (parser: { $info })
 yaml-syntax-help = common causes: a tab in the indentation, full-width `：` `，` or spaces, an unquoted value starting with `>=` or `|`, a quote or bracket left open
+findings-omitted = { $count } more findings of this kind were left out (at most { $max } of one kind are kept per file)
+findings-omitted-help = fix the ones shown first: the same mistake repeated is usually one cause

@@ -176,3 +176,5 @@ yaml-flow = 这里的 `{"{"}` 或 `[` 没有闭合，或者其中各项没有用
 yaml-indentation = 这里的缩进和上面几行对不齐
 yaml-mapping = 这一行不是 `键: 值` 的形式
 yaml-syntax-help = 常见原因：用 Tab 缩进；用了全角的 `：`、`，` 或空格；以 `>=` 或 `|` 开头的值没加引号；引号或括号没有闭合
+findings-omitted = 另有 { $count } 个同类问题未列出（每个文件每类最多保留 { $max } 个）
+findings-omitted-help = 先改正列出的这些：同一个错误大量重复，通常只有一个原因

@@ -71,7 +71,13 @@ pub fn validate(root: &Node) -> Vec<Finding> {
         return Vec::new();
     }
     let mut findings = Vec::new();
+    let mut beyond = 0usize;
     for error in compiled.validator.iter_errors(root) {
+        // A flood (a million invalid entries) is counted past the cap, never held.
+        if findings.len() >= crate::diagnostics::MAX_PER_CODE {
+            beyond += 1;
+            continue;
+        }
         map_error(
             root,
             &compiled.schema,
@@ -83,6 +89,9 @@ pub fn validate(root: &Node) -> Vec<Finding> {
     }
     findings.sort_by_key(|f| (f.primary.span, f.message.clone()));
     findings.dedup_by(|a, b| a.primary.span == b.primary.span && a.message == b.message);
+    if beyond > 0 {
+        findings.push(crate::diagnostics::omitted(&builtin::SCHEMA, beyond));
+    }
     findings
 }
 
