@@ -85,7 +85,7 @@ fn init_every_kind_checks_with_placeholder_warnings_only_and_renders() {
         );
         let file = dir.path().join(format!("{kind}.plan.yaml"));
         let text = std::fs::read_to_string(&file).unwrap();
-        assert!(text.starts_with("# yaml-language-server: $schema=schemas/plan.schema.json\n"));
+        assert!(text.starts_with("# yaml-language-server: $schema=schemas/plan.schema.zh.json\n"));
         assert!(text.contains("status: draft"), "{kind}");
         let json = check_json(&file);
         let found = codes(&json);
@@ -128,6 +128,7 @@ fn init_in_an_empty_folder_writes_the_repository_files_and_checks() {
         ".gitattributes",
         ".github/workflows/planc.yml",
         "schemas/plan.schema.json",
+        "schemas/plan.schema.zh.json",
         "region.plan.yaml",
     ] {
         assert!(dir.path().join(f).is_file(), "{f} written");
@@ -141,6 +142,17 @@ fn init_in_an_empty_folder_writes_the_repository_files_and_checks() {
     let schema = std::fs::read_to_string(dir.path().join("schemas/plan.schema.json")).unwrap();
     let committed = std::fs::read_to_string(root().join("schemas/plan.schema.json")).unwrap();
     assert_eq!(schema, committed);
+    let schema = std::fs::read_to_string(dir.path().join("schemas/plan.schema.zh.json")).unwrap();
+    let committed = std::fs::read_to_string(root().join("schemas/plan.schema.zh.json")).unwrap();
+    assert_eq!(
+        schema, committed,
+        "the Chinese schema beside the English one"
+    );
+    let region = std::fs::read_to_string(dir.path().join("region.plan.yaml")).unwrap();
+    assert!(
+        region.starts_with("# yaml-language-server: $schema=schemas/plan.schema.zh.json\n"),
+        "the new plan's editor header points at the schema in its language"
+    );
     // The commented defaults are a valid planc.toml, and the folder checks (warnings only).
     planc()
         .current_dir(dir.path())
@@ -194,7 +206,7 @@ fn init_in_an_empty_folder_writes_the_repository_files_and_checks() {
     assert!(!dir.path().join("reps/planc.toml").exists());
     assert!(!dir.path().join("reps/schemas").exists());
     let rep = std::fs::read_to_string(dir.path().join("reps/representative.plan.yaml")).unwrap();
-    assert!(rep.starts_with("# yaml-language-server: $schema=../schemas/plan.schema.json\n"));
+    assert!(rep.starts_with("# yaml-language-server: $schema=../schemas/plan.schema.zh.json\n"));
 
     // A second plan in the same folder: no repository files again, and none overwritten.
     std::fs::write(dir.path().join("planc.toml"), "# mine\n").unwrap();
@@ -254,7 +266,7 @@ fn init_never_overwrites_a_plan_without_force() {
         .assert()
         .success();
     let text = std::fs::read_to_string(sub.join("representative.plan.yaml")).unwrap();
-    assert!(text.starts_with("# yaml-language-server: $schema=schemas/plan.schema.json"));
+    assert!(text.starts_with("# yaml-language-server: $schema=schemas/plan.schema.zh.json"));
     planc()
         .args(["init", "--kind", "budget"])
         .arg(&sub)
