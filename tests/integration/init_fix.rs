@@ -117,6 +117,100 @@ fn init_every_kind_checks_with_placeholder_warnings_only_and_renders() {
     }
 }
 
+/// A new plan has every section its kind's seed document has (the seeds' chapters:
+/// the region plan's memo, splits by province, product and quarter, campaigns with
+/// tactics and KPIs, cadence, resource requests, budget, risks and closing words; the
+/// company's preface, SWOT, strategies, budget, KPIs; the representative's SMART goals,
+/// territory, tiers, development), so nobody has to read the schema to add one.
+#[test]
+fn init_writes_every_section_of_the_seed() {
+    let dir = tempfile::tempdir().unwrap();
+    for (kind, sections) in [
+        (
+            "region",
+            &[
+                "memo:",
+                "regions:",
+                "products:",
+                "overview:",
+                "last_year:",
+                "targets:",
+                "dimension: province",
+                "dimension: product",
+                "dimension: quarter",
+                "focus:",
+                "campaigns:",
+                "tactics:",
+                "tiers:",
+                "kpis:",
+                "cadence:",
+                "requests:",
+                "budget:",
+                "lines:",
+                "risks:",
+                "closing:",
+            ][..],
+        ),
+        (
+            "company",
+            &[
+                "preface:",
+                "swot:",
+                "strengths:",
+                "weaknesses:",
+                "opportunities:",
+                "threats:",
+                "targets:",
+                "dimension: product",
+                "dimension: quarter",
+                "strategies:",
+                "budget:",
+                "risks:",
+                "cadence:",
+                "kpis:",
+                "closing:",
+            ],
+        ),
+        (
+            "representative",
+            &[
+                "overview:",
+                "smart:",
+                "last_year:",
+                "targets:",
+                "dimension: quarter",
+                "accounts:",
+                "tiers:",
+                "timeline:",
+                "kpis:",
+                "development:",
+                "cadence:",
+                "closing:",
+            ],
+        ),
+    ] {
+        let out = init(dir.path(), kind);
+        assert!(out.status.success(), "{kind}");
+        let text = std::fs::read_to_string(dir.path().join(format!("{kind}.plan.yaml"))).unwrap();
+        for s in sections {
+            assert!(text.contains(s), "{kind} lacks `{s}`");
+        }
+        // Each top-level section comes with Chinese guidance above it.
+        let lines: Vec<&str> = text.lines().collect();
+        for (i, l) in lines.iter().enumerate().skip(16) {
+            let top = l.chars().next().is_some_and(|c| c.is_ascii_lowercase()) && l.ends_with(':');
+            if top && !["period:"].contains(l) {
+                let above = lines[..i].iter().rev().find(|x| !x.trim().is_empty());
+                assert!(
+                    above.is_some_and(|a| a.starts_with('#')
+                        && a.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))),
+                    "{kind}: `{l}` has no Chinese guidance above it"
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn init_in_an_empty_folder_writes_the_repository_files_and_checks() {
     let dir = tempfile::tempdir().unwrap();
