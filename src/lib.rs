@@ -6,12 +6,15 @@
 //! → `render` (reports).
 
 pub mod actuals;
+pub mod allocate;
+pub mod apply_allocation;
 pub mod cache;
 pub mod check;
 pub mod cli;
 pub mod config;
 pub mod diagnostics;
 pub mod diff;
+pub mod exchange;
 pub mod fix;
 pub mod git;
 pub mod i18n;
@@ -19,6 +22,7 @@ pub mod init;
 pub mod load;
 pub mod lsp;
 pub mod model;
+pub mod num;
 pub mod render;
 pub mod report;
 pub mod review;

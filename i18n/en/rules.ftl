@@ -280,6 +280,9 @@ p601-plan-unit = `{ $unit }` is not a money unit
 p601-label-money = expected 元, 万元 or 亿元
 p601-help-plan-unit = the plan's `unit` is the money unit for bare numbers: 元, 万元 or 亿元
 p601-help-report-unit = the plan's `report_unit` is the money unit the report shows every amount in: 元, 万元 or 亿元
+p601-fullwidth = `{ $raw }` is written with full-width digits
+p601-label-fullwidth = read as { $new }
+p601-help-fullwidth = type numbers with the input method in half-width (English) mode; `planc fix` rewrites them
 p601-not-a-number = `{ $raw }` is not a number
 p601-label-not-a-number = expected a number with an optional unit
 p601-help-not-a-number = write e.g. `3.2亿元`, `15%` or `50家`
@@ -359,3 +362,13 @@ p306-message = month `{ $month }` is filed under `{ $quarter }`, but it belongs 
 p306-label = belongs to { $belongs }
 p306-label-quarter = this quarter
 p306-help = `{ $quarter }` holds the months { $first } to { $last }: move the month under its quarter
+p113-pending = the seasonal index of the { $dimension } allocation is to be computed from actuals and has not been written yet
+p113-label-pending = not allocated yet
+p113-help-pending = run `planc allocate` on this plan: it reads the actuals, writes the index it used and the items
+p113-drift = { $item } is { $value }, but its allocation ({ $method }) computes { $computed }{ $count ->
+    [1] {""}
+   *[other] {" "}({ $count } items differ)
+}
+p113-label = allocation computes { $computed }
+p113-help = run `planc allocate` to write the computed figures, or keep a hand-set figure with `hold: true` (the rest is spread over the other items)
+p113-fix = write the allocated figures

@@ -282,6 +282,9 @@ p601-plan-unit = `{ $unit }` 不是金额单位
 p601-label-money = 应为 元、万元 或 亿元
 p601-help-plan-unit = 计划的 `unit` 是不带单位的数字所用的金额单位：元、万元 或 亿元
 p601-help-report-unit = 计划的 `report_unit` 是报告中所有金额的显示单位：元、万元 或 亿元
+p601-fullwidth = `{ $raw }` 用了全角数字
+p601-label-fullwidth = 按 { $new } 读取
+p601-help-fullwidth = 输入数字时请把输入法切换到半角（英文）；`planc fix` 可自动改写
 p601-not-a-number = `{ $raw }` 不是数字
 p601-label-not-a-number = 应为数字，可带单位
 p601-help-not-a-number = 例如写成 `3.2亿元`、`15%` 或 `50家`
@@ -359,3 +362,13 @@ p306-message = 月份 `{ $month }` 放在了 `{ $quarter }` 下，但它属于 {
 p306-label = 属于 { $belongs }
 p306-label-quarter = 这个季度
 p306-help = `{ $quarter }` 包括 { $first } 至 { $last }：把该月移到它所属的季度下
+p113-pending = 按{ $dimension }的分解要由实际数计算季节指数，但尚未写入
+p113-label-pending = 尚未分解
+p113-help-pending = 对此计划运行 `planc allocate`：读取实际数，写入所用的指数和各项数值
+p113-drift = { $item } 为 { $value }，按其分解方法（{ $method }）应为 { $computed }{ $count ->
+    [1] {""}
+   *[other] （共 { $count } 项不符）
+}
+p113-label = 分解结果为 { $computed }
+p113-help = 运行 `planc allocate` 写入计算结果；如需保留手工数值，请加 `hold: true`（其余各项分摊剩余部分）
+p113-fix = 写入分解结果

@@ -31,7 +31,7 @@ mod table;
 mod target;
 pub mod template;
 mod wide;
-mod workbook;
+pub(crate) mod workbook;
 mod yaml;
 
 use std::path::{Path, PathBuf};

@@ -20,7 +20,7 @@ use crate::t;
 /// first to their last cell may be (calamine allocates that rectangle): a workbook with
 /// a million rows, or two cells at A1 and XFD1048576, is refused with a message instead
 /// of taking the memory of the machine.
-struct SheetLimits {
+pub(crate) struct SheetLimits {
     /// Rows from the first cell's to the last cell's.
     rows: u32,
     cells: usize,
@@ -28,7 +28,7 @@ struct SheetLimits {
     area: u64,
 }
 
-const SHEET_LIMITS: SheetLimits = SheetLimits {
+pub(crate) const SHEET_LIMITS: SheetLimits = SheetLimits {
     rows: 500_000,
     cells: 5_000_000,
     area: 20_000_000,
@@ -38,7 +38,7 @@ const SHEET_LIMITS: SheetLimits = SheetLimits {
 /// limit, `--max-file-mb`, in [`load_xlsx`]), counting the bytes actually inflated, not
 /// the sizes the zip claims — a zip bomb is stopped after the limit, before calamine
 /// reads anything.
-fn check_unpacked(bytes: &[u8], limit: u64) -> Result<(), String> {
+pub(crate) fn check_unpacked(bytes: &[u8], limit: u64) -> Result<(), String> {
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return Ok(()); // not a zip: calamine says what it is not
     };
@@ -65,7 +65,7 @@ fn check_unpacked(bytes: &[u8], limit: u64) -> Result<(), String> {
 }
 
 /// Counts the cells of every sheet (streaming) before a sheet is read as a rectangle.
-fn check_cells<RS: std::io::Read + std::io::Seek>(
+pub(crate) fn check_cells<RS: std::io::Read + std::io::Seek>(
     workbook: &mut calamine::Sheets<RS>,
     limits: &SheetLimits,
 ) -> Result<(), String> {

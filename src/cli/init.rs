@@ -169,7 +169,7 @@ fn has_plans(dir: &Path) -> bool {
 /// has one, the schema in the plan's language (`schemas/plan.schema.zh.json`: `init`'s
 /// plans are Chinese), else the repository's English `schemas/plan.schema.json`;
 /// relative to `dir`.
-fn schema_path(dir: &Path) -> String {
+pub(crate) fn schema_path(dir: &Path) -> String {
     let abs = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
     let mut up = String::new();
     for d in abs.ancestors() {

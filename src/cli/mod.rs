@@ -2,8 +2,10 @@
 //! Library code never prints; subcommands write through the `Io` handles they get.
 
 mod actuals;
+mod allocate;
 mod check;
 mod diff;
+mod exchange;
 mod fix;
 mod help;
 mod init;
@@ -97,6 +99,17 @@ pub enum Command {
     /// Live preview: a local web server showing the workspace's index, org tree and
     /// reports, reloading the browser when a file changes.
     Serve(serve::Args),
+    /// Top-down allocation (指标分解): compute every allocation declared on a breakdown
+    /// and write the items (and a seasonal index from actuals) into the plans, keeping
+    /// comments and layout.
+    Allocate(allocate::Args),
+    /// Excel out (下发): the plans' targets as a workbook, quarters and months across,
+    /// items down, totals and shares as formulas, only input cells unlocked.
+    Export(exchange::ExportArgs),
+    /// Excel back (回收): the edited cells of an exported workbook written into the
+    /// plans as text edits, then checked; refuses (naming the cell) a plan changed since
+    /// the export, a locked or formula cell changed, an edit outside the plan.
+    Import(exchange::ImportArgs),
     /// Actuals for finance: `planc actuals template PLAN` writes the workbook planc reads
     /// best for a plan.
     Actuals(actuals::Args),
@@ -182,6 +195,9 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
         Command::Lsp(a) => lsp::run(a, &mut io),
         Command::Serve(a) => serve::run(a, &mut io),
         Command::Actuals(a) => actuals::run(a, &mut io),
+        Command::Allocate(a) => allocate::run(a, &mut io),
+        Command::Export(a) => exchange::export(a, &mut io),
+        Command::Import(a) => exchange::import(a, &mut io),
     });
     let _ = io.stdout.flush();
     if std::env::var_os("PLANC_DEBUG_READS").is_some() {

@@ -3,6 +3,7 @@
 //! Architecture invariant: every finding about a file's content carries a span into
 //! that file; rules and loaders return findings, only emitters print.
 
+pub mod edit;
 pub mod github;
 pub mod human;
 pub mod json;

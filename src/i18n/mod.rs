@@ -35,6 +35,8 @@ const FILES: &[&str] = &[
     "lsp.ftl",
     "serve.ftl",
     "cli.ftl",
+    "allocate.ftl",
+    "exchange.ftl",
 ];
 
 macro_rules! catalogue {
@@ -50,6 +52,8 @@ macro_rules! catalogue {
             include_str!(concat!("../../i18n/", $lang, "/lsp.ftl")),
             include_str!(concat!("../../i18n/", $lang, "/serve.ftl")),
             include_str!(concat!("../../i18n/", $lang, "/cli.ftl")),
+            include_str!(concat!("../../i18n/", $lang, "/allocate.ftl")),
+            include_str!(concat!("../../i18n/", $lang, "/exchange.ftl")),
         ]
     };
 }

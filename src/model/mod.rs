@@ -8,6 +8,7 @@
 //!
 //! Architecture invariant: the model holds no f64; money and shares are [`Quantity`].
 
+pub mod allocation;
 pub mod dimension;
 pub mod quantity;
 
@@ -18,6 +19,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use crate::source::de::Sp;
+pub use allocation::{Allocation, BlendPart, Method};
 pub use quantity::{MoneyUnit, Quantity, Unit};
 
 /// Narrative text. Markdown is allowed (lists, emphasis, links, tables).
@@ -522,6 +524,10 @@ pub struct Breakdown {
     pub complete: bool,
     #[serde(default)]
     pub note: Option<Text>,
+    /// How the items are computed from the value they split (指标分解): `planc allocate`
+    /// fills them in, and a warning (P113) says when they no longer match.
+    #[serde(default)]
+    pub allocation: Option<Allocation>,
     pub items: Vec<BreakdownItem>,
 }
 
@@ -554,6 +560,26 @@ pub struct BreakdownItem {
     /// checked for the other items.
     #[serde(default)]
     pub child_plan: Option<Sp<bool>>,
+    /// For an allocation: keep this item's value as written and spread the rest over
+    /// the other items.
+    #[serde(default)]
+    pub hold: Option<Sp<bool>>,
+    /// For an allocation by `weights`: this item's weight (any positive number).
+    #[serde(default)]
+    pub weight: Option<Sp<Quantity>>,
+    /// For an allocation by `potential`: a driver evaluated exactly, e.g.
+    /// `120家 × 800床 × 5%` (numbers with optional units, `+ - × ÷ * /`, parentheses;
+    /// `%` divides by 100, money units count in 元, other units are labels).
+    #[serde(default)]
+    pub potential: Option<Sp<String>>,
+    /// For an allocation: this item's growth floor over its `last_year` (overrides the
+    /// allocation's `floor`).
+    #[serde(default)]
+    pub floor: Option<Sp<Quantity>>,
+    /// For an allocation: this item's growth cap over its `last_year` (overrides the
+    /// allocation's `cap`).
+    #[serde(default)]
+    pub cap: Option<Sp<Quantity>>,
     /// Nested breakdowns of this item.
     #[serde(default)]
     pub breakdowns: Vec<Breakdown>,

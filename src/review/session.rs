@@ -438,7 +438,15 @@ fn run_in(
                 .as_ref()
                 .and_then(|g| Some((g.plan.as_ref()?, g.root.as_ref()?, g.source.as_ref()?)));
             if !check_only || narrative.is_some() {
-                let computed = compute::compute(&joined, &config.thresholds, lang);
+                // One money format for the whole review: the review file's
+                // `report_unit`, else the plan's, else `[render] money_unit`, else
+                // chosen from the plan's amounts — as `planc render` writes the plan.
+                let configured = review_given
+                    .as_ref()
+                    .and_then(|g| g.plan.as_ref()?.report_unit())
+                    .or(config.money_unit);
+                let money = crate::num::Money::of_plan(joined.scope.plan, lang, configured);
+                let computed = compute::compute(&joined, &config.thresholds, lang, money);
                 if let Some((_, root, source)) = narrative {
                     super::narrative::check(root, source, &computed, joined.scope.plan, &mut extra);
                 }

@@ -223,7 +223,7 @@ fn every_example_typesets_with_contents_bookmarks_and_footers() {
             pdf.text[0]
         );
     }
-    // The consolidated report of the organisation.
+    // The consolidated report of the organisation, into the folder.
     let out = dir.path().join("rollup.pdf");
     planc_env()
         .args([
@@ -234,7 +234,7 @@ fn every_example_typesets_with_contents_bookmarks_and_footers() {
             "pdf",
             "-o",
         ])
-        .arg(&out)
+        .arg(dir.path())
         .assert()
         .success();
     check(&out, "zh");

@@ -1,0 +1,359 @@
+//! The arithmetic of an allocation, as pure functions over `Decimal`: proportional
+//! shares of what the holds leave, bounded by floors and caps (water-filling), rounded
+//! to a unit by the largest remainder so the items add up exactly to the whole.
+//!
+//! Nothing here knows about plans, spans or languages; `allocate::declare` turns a
+//! breakdown into [`Item`]s and a [`Problem`] into a finding.
+
+use rust_decimal::Decimal;
+
+/// One item to allocate to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Item {
+    /// Its basis (last year, weight, potential …); must be positive unless held.
+    pub basis: Decimal,
+    /// A held item keeps exactly this value.
+    pub hold: Option<Decimal>,
+    /// No less than this (a growth floor), if set.
+    pub min: Option<Decimal>,
+    /// No more than this (a growth cap), if set.
+    pub max: Option<Decimal>,
+}
+
+impl Item {
+    pub fn basis(basis: Decimal) -> Item {
+        Item {
+            basis,
+            hold: None,
+            min: None,
+            max: None,
+        }
+    }
+}
+
+/// Why an allocation cannot be made. Indices are positions in the item list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// The rounding unit is zero or negative.
+    BadUnit,
+    /// A free item's basis is zero or negative.
+    NonPositiveBasis { index: usize },
+    /// The held items add up to more than the whole.
+    HoldsExceedTotal { holds: Decimal, total: Decimal },
+    /// Every item is held, and they do not add up to the whole.
+    AllHeld { holds: Decimal, total: Decimal },
+    /// What the holds leave is not a whole number of rounding units.
+    NotAMultiple { rest: Decimal, unit: Decimal },
+    /// An item's floor (rounded up to the unit) is above its cap (rounded down).
+    BoundsCross { index: usize },
+    /// The floors (rounded up to the unit) add up to more than there is to spread.
+    FloorsTooHigh { floors: Decimal, rest: Decimal },
+    /// The caps (rounded down to the unit) add up to less than there is to spread.
+    CapsTooLow { caps: Decimal, rest: Decimal },
+    /// A number too large for exact decimal arithmetic.
+    Overflow,
+}
+
+/// Allocates `total` over `items`: held items keep their value, the rest is spread in
+/// proportion to the free items' bases within their floors and caps, every free item a
+/// multiple of `unit`, and the items add up to exactly `total`.
+pub fn allocate(total: Decimal, unit: Decimal, items: &[Item]) -> Result<Vec<Decimal>, Problem> {
+    if unit <= Decimal::ZERO {
+        return Err(Problem::BadUnit);
+    }
+    let holds: Decimal = items.iter().filter_map(|i| i.hold).sum();
+    let rest = total - holds;
+    if rest < Decimal::ZERO {
+        return Err(Problem::HoldsExceedTotal { holds, total });
+    }
+    let free: Vec<usize> = (0..items.len())
+        .filter(|&i| items[i].hold.is_none())
+        .collect();
+    if free.is_empty() {
+        if rest.is_zero() {
+            return Ok(items.iter().map(|i| i.hold.unwrap_or_default()).collect());
+        }
+        return Err(Problem::AllHeld { holds, total });
+    }
+    if let Some(&index) = free.iter().find(|&&i| items[i].basis <= Decimal::ZERO) {
+        return Err(Problem::NonPositiveBasis { index });
+    }
+    if !(rest % unit).is_zero() {
+        return Err(Problem::NotAMultiple { rest, unit });
+    }
+    // Bounds in whole units: a floor rounds up, a cap down, so any multiple of the unit
+    // between them respects the declared bound.
+    let mut lo = Vec::with_capacity(free.len());
+    let mut hi = Vec::with_capacity(free.len());
+    for &i in &free {
+        let l = items[i]
+            .min
+            .map_or(Decimal::ZERO, |m| (m / unit).ceil().max(Decimal::ZERO));
+        let h = items[i].max.map(|m| (m / unit).floor());
+        if h.is_some_and(|h| h < l) {
+            return Err(Problem::BoundsCross { index: i });
+        }
+        lo.push(l);
+        hi.push(h);
+    }
+    let units = rest / unit;
+    let floors: Decimal = lo.iter().sum();
+    if floors > units {
+        return Err(Problem::FloorsTooHigh {
+            floors: floors * unit,
+            rest,
+        });
+    }
+    if hi.iter().all(Option::is_some) {
+        let caps: Decimal = hi.iter().flatten().sum();
+        if caps < units {
+            return Err(Problem::CapsTooLow {
+                caps: caps * unit,
+                rest,
+            });
+        }
+    }
+    let basis_sum: Decimal = free.iter().map(|&i| items[i].basis).sum();
+    let shares: Vec<Decimal> = free
+        .iter()
+        .map(|&i| {
+            items[i]
+                .basis
+                .checked_div(basis_sum)
+                .ok_or(Problem::Overflow)
+        })
+        .collect::<Result<_, _>>()?;
+    let exact = water_fill(units, &shares, &lo, &hi)?;
+    let rounded = largest_remainder(units, &exact, &lo, &hi);
+    let mut out: Vec<Decimal> = items.iter().map(|i| i.hold.unwrap_or_default()).collect();
+    for (k, &i) in free.iter().enumerate() {
+        out[i] = rounded[k] * unit;
+    }
+    Ok(out)
+}
+
+/// The exact (unrounded) values, in units: `clamp(λ·share, lo, hi)` with λ chosen so
+/// they add up to `units`. The sum is nondecreasing and piecewise linear in λ, so λ is
+/// found on the segment between two breakpoints where it crosses `units`.
+pub fn water_fill(
+    units: Decimal,
+    shares: &[Decimal],
+    lo: &[Decimal],
+    hi: &[Option<Decimal>],
+) -> Result<Vec<Decimal>, Problem> {
+    let clamp = |k: usize, v: Decimal| {
+        let v = v.max(lo[k]);
+        hi[k].map_or(v, |h| v.min(h))
+    };
+    let at = |lambda: Decimal| -> Result<Decimal, Problem> {
+        let mut s = Decimal::ZERO;
+        for (k, share) in shares.iter().enumerate() {
+            let v = lambda.checked_mul(*share).ok_or(Problem::Overflow)?;
+            s += clamp(k, v);
+        }
+        Ok(s)
+    };
+    let mut points: Vec<Decimal> = Vec::new();
+    for k in 0..shares.len() {
+        points.push(lo[k] / shares[k]);
+        if let Some(h) = hi[k] {
+            points.push(h / shares[k]);
+        }
+    }
+    points.push(units);
+    points.sort();
+    points.dedup();
+    // The first breakpoint whose sum reaches `units`; λ lies between it and the one
+    // before (or is `units` itself, where no bound binds).
+    let mut below = Decimal::ZERO;
+    let mut lambda = units;
+    for &p in &points {
+        let s = at(p)?;
+        if s >= units {
+            // Linear on [below, p]: the items not clamped there grow with slope share.
+            let mid = (below + p) / Decimal::TWO;
+            let mut fixed = Decimal::ZERO;
+            let mut slope = Decimal::ZERO;
+            for k in 0..shares.len() {
+                let v = mid * shares[k];
+                if v <= lo[k] {
+                    fixed += lo[k];
+                } else if hi[k].is_some_and(|h| v >= h) {
+                    fixed += hi[k].unwrap_or_default();
+                } else {
+                    slope += shares[k];
+                }
+            }
+            lambda = if slope.is_zero() {
+                p
+            } else {
+                ((units - fixed) / slope).clamp(below, p)
+            };
+            break;
+        }
+        below = p;
+    }
+    Ok((0..shares.len())
+        .map(|k| clamp(k, lambda * shares[k]))
+        .collect())
+}
+
+/// Rounds exact values (in units) to whole units that add up to `units`: each is
+/// floored (within its bounds), then the units left go to the largest remainders
+/// (ties: the earlier item), or are taken from the smallest when the floors overshoot.
+pub fn largest_remainder(
+    units: Decimal,
+    exact: &[Decimal],
+    lo: &[Decimal],
+    hi: &[Option<Decimal>],
+) -> Vec<Decimal> {
+    let mut out: Vec<Decimal> = exact
+        .iter()
+        .enumerate()
+        .map(|(k, x)| {
+            let f = x.floor().max(lo[k]);
+            hi[k].map_or(f, |h| f.min(h))
+        })
+        .collect();
+    let mut left = units - out.iter().sum::<Decimal>();
+    let mut order: Vec<usize> = (0..exact.len()).collect();
+    order.sort_by(|&a, &b| (exact[b] - exact[b].floor()).cmp(&(exact[a] - exact[a].floor())));
+    while left > Decimal::ZERO {
+        let mut moved = false;
+        for &k in &order {
+            if left <= Decimal::ZERO {
+                break;
+            }
+            if hi[k].is_none_or(|h| out[k] + Decimal::ONE <= h) {
+                out[k] += Decimal::ONE;
+                left -= Decimal::ONE;
+                moved = true;
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
+    while left < Decimal::ZERO {
+        let mut moved = false;
+        for &k in order.iter().rev() {
+            if left >= Decimal::ZERO {
+                break;
+            }
+            if out[k] - Decimal::ONE >= lo[k] {
+                out[k] -= Decimal::ONE;
+                left += Decimal::ONE;
+                moved = true;
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
+    out
+}
+
+/// Percentages adding up to exactly 100 at `dp` decimals, in proportion to `parts`
+/// (largest remainder): how a seasonal index is written. `None` when the parts are not
+/// all positive.
+pub fn percentages(parts: &[Decimal], dp: u32) -> Option<Vec<Decimal>> {
+    let sum: Decimal = parts.iter().sum();
+    if parts.is_empty() || parts.iter().any(|p| *p <= Decimal::ZERO) {
+        return None;
+    }
+    let unit = Decimal::new(1, dp);
+    let units = Decimal::ONE_HUNDRED / unit;
+    let exact: Vec<Decimal> = parts
+        .iter()
+        .map(|p| p.checked_div(sum).map(|s| s * units))
+        .collect::<Option<_>>()?;
+    let lo = vec![Decimal::ZERO; parts.len()];
+    let hi = vec![None; parts.len()];
+    Some(
+        largest_remainder(units, &exact, &lo, &hi)
+            .into_iter()
+            .map(|u| (u * unit).normalize())
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    macro_rules! dec {
+        ($x:expr) => {
+            stringify!($x).parse::<Decimal>().unwrap()
+        };
+    }
+
+    #[test]
+    fn history_split_rounds_to_the_unit_and_adds_up() {
+        let items = [
+            Item::basis(dec!(1)),
+            Item::basis(dec!(1)),
+            Item::basis(dec!(1)),
+        ];
+        let v = allocate(dec!(100), dec!(1), &items).unwrap();
+        assert_eq!(v, [dec!(34), dec!(33), dec!(33)]);
+    }
+
+    #[test]
+    fn holds_are_kept_and_the_rest_spread() {
+        let mut items = vec![Item::basis(dec!(3)), Item::basis(dec!(1))];
+        items.push(Item {
+            hold: Some(dec!(20)),
+            ..Item::basis(dec!(0))
+        });
+        let v = allocate(dec!(100), dec!(1), &items).unwrap();
+        assert_eq!(v, [dec!(60), dec!(20), dec!(20)]);
+    }
+
+    #[test]
+    fn a_floor_lifts_an_item_and_the_others_share_the_rest() {
+        let mut items = vec![Item::basis(dec!(9)), Item::basis(dec!(1))];
+        items[1].min = Some(dec!(30));
+        let v = allocate(dec!(100), dec!(1), &items).unwrap();
+        assert_eq!(v, [dec!(70), dec!(30)]);
+    }
+
+    #[test]
+    fn refusals() {
+        let one = Item::basis(dec!(1));
+        assert_eq!(
+            allocate(dec!(1), dec!(0), std::slice::from_ref(&one)),
+            Err(Problem::BadUnit)
+        );
+        assert_eq!(
+            allocate(dec!(10), dec!(1), &[Item::basis(dec!(0))]),
+            Err(Problem::NonPositiveBasis { index: 0 })
+        );
+        let held = Item {
+            hold: Some(dec!(11)),
+            ..one.clone()
+        };
+        assert!(matches!(
+            allocate(dec!(10), dec!(1), &[held, one.clone()]),
+            Err(Problem::HoldsExceedTotal { .. })
+        ));
+        assert!(matches!(
+            allocate(dec!(10.5), dec!(1), std::slice::from_ref(&one)),
+            Err(Problem::NotAMultiple { .. })
+        ));
+        let floored = Item {
+            min: Some(dec!(6)),
+            ..one.clone()
+        };
+        assert!(matches!(
+            allocate(dec!(10), dec!(1), &[floored.clone(), floored]),
+            Err(Problem::FloorsTooHigh { .. })
+        ));
+    }
+
+    #[test]
+    fn percentages_add_up_to_a_hundred() {
+        let p = percentages(&[dec!(1), dec!(1), dec!(1)], 2).unwrap();
+        assert_eq!(p, [dec!(33.34), dec!(33.33), dec!(33.33)]);
+        assert_eq!(percentages(&[dec!(1), dec!(0)], 2), None);
+    }
+}
