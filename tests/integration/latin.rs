@@ -239,3 +239,80 @@ fn the_scanner_tells_english_from_codes() {
     assert!(english("east 的 sales 见 a/b.plan.yaml，`x y z` --lang", &allowed).is_empty());
     assert!(english("P101(breakdown-sum) 写作 <PATH>", &allowed).len() == 2);
 }
+
+/// The Chinese README is linked from the top of the English one and kept in step: every
+/// subcommand, option and rule code the English README names, the Chinese one names too.
+#[test]
+fn the_chinese_readme_keeps_step_with_the_english_one() {
+    let en = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let zh = std::fs::read_to_string(root().join("README.zh-CN.md")).unwrap();
+    let top: String = en.lines().take(5).collect::<Vec<_>>().join("\n");
+    assert!(top.contains("(README.zh-CN.md)"), "{top}");
+    assert!(zh.lines().take(5).any(|l| l.contains("(README.md)")));
+    // planc's own subcommands and options, from its command line.
+    let help = planc_env()
+        .args(["--lang", "en", "--help"])
+        .output()
+        .unwrap();
+    let mut names: BTreeSet<String> = BTreeSet::new();
+    let help = String::from_utf8_lossy(&help.stdout).into_owned();
+    let subs: Vec<String> = help
+        .lines()
+        .skip_while(|l| !l.starts_with("Commands"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .filter_map(|l| l.split_whitespace().next().map(str::to_owned))
+        .collect();
+    assert!(subs.len() > 10, "{subs:?}");
+    for s in &subs {
+        names.insert(format!("planc {s}"));
+        let out = planc_env()
+            .args(["--lang", "en", s, "--help"])
+            .output()
+            .unwrap();
+        for w in String::from_utf8_lossy(&out.stdout).split_whitespace() {
+            if let Some(opt) = w.strip_prefix("--") {
+                let opt: String = opt
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                    .collect();
+                if !opt.is_empty() {
+                    names.insert(format!("--{opt}"));
+                }
+            }
+        }
+    }
+    let mentions = |text: &str, name: &str| {
+        text.match_indices(name).any(|(i, _)| {
+            !text[i + name.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+    };
+    let missing: Vec<&String> = names
+        .iter()
+        .filter(|n| mentions(&en, n) && !mentions(&zh, n))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "README.zh-CN.md does not mention {missing:?}"
+    );
+    let codes = |t: &str| -> BTreeSet<String> {
+        t.split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| {
+                w.len() == 4 && w.starts_with('P') && w[1..].chars().all(|c| c.is_ascii_digit())
+            })
+            .map(str::to_owned)
+            .collect()
+    };
+    let lacking: Vec<String> = codes(&en).difference(&codes(&zh)).cloned().collect();
+    assert!(
+        lacking.is_empty(),
+        "README.zh-CN.md does not mention {lacking:?}"
+    );
+    assert!(
+        zh.matches("\n## ").count() >= en.matches("\n## ").count(),
+        "a section of README.md has no counterpart"
+    );
+}
