@@ -382,6 +382,7 @@ pub fn new_child_text(c: &NewChild, schema: &str) -> String {
     // hospital get the item's name in front.
     let text = crate::init::plan(&o)
         .replace("province-a", &format!("{}-province-a", c.item))
+        .replace("province-b", &format!("{}-province-b", c.item))
         .replace("hospital-a", &format!("{}-hospital-a", c.item));
     let id_line = format!("id: {}\n", crate::diagnostics::edit::yaml_scalar(&o.id));
     let parent = format!(

@@ -30,6 +30,10 @@ yaml-only-comments = 文件中没有任何值（只有注释或空行）
 cli-error-prefix = 错误：
 summary-line = 已检查 { $files } 个文件：{ $errors } 个错误，{ $warnings } 个警告
 summary-suppressed = ，{ $suppressed } 个已抑制
+rules-severity = { $severity ->
+        [error] 错误
+       *[warning] 警告
+    }
 explain-severity = 默认级别：{ $severity ->
         [error] 错误（error）
        *[warning] 警告（warning）
@@ -160,6 +164,7 @@ check-nothing-changed-since = 自 { $rev } 以来没有计划、总结或实际�
 check-nothing-listed = 所列路径中没有计划、总结或实际数据文件，无需检查
 output-not-a-file = 输出位置不是普通文件（是设备、FIFO、套接字、目录，或指向其他东西的链接）：planc 只会覆盖普通文件，或写到不存在的位置
 io-link-outside = { $path } 链接到所检查目录之外的 { $target }：不读取（把文件复制进来，或在命令行中直接指定）
+human-help-label = 提示：
 human-related-heading = 另见：
 slip-colon = `{ $key }` 后面是全角冒号 `：`：YAML 要求半角冒号加空格
 slip-colon-label = 全角冒号

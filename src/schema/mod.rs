@@ -42,7 +42,14 @@ pub fn generate() -> Json {
 
 /// Pretty JSON with a trailing newline, as committed.
 pub fn generate_pretty() -> String {
-    let mut s = serde_json::to_string_pretty(&generate()).expect("schema serializes");
+    generate_pretty_in(crate::i18n::Lang::En)
+}
+
+/// [`generate_pretty`] with its descriptions in `lang` (`planc schema --lang zh`).
+pub fn generate_pretty_in(lang: crate::i18n::Lang) -> String {
+    let mut schema = generate();
+    crate::i18n::schema::translate(&mut schema, lang);
+    let mut s = serde_json::to_string_pretty(&schema).expect("schema serializes");
     s.push('\n');
     s
 }
