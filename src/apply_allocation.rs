@@ -139,7 +139,19 @@ pub fn allocate_text(
             .iter()
             .any(|f| UNFIXABLE.contains(&f.code))
         {
-            untouchable = true;
+            if round > 0 {
+                // Our own edits broke the text: a bug in planc, never written.
+                let rule = crate::rules::lookup("P112").expect("P112 is registered");
+                refused.push(Finding::new(
+                    rule,
+                    Span::default(),
+                    crate::t!("alloc-broke-yaml"),
+                ));
+                current = text.to_owned();
+                written.clear();
+            } else {
+                untouchable = true;
+            }
             break checked.report;
         }
         let ix = crate::i18n::scope(checked.lang, || indexes(plan, monthly, &mut refused));

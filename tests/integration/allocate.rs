@@ -509,3 +509,44 @@ fn a_blend_of_history_and_potential_is_written_exactly() {
         assert!(after.contains(&line), "{line}\n{after}");
     }
 }
+
+/// A changed declaration updates what `planc allocate` wrote before, in place: the
+/// provenance comment (not a second one) and an index that no longer matches its actuals.
+#[test]
+fn a_changed_declaration_rewrites_its_comment_and_index_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let org = dir.path().join("org");
+    std::fs::create_dir_all(&org).unwrap();
+    std::fs::create_dir_all(dir.path().join("history")).unwrap();
+    std::fs::copy(
+        root().join("examples/history/east-china-2025-monthly.csv"),
+        dir.path().join("history/east-china-2025-monthly.csv"),
+    )
+    .unwrap();
+    let company = fixture("examples/org/company.plan.yaml").replacen(
+        "allocation: { method: history, floor: 3%, round: 10万元 }",
+        "allocation: { method: history, floor: 3%, round: 1万元 }",
+        1,
+    );
+    let east = fixture("examples/org/east-china.plan.yaml").replace("Q1: 22.04%", "Q1: 22.05%");
+    std::fs::write(org.join("company.plan.yaml"), &company).unwrap();
+    std::fs::write(org.join("east-china.plan.yaml"), &east).unwrap();
+    let o = crate::util::planc_env()
+        .arg("allocate")
+        .arg(&org)
+        .output()
+        .unwrap();
+    assert!(o.status.code().is_some(), "{}", stderr(&o));
+    let company = std::fs::read_to_string(org.join("company.plan.yaml")).unwrap();
+    assert!(
+        company.contains("round: 1万元 }\n                # planc allocate：按上年实际分解，取整 1万元，增长下限 3%\n                items:"),
+        "{company}"
+    );
+    assert_eq!(company.matches("# planc allocate").count(), 3, "{company}");
+    let east = std::fs::read_to_string(org.join("east-china.plan.yaml")).unwrap();
+    assert!(
+        east.contains("index: { Q1: 22.04%, Q2: 27.01%, Q3: 24.25%, Q4: 26.7% }"),
+        "{east}"
+    );
+    assert_eq!(east.matches("index:").count(), 1, "{east}");
+}
