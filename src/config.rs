@@ -62,6 +62,7 @@ struct RawRender {
 #[serde(deny_unknown_fields)]
 struct RawLimits {
     max_file_mb: Option<u64>,
+    typeset_seconds: Option<u64>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -148,6 +149,9 @@ pub struct Config {
     /// `[limits] max_file_mb`: files larger than this are refused unread (the CLI's
     /// `--max-file-mb` wins; default `source::DEFAULT_MAX_FILE_MB`).
     pub max_file_mb: Option<u64>,
+    /// `[limits] typeset_seconds`: how long typesetting one PDF may take (default
+    /// `render::pdf::DEFAULT_TYPESET_SECONDS`).
+    pub typeset_seconds: Option<u64>,
     /// `[aliases]`: the names finance's and the CRM's exports give a plan item, keyed by
     /// the item's id or name (`jiangsu = ["江苏省分公司", "江苏省区"]`).
     pub aliases: BTreeMap<String, Vec<String>>,
@@ -251,6 +255,7 @@ impl Config {
             );
         }
         config.max_file_mb = raw.limits.max_file_mb;
+        config.typeset_seconds = raw.limits.typeset_seconds;
         for (key, names) in raw.aliases {
             let names = match names {
                 AliasNames::One(n) => vec![n],

@@ -165,7 +165,10 @@ pub fn fix_text(path: &Path, text: &str, config: &Config, unsafe_fixes: bool) ->
     let mut refused: Vec<(&'static str, String)> = Vec::new();
     let mut report = crate::load::check_bytes(path, current.as_bytes(), config);
     let untouchable = (report.source.is_none() && !report.findings.is_empty())
-        || report.findings.iter().any(|f| UNFIXABLE.contains(&f.code));
+        || report
+            .findings
+            .iter()
+            .any(|f| UNFIXABLE.contains(&f.code) && f.fix.is_none());
     let mut unstable = false;
     if !untouchable {
         for round in 0.. {
@@ -214,7 +217,7 @@ pub fn fix_text(path: &Path, text: &str, config: &Config, unsafe_fixes: bool) ->
             if next_report
                 .findings
                 .iter()
-                .any(|f| UNFIXABLE.contains(&f.code) || f.code == "P003")
+                .any(|f| (UNFIXABLE.contains(&f.code) && f.fix.is_none()) || f.code == "P003")
             {
                 applied.truncate(applied.len() - chosen.len());
                 break;

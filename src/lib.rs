@@ -22,6 +22,7 @@ pub mod init;
 pub mod load;
 pub mod lsp;
 pub mod model;
+pub mod num;
 pub mod render;
 pub mod report;
 pub mod review;

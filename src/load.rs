@@ -4,6 +4,7 @@
 //! Like rust-analyzer's parser, loading never fails: it returns what it could build
 //! together with every finding, so one bad field never hides the others.
 
+use crate::source::slips::SlipKind;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -132,6 +133,7 @@ fn load_text(path: &Path, text: String, lang: Lang) -> Loaded {
         findings.push(f);
     }
     let Some(root) = parsed.root else {
+        slips_first(&source.text, &mut findings);
         return Loaded {
             lang,
             source: Some(source),
@@ -143,6 +145,7 @@ fn load_text(path: &Path, text: String, lang: Lang) -> Loaded {
     let schema_findings = crate::schema::validate(&root);
     let schema_ok = schema_findings.is_empty();
     findings.extend(schema_findings);
+    slips_first(&source.text, &mut findings);
     let plan = if schema_ok {
         match de::from_node::<Plan>(&root) {
             Ok(p) => Some(p),
@@ -169,6 +172,76 @@ fn load_text(path: &Path, text: String, lang: Lang) -> Loaded {
         plan,
         findings,
     }
+}
+
+/// Everyday input where YAML needs ASCII (a full-width colon, comma or space, a thousands
+/// separator inside `{ … }`): one finding at the character, with a fix where the meaning is
+/// certain, in place of the syntax error, unknown field and missing field it causes.
+fn slips_first(text: &str, findings: &mut Vec<Finding>) {
+    let slips = crate::source::slips::scan(text);
+    if slips.is_empty() {
+        return;
+    }
+    let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
+    let first = slips.iter().map(|s| s.line).min().unwrap_or(usize::MAX);
+    findings.retain(|f| {
+        let line = line_of(f.primary.span.start);
+        if f.code == builtin::YAML_SYNTAX.code {
+            // The parser stops at or after the first slip.
+            return line < first;
+        }
+        if f.code != builtin::SCHEMA.code && f.code != builtin::UNKNOWN_FIELD.code {
+            return true;
+        }
+        !slips.iter().any(|s| {
+            s.line == line
+                || (matches!(s.kind, SlipKind::Colon | SlipKind::Space)
+                    && f.message.contains(&format!("`{}`", s.key)))
+        })
+    });
+    for s in slips {
+        let (message, label) = match s.kind {
+            SlipKind::Colon => (
+                crate::t!("slip-colon", key = s.key.as_str()),
+                crate::t!("slip-colon-label"),
+            ),
+            SlipKind::Comma => (
+                crate::t!("slip-comma", key = s.key.as_str()),
+                crate::t!("slip-comma-label"),
+            ),
+            SlipKind::Space => (crate::t!("slip-space"), crate::t!("slip-space-label")),
+            SlipKind::Thousands => (
+                crate::t!(
+                    "slip-thousands",
+                    key = s.key.as_str(),
+                    written = s.written.as_str()
+                ),
+                crate::t!("slip-thousands-label"),
+            ),
+        };
+        let help = match s.kind {
+            SlipKind::Thousands => crate::t!(
+                "slip-thousands-help",
+                new = s.replacement.clone().unwrap_or_default()
+            ),
+            SlipKind::Space => crate::t!("slip-space-help"),
+            _ => crate::t!("slip-ascii-help"),
+        };
+        let mut f = Finding::new(&builtin::YAML_SYNTAX, s.span, message)
+            .label(label)
+            .help(help);
+        if let Some(new) = s.replacement {
+            f = f.fix(crate::diagnostics::Fix::safe(
+                crate::t!("fix-replace", old = s.written.as_str(), new = new.as_str()),
+                vec![crate::diagnostics::Edit {
+                    span: s.span,
+                    replacement: new,
+                }],
+            ));
+        }
+        findings.push(f);
+    }
+    findings.sort_by_key(|f| f.primary.span.start);
 }
 
 /// Loads a file, runs the rules, applies suppressions and configured severities.

@@ -102,3 +102,80 @@ fn render_review(ws: &Workspace, id: FileId, format: Format) -> Result<Vec<u8>, 
     };
     crate::review::report::render(&outcome, format, &ws.config)
 }
+
+/// The consolidated report of the tree under `root_id` (`render DIR --rollup`), its
+/// links to each plan's report relative to `base_dir` as `render DIR` writes them in
+/// `format`; `None` when the root plan did not load.
+pub fn rollup(
+    ws: &Workspace,
+    root_id: FileId,
+    base_dir: &std::path::Path,
+    renderer: &Renderer,
+    format: Format,
+) -> Option<crate::render::view::Report> {
+    fn node<'a>(
+        ws: &'a Workspace,
+        id: FileId,
+        base_dir: &std::path::Path,
+        format: Format,
+        seen: &mut Vec<FileId>,
+    ) -> Option<crate::render::rollup::OrgNode<'a>> {
+        seen.push(id);
+        let f = &ws.files[id];
+        let plan = f.plan.as_deref()?;
+        let rel = f.path.strip_prefix(base_dir).unwrap_or(&f.path);
+        let filled = crate::workspace::filled(ws, id);
+        let mut kids = ws.children(id);
+        kids.sort_by(|a, b| ws.files[*a].path.cmp(&ws.files[*b].path));
+        let children = kids
+            .into_iter()
+            .filter(|k| !seen.contains(k))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .filter_map(|k| node(ws, k, base_dir, format, seen))
+            .collect();
+        Some(crate::render::rollup::OrgNode {
+            plan,
+            href: Some(crate::render::index::href(&output_name(rel, format))),
+            item: filled.as_ref().map(|x| x.item.clone()),
+            allocated: filled.as_ref().and_then(|x| x.allocated),
+            planned: filled.as_ref().and_then(|x| x.planned),
+            target: filled.map(|x| x.target),
+            children,
+        })
+    }
+    let mut seen = Vec::new();
+    let tree = node(ws, root_id, base_dir, format, &mut seen)?;
+    let root_file = &ws.files[root_id];
+    let report = ws.report_of(root_id);
+    let source = root_file
+        .path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let sha = root_file.sha256.clone().unwrap_or_default();
+    let input = Input {
+        plan: tree.plan,
+        record: checks::Record {
+            source: &source,
+            sha256: &sha,
+            report: &report,
+            config: &ws.config,
+        },
+        lang: ws.config.lang.forced,
+    };
+    Some(crate::render::rollup::report(renderer, &tree, &input))
+}
+
+/// The name `render DIR` gives a plan's report: `x.plan.yaml` → `x.html`.
+pub fn output_name(input: &std::path::Path, format: Format) -> std::path::PathBuf {
+    let name = input
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem = [".plan.yaml", ".plan.yml", ".yaml", ".yml"]
+        .iter()
+        .find_map(|ext| name.strip_suffix(ext))
+        .unwrap_or(&name);
+    input.with_file_name(format!("{stem}.{}", format.extension()))
+}

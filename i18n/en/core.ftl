@@ -131,10 +131,13 @@ render-refused = { $path } has { $errors } { $errors ->
        *[other] errors
     }; not rendered
 render-dir-to-stdout = a directory renders to a directory; give -o OUTDIR
+render-dir-into-file = { $path } is a file; a directory renders into a folder: give -o a folder (it is made when it does not exist yet)
 render-template-outside = it resolves outside the --templates folder; templates may only include files inside it
 render-docx-to-stdout = a DOCX file cannot go to stdout; give -o FILE.docx
 render-pdf-to-stdout = a PDF file cannot go to stdout; give -o FILE.pdf
 render-pdf-no-cjk-font = no Chinese (CJK) font found, so no PDF was written. Install one, e.g. `apt-get install fonts-noto-cjk` (Debian/Ubuntu), `dnf install google-noto-sans-cjk-fonts google-noto-serif-cjk-fonts` (Fedora) or Noto Sans CJK SC / Noto Serif CJK SC from https://github.com/notofonts/noto-cjk; PLANC_FONT_PATH can name font directories to search instead of the system's
+render-pdf-too-long = typesetting the PDF from the template `{ $template }` took longer than { $seconds } s and was stopped, so no PDF was written (a loop that never ends? raise [limits] typeset_seconds in planc.toml for a very long report)
+template-output-too-large = the template wrote more than { $mb } MB, the most a report may hold; it stopped there (a loop that never ends?) and nothing was written
 render-review-errors = { $path }: the review has errors in its plan or actuals; run `planc review { $path }` to see them
 rollup-no-children = no plan under { $path } has child plans (`parent: <plan-id>#<item>`) to roll up
 rollup-no-plan = no plan with id `{ $id }`
@@ -177,3 +180,18 @@ check-nothing-listed = no plan, review or actuals file among the listed paths; n
 output-not-a-file = the output is not a regular file (a device, a FIFO, a socket, a directory, or a link to none of those): planc writes only over a regular file or where nothing exists
 io-link-outside = { $path } links to { $target }, outside the folder checked: not read (copy the file in, or name it on the command line)
 human-related-heading = see also:
+slip-colon = a full-width colon `：` after `{ $key }`: YAML needs an ASCII colon and a space
+slip-colon-label = full-width colon
+slip-comma = a full-width comma `，` before `{ $key }` inside `{"{"} … {"}"}`: YAML separates entries with an ASCII comma
+slip-comma-label = full-width comma
+slip-space = a full-width space in the indentation: YAML indents with ASCII spaces only
+slip-space-label = full-width space
+slip-space-help = delete it and indent with ASCII spaces, like the lines around it
+slip-ascii-help = switch the input method to half-width (English) punctuation for YAML's `:` and `,`; `planc fix` rewrites this one
+slip-thousands = inside `{"{"} … {"}"}` a comma ends the value: `{ $key }: { $written }` reads as two entries
+slip-thousands-label = the comma splits this number
+slip-thousands-help = write it without the separator, `{ $new }` (or quote it); `planc fix` rewrites it
+yaml-flow = a `{"{"}` or `[` here is not closed, or its entries are not separated by `, ` (parser: { $info })
+yaml-indentation = the indentation here does not line up with the lines above (parser: { $info })
+yaml-mapping = this line does not read as `key: value` (parser: { $info })
+yaml-syntax-help = common causes: a tab in the indentation, full-width `：` `，` or spaces, an unquoted value starting with `>=` or `|`, a quote or bracket left open

@@ -4,6 +4,9 @@
 review-plan-not-found = cannot find the plan under review, `{ $plan }`
 review-plan-not-found-label = no such plan file or plan id
 review-plan-not-found-help = give a path relative to this file, or the id of a plan in { $dir }
+review-ref-outside = `{ $path }` lies outside the workspace, so it is not read
+review-ref-outside-label = outside the workspace
+review-ref-outside-help = a review reads only files inside { $root } (the folder of planc.toml, else the folder checked); copy the file in, or check a folder that holds both
 review-actuals-not-found = cannot find the actuals file `{ $file }`
 review-actuals-not-found-label = no such file
 review-actuals-not-found-help = paths are relative to the review file

@@ -3,6 +3,7 @@
 serve-listening = planc: serving { $url } — press Ctrl-C to stop
 serve-stopped = planc: stopped
 serve-bind-failed = cannot listen on { $addr }: { $reason }
+serve-accept-failed = planc: cannot accept a connection ({ $reason }); still listening
 serve-watch-failed = cannot watch { $path } for changes: { $reason }
 serve-open-failed = could not open a browser ({ $reason }); open { $url } yourself
 serve-index-title = planc — { $root }

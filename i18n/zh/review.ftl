@@ -4,6 +4,9 @@
 review-plan-not-found = 找不到要总结的计划 `{ $plan }`
 review-plan-not-found-label = 没有这个计划文件，也没有这个计划 id
 review-plan-not-found-help = 请写相对于本文件的路径，或 { $dir } 中某份计划的 id
+review-ref-outside = `{ $path }` 位于工作区之外，不予读取
+review-ref-outside-label = 在工作区之外
+review-ref-outside-help = 年终总结只读取 { $root } 内的文件（planc.toml 所在文件夹，否则为所检查的文件夹）；请把文件复制进来，或检查同时包含两者的文件夹
 review-actuals-not-found = 找不到实际数据文件 `{ $file }`
 review-actuals-not-found-label = 文件不存在
 review-actuals-not-found-help = 路径相对于总结文件所在的文件夹

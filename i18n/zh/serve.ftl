@@ -3,6 +3,7 @@
 serve-listening = planc：正在提供 { $url } — 按 Ctrl-C 停止
 serve-stopped = planc：已停止
 serve-bind-failed = 无法监听 { $addr }：{ $reason }
+serve-accept-failed = planc：无法接受连接（{ $reason }）；继续监听
 serve-watch-failed = 无法监视 { $path } 的变化：{ $reason }
 serve-open-failed = 无法打开浏览器（{ $reason }）；请手动打开 { $url }
 serve-index-title = planc — { $root }

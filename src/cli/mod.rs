@@ -7,6 +7,7 @@ mod check;
 mod diff;
 mod exchange;
 mod fix;
+mod help;
 mod init;
 mod lsp;
 mod render;
@@ -149,16 +150,23 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> i32 {
     let mut out = std::io::stdout();
     let mut err = std::io::stderr();
     let color = std::io::IsTerminal::is_terminal(&err) && std::env::var_os("NO_COLOR").is_none();
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    let early = help::early_lang(&args);
+    let parsed = crate::i18n::scope(early, || {
+        help::command(early)
+            .try_get_matches_from(&args)
+            .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m))
+    });
+    let cli = match parsed {
         Ok(c) => c,
         Err(e) => {
-            let code = if e.use_stderr() {
-                Exit::Trouble
-            } else {
-                Exit::Ok
-            };
-            let _ = e.print();
-            return code as i32;
+            let text = help::render_error(&e, early);
+            if e.use_stderr() {
+                let _ = write!(err, "{text}");
+                return Exit::Trouble as i32;
+            }
+            let _ = write!(out, "{text}");
+            return Exit::Ok as i32;
         }
     };
     let lang = crate::i18n::Choice {
@@ -210,6 +218,11 @@ pub(crate) fn config_for(
         None => crate::config::Config::discover(start),
     }?;
     config.lang = io.lang;
+    crate::render::pdf::set_typeset_seconds(
+        config
+            .typeset_seconds
+            .unwrap_or(crate::render::pdf::DEFAULT_TYPESET_SECONDS),
+    );
     if io.max_file_mb.is_none() {
         crate::source::set_max_file_mb(
             config

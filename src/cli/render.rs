@@ -11,11 +11,11 @@ use rayon::prelude::*;
 use super::{Exit, Io};
 use crate::diagnostics::{self, human::Style, FileReport, Severity};
 use crate::model::Lang;
-use crate::render::{checks, index::Entry, Format, Input, Renderer};
+use crate::render::{index::Entry, Format, Renderer};
 use crate::report::Outcome;
 use crate::workspace::{FileId, Options, Role, Workspace};
 
-#[derive(clap::Args, Debug)]
+#[derive(clap::Args, Clone, Debug)]
 pub struct Args {
     /// A plan file, or a directory: every `*.plan.yaml` under it is rendered, plus an index.
     pub path: PathBuf,
@@ -99,15 +99,7 @@ fn print_findings(io: &mut Io, reports: &[&FileReport]) {
 
 /// `x.plan.yaml` → `x.html` (in the same directory).
 fn default_output(input: &Path, format: Format) -> PathBuf {
-    let name = input
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let stem = [".plan.yaml", ".plan.yml", ".yaml", ".yml"]
-        .iter()
-        .find_map(|ext| name.strip_suffix(ext))
-        .unwrap_or(&name);
-    input.with_file_name(format!("{stem}.{}", format.extension()))
+    crate::report::output_name(input, format)
 }
 
 fn render_file(args: &Args, ws: &Workspace, renderer: &Renderer, io: &mut Io) -> Exit {
@@ -364,66 +356,46 @@ fn render_rollup(
             .map(Path::to_path_buf)
             .unwrap_or_default()
     };
-    fn node<'a>(
-        ws: &'a Workspace,
-        id: FileId,
-        base_dir: &Path,
-        format: Format,
-        seen: &mut Vec<FileId>,
-    ) -> Option<crate::render::rollup::OrgNode<'a>> {
-        seen.push(id);
-        let f = &ws.files[id];
-        let plan = f.plan.as_deref()?;
-        let rel = f.path.strip_prefix(base_dir).unwrap_or(&f.path);
-        let filled = crate::workspace::filled(ws, id);
-        let mut kids = ws.children(id);
-        kids.sort_by(|a, b| ws.files[*a].path.cmp(&ws.files[*b].path));
-        let children = kids
-            .into_iter()
-            .filter(|k| !seen.contains(k))
-            .collect::<Vec<_>>()
-            .into_iter()
-            .filter_map(|k| node(ws, k, base_dir, format, seen))
-            .collect();
-        Some(crate::render::rollup::OrgNode {
-            plan,
-            href: Some(crate::render::index::href(&default_output(rel, format))),
-            item: filled.as_ref().map(|x| x.item.clone()),
-            allocated: filled.as_ref().and_then(|x| x.allocated),
-            planned: filled.as_ref().and_then(|x| x.planned),
-            target: filled.map(|x| x.target),
-            children,
-        })
-    }
-    let mut seen = Vec::new();
-    let Some(tree) = node(ws, root_id, &base_dir, args.format, &mut seen) else {
+    let Some(view) = crate::report::rollup(ws, root_id, &base_dir, renderer, args.format) else {
         return trouble(io, crate::t!("rollup-root-not-loaded"));
     };
-    let root_file = &ws.files[root_id];
-    let report = ws.report_of(root_id);
-    let source = root_file
-        .path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let sha = root_file.sha256.clone().unwrap_or_default();
-    let input = Input {
-        plan: tree.plan,
-        record: checks::Record {
-            source: &source,
-            sha256: &sha,
-            report: &report,
-            config: &ws.config,
-        },
-        lang: ws.config.lang.forced,
-    };
-    let view = crate::render::rollup::report(renderer, &tree, &input);
     let bytes = match renderer.render(&view, args.format) {
         Ok(b) => b,
         Err(e) => return trouble(io, e),
     };
-    let default = base_dir.join(format!("rollup.{}", args.format.extension()));
-    emit(args, &bytes, &default, io)
+    let name = format!("rollup.{}", args.format.extension());
+    // A directory render writes into a folder — `-o site` is the folder `site`, made
+    // when it does not exist yet — so the consolidated report sits beside the reports
+    // `render DIR -o site` writes there. (`-o -` still prints Markdown or HTML.)
+    let to_stdout = args.output.as_deref() == Some(Path::new("-"));
+    if args.path.is_dir() && !to_stdout {
+        let dir = args.output.clone().unwrap_or_else(|| base_dir.clone());
+        if dir.exists() && !dir.is_dir() {
+            return trouble(
+                io,
+                crate::t!(
+                    "render-dir-into-file",
+                    path = crate::source::display_path(&dir)
+                ),
+            );
+        }
+        if let Err(e) = std::fs::create_dir_all(&dir) {
+            return trouble(
+                io,
+                crate::t!(
+                    "cli-cannot-write",
+                    path = crate::source::display_path(&dir),
+                    reason = crate::load::io_reason(&e)
+                ),
+            );
+        }
+        let into = Args {
+            output: Some(dir.join(&name)),
+            ..args.clone()
+        };
+        return emit(&into, &bytes, &dir.join(&name), io);
+    }
+    emit(args, &bytes, &base_dir.join(name), io)
 }
 
 /// Writes one rendered report: to stdout for `-o -` (not DOCX), into an existing

@@ -58,6 +58,7 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
         lang,
         debounce: Duration::from_millis(100),
         allow_hosts: args.allow_host.clone(),
+        log: std::sync::Arc::new(|message: &str| eprintln!("{message}")),
     };
     let server = match crate::serve::Server::start(opts) {
         Ok(s) => s,

@@ -8,7 +8,7 @@ use serde_json::json;
 use super::{Change, ChangeKind, Diff, FileDiff, FileStatus, Qty, QtyKind, Summary, Val, COUNTED};
 use crate::i18n::Lang;
 use crate::model::{MoneyUnit, Plan};
-use crate::render::num::{dec, Scale};
+use crate::num::{dec, Scale};
 use crate::t;
 
 /// The JSON format's version: changes only on an incompatible change.

@@ -136,7 +136,7 @@ impl Change {
         if !o.comparable(n) || o.kind == QtyKind::Percent {
             return None;
         }
-        crate::render::num::growth(n.value?, o.value?)
+        crate::num::growth(n.value?, o.value?)
     }
 
     /// The path of the entity the change is in (the path without the field).

@@ -33,6 +33,7 @@ const FILES: &[&str] = &[
     "fix.ftl",
     "lsp.ftl",
     "serve.ftl",
+    "cli.ftl",
     "allocate.ftl",
     "exchange.ftl",
 ];
@@ -49,6 +50,7 @@ macro_rules! catalogue {
             include_str!(concat!("../../i18n/", $lang, "/fix.ftl")),
             include_str!(concat!("../../i18n/", $lang, "/lsp.ftl")),
             include_str!(concat!("../../i18n/", $lang, "/serve.ftl")),
+            include_str!(concat!("../../i18n/", $lang, "/cli.ftl")),
             include_str!(concat!("../../i18n/", $lang, "/allocate.ftl")),
             include_str!(concat!("../../i18n/", $lang, "/exchange.ftl")),
         ]

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use super::tree::{node_at, Seg};
 use crate::i18n::Lang;
 use crate::model::{MoneyUnit, Quantity, Unit};
-use crate::render::num::{self, Numbers};
+use crate::num::{self, Numbers};
 use crate::source::yaml::{Node, Value};
 
 /// The lines to show for the scalar at `at`, when it is a `value` in a target or item.

@@ -60,13 +60,20 @@ impl MoneyUnit {
                 c => c,
             })
             .collect();
+        // `元整` as on a cheque, and `W`/`w` as 万 is typed in chats: their meaning is
+        // certain.
+        let t = t.strip_suffix('整').unwrap_or(&t);
+        let t = match t {
+            "w" | "W" | "w元" | "W元" => "万元",
+            t => t,
+        };
         if t == s.trim() {
             return None;
         }
-        match t.as_str() {
+        match t {
             "元" => Some(MoneyUnit::Yuan),
-            "万元" => Some(MoneyUnit::Wan),
-            "亿元" => Some(MoneyUnit::Yi),
+            "万元" | "万" => Some(MoneyUnit::Wan),
+            "亿元" | "亿" => Some(MoneyUnit::Yi),
             _ => None,
         }
     }
@@ -116,7 +123,10 @@ pub struct Quantity {
 
 impl Quantity {
     pub fn parse(raw: &str) -> Quantity {
-        let text = raw.trim();
+        // Digits typed on a Chinese keyboard (`９６００万元`): read as the number they are;
+        // P601 reports them with a fix.
+        let half = halfwidth(raw.trim());
+        let text = half.as_str();
         let num_end = text
             .char_indices()
             .find(|&(i, c)| {
@@ -219,9 +229,35 @@ impl Quantity {
         let text = self.raw.trim();
         let start = text
             .char_indices()
-            .find(|&(_, c)| is_unit_start(c))
+            .find(|&(_, c)| is_unit_start(c) && !is_fullwidth_number_char(c))
             .map_or(text.len(), |(i, _)| i);
-        text[start..].trim()
+        let unit = text[start..].trim();
+        if !unit.is_empty() {
+            return unit;
+        }
+        // A Latin unit right after the number (`6000W`).
+        let number_end = text
+            .char_indices()
+            .find(|&(i, c)| {
+                !(c.is_ascii_digit()
+                    || matches!(c, '.' | ',')
+                    || (i == 0 && matches!(c, '+' | '-'))
+                    || is_fullwidth_number_char(c))
+            })
+            .map_or(text.len(), |(i, _)| i);
+        match text[number_end..].trim() {
+            w @ ("w" | "W") if number_end > 0 => w,
+            _ => unit,
+        }
+    }
+
+    /// The number is written with full-width digits (`９６００`, `１．５`).
+    pub fn fullwidth(&self) -> bool {
+        let text = self.raw.trim();
+        let unit = self.unit_text().len();
+        text[..text.len() - unit]
+            .chars()
+            .any(is_fullwidth_number_char)
     }
 
     /// The money unit a misspelt unit was read as (`万圆` → 万元).
@@ -303,6 +339,35 @@ fn is_unit_start(c: char) -> bool {
         || c == '['
         || c == ']')
         || c == '%'
+}
+
+/// `０`–`９`, and `．` `，` `＋` `－` as typed between them.
+fn is_fullwidth_number_char(c: char) -> bool {
+    matches!(c, '\u{FF10}'..='\u{FF19}' | '．' | '，' | '＋' | '－')
+}
+
+/// A number's full-width characters as their ASCII forms (`９６００` → `9600`); the unit
+/// after it is kept as written.
+pub fn halfwidth(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_number = true;
+    for c in text.chars() {
+        if in_number && is_fullwidth_number_char(c) {
+            out.push(match c {
+                '．' => '.',
+                '，' => ',',
+                '＋' => '+',
+                '－' => '-',
+                d => char::from_u32(d as u32 - 0xFF10 + u32::from(b'0')).unwrap_or(d),
+            });
+            continue;
+        }
+        if !(c.is_ascii_digit() || matches!(c, '.' | ',' | '+' | '-')) {
+            in_number = false;
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn unit_of(s: &str) -> Unit {

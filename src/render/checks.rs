@@ -86,6 +86,7 @@ pub fn body(rec: &Record, l: &Labels, appendix: Appendix) -> Body {
         label: l.get(&format!("col.{key}")),
         align,
         weight,
+        ..Default::default()
     };
     let cell = |s: String| Cell { text: s, md: false };
     let mut rules = Table {

@@ -113,6 +113,34 @@ fn flatten_into(
 mod tests {
     use super::*;
 
+    /// A Chinese report speaks Chinese: no English word in a label (`优势（Strengths）`),
+    /// beyond placeholders, acronyms (SWOT, KPI, CNY) and the names of tools and options
+    /// a reader is pointed to.
+    #[test]
+    fn chinese_labels_carry_no_english_words() {
+        let zh = Labels::load(Lang::Zh, None).unwrap();
+        let allowed = ["planc", "allow", "--allow-errors", "Word", "Schema"];
+        let mut bad = Vec::new();
+        for (key, value) in zh.map() {
+            let mut text = String::new();
+            let mut depth = 0;
+            for c in value.chars() {
+                match c {
+                    '{' => depth += 1,
+                    '}' => depth -= 1,
+                    _ if depth == 0 => text.push(c),
+                    _ => {}
+                }
+            }
+            let words = text
+                .split(|c: char| !(c.is_ascii_alphabetic() || c == '-'))
+                .filter(|w| w.chars().any(|c| c.is_ascii_lowercase()))
+                .filter(|w| !allowed.contains(w));
+            bad.extend(words.map(|w| format!("{key}: {w}")));
+        }
+        assert!(bad.is_empty(), "{bad:?}");
+    }
+
     #[test]
     fn catalogues_have_the_same_keys() {
         let zh = Labels::load(Lang::Zh, None).unwrap();

@@ -6,10 +6,10 @@
 use rust_decimal::Decimal;
 
 use super::chart::{Chart, ChartKind, Datum};
-use super::num::Scale;
-use super::view::{Body, Captioned, Cell, Column, Figure, Report, Row, Section, Table};
+use super::view::{Body, Captioned, Cell, Column, Figure, Measure, Report, Row, Section, Table};
 use super::{Input, Labels, Renderer};
-use crate::model::{Lang, Plan, Quantity, Target};
+use crate::model::{dimension, BreakdownItem, Lang, Plan, Quantity, Target};
+use crate::num::{self, Money};
 
 /// A plan of the tree with what it fills in its parent.
 pub struct OrgNode<'a> {
@@ -44,6 +44,54 @@ impl OrgNode<'_> {
             None => self.plan.targets.first(),
         }
     }
+
+    /// Every item this unit's child plans are expected to fill: all items, at any depth
+    /// of its rolled-up target, of the dimension its children's items belong to — the
+    /// six regions under the three region groups, not the three that have a plan — in
+    /// the plan's order, each once.
+    fn expected(&self) -> Vec<(&str, &BreakdownItem)> {
+        let Some(t) = self.rolled_target() else {
+            return Vec::new();
+        };
+        let mut all = Vec::new();
+        flatten(&t.breakdowns, &mut all);
+        let filled: Vec<&str> = self
+            .children
+            .iter()
+            .filter_map(|c| c.item.as_deref())
+            .collect();
+        let mut dims: Vec<&str> = Vec::new();
+        for (d, i) in &all {
+            if filled.contains(&i.key.as_str()) && !dims.iter().any(|x| dimension::same(x, d)) {
+                dims.push(d);
+            }
+        }
+        let mut out: Vec<(&str, &BreakdownItem)> = Vec::new();
+        for (d, i) in all {
+            let wanted = dims.iter().any(|x| dimension::same(x, d));
+            if wanted && !out.iter().any(|(_, o)| o.key.value == i.key.value) {
+                out.push((d, i));
+            }
+        }
+        out
+    }
+
+    /// The child plan filling `key`.
+    fn child_for(&self, key: &str) -> Option<&OrgNode<'_>> {
+        self.children
+            .iter()
+            .find(|c| c.item.as_deref() == Some(key))
+    }
+}
+
+/// Every breakdown item at any depth with its dimension, depth first in plan order.
+fn flatten<'p>(bds: &'p [crate::model::Breakdown], out: &mut Vec<(&'p str, &'p BreakdownItem)>) {
+    for bd in bds {
+        for i in &bd.items {
+            out.push((bd.dimension.as_str(), i));
+            flatten(&i.breakdowns, out);
+        }
+    }
 }
 
 fn cell(text: impl Into<String>) -> Cell {
@@ -58,6 +106,7 @@ fn col(label: String, align: &'static str, weight: u8) -> Column {
         label,
         align,
         weight,
+        ..Default::default()
     }
 }
 
@@ -74,37 +123,62 @@ fn number(n: usize, lang: Lang) -> String {
 
 struct Builder<'a> {
     l: &'a Labels,
-    scale: Scale,
+    money: Money,
     lang: Lang,
 }
 
 impl Builder<'_> {
     fn money(&self, v: Option<Decimal>) -> String {
-        v.map_or_else(|| "—".to_owned(), |v| self.scale.amount(v))
+        v.map_or_else(|| "—".to_owned(), |v| self.money.amount(v))
     }
     fn gap(&self, planned: Option<Decimal>, allocated: Option<Decimal>) -> String {
         match (planned, allocated) {
-            (Some(p), Some(a)) if p == a => "0".into(),
-            (Some(p), Some(a)) => {
-                let d = p - a;
-                let s = self.scale.amount(d.abs());
-                if d > Decimal::ZERO {
-                    format!("+{s}")
-                } else {
-                    format!("−{s}")
-                }
-            }
+            (Some(p), Some(a)) => self.signed(p - a),
             _ => "—".into(),
+        }
+    }
+    /// A difference with its sign, in the document's money format: `+1,200`, `−980`, `0`.
+    fn signed(&self, d: Decimal) -> String {
+        let s = self.money.amount(d.abs());
+        if s.trim_start_matches(['0', '.', ',']).is_empty() {
+            s
+        } else if d > Decimal::ZERO {
+            format!("+{s}")
+        } else {
+            format!("{}{s}", num::MINUS)
         }
     }
     fn unit_note(&self) -> String {
         match self.lang {
-            Lang::Zh => format!("金额单位：{}", self.scale.label()),
-            Lang::En => format!("Amounts in {}", self.scale.label()),
+            Lang::Zh => format!("金额单位：{}", self.money.scale.label()),
+            Lang::En => format!("Amounts in {}", self.money.scale.label()),
         }
     }
+    /// `3 / 6`: child plans written of those expected.
+    fn count(&self, node: &OrgNode) -> String {
+        let expected = node.expected();
+        if expected.is_empty() {
+            return if node.children.is_empty() {
+                "—".into()
+            } else {
+                node.children.len().to_string()
+            };
+        }
+        let planned = expected
+            .iter()
+            .filter(|(_, i)| node.child_for(&i.key.value).is_some())
+            .count();
+        self.l.fmt(
+            "rollup.count_of",
+            &[
+                ("n", &planned.to_string()),
+                ("of", &expected.len().to_string()),
+            ],
+        )
+    }
 
-    /// The org tree, depth first.
+    /// The org tree, depth first; under each unit, its expected items in its plan's
+    /// order: the child plan that fills one, or the item named with its allocation.
     fn tree(&self, node: &OrgNode, depth: u8, rows: &mut Vec<Row>) {
         let children_sum: Option<Decimal> = if node.children.is_empty() {
             None
@@ -127,14 +201,59 @@ impl Builder<'_> {
                 cell(self.money(planned)),
                 cell(self.gap(planned, node.allocated)),
                 cell(self.money(children_sum)),
-                cell(node.children.len().to_string()),
+                cell(self.count(node)),
             ],
             kind: if depth == 0 { "total" } else { "body" },
             depth,
         });
-        for c in &node.children {
-            self.tree(c, depth + 1, rows);
+        let expected = node.expected();
+        for (d, i) in &expected {
+            match node.child_for(&i.key.value) {
+                Some(c) => self.tree(c, depth + 1, rows),
+                None => rows.push(Row {
+                    cells: vec![
+                        cell(item_label(node.plan, d, &i.key.value, i.name.as_deref())),
+                        cell(self.l.get("rollup.no_plan")),
+                        cell(self.money(base(&i.value.value, node.plan))),
+                        cell("—"),
+                        cell("—"),
+                        cell("—"),
+                        cell("—"),
+                    ],
+                    kind: "body",
+                    depth: depth + 1,
+                }),
+            }
         }
+        // Children filling something outside the expected items still appear.
+        for c in &node.children {
+            let listed = c
+                .item
+                .as_deref()
+                .is_some_and(|k| expected.iter().any(|(_, i)| i.key.value == k));
+            if !listed {
+                self.tree(c, depth + 1, rows);
+            }
+        }
+    }
+}
+
+/// Every amount the consolidated report shows, in 元: each unit's allocation and plan
+/// and every breakdown item of the plans in the tree.
+fn amounts_of(node: &OrgNode, out: &mut Vec<Decimal>) {
+    out.extend(node.allocated);
+    out.extend(node.planned);
+    if let Some(t) = node.rolled_target() {
+        out.extend(base(&t.value.value, node.plan));
+        let mut all = Vec::new();
+        flatten(&t.breakdowns, &mut all);
+        out.extend(
+            all.iter()
+                .filter_map(|(_, i)| base(&i.value.value, node.plan)),
+        );
+    }
+    for c in &node.children {
+        amounts_of(c, out);
     }
 }
 
@@ -153,11 +272,20 @@ pub fn report(renderer: &Renderer, root: &OrgNode, input: &Input) -> Report {
         Lang::Zh
     };
     let l = renderer.labels(lang);
+    // One money format for the whole document, from every amount it shows.
+    let mut amounts = Vec::new();
+    amounts_of(root, &mut amounts);
+    let configured = root
+        .plan
+        .report_unit()
+        .or(input.record.config.money_unit)
+        .or_else(|| amounts.is_empty().then(|| root.plan.money_unit()));
     let b = Builder {
         l,
-        scale: Scale::of(root.plan.money_unit(), lang),
+        money: Money::choose(&amounts, lang, configured),
         lang,
     };
+    report.meta.money_unit = b.money.scale.label().to_owned();
     report.meta.title = l.fmt("rollup.title", &[("title", &root.plan.title.value)]);
     let checks: Vec<Section> = report
         .sections
@@ -214,87 +342,120 @@ pub fn report(renderer: &Renderer, root: &OrgNode, input: &Input) -> Report {
         },
         &mut sections,
     );
-    // 2. The root's children against their allocations, with a chart.
+    // 2. The root's children against their allocations, with a chart: every item the
+    // root allocates, planned or not, so the allocations add up to the root's target.
     let own = root
         .rolled_target()
         .and_then(|t| base(&t.value.value, root.plan));
     let planned_sum: Option<Decimal> = root.children.iter().map(|c| c.planned).sum();
-    let allocated_sum: Option<Decimal> = root.children.iter().map(|c| c.allocated).sum();
+    let expected = root.expected();
+    // (unit or item, allocated, planned — `None` for an item without a child plan).
+    let mut lines: Vec<(String, Option<Decimal>, Option<Option<Decimal>>)> = Vec::new();
+    for (d, i) in &expected {
+        lines.push(match root.child_for(&i.key.value) {
+            Some(c) => (c.name(), c.allocated, Some(c.planned)),
+            None => (
+                item_label(root.plan, d, &i.key.value, i.name.as_deref()),
+                base(&i.value.value, root.plan),
+                None,
+            ),
+        });
+    }
+    for c in &root.children {
+        let listed = c
+            .item
+            .as_deref()
+            .is_some_and(|k| expected.iter().any(|(_, i)| i.key.value == k));
+        if !listed {
+            lines.push((c.name(), c.allocated, Some(c.planned)));
+        }
+    }
+    let allocated_sum: Option<Decimal> = lines.iter().map(|x| x.1).sum();
+    let gap_sum: Option<Decimal> = lines
+        .iter()
+        .filter_map(|x| Some((x.1, x.2?)))
+        .map(|(a, p)| Some(p? - a?))
+        .sum();
+    let mut child_rows: Vec<Row> = lines
+        .iter()
+        .map(|(name, a, p)| Row {
+            cells: vec![
+                cell(name.clone()),
+                cell(b.money(*a)),
+                match p {
+                    Some(p) => cell(b.money(*p)),
+                    None => cell(l.get("rollup.not_planned")),
+                },
+                cell(p.map_or_else(|| "—".into(), |p| b.gap(p, *a))),
+            ],
+            kind: "body",
+            depth: 0,
+        })
+        .collect();
+    child_rows.push(Row {
+        cells: vec![
+            cell(l.get("rollup.total")),
+            cell(b.money(allocated_sum)),
+            cell(b.money(planned_sum)),
+            cell(gap_sum.map_or_else(|| "—".into(), |g| b.signed(g))),
+        ],
+        kind: "total",
+        depth: 0,
+    });
     let mut figures = vec![
         Figure {
             label: l.get("rollup.root_target"),
-            value: b.scale.money(own.unwrap_or_default()),
+            value: b.money.money(own.unwrap_or_default()),
+            note: None,
+        },
+        Figure {
+            label: l.get("rollup.planned_count"),
+            value: b.count(root),
             note: None,
         },
         Figure {
             label: l.get("rollup.planned_sum"),
-            value: b.money(planned_sum).to_string() + b.scale.label(),
+            value: planned_sum.map_or_else(|| "—".into(), |p| b.money.money(p)),
             note: None,
         },
     ];
     if let (Some(own), Some(p)) = (own, planned_sum) {
         figures.push(Figure {
             label: l.get("rollup.unplanned"),
-            value: b.scale.money(own - p),
-            note: super::num::percent_of(own - p, own).map(super::num::pct),
+            value: b.money.money(own - p),
+            note: num::percent_of(own - p, own).map(num::pct),
         });
     }
-    let child_rows: Vec<Row> = root
-        .children
+    // The chart's shares are of the root's own target, which its caption names.
+    // In the table's order.
+    let mut ordered: Vec<&OrgNode> = expected
         .iter()
-        .map(|c| Row {
-            cells: vec![
-                cell(c.name()),
-                cell(c.item.clone().unwrap_or_default()),
-                cell(b.money(c.allocated)),
-                cell(b.money(c.planned)),
-                cell(b.gap(c.planned, c.allocated)),
-            ],
-            kind: "body",
-            depth: 0,
-        })
-        .chain(std::iter::once(Row {
-            cells: vec![
-                cell(l.get("rollup.sum")),
-                cell(String::new()),
-                cell(b.money(allocated_sum)),
-                cell(b.money(planned_sum)),
-                cell(b.gap(planned_sum, allocated_sum)),
-            ],
-            kind: "total",
-            depth: 0,
-        }))
+        .filter_map(|(_, i)| root.child_for(&i.key.value))
         .collect();
-    let data: Vec<Datum> = root
-        .children
-        .iter()
+    for c in &root.children {
+        if !ordered.iter().any(|o| std::ptr::eq(*o, c)) {
+            ordered.push(c);
+        }
+    }
+    let data: Vec<Datum> = ordered
+        .into_iter()
         .filter_map(|c| {
             let v = c.planned?;
             Some(Datum {
                 key: c.plan.id.value.clone(),
                 label: c.name(),
-                value: b.scale.amount(v),
-                share: planned_sum
-                    .and_then(|p| super::num::percent_of(v, p))
-                    .map(super::num::pct),
-                magnitude: (v / b.scale.factor()).try_into().unwrap_or(0.0),
+                value: b.money.amount(v),
+                share: own.and_then(|o| num::percent_of(v, o)).map(num::pct),
+                magnitude: (v / b.money.scale.factor()).try_into().unwrap_or(0.0),
                 span: None,
             })
         })
         .collect();
     let chart = (!data.is_empty()).then(|| {
-        let title = l.get("rollup.chart");
-        let unit = b.scale.label().to_owned();
-        let caption = l.fmt(
-            "doc.caption",
-            &[
-                ("n", "1"),
-                (
-                    "title",
-                    &l.fmt("doc.with_unit", &[("label", &title), ("unit", &unit)]),
-                ),
-            ],
-        );
+        let whole = own.map_or_else(|| "—".into(), |o| b.money.money(o));
+        let unit = b.money.scale.label().to_owned();
+        let title = l.fmt("rollup.chart", &[("whole", &whole), ("unit", &unit)]);
+        let caption = l.fmt("doc.caption", &[("n", "1"), ("title", &title)]);
         Chart::new("chart-1".into(), title, ChartKind::Bar, unit, data).with_caption(caption)
     });
     push(
@@ -304,10 +465,9 @@ pub fn report(renderer: &Renderer, root: &OrgNode, input: &Input) -> Report {
             table: Some(Table {
                 columns: vec![
                     col(l.get("rollup.unit"), "left", 4),
-                    col(l.get("rollup.item"), "left", 2),
-                    col(l.get("rollup.allocated"), "right", 2),
-                    col(l.get("rollup.planned"), "right", 2),
-                    col(l.get("rollup.gap"), "right", 2),
+                    col(l.get("rollup.allocated"), "right", 2).measuring(Measure::Money),
+                    col(l.get("rollup.planned"), "right", 2).measuring(Measure::Money),
+                    col(l.get("rollup.gap"), "right", 2).measuring(Measure::Money),
                 ],
                 rows: child_rows,
                 note: Some(b.unit_note()),
@@ -318,7 +478,7 @@ pub fn report(renderer: &Renderer, root: &OrgNode, input: &Input) -> Report {
         &mut sections,
     );
     // 3. The children's breakdowns added up, by dimension.
-    let (tables, partial) = rolled_up(&b, root);
+    let (tables, partial) = rolled_up(&b, root, &input.record.config.aliases);
     if !tables.is_empty() {
         push(
             l.get("rollup.dims"),
@@ -394,7 +554,7 @@ pub fn report(renderer: &Renderer, root: &OrgNode, input: &Input) -> Report {
 
 /// The children's breakdowns added up, one table per dimension that every child gives
 /// (a dimension only some give cannot be added up: it is named in the note instead).
-fn rolled_up(b: &Builder, root: &OrgNode) -> (Vec<Captioned>, Option<String>) {
+fn rolled_up(b: &Builder, root: &OrgNode, repo: &Aliases) -> (Vec<Captioned>, Option<String>) {
     let l = b.l;
     let kids: Vec<(&OrgNode, &Target)> = root
         .children
@@ -431,39 +591,63 @@ fn rolled_up(b: &Builder, root: &OrgNode) -> (Vec<Captioned>, Option<String>) {
             skipped.push(dim_label(d));
             continue;
         }
-        // Items in the order they first appear, summed over the children.
-        let mut sums: Vec<(String, String, Decimal)> = Vec::new();
+        // The root's own items first, in its order and under its names; then items only
+        // the children name. A child's item is the root's when the ids match or when one
+        // plan lists the other's name among the product's or region's `aliases` (the
+        // company's 其他成熟产品 is the regions' 博舒平及其他 when either says so).
+        let own = root.rolled_target().and_then(|t| {
+            t.breakdowns
+                .iter()
+                .find(|x| dimension::same(&x.dimension, d))
+        });
+        // (root key, label, children's sum, root's own value).
+        let mut lines: Vec<(String, String, Decimal, Option<Decimal>)> = own
+            .map(|o| {
+                o.items
+                    .iter()
+                    .map(|i| {
+                        (
+                            i.key.value.clone(),
+                            item_label(root.plan, d, &i.key.value, i.name.as_deref()),
+                            Decimal::ZERO,
+                            base(&i.value.value, root.plan),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let own_complete = own.is_some_and(|o| !o.partial);
         for (c, bd) in parts.into_iter().flatten() {
             for i in &bd.items {
                 let Some(v) = base(&i.value.value, c.plan) else {
                     continue;
                 };
-                match sums.iter_mut().find(|(k, _, _)| *k == i.key.value) {
-                    Some(e) => e.2 += v,
-                    None => sums.push((
-                        i.key.value.clone(),
-                        item_label(c.plan, d, &i.key.value, i.name.as_deref()),
+                let key = &i.key.value;
+                let at = lines.iter().position(|x| x.0 == *key).or_else(|| {
+                    lines
+                        .iter()
+                        .position(|x| same_item(root.plan, &x.0, c.plan, key, d, repo))
+                });
+                match at {
+                    Some(k) => lines[k].2 += v,
+                    None => lines.push((
+                        key.clone(),
+                        item_label(c.plan, d, key, i.name.as_deref()),
                         v,
+                        // A complete own breakdown plans nothing for it.
+                        own_complete.then_some(Decimal::ZERO),
                     )),
                 }
             }
         }
-        let own = root
-            .rolled_target()
-            .and_then(|t| t.breakdowns.iter().find(|x| x.dimension.as_str() == d));
-        let own_of = |k: &str| {
-            own.and_then(|x| x.items.iter().find(|i| i.key.value == k))
-                .and_then(|i| base(&i.value.value, root.plan))
-        };
-        let total: Decimal = sums.iter().map(|x| x.2).sum();
-        let mut rows: Vec<Row> = sums
+        let total: Decimal = lines.iter().map(|x| x.2).sum();
+        let mut rows: Vec<Row> = lines
             .iter()
-            .map(|(k, label, v)| {
-                let mut cells = vec![cell(label.clone()), cell(b.scale.amount(*v))];
+            .map(|(_, label, v, o)| {
+                let mut cells = vec![cell(label.clone()), cell(b.money.amount(*v))];
                 if own.is_some() {
-                    let o = own_of(k);
-                    cells.push(cell(b.money(o)));
-                    cells.push(cell(b.gap(Some(*v), o)));
+                    cells.push(cell(b.money(*o)));
+                    cells.push(cell(b.gap(Some(*v), *o)));
                 }
                 Row {
                     cells,
@@ -472,21 +656,17 @@ fn rolled_up(b: &Builder, root: &OrgNode) -> (Vec<Captioned>, Option<String>) {
                 }
             })
             .collect();
-        let mut cells = vec![cell(l.get("rollup.sum")), cell(b.scale.amount(total))];
+        let mut cells = vec![cell(l.get("rollup.sum")), cell(b.money.amount(total))];
         let mut columns = vec![
             col(l.get("rollup.item"), "left", 4),
-            col(l.get("rollup.sum"), "right", 2),
+            col(l.get("rollup.sum"), "right", 2).measuring(Measure::Money),
         ];
-        if let Some(own) = own {
-            let own_total: Option<Decimal> = own
-                .items
-                .iter()
-                .map(|i| base(&i.value.value, root.plan))
-                .sum();
+        if own.is_some() {
+            let own_total: Option<Decimal> = lines.iter().map(|x| x.3).sum();
             cells.push(cell(b.money(own_total)));
             cells.push(cell(b.gap(Some(total), own_total)));
-            columns.push(col(l.get("rollup.own"), "right", 2));
-            columns.push(col(l.get("rollup.gap"), "right", 2));
+            columns.push(col(l.get("rollup.own"), "right", 2).measuring(Measure::Money));
+            columns.push(col(l.get("rollup.gap"), "right", 2).measuring(Measure::Money));
         }
         rows.push(Row {
             cells,
@@ -521,23 +701,134 @@ fn rolled_up(b: &Builder, root: &OrgNode) -> (Vec<Captioned>, Option<String>) {
     (tables, partial)
 }
 
-/// An item's display name: its `name`, else the product or region it refers to.
+/// An item's display name: its `name`, else the product, region or person it refers to.
 fn item_label(plan: &Plan, dim: &str, key: &str, name: Option<&str>) -> String {
     if let Some(n) = name {
         return n.to_owned();
     }
-    let found = match dim {
+    names_of(plan, dim, key)
+        .and_then(|n| n.first().map(|s| (*s).to_owned()))
+        .unwrap_or_else(|| key.to_owned())
+}
+
+/// The names an item's entity goes by in `plan`: its name, then its aliases.
+fn names_of<'p>(plan: &'p Plan, dim: &str, key: &str) -> Option<Vec<&'p str>> {
+    let with = |name: &'p str, aliases: &'p [String]| {
+        std::iter::once(name)
+            .chain(aliases.iter().map(String::as_str))
+            .collect::<Vec<_>>()
+    };
+    match dimension::canonical(dim) {
         "product" => plan
             .products
             .iter()
             .find(|p| p.id.as_str() == key)
-            .map(|p| p.name.clone()),
-        "region" | "province" => plan
+            .map(|p| with(&p.name, &p.aliases)),
+        "region" | "province" | "city" | "county" => plan
             .regions
             .iter()
             .find(|r| r.id.as_str() == key)
-            .map(|r| r.name.clone()),
+            .map(|r| with(&r.name, &r.aliases)),
+        "representative" | "team" => plan
+            .people
+            .iter()
+            .find(|p| p.id.as_str() == key)
+            .map(|p| vec![p.name.as_str()]),
         _ => None,
+    }
+}
+
+/// The repository's `[aliases]` (planc.toml), by item id or name.
+type Aliases = std::collections::BTreeMap<String, Vec<String>>;
+
+/// Whether a child's item `key` is the root's item `root_key`, ids apart: one plan
+/// names the other's item among its names or aliases, or planc.toml's `[aliases]`
+/// gives one of them the other's id or name.
+fn same_item(
+    root: &Plan,
+    root_key: &str,
+    child: &Plan,
+    key: &str,
+    dim: &str,
+    repo: &Aliases,
+) -> bool {
+    let with_repo = |names: Vec<&str>, id: &str| -> Vec<String> {
+        let mut out: Vec<String> = if names.is_empty() {
+            vec![id.to_owned()]
+        } else {
+            names.iter().map(|n| (*n).to_owned()).collect()
+        };
+        let first = out[0].clone();
+        for k in [id, first.as_str()] {
+            out.extend(repo.get(k).into_iter().flatten().cloned());
+        }
+        out
     };
-    found.unwrap_or_else(|| key.to_owned())
+    let ours = with_repo(names_of(root, dim, root_key).unwrap_or_default(), root_key);
+    let theirs = with_repo(names_of(child, dim, key).unwrap_or_default(), key);
+    // Its own name does not make a match (two plans may both call an item 其他);
+    // an alias does.
+    let (our_name, their_name) = (ours.first(), theirs.first());
+    ours.iter()
+        .skip(1)
+        .any(|a| Some(a) == their_name || *a == key)
+        || theirs
+            .iter()
+            .skip(1)
+            .any(|a| Some(a) == our_name || *a == root_key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Aliases;
+    use crate::model::Plan;
+
+    fn plan(products: &str) -> Plan {
+        let text = format!(
+            "kind: region\nid: x\ntitle: x\nstatus: draft\n\
+             period: {{ start: 2026-01-01, end: 2026-12-31 }}\nproducts:\n{products}"
+        );
+        let parsed = crate::source::yaml::parse(&text);
+        crate::source::de::from_node::<Plan>(&parsed.root.unwrap()).unwrap()
+    }
+
+    fn same_item(a: &Plan, ak: &str, b: &Plan, bk: &str, dim: &str) -> bool {
+        super::same_item(a, ak, b, bk, dim, &Aliases::new())
+    }
+
+    #[test]
+    fn planc_toml_aliases_map_too() {
+        let company = plan("  - { id: mature, name: 其他成熟产品 }\n");
+        let region = plan("  - { id: bsp, name: 博舒平及其他 }\n");
+        assert!(!same_item(&company, "mature", &region, "bsp", "product"));
+        let mut repo = Aliases::new();
+        repo.insert("mature".into(), vec!["博舒平及其他".into()]);
+        assert!(super::same_item(
+            &company, "mature", &region, "bsp", "product", &repo
+        ));
+        let mut repo = Aliases::new();
+        repo.insert("博舒平及其他".into(), vec!["mature".into()]);
+        assert!(super::same_item(
+            &company, "mature", &region, "bsp", "product", &repo
+        ));
+    }
+
+    #[test]
+    fn an_alias_maps_a_product_line_named_differently() {
+        let company = plan("  - { id: mature, name: 其他成熟产品, aliases: [博舒平及其他] }\n");
+        let region = plan("  - { id: bsp, name: 博舒平及其他 }\n");
+        assert!(same_item(&company, "mature", &region, "bsp", "product"));
+        assert!(same_item(&region, "bsp", &company, "mature", "产品"));
+        // Without an alias, different names are different lines …
+        let other = plan("  - { id: bsp, name: 博舒平 }\n");
+        assert!(!same_item(&company, "mature", &other, "bsp", "product"));
+        // … and one name alone (both say 其他) does not make them one.
+        let a = plan("  - { id: a, name: 其他 }\n");
+        let b = plan("  - { id: b, name: 其他 }\n");
+        assert!(!same_item(&a, "a", &b, "b", "product"));
+        // An alias naming the other's id maps too.
+        let c = plan("  - { id: c, name: 心脉安, aliases: [xma] }\n");
+        let d = plan("  - { id: xma, name: 心脉安片 }\n");
+        assert!(same_item(&c, "c", &d, "xma", "product"));
+    }
 }

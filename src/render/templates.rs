@@ -157,7 +157,10 @@ impl Templates {
         let (dir, ext) = dir_ext(format);
         let name = format!("{dir}/kinds/{}.{ext}.j2", report.kind);
         let t = self.env.get_template(&name)?;
-        let out = t.render(context! { r => Value::from_serialize(report), L => l.map() })?;
+        let out = render_bounded(
+            &t,
+            context! { r => Value::from_serialize(report), L => l.map() },
+        )?;
         Ok(match format {
             Format::Md => tidy_markdown(&out),
             _ => out,
@@ -176,17 +179,75 @@ impl Templates {
         struct Ctx<'a> {
             entries: &'a [Entry],
         }
-        Ok(t.render(context! { r => Value::from_serialize(Ctx { entries }), L => l.map() })?)
+        render_bounded(
+            &t,
+            context! { r => Value::from_serialize(Ctx { entries }), L => l.map() },
+        )
     }
 }
 
-/// A template of the `--templates` folder, by name (`html/sections/risks.html.j2`).
-/// Only files inside the folder are read: a name with `..`, an empty part (an absolute
-/// path), a backslash or a drive colon is not looked up, and a file that resolves
-/// (through a link) outside the folder, or is not a regular file, is refused with an
-/// error — an `{% include %}` can never reach `/etc/passwd`.
 /// The instructions one template rendering may execute.
 pub const TEMPLATE_FUEL: u64 = 50_000_000;
+
+/// The most one text template rendering may write: 64 MB. The largest bundled report
+/// (the company plan's HTML, charts inline) is under 1 MB.
+pub const TEMPLATE_OUTPUT_BYTES: usize = 64 * 1024 * 1024;
+
+/// Renders `t`, stopping with an error that names the template when the output
+/// passes [`TEMPLATE_OUTPUT_BYTES`]: fuel bounds the steps, not what one step writes (a
+/// loop printing a long string), so the output is bounded as it is written.
+pub(crate) fn render_bounded(
+    t: &minijinja::Template<'_, '_>,
+    ctx: Value,
+) -> Result<String, RenderError> {
+    render_within(t, ctx, TEMPLATE_OUTPUT_BYTES)
+}
+
+fn render_within(
+    t: &minijinja::Template<'_, '_>,
+    ctx: Value,
+    limit: usize,
+) -> Result<String, RenderError> {
+    let mut out = Bounded {
+        bytes: Vec::new(),
+        limit,
+        over: false,
+    };
+    match t.render_captured_to(ctx, &mut out) {
+        Ok(_) => String::from_utf8(out.bytes).map_err(|e| RenderError::Template {
+            name: t.name().to_owned(),
+            message: e.to_string(),
+        }),
+        // minijinja names the template rendered, not the include that wrote the byte.
+        Err(_) if out.over => Err(RenderError::Template {
+            name: t.name().to_owned(),
+            message: crate::t!("template-output-too-large", mb = limit / (1024 * 1024)),
+        }),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// A buffer that refuses to grow past its limit.
+struct Bounded {
+    bytes: Vec<u8>,
+    limit: usize,
+    over: bool,
+}
+
+impl std::io::Write for Bounded {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.bytes.len() + buf.len() > self.limit {
+            self.over = true;
+            return Err(std::io::Error::other("the template's output limit"));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
 
 /// A template environment shared by every format (md, html, typst): block whitespace
 /// trimmed, undefined values chainable, templates from `overrides` (through
@@ -220,6 +281,11 @@ pub(crate) fn environment(
     env
 }
 
+/// A template of the `--templates` folder, by name (`html/sections/risks.html.j2`).
+/// Only files inside the folder are read: a name with `..`, an empty part (an absolute
+/// path), a backslash or a drive colon is not looked up, and a file that resolves
+/// (through a link) outside the folder, or is not a regular file, is refused with an
+/// error — an `{% include %}` can never reach `/etc/passwd`.
 fn read_override(dir: &Path, name: &str) -> Result<Option<String>, minijinja::Error> {
     let refuse = |path: &Path, reason: String| {
         minijinja::Error::new(
@@ -440,6 +506,30 @@ mod tests {
             if let Err(e) = t.env.get_template(name) {
                 panic!("{name}: {e:#}");
             }
+        }
+    }
+
+    /// The output limit is exact: a template writing the limit renders, one writing a
+    /// byte more stops with an error naming the template rendered.
+    #[test]
+    fn output_is_bounded_and_the_template_named() {
+        let mut env = Environment::new();
+        env.add_template("inner.md.j2", "{% for i in range(n) %}x{% endfor %}")
+            .unwrap();
+        env.add_template("outer.md.j2", "ab{% include 'inner.md.j2' %}")
+            .unwrap();
+        let t = env.get_template("outer.md.j2").unwrap();
+        let out = render_within(&t, context! { n => 8 }, 10).unwrap();
+        assert_eq!(out, "abxxxxxxxx");
+        let err = crate::i18n::scope(crate::i18n::Lang::En, || {
+            render_within(&t, context! { n => 9 }, 10).unwrap_err()
+        });
+        match err {
+            RenderError::Template { name, message } => {
+                assert_eq!(name, "outer.md.j2");
+                assert!(message.contains("more than 0 MB"), "{message}");
+            }
+            e => panic!("{e}"),
         }
     }
 }

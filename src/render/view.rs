@@ -134,13 +134,49 @@ pub struct Table {
     pub note: Option<String>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Default, Serialize)]
 pub struct Column {
     pub label: String,
     /// `left` or `right` (numbers).
     pub align: &'static str,
     /// Relative width, for paged formats.
     pub weight: u8,
+    /// What the column's figures are, so a check can tell how they relate (a share
+    /// column adds up to 100 %, a points column to the whole's gap).
+    #[serde(skip_serializing_if = "Measure::is_text")]
+    pub measure: Measure,
+}
+
+impl Column {
+    /// The same column, saying what its figures are.
+    pub fn measuring(mut self, measure: Measure) -> Column {
+        self.measure = measure;
+        self
+    }
+}
+
+/// What a table column holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Measure {
+    /// Names, statuses, anything that is not added up.
+    #[default]
+    Text,
+    /// Amounts of money in the document's unit.
+    Money,
+    /// A rate of something (attainment, growth): not added up.
+    Rate,
+    /// A share of the whole the header names: the parts add up to 100 %.
+    Share,
+    /// Percentage points of the whole's attainment or growth: the parts add up to the
+    /// whole's gap.
+    Points,
+}
+
+impl Measure {
+    pub fn is_text(&self) -> bool {
+        *self == Measure::Text
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -405,7 +441,7 @@ pub enum Body {
     },
     /// Year-end review figures (attainment tables with status lights, plan-vs-actual
     /// charts), built by `crate::review::report`.
-    Review(crate::review::view::Figures),
+    Review(super::figures::Figures),
 }
 
 #[derive(Clone, Debug, Serialize)]

@@ -14,7 +14,7 @@ use crate::actuals::join::{Agg, Expect, Joined, MetricKind};
 use crate::actuals::period::PeriodKey;
 use crate::config::Thresholds;
 use crate::model::{Comparator, Kpi, Lang, Plan, Quantity, Target, Unit};
-use crate::render::num::Scale;
+use crate::num::Money;
 
 /// Green, amber or red; `none` when nothing can be compared.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -80,11 +80,9 @@ fn ser_pct<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
 #[derive(Clone, Debug)]
 pub struct Units {
     pub expect: Expect,
-    /// For money: the unit the target was written in.
-    pub like: Quantity,
-    pub default: crate::model::MoneyUnit,
-    /// The report language: Chinese keeps the target's unit (亿元), English writes
-    /// millions of yuan (`CNY 3,590m`), as `planc render` does.
+    /// The document's one money format (unit and decimals), as `planc render` writes
+    /// the plan: every amount of the review in it, so one figure reads alike everywhere.
+    pub money: Money,
     pub lang: Lang,
 }
 
@@ -113,20 +111,10 @@ impl Units {
     }
     fn number(&self, v: Decimal, signed: bool) -> String {
         let s = match &self.expect {
-            Expect::Money => {
-                let unit = self.like.money_unit(self.default).unwrap_or(self.default);
-                let scale = Scale::of(unit, self.lang);
-                // 亿元 figures need their fourth place (9.072亿元), and so do millions
-                // (12.345m is 1,234.5万元); 万元 and 元 do not.
-                let dp = match scale {
-                    Scale::Yi | Scale::Million => 4,
-                    Scale::Wan | Scale::Yuan => 2,
-                };
-                fmt::dec(v / scale.factor(), dp)
-            }
+            Expect::Money => self.money.amount(v),
             _ => fmt::dec(v, 2),
         };
-        if signed && v > Decimal::ZERO {
+        if signed && v > Decimal::ZERO && !s.trim_start_matches(['0', '.', ',']).is_empty() {
             format!("+{s}")
         } else {
             s
@@ -134,10 +122,7 @@ impl Units {
     }
     pub fn label(&self) -> String {
         match &self.expect {
-            Expect::Money => {
-                let unit = self.like.money_unit(self.default).unwrap_or(self.default);
-                Scale::of(unit, self.lang).label().to_owned()
-            }
+            Expect::Money => self.money.scale.label().to_owned(),
             Expect::Percent => "%".into(),
             Expect::Count(u) => u.clone(),
             Expect::Bare => String::new(),
@@ -180,6 +165,35 @@ pub fn signed_pct(v: Decimal) -> Pct {
     }
 }
 
+/// Decimals of a point change: two, so the points of a table's items add up to the
+/// whole's gap as printed (−0.33 for a region behind by 0.12 of a 36 target).
+pub const POINTS_DP: u32 = 2;
+
+/// A change in percentage points with its sign and unit: `+0.89个百分点`, `−0.28 pp`
+/// (a table writes the number alone under a header naming the unit).
+pub fn points(v: Decimal, lang: Lang) -> Pct {
+    let s = points_number(v);
+    Pct {
+        value: v,
+        display: match lang {
+            Lang::Zh => format!("{s}个百分点"),
+            Lang::En => format!("{s} pp"),
+        },
+    }
+}
+
+/// The number of a point change as a table cell shows it: `+0.89`, `−0.28`, `0.00`.
+pub fn points_number(v: Decimal) -> String {
+    let s = fmt::fixed(v, POINTS_DP);
+    if v > Decimal::ZERO && s.trim_start_matches(['0', '.']).is_empty() {
+        s
+    } else if v > Decimal::ZERO {
+        format!("+{s}")
+    } else {
+        s
+    }
+}
+
 fn att_v(v: Option<Decimal>, th: &Thresholds) -> Option<Pct> {
     v.map(|x| att(x, th))
 }
@@ -218,6 +232,9 @@ pub struct Review {
     pub summary: Summary,
     /// Rows left out because they cover time after `as_of`.
     pub rows_after_as_of: usize,
+    /// The money format every amount is written in (the cover's unit).
+    #[serde(skip)]
+    pub money: Money,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -244,6 +261,9 @@ pub struct TargetResult {
     pub name: String,
     /// The unit figures are shown in: `亿元`, `%`, `家`.
     pub unit: String,
+    /// Money: its figures are written in the review's one money format.
+    #[serde(skip)]
+    pub money: bool,
     /// The full-period target.
     pub target: Amount,
     /// The target up to `as_of` (the full target in a full year).
@@ -312,11 +332,12 @@ pub struct ItemResult {
     pub actual: Option<Amount>,
     pub attainment: Option<Pct>,
     pub variance: Option<Amount>,
-    /// Share of the actuals of the item and its siblings.
+    /// Share of the whole's actual (the target's, whatever the nesting).
     pub share: Option<Pct>,
     pub last_year: Option<Amount>,
     pub growth: Option<Pct>,
-    /// Percentage points the item adds to (or takes from) its parent's attainment.
+    /// Percentage points the item adds to (or takes from) the whole's attainment:
+    /// (actual − target) ÷ the whole's target; segments, points of the whole's growth.
     pub contribution: Option<Pct>,
     pub status: Light,
 }
@@ -356,7 +377,7 @@ pub struct Summary {
 }
 
 /// Computes the review, its figures written for a report in `lang`.
-pub fn compute(j: &Joined, thresholds: &Thresholds, lang: Lang) -> Review {
+pub fn compute(j: &Joined, thresholds: &Thresholds, lang: Lang, money: Money) -> Review {
     let plan = j.scope.plan;
     let pp = j.scope.period;
     let elapsed = pp.elapsed_months(j.as_of);
@@ -373,11 +394,17 @@ pub fn compute(j: &Joined, thresholds: &Thresholds, lang: Lang) -> Review {
                 thresholds,
                 (elapsed, months),
                 partial,
-                lang,
+                (lang, money),
             )),
-            MetricKind::Kpi(k) => {
-                kpis.push(kpi(j, mi, k, thresholds, (elapsed, months), partial, lang))
-            }
+            MetricKind::Kpi(k) => kpis.push(kpi(
+                j,
+                mi,
+                k,
+                thresholds,
+                (elapsed, months),
+                partial,
+                (lang, money),
+            )),
         }
     }
     let mut summary = Summary {
@@ -428,6 +455,7 @@ pub fn compute(j: &Joined, thresholds: &Thresholds, lang: Lang) -> Review {
         kpis,
         summary,
         rows_after_as_of: j.after_as_of,
+        money,
     }
 }
 
@@ -481,14 +509,13 @@ fn target(
     th: &Thresholds,
     (elapsed, months): Months,
     partial: bool,
-    lang: Lang,
+    (lang, money): (Lang, Money),
 ) -> TargetResult {
     let m = &j.scope.metrics[mi];
     let unit = j.scope.unit;
     let u = Units {
         expect: m.expect.clone(),
-        like: t.value.value.clone(),
-        default: unit,
+        money,
         lang,
     };
     let full = t.value.base(unit).unwrap_or(Decimal::ZERO);
@@ -569,19 +596,23 @@ fn target(
     let mut breakdowns = Vec::new();
     for (di, dim) in m.dims.iter().enumerate() {
         let mut items = Vec::new();
-        // Sibling totals for shares, by parent.
         let actuals: Vec<Option<Agg>> = (0..dim.items.len())
             .map(|ii| j.actual(mi, Some((di, ii))))
             .collect();
-        for (ii, it) in dim.items.iter().enumerate() {
-            let a = actuals[ii];
-            let siblings: Decimal = dim
-                .items
+        // Shares are of the whole the table names — the target's actual — at every
+        // level, so a region nested under a region group shows its share of the
+        // company, not of its group. Without an actual for the whole, the items of
+        // the outermost level stand for it.
+        let whole_actual = actual.map(|a| a.value).or_else(|| {
+            dim.items
                 .iter()
                 .enumerate()
-                .filter(|(_, x)| x.parent == it.parent)
-                .filter_map(|(k, _)| actuals[k].map(|a| a.value))
-                .sum();
+                .filter(|(_, x)| x.parent.is_none())
+                .map(|(k, _)| actuals[k].map(|a| a.value))
+                .sum::<Option<Decimal>>()
+        });
+        for (ii, it) in dim.items.iter().enumerate() {
+            let a = actuals[ii];
             let item_full = it.item.and_then(|b| b.value.base(unit));
             let item_to_date = it.item.and_then(|b| {
                 let v = b.value.base(unit)?;
@@ -602,20 +633,14 @@ fn target(
                     it.item.and_then(|b| b.last_year.as_ref()?.base(unit))
                 }
             });
-            let parent_target = match it.parent {
-                None => Some(to_date),
-                Some((pd, pi)) => m.dims[pd].items[pi]
-                    .item
-                    .and_then(|b| b.value.base(unit))
-                    .map(|v| v * scale),
-            };
+            // Points of the whole's attainment (segments: of the whole's growth), so
+            // the column adds up to the whole's gap at every level of nesting.
             let contribution = if dim.segment {
-                // Segments: points of the whole's growth.
                 a.zip(ly)
                     .zip(last_year)
                     .and_then(|((a, l), total_ly)| ratio(a.value - l, total_ly))
             } else {
-                variance.zip(parent_target).and_then(|(v, p)| ratio(v, p))
+                variance.and_then(|v| ratio(v, to_date))
             };
             items.push(ItemResult {
                 key: it.key.clone(),
@@ -626,13 +651,16 @@ fn target(
                 actual: a.map(|a| u.amount(a.value)),
                 attainment: att_v(att, th),
                 variance: variance.map(|v| u.signed(v)),
-                share: a.and_then(|a| ratio(a.value, siblings)).map(pct),
+                share: a
+                    .zip(whole_actual)
+                    .and_then(|(a, w)| ratio(a.value, w))
+                    .map(pct),
                 last_year: ly.map(|v| u.amount(v)),
                 growth: a
                     .zip(ly)
                     .and_then(|(a, l)| growth(a.value, l))
                     .map(signed_pct),
-                contribution: contribution.map(signed_pct),
+                contribution: contribution.map(|c| points(c, lang)),
                 status: if dim.segment {
                     Light::None
                 } else {
@@ -681,6 +709,7 @@ fn target(
         id: t.id.value.clone(),
         name: t.name.clone(),
         unit: u.label(),
+        money: matches!(u.expect, Expect::Money),
         target: u.amount(full),
         target_to_date: u.amount(to_date),
         actual: actual.map(|a| u.amount(a.value)),
@@ -710,18 +739,12 @@ fn kpi(
     th: &Thresholds,
     (elapsed, months): Months,
     partial: bool,
-    lang: Lang,
+    (lang, money): (Lang, Money),
 ) -> KpiResult {
     let m = &j.scope.metrics[mi];
-    let like = k
-        .target
-        .as_ref()
-        .map(|t| t.value.clone())
-        .unwrap_or_else(|| Quantity::parse("0"));
     let u = Units {
         expect: m.expect.clone(),
-        like: like.clone(),
-        default: j.scope.unit,
+        money,
         lang,
     };
     let actual = j.actual(mi, None).map(|a| a.value);

@@ -3,7 +3,7 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-pub use crate::render::num::{dec, fixed};
+pub use crate::num::{dec, fixed};
 
 /// Exactly `dp` places, cut towards zero: an attainment of 99.987 % is written 99.9 %,
 /// never 100.0 % next to an amber light.
@@ -13,5 +13,5 @@ pub fn truncated(d: Decimal, dp: u32) -> String {
         r = Decimal::ZERO;
     }
     r.rescale(dp);
-    crate::render::num::group(&r.to_string())
+    crate::num::group(&r.to_string())
 }

@@ -15,7 +15,6 @@ mod narrative;
 pub mod report;
 pub mod session;
 mod tables;
-pub mod view;
 
 pub use compute::{compute, Light, Review};
 pub use session::{run, Outcome, Request};

@@ -7,10 +7,10 @@ use super::compute::Review;
 use super::figures::Block as Spec;
 use super::session::Outcome;
 use super::tables::Builder;
-use super::view::{Block, Figures};
 use crate::config::Config;
 use crate::model::{Lang, Plan};
-use crate::render::view::{Body, Pair, Section};
+use crate::render::figures::{Block, Figures};
+use crate::render::view::{Body, Pair, Report, Section};
 use crate::render::{checks, Input, Renderer};
 
 /// A report format of `planc review`.
@@ -23,6 +23,19 @@ pub enum Format {
 }
 
 pub fn render(outcome: &Outcome, format: Format, config: &Config) -> Result<Vec<u8>, String> {
+    let (renderer, report) = build(outcome, config)?;
+    let fmt = match format {
+        Format::Md => crate::render::Format::Md,
+        Format::Html => crate::render::Format::Html,
+        Format::Docx => crate::render::Format::Docx,
+        Format::Pdf => crate::render::Format::Pdf,
+    };
+    renderer.render(&report, fmt).map_err(|e| e.to_string())
+}
+
+/// The review's view-model — every section, table and chart with its figures written
+/// out — and the renderer that writes it in any format.
+pub fn build(outcome: &Outcome, config: &Config) -> Result<(Renderer, Report), String> {
     let review = outcome
         .review
         .as_ref()
@@ -66,32 +79,77 @@ pub fn render(outcome: &Outcome, format: Format, config: &Config) -> Result<Vec<
         },
         lang: Some(lang),
     });
+    // The cover names the company: the review's own, else its plan's.
+    if report.meta.company.is_none() {
+        report.meta.company = base.company.clone().filter(|c| !c.trim().is_empty());
+    }
+    // The cover names the unit every amount of the review is written in (the review
+    // file itself states none: its amounts are the plan's and the actuals').
+    report.meta.money_unit = review.money.scale.label().to_owned();
+    let unit_label = l.get("cover.unit");
+    report.cover.retain(|p| p.label != unit_label);
+    report.cover.push(Pair {
+        label: unit_label,
+        value: crate::render::build::cover_unit(
+            base.currency.as_deref().unwrap_or("CNY"),
+            review.money.scale.label(),
+        ),
+    });
+    report.meta.money_note = review.money.rounded.then(|| {
+        l.fmt(
+            "doc.money_rounded",
+            &[
+                ("unit", review.money.scale.label()),
+                ("dp", &review.money.dp.to_string()),
+            ],
+        )
+    });
+    let rounding_label = l.get("cover.rounding");
+    report.cover.retain(|p| p.label != rounding_label);
+    if let Some(note) = &report.meta.money_note {
+        report.cover.push(Pair {
+            label: rounding_label,
+            value: note.clone(),
+        });
+    }
     report.cover.push(Pair {
         label: l.get("review.plan"),
-        value: match lang {
-            Lang::Zh => format!("{}（{}）", base.title.value, base.id.value),
-            Lang::En => format!("{} ({})", base.title.value, base.id.value),
-        },
+        value: base.title.value.clone(),
     });
     report.cover.push(Pair {
         label: l.get("review.as_of"),
         value: review.as_of.clone(),
     });
-    report.cover.push(Pair {
-        label: l.get("review.sources"),
-        value: outcome
-            .sources
-            .iter()
-            .map(|s| {
-                let name = s.path.rsplit('/').next().unwrap_or(&s.path);
-                match lang {
-                    Lang::Zh => format!("{name}（{}，{}行）", s.format.to_uppercase(), s.rows),
-                    Lang::En => format!("{name} ({}, {} rows)", s.format.to_uppercase(), s.rows),
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(l.opt("doc.sep").unwrap_or("; ")),
-    });
+    // File names belong to the validation record, not the cover.
+    let sources = outcome
+        .sources
+        .iter()
+        .map(|s| {
+            let name = s.path.rsplit('/').next().unwrap_or(&s.path);
+            match lang {
+                Lang::Zh => format!("{name}（{}，{}行）", s.format.to_uppercase(), s.rows),
+                Lang::En => format!("{name} ({}, {} rows)", s.format.to_uppercase(), s.rows),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(l.opt("doc.sep").unwrap_or("; "));
+    if let Some(Body::Checks { figures, .. }) = report
+        .sections
+        .iter_mut()
+        .map(|s| &mut s.body)
+        .find(|b| matches!(b, Body::Checks { .. }))
+    {
+        figures.push(crate::render::view::Figure {
+            label: l.get("review.plan_id"),
+            value: base.id.value.clone(),
+            note: None,
+        });
+        figures.push(crate::render::view::Figure {
+            label: l.get("review.sources"),
+            value: sources,
+            note: None,
+        });
+    }
     let mut b = Builder {
         review,
         base,
@@ -179,20 +237,12 @@ pub fn render(outcome: &Outcome, format: Format, config: &Config) -> Result<Vec<
             end += 1;
         }
     }
-    let fmt = match format {
-        Format::Md => crate::render::Format::Md,
-        Format::Html => crate::render::Format::Html,
-        Format::Docx => crate::render::Format::Docx,
-        Format::Pdf => crate::render::Format::Pdf,
-    };
     for s in &mut report.sections {
         if let Body::Review(f) = &mut s.body {
-            f.blocks
-                .iter_mut()
-                .for_each(super::view::Block::align_decimals);
+            f.blocks.iter_mut().for_each(Block::align_decimals);
         }
     }
-    renderer.render(&report, fmt).map_err(|e| e.to_string())
+    Ok((renderer, report))
 }
 
 fn lang_code(lang: Lang) -> &'static str {

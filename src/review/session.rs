@@ -91,8 +91,14 @@ pub trait Files: Sync {
     fn plan(&self, path: &Path, config: &Config) -> Given;
     /// The actuals file at `path`, loaded (its findings are the file's own).
     fn actuals(&self, path: &Path) -> ActualsFile;
-    /// `review.plan`: a path relative to the review's folder `dir`, or a plan id.
-    fn resolve_plan(&self, spec: &str, dir: &Path) -> Option<PathBuf>;
+    /// `review.plan`: a path relative to the review's folder `dir`, or a plan id, found
+    /// inside `root` only.
+    fn resolve_plan(&self, spec: &str, dir: &Path, root: &Path) -> Option<PathBuf>;
+    /// The folder that paths written in `file` must stay inside
+    /// (`source::scope::reference_root`).
+    fn root(&self, file: &Path) -> PathBuf {
+        crate::source::scope::reference_root(file, &[])
+    }
 }
 
 /// Reads every file from the disk, once.
@@ -124,8 +130,8 @@ impl Files for Disk {
     fn actuals(&self, path: &Path) -> ActualsFile {
         crate::actuals::load_path(path)
     }
-    fn resolve_plan(&self, spec: &str, dir: &Path) -> Option<PathBuf> {
-        resolve_plan(spec, dir)
+    fn resolve_plan(&self, spec: &str, dir: &Path, root: &Path) -> Option<PathBuf> {
+        resolve_plan(spec, dir, root)
     }
 }
 
@@ -164,6 +170,26 @@ fn run_in(
     let config = req.config;
     let load = |p: &Path, c: &Config| files_from.plan(p, c);
     let dir = req.path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let root = files_from.root(req.path);
+    // A path written in the review that leads out of the workspace is a finding, and
+    // the file it names is never read.
+    let outside = |written: &crate::source::de::Sp<String>| -> Option<Finding> {
+        if crate::source::scope::inside(&root, &dir.join(written.as_str())) {
+            return None;
+        }
+        Some(
+            Finding::new(
+                &codes::PLAN_NOT_FOUND,
+                written.span,
+                crate::t!("review-ref-outside", path = written.as_str()),
+            )
+            .label(crate::t!("review-ref-outside-label"))
+            .help(crate::t!(
+                "review-ref-outside-help",
+                root = display_path(&root)
+            )),
+        )
+    };
     let mut extra: Vec<Finding> = Vec::new();
     let is_review = given
         .plan
@@ -172,7 +198,11 @@ fn run_in(
     let (mut review_given, base) = if is_review {
         let spec = given.plan.as_ref().and_then(|p| p.review.clone());
         let base = spec.as_ref().and_then(|s| {
-            let found = files_from.resolve_plan(&s.plan, &dir);
+            if let Some(f) = outside(&s.plan) {
+                extra.push(f);
+                return None;
+            }
+            let found = files_from.resolve_plan(&s.plan, &dir, &root);
             if found.is_none() {
                 let dir = if dir.as_os_str().is_empty() {
                     ".".into()
@@ -204,7 +234,9 @@ fn run_in(
     if let Some(spec) = &spec {
         for a in &spec.actuals {
             let p = dir.join(a.as_str());
-            if p.is_file() {
+            if let Some(f) = outside(a) {
+                extra.push(f);
+            } else if p.is_file() {
                 paths.push(p);
             } else {
                 extra.push(
@@ -406,7 +438,15 @@ fn run_in(
                 .as_ref()
                 .and_then(|g| Some((g.plan.as_ref()?, g.root.as_ref()?, g.source.as_ref()?)));
             if !check_only || narrative.is_some() {
-                let computed = compute::compute(&joined, &config.thresholds, lang);
+                // One money format for the whole review: the review file's
+                // `report_unit`, else the plan's, else `[render] money_unit`, else
+                // chosen from the plan's amounts — as `planc render` writes the plan.
+                let configured = review_given
+                    .as_ref()
+                    .and_then(|g| g.plan.as_ref()?.report_unit())
+                    .or(config.money_unit);
+                let money = crate::num::Money::of_plan(joined.scope.plan, lang, configured);
+                let computed = compute::compute(&joined, &config.thresholds, lang, money);
                 if let Some((_, root, source)) = narrative {
                     super::narrative::check(root, source, &computed, joined.scope.plan, &mut extra);
                 }
@@ -514,13 +554,16 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 /// `review.plan`: a path relative to the review, or the id of a plan beside it (or one
-/// folder up).
-fn resolve_plan(spec: &str, dir: &Path) -> Option<PathBuf> {
+/// folder up, when that is inside `root`).
+fn resolve_plan(spec: &str, dir: &Path, root: &Path) -> Option<PathBuf> {
     let as_path = dir.join(spec);
     if as_path.is_file() {
-        return Some(as_path);
+        return crate::source::scope::inside(root, &as_path).then_some(as_path);
     }
-    let parent = dir.parent().map(Path::to_path_buf);
+    let parent = dir
+        .parent()
+        .map(Path::to_path_buf)
+        .filter(|p| crate::source::scope::inside(root, p));
     find_plan_by_id(
         spec,
         [Some(dir.to_path_buf()), parent].into_iter().flatten(),

@@ -9,9 +9,9 @@ use rust_decimal::Decimal;
 use super::chart::{self, Bar};
 use super::compute::{ItemResult, KpiResult, Light, Review, TargetResult};
 use super::figures::Block as Spec;
-use super::view::{Block, Cell, Row};
 use crate::model::{Lang, Plan};
-use crate::render::view::Column;
+use crate::render::figures::{Block, Cell, Row};
+use crate::render::view::{Column, Measure};
 use crate::render::Labels;
 
 pub(super) struct Builder<'a> {
@@ -31,6 +31,7 @@ fn col(label: String, align: &'static str, weight: u8) -> Column {
         label,
         align,
         weight,
+        ..Default::default()
     }
 }
 
@@ -557,68 +558,103 @@ impl Builder<'_> {
                 .map(|x| x.name.clone())
                 .unwrap_or_else(|| p.clone())
         };
+        // Every relative figure is of the whole the table breaks down: its name is in
+        // the header (`占年度销售总额`), whatever the nesting.
+        let whole = [("whole", t.name.as_str())];
         let mut columns = vec![col(self.c("item"), "left", 3)];
         if nested {
             columns.push(col(self.c("group"), "left", 2));
         }
         let segment = b.segment;
+        let share_col =
+            col(self.l.fmt("review.col_share", &whole), "right", 2).measuring(Measure::Share);
         if segment {
             columns.extend([
-                col(self.c("actual"), "right", 2),
-                col(self.c("share"), "right", 2),
-                col(self.c("last_year"), "right", 2),
-                col(self.c("growth"), "right", 2),
-                col(self.c("growth_contribution"), "right", 2),
+                col(self.c("actual"), "right", 2).measuring(Measure::Money),
+                share_col,
+                col(self.c("last_year"), "right", 2).measuring(Measure::Money),
+                col(self.c("growth"), "right", 2).measuring(Measure::Rate),
+                col(
+                    self.l.fmt("review.col_growth_contribution", &whole),
+                    "right",
+                    2,
+                )
+                .measuring(Measure::Points),
             ]);
         } else {
             columns.extend([
-                col(self.c("target"), "right", 2),
-                col(self.c("actual"), "right", 2),
-                col(self.c("attainment"), "right", 2),
-                col(self.c("variance"), "right", 2),
-                col(self.c("share"), "right", 2),
-                col(self.c("last_year"), "right", 2),
-                col(self.c("growth"), "right", 2),
-                col(self.c("contribution"), "right", 2),
+                col(self.c("target"), "right", 2).measuring(Measure::Money),
+                col(self.c("actual"), "right", 2).measuring(Measure::Money),
+                col(self.c("attainment"), "right", 2).measuring(Measure::Rate),
+                col(self.c("variance"), "right", 2).measuring(Measure::Money),
+                share_col,
+                col(self.c("last_year"), "right", 2).measuring(Measure::Money),
+                col(self.c("growth"), "right", 2).measuring(Measure::Rate),
+                col(self.l.fmt("review.col_contribution", &whole), "right", 2)
+                    .measuring(Measure::Points),
                 col(self.c("status"), "left", 2),
             ]);
         }
-        let mut rows: Vec<Row> = b
-            .items
-            .iter()
-            .map(|i| {
-                let mut cells = vec![Cell::text(&i.name)];
-                if nested {
-                    cells.push(Cell::text(parent_name(i)));
-                }
-                if segment {
-                    cells.extend([
-                        Cell::text(opt(i.actual.as_ref())),
-                        Cell::text(optp(i.share.as_ref())),
-                        Cell::text(opt(i.last_year.as_ref())),
-                        Cell::signed(optp(i.growth.as_ref())),
-                        Cell::signed(optp(i.contribution.as_ref())),
-                    ]);
-                } else {
-                    cells.extend([
-                        Cell::text(opt(i.target.as_ref())),
-                        Cell::text(opt(i.actual.as_ref())),
-                        Cell::text(optp(i.attainment.as_ref())),
-                        Cell::signed(opt(i.variance.as_ref())),
-                        Cell::text(optp(i.share.as_ref())),
-                        Cell::text(opt(i.last_year.as_ref())),
-                        Cell::signed(optp(i.growth.as_ref())),
-                        Cell::signed(optp(i.contribution.as_ref())),
-                        self.light(i.status),
-                    ]);
-                }
-                Row {
-                    cells,
-                    kind: "body",
-                    depth: 0,
-                }
-            })
-            .collect();
+        let points = |p: Option<&super::compute::Pct>| {
+            p.map_or_else(|| "—".into(), |p| super::compute::points_number(p.value))
+        };
+        let row_of = |i: &ItemResult, label: String, group: String, kind: &'static str| {
+            let mut cells = vec![Cell::text(label)];
+            if nested {
+                cells.push(Cell::text(group));
+            }
+            if segment {
+                cells.extend([
+                    Cell::text(opt(i.actual.as_ref())),
+                    Cell::text(optp(i.share.as_ref())),
+                    Cell::text(opt(i.last_year.as_ref())),
+                    Cell::signed(optp(i.growth.as_ref())),
+                    Cell::signed(points(i.contribution.as_ref())),
+                ]);
+            } else {
+                cells.extend([
+                    Cell::text(opt(i.target.as_ref())),
+                    Cell::text(opt(i.actual.as_ref())),
+                    Cell::text(optp(i.attainment.as_ref())),
+                    Cell::signed(opt(i.variance.as_ref())),
+                    Cell::text(optp(i.share.as_ref())),
+                    Cell::text(opt(i.last_year.as_ref())),
+                    Cell::signed(optp(i.growth.as_ref())),
+                    Cell::signed(points(i.contribution.as_ref())),
+                    self.light(i.status),
+                ]);
+            }
+            Row {
+                cells,
+                kind,
+                depth: 0,
+            }
+        };
+        // Nested items come group by group, each group closed by its subtotal — the
+        // group's own figures, labelled as a subtotal, never added into the total.
+        let mut rows: Vec<Row> = Vec::new();
+        let mut groups: Vec<Option<&String>> = Vec::new();
+        for i in &b.items {
+            if !groups.contains(&i.parent.as_ref()) {
+                groups.push(i.parent.as_ref());
+            }
+        }
+        for g in groups {
+            for i in b.items.iter().filter(|i| i.parent.as_ref() == g) {
+                rows.push(row_of(i, i.name.clone(), parent_name(i), "body"));
+            }
+            let parent = g.and_then(|p| {
+                t.breakdowns
+                    .iter()
+                    .filter(|x| !std::ptr::eq(*x, b))
+                    .flat_map(|x| &x.items)
+                    .find(|x| &x.key == p)
+            });
+            if let Some(p) = parent {
+                let label = self.l.fmt("review.subtotal", &[("name", &p.name)]);
+                rows.push(row_of(p, label, String::new(), "sub"));
+            }
+        }
         // The total row: the parts added up, when every part has its figure.
         let sum = |f: &dyn Fn(&ItemResult) -> Option<Decimal>| -> Option<Decimal> {
             b.items.iter().map(f).sum::<Option<Decimal>>()
@@ -626,6 +662,8 @@ impl Builder<'_> {
         let whole = !segment && !nested && !b.partial;
         let actual = sum(&|i| i.actual.as_ref().map(|a| a.value));
         let target = sum(&|i| i.target.as_ref().map(|a| a.value));
+        let shares = sum(&|i| i.share.as_ref().map(|p| p.value));
+        let contributions = sum(&|i| i.contribution.as_ref().map(|p| p.value));
         // Parts of the whole target: its total is the target's own (which may carry last
         // year's figure where a new product has none).
         let last = match (whole, &t.last_year) {
@@ -634,6 +672,9 @@ impl Builder<'_> {
         };
         if let Some(a) = actual {
             let u = |v: Decimal| {
+                if t.money {
+                    return self.review.money.amount(v);
+                }
                 // Written like the items: find one item's scale from its number/value.
                 b.items
                     .iter()
@@ -644,6 +685,12 @@ impl Builder<'_> {
             let growth = last
                 .filter(|l| *l > Decimal::ZERO)
                 .map(|l| super::compute::signed_pct((a - l) * Decimal::ONE_HUNDRED / l).display);
+            let share_total = shares
+                .map(|s| super::compute::pct(s).display)
+                .unwrap_or_else(|| "—".into());
+            let points_total = contributions
+                .map(super::compute::points_number)
+                .unwrap_or_else(|| "—".into());
             let mut cells = vec![Cell::text(self.l.get("review.total"))];
             if nested {
                 cells.push(Cell::text(""));
@@ -651,10 +698,10 @@ impl Builder<'_> {
             if segment {
                 cells.extend([
                     Cell::text(u(a)),
-                    Cell::text("100.0%"),
+                    Cell::text(share_total),
                     Cell::text(last.map(u).unwrap_or_else(|| "—".into())),
-                    Cell::signed(growth.clone().unwrap_or_else(|| "—".into())),
                     Cell::signed(growth.unwrap_or_else(|| "—".into())),
+                    Cell::signed(points_total),
                 ]);
             } else {
                 let att = target
@@ -680,14 +727,10 @@ impl Builder<'_> {
                             })
                             .unwrap_or_else(|| "—".into()),
                     ),
-                    Cell::text(if nested {
-                        String::new()
-                    } else {
-                        "100.0%".into()
-                    }),
+                    Cell::text(share_total),
                     Cell::text(last.map(u).unwrap_or_else(|| "—".into())),
                     Cell::signed(growth.unwrap_or_else(|| "—".into())),
-                    Cell::text(""),
+                    Cell::signed(points_total),
                     att.map(|x| self.light(Light::of(Some(x), &self.thresholds)))
                         .unwrap_or_else(|| Cell::text("")),
                 ]);
@@ -777,7 +820,11 @@ impl Builder<'_> {
         let note = if segment {
             self.l.fmt("review.segment_note", &[("unit", &t.unit)])
         } else {
-            self.note(Some(&t.unit), self.review.partial)
+            format!(
+                "{}{}",
+                self.note(Some(&t.unit), self.review.partial),
+                self.l.fmt("review.relative_note", &[("whole", &t.name)])
+            )
         };
         Block {
             caption: None,
@@ -811,7 +858,7 @@ fn scale(v: Decimal, like: &super::compute::Amount) -> String {
 }
 
 fn group(int: &str) -> String {
-    // A real minus sign, as `render::num` writes it.
+    // A real minus sign, as `num` writes it.
     let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("\u{2212}", d));
     let mut out = String::from(sign);
     for (i, c) in digits.chars().enumerate() {

@@ -159,6 +159,28 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         }
     }
 
+    // Full-width digits (`９６００万元`) are read as the number they are: one finding, with
+    // the number rewritten in ASCII digits.
+    for q in money.iter().chain(&percents).chain(&any) {
+        if q.fullwidth() {
+            let raw = q.raw.trim();
+            let new = crate::model::quantity::halfwidth(raw);
+            let fix = super::scalar_edit(ctx.source, q.span, &new).map(|edit| {
+                crate::diagnostics::Fix::safe(
+                    crate::t!("fix-replace", old = raw, new = new.as_str()),
+                    vec![edit],
+                )
+            });
+            let mut f = Finding::new(&RULE, q.span, crate::t!("p601-fullwidth", raw = raw))
+                .label(crate::t!("p601-label-fullwidth", new = new.as_str()))
+                .help(crate::t!("p601-help-fullwidth"));
+            if let Some(x) = fix {
+                f = f.fix(x);
+            }
+            out.push(f);
+        }
+    }
+
     let not_a_number = |q: &Sp<Quantity>, out: &mut Vec<Finding>| -> bool {
         if q.amount.is_none() {
             if let Some(digits) = q.too_precise() {

@@ -1,47 +1,77 @@
 //! Requests to responses: the routes of `planc serve` and the event stream.
 
 use std::io::Write;
+use std::net::TcpStream;
 use std::sync::mpsc;
 use std::time::Duration;
 
-use tiny_http::{Header, Request, Response};
-
+use super::conn::{self, Guard, HeadError, Limits, Phase};
 use super::{pages, served, Shared};
 
 /// How often an idle event stream gets a comment, so a dead connection is noticed.
 const KEEP_ALIVE: Duration = Duration::from_secs(15);
 
-/// Answers one request (on its own thread).
-pub(crate) fn handle(shared: &Shared, request: Request) {
-    let url = request.url().to_owned();
-    let path = url.split(['?', '#']).next().unwrap_or_default().to_owned();
-    if request.method() != &tiny_http::Method::Get && request.method() != &tiny_http::Method::Head {
-        let _ = request.respond(Response::from_string("").with_status_code(405));
+/// How often an event stream looks whether it was closed to make room.
+const STREAM_POLL: Duration = Duration::from_millis(500);
+
+/// The policy of the server's own pages (and its error replies): their one inline
+/// script (the reload), the event stream, the report frame from this server; never
+/// framed by anyone.
+const PAGE_POLICY: &str = "default-src 'none'; script-src 'unsafe-inline'; connect-src 'self'; frame-src 'self'; img-src 'self' data:; style-src 'unsafe-inline'; font-src data:; frame-ancestors 'none'";
+
+/// The policy of a report: self-contained, nothing to load, nothing to run; only the
+/// server's own page may frame it.
+const REPORT_POLICY: &str = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:; frame-ancestors 'self'";
+
+/// Serves one connection (on its own thread): reads one request head within the
+/// limits, answers it, and closes.
+pub(crate) fn connection(shared: &Shared, mut stream: TcpStream, guard: Guard, limits: Limits) {
+    let _ = stream.set_write_timeout(Some(limits.write_timeout));
+    let head = conn::read_head(&mut stream, &limits, &guard);
+    guard.set_phase(Phase::Busy);
+    let head = match head {
+        Ok(h) => h,
+        Err(HeadError::Closed) => return,
+        Err(e) => {
+            let status = match e {
+                HeadError::TooLarge => 431,
+                HeadError::Timeout => 408,
+                _ => 400,
+            };
+            let _ = write_response(&mut stream, &Response::empty(status), false);
+            return;
+        }
+    };
+    let head_only = head.method == "HEAD";
+    if head.method != "GET" && !head_only {
+        let _ = write_response(&mut stream, &Response::empty(405), false);
         return;
     }
     if let Some(hosts) = &shared.hosts {
-        let host = request
-            .headers()
-            .iter()
-            .find(|h| h.field.equiv("Host"))
-            .map(|h| h.value.as_str().to_ascii_lowercase());
-        if !host.is_some_and(|h| hosts.contains(&h)) {
-            let _ = request.respond(Response::from_string("").with_status_code(421));
+        if !head.host.as_ref().is_some_and(|h| hosts.contains(h)) {
+            let _ = write_response(&mut stream, &Response::empty(421), head_only);
             return;
         }
     }
+    let path = head
+        .target
+        .split(['?', '#'])
+        .next()
+        .unwrap_or_default()
+        .to_owned();
     if path == "/events" {
-        events(shared, request);
+        guard.set_phase(Phase::Stream);
+        events(shared, stream, &guard);
         return;
     }
     let lang = shared.lock().lang;
     let reply = crate::i18n::scope(lang, || route(shared, &path));
     let response = match reply {
-        Reply::Page(html) => html_response(html.into_bytes(), false),
-        Reply::Report(bytes) => html_response(bytes, true),
-        Reply::NotFound(html) => html_response(html.into_bytes(), false).with_status_code(404),
+        Reply::Page(html) => Response::html(200, html.into_bytes(), false),
+        Reply::Report(bytes) => Response::html(200, bytes, true),
+        Reply::NotFound(html) => Response::html(404, html.into_bytes(), false),
     };
-    let _ = request.respond(response);
+    let _ = write_response(&mut stream, &response, head_only);
 }
 
 enum Reply {
@@ -117,38 +147,81 @@ fn decode(s: &str) -> Option<String> {
     (!s.contains('\0')).then_some(s)
 }
 
-fn header(name: &str, value: &str) -> Header {
-    // Only constant ASCII names and values reach here.
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("a valid constant header")
+/// A response: status, content type, policy and body.
+pub(crate) struct Response {
+    status: u16,
+    body: Vec<u8>,
+    content_type: &'static str,
+    report: bool,
 }
 
-fn html_response(bytes: Vec<u8>, report: bool) -> Response<std::io::Cursor<Vec<u8>>> {
-    let mut r = Response::from_data(bytes)
-        .with_header(header("Content-Type", "text/html; charset=utf-8"))
-        .with_header(header("Cache-Control", "no-store"))
-        .with_header(header("X-Content-Type-Options", "nosniff"));
-    if report {
-        // The report is self-contained: nothing to load, nothing to run. Only the
-        // server's own page may frame it.
-        r = r.with_header(header(
-            "Content-Security-Policy",
-            "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:; frame-ancestors 'self'",
-        ));
-        r = r.with_header(header("X-Frame-Options", "SAMEORIGIN"));
-    } else {
-        // The server's own pages: their one inline script (the reload), the event
-        // stream, the report frame from this server; never framed by anyone.
-        r = r.with_header(header(
-            "Content-Security-Policy",
-            "default-src 'none'; script-src 'unsafe-inline'; connect-src 'self'; frame-src 'self'; img-src 'self' data:; style-src 'unsafe-inline'; font-src data:; frame-ancestors 'none'",
-        ));
-        r = r.with_header(header("X-Frame-Options", "DENY"));
+impl Response {
+    fn html(status: u16, body: Vec<u8>, report: bool) -> Response {
+        Response {
+            status,
+            body,
+            content_type: "text/html; charset=utf-8",
+            report,
+        }
     }
-    r
+
+    fn empty(status: u16) -> Response {
+        Response {
+            status,
+            body: Vec::new(),
+            content_type: "text/plain; charset=utf-8",
+            report: false,
+        }
+    }
 }
 
-/// `/events`: a server-sent event stream, one `change` event per workspace change.
-fn events(shared: &Shared, request: Request) {
+fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        400 => "Bad Request",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        408 => "Request Timeout",
+        421 => "Misdirected Request",
+        431 => "Request Header Fields Too Large",
+        _ => "Error",
+    }
+}
+
+/// The head every response carries: a policy (a report's forbids script), no framing
+/// by other sites, no caching, no sniffing, and the connection closes after it.
+fn response_head(r: &Response, length: Option<usize>) -> String {
+    let (policy, frames) = if r.report {
+        (REPORT_POLICY, "SAMEORIGIN")
+    } else {
+        (PAGE_POLICY, "DENY")
+    };
+    let mut head = format!(
+        "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nCache-Control: no-store\r\n\
+         X-Content-Type-Options: nosniff\r\nContent-Security-Policy: {policy}\r\n\
+         X-Frame-Options: {frames}\r\nConnection: close\r\n",
+        r.status,
+        reason(r.status),
+        r.content_type
+    );
+    if let Some(n) = length {
+        head.push_str(&format!("Content-Length: {n}\r\n"));
+    }
+    head.push_str("\r\n");
+    head
+}
+
+fn write_response(stream: &mut TcpStream, r: &Response, head_only: bool) -> std::io::Result<()> {
+    stream.write_all(response_head(r, Some(r.body.len())).as_bytes())?;
+    if !head_only {
+        stream.write_all(&r.body)?;
+    }
+    stream.flush()
+}
+
+/// `/events`: a server-sent event stream, one `change` event per workspace change,
+/// until the client goes, the server stops, or the connection is closed to make room.
+fn events(shared: &Shared, mut stream: TcpStream, guard: &Guard) {
     let (tx, rx) = mpsc::channel::<String>();
     let generation = shared.lock().generation;
     shared
@@ -156,26 +229,40 @@ fn events(shared: &Shared, request: Request) {
         .lock()
         .unwrap_or_else(|e| e.into_inner())
         .push(tx);
-    let mut w = request.into_writer();
-    let head = format!(
-        "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\n\
-         Cache-Control: no-store\r\nConnection: close\r\n\r\n\
-         retry: 1000\n: planc generation {generation}\n\n"
+    let mut head = response_head(
+        &Response {
+            status: 200,
+            body: Vec::new(),
+            content_type: "text/event-stream; charset=utf-8",
+            report: false,
+        },
+        None,
     );
-    if w.write_all(head.as_bytes())
-        .and_then(|()| w.flush())
+    head.push_str(&format!("retry: 1000\n: planc generation {generation}\n\n"));
+    if stream
+        .write_all(head.as_bytes())
+        .and_then(|()| stream.flush())
         .is_err()
     {
         return;
     }
-    loop {
-        let chunk = match rx.recv_timeout(KEEP_ALIVE) {
+    let mut quiet = Duration::ZERO;
+    while !guard.closed() {
+        let chunk = match rx.recv_timeout(STREAM_POLL) {
             Ok(data) => format!("event: change\ndata: {data}\n\n"),
-            Err(mpsc::RecvTimeoutError::Timeout) => ": keep-alive\n\n".to_owned(),
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                quiet += STREAM_POLL;
+                if quiet < KEEP_ALIVE {
+                    continue;
+                }
+                ": keep-alive\n\n".to_owned()
+            }
             Err(mpsc::RecvTimeoutError::Disconnected) => break,
         };
-        if w.write_all(chunk.as_bytes())
-            .and_then(|()| w.flush())
+        quiet = Duration::ZERO;
+        if stream
+            .write_all(chunk.as_bytes())
+            .and_then(|()| stream.flush())
             .is_err()
         {
             break;

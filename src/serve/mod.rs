@@ -16,6 +16,7 @@
 //! root, anything not a plan) is a 404. Library code: it never prints; the CLI
 //! (`cli/serve.rs`) reports the address and handles Ctrl-C through [`Stopper`].
 
+mod conn;
 mod http;
 mod pages;
 mod watch;
@@ -43,13 +44,17 @@ pub struct Options {
     pub config: Config,
     /// `--templates`: overrides, as for `render`.
     pub templates: Option<PathBuf>,
-    /// The language of the server's own pages and messages.
+    /// The language of the server's messages (a bind error); its pages follow `--lang`,
+    /// else the plans' language ([`page_lang`]).
     pub lang: Lang,
     /// How long file events are gathered before the workspace is updated.
     pub debounce: std::time::Duration,
     /// `--allow-host`: further `Host` names (with or without a port) accepted, for a
     /// deliberate bind beyond loopback (`--host 0.0.0.0 --allow-host 192.168.1.20`).
     pub allow_hosts: Vec<String>,
+    /// Where the server reports what goes wrong while it runs (an accept error); the
+    /// CLI writes it to stderr.
+    pub log: Arc<dyn Fn(&str) + Send + Sync>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -87,6 +92,7 @@ pub(crate) struct State {
     pub canon_root: PathBuf,
     /// By file path (stable when the workspace is reopened).
     pub pages: HashMap<PathBuf, Page>,
+    /// The language of the pages ([`page_lang`]).
     pub lang: Lang,
     /// Bumped on every change.
     pub generation: u64,
@@ -118,17 +124,21 @@ impl Shared {
 
 /// A running server.
 pub struct Server {
-    http: Arc<tiny_http::Server>,
+    listener: std::net::TcpListener,
     shared: Arc<Shared>,
     addr: SocketAddr,
+    limits: conn::Limits,
+    table: Arc<conn::Table>,
+    log: Arc<dyn Fn(&str) + Send + Sync>,
     _watcher: watch::Watcher,
 }
 
 /// Stops a running [`Server`] from another thread (the Ctrl-C handler).
 #[derive(Clone)]
 pub struct Stopper {
-    http: Arc<tiny_http::Server>,
     shared: Arc<Shared>,
+    table: Arc<conn::Table>,
+    addr: SocketAddr,
 }
 
 impl Stopper {
@@ -140,7 +150,16 @@ impl Stopper {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .clear();
-        self.http.unblock();
+        self.table.close_all();
+        // Wake the accept loop with a connection of our own.
+        let mut wake = self.addr;
+        if wake.ip().is_unspecified() {
+            wake.set_ip(match wake.ip() {
+                std::net::IpAddr::V4(_) => std::net::Ipv4Addr::LOCALHOST.into(),
+                std::net::IpAddr::V6(_) => std::net::Ipv6Addr::LOCALHOST.into(),
+            });
+        }
+        let _ = std::net::TcpStream::connect_timeout(&wake, std::time::Duration::from_secs(1));
     }
 }
 
@@ -167,30 +186,22 @@ impl Server {
             lang: opts.lang,
             generation: 0,
         };
+        state.lang = page_lang(&state);
         render_all(&mut state);
         let addr = format!("{}:{}", opts.host, opts.port);
-        let http = tiny_http::Server::http(&addr).map_err(|e| ServeError::Bind {
+        let bind_failed = |reason: String| ServeError::Bind {
             message: crate::t_in!(
                 opts.lang,
                 "serve-bind-failed",
                 addr = addr.clone(),
-                reason = e.to_string()
+                reason = reason
             ),
-        })?;
-        let bound = match http.server_addr() {
-            tiny_http::ListenAddr::IP(a) => a,
-            #[allow(unreachable_patterns)]
-            _ => {
-                return Err(ServeError::Bind {
-                    message: crate::t_in!(
-                        opts.lang,
-                        "serve-bind-failed",
-                        addr = addr,
-                        reason = "not an IP address"
-                    ),
-                })
-            }
         };
+        let listener =
+            std::net::TcpListener::bind(&addr).map_err(|e| bind_failed(e.to_string()))?;
+        let bound = listener
+            .local_addr()
+            .map_err(|e| bind_failed(e.to_string()))?;
         let watch_root = state.canon_root.clone();
         let port = bound.port();
         // The Host check holds on every bind: the loopback names, the address bound
@@ -233,10 +244,14 @@ impl Server {
                     ),
                 }
             })?;
+        let limits = conn::Limits::for_this_process();
         Ok(Server {
-            http: Arc::new(http),
+            listener,
             shared,
             addr: bound,
+            limits,
+            table: Arc::new(conn::Table::new(limits.max_connections)),
+            log: opts.log,
             _watcher: watcher,
         })
     }
@@ -258,23 +273,28 @@ impl Server {
 
     pub fn stopper(&self) -> Stopper {
         Stopper {
-            http: Arc::clone(&self.http),
             shared: Arc::clone(&self.shared),
+            table: Arc::clone(&self.table),
+            addr: self.addr,
         }
     }
 
-    /// Serves requests, each on its own thread, until [`Stopper::stop`].
+    /// Serves connections, each on its own thread and within [`conn::Limits`], until
+    /// [`Stopper::stop`].
     pub fn run(&self) {
-        while !self.shared.stopping.load(Ordering::SeqCst) {
-            let Ok(request) = self.http.recv() else {
-                break;
-            };
-            if self.shared.stopping.load(Ordering::SeqCst) {
-                break;
-            }
-            let shared = Arc::clone(&self.shared);
-            std::thread::spawn(move || http::handle(&shared, request));
-        }
+        let shared = Arc::clone(&self.shared);
+        let limits = self.limits;
+        let lang = self.shared.lock().lang;
+        let log = Arc::clone(&self.log);
+        crate::i18n::scope(lang, || {
+            conn::accept_loop(
+                || self.listener.accept().map(|(s, _)| s),
+                &self.table,
+                &self.shared.stopping,
+                &*log,
+                move |stream, guard| http::connection(&shared, stream, guard, limits),
+            );
+        });
     }
 }
 
@@ -297,6 +317,27 @@ pub(crate) fn served(state: &State) -> Vec<FileId> {
             f.requested && f.role == Role::Plan && inside(state, &f.path)
         })
         .collect()
+}
+
+/// The language of the server's pages: `--lang`, else the language the served plans'
+/// reports are in (a plan's `lang:`, else Chinese — as `render` decides), by majority;
+/// Chinese on a tie or with no plans.
+pub(crate) fn page_lang(state: &State) -> Lang {
+    if let Some(forced) = state.ws.config.lang.forced {
+        return forced;
+    }
+    let (mut en, mut zh) = (0usize, 0usize);
+    for i in served(state) {
+        match state.ws.files[i].plan.as_deref().and_then(|p| p.lang) {
+            Some(Lang::En) => en += 1,
+            _ => zh += 1,
+        }
+    }
+    if en > zh {
+        Lang::En
+    } else {
+        Lang::Zh
+    }
 }
 
 /// Whether `path` resolves inside the root (a symlink out of it does not).
@@ -407,6 +448,7 @@ pub(crate) fn apply(state: &mut State, changed: &[PathBuf]) -> Vec<String> {
         state.ws = open(&state.root, config);
         let keep: Vec<PathBuf> = state.ws.files.iter().map(|f| f.path.clone()).collect();
         state.pages.retain(|p, _| keep.contains(p));
+        state.lang = page_lang(state);
         render_all(state);
         state.generation += 1;
         return served(state).into_iter().map(|i| rel(state, i)).collect();
@@ -424,6 +466,7 @@ pub(crate) fn apply(state: &mut State, changed: &[PathBuf]) -> Vec<String> {
     for &i in &redo {
         render_page(state, i);
     }
+    state.lang = page_lang(state);
     state.generation += 1;
     redo.into_iter().map(|i| rel(state, i)).collect()
 }

@@ -10,8 +10,8 @@ use rust_decimal::Decimal;
 use super::{rel, served, State};
 use crate::i18n::Lang;
 use crate::model::Plan;
+use crate::num::Scale;
 use crate::render::index::href;
-use crate::render::num::Scale;
 use crate::t_in;
 use crate::workspace::FileId;
 
@@ -203,7 +203,7 @@ fn node(
     let scale = Scale::of(unit, state.lang);
     let show = |v: Option<Decimal>| match v {
         Some(v) if money => scale.money(v),
-        Some(v) => crate::render::num::dec(v, 4),
+        Some(v) => crate::num::dec(v, 4),
         None => "—".to_owned(),
     };
     let planned = match &filled {

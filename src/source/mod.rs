@@ -5,6 +5,8 @@
 
 pub mod de;
 pub mod decode;
+pub mod scope;
+pub mod slips;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};

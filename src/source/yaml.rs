@@ -596,10 +596,24 @@ fn syntax_error(text: &str, at: usize, end: usize, info: &str) -> YamlError {
             }
         }
     }
+    // The parser's own words, sorted into the families a user can act on; its text is
+    // kept in English output only (a Chinese reader gets the family's message).
+    let lower = info.to_ascii_lowercase();
+    let info = info.to_owned();
+    let message = if lower.contains("indent") && !lower.contains("flow") {
+        crate::t!("yaml-indentation", info = info)
+    } else if lower.contains("flow") || lower.contains("comma") || lower.contains("missing closing")
+    {
+        crate::t!("yaml-flow", info = info)
+    } else if lower.contains("mapping") || lower.contains("colon") || lower.contains("key") {
+        crate::t!("yaml-mapping", info = info)
+    } else {
+        crate::t!("yaml-syntax", info = info)
+    };
     error(
-        crate::t!("yaml-syntax", info = info.to_owned()),
+        message,
         Span::new(at, end),
-        None,
+        Some(crate::t!("yaml-syntax-help")),
     )
 }
 

@@ -51,6 +51,16 @@ pub struct Link {
     pub span: Span,
 }
 
+/// Whether a `parent:` written as a path stays inside the child's workspace root (an
+/// id always does); one that leads out is never followed, and P901 says why.
+pub fn path_inside(ws: &Workspace, child: FileId, spec: &ParentRef) -> bool {
+    if !spec.is_path() {
+        return true;
+    }
+    let path = &ws.files[child].path;
+    crate::source::scope::inside(&ws.root_of(path), &dir_of(path).join(&spec.plan))
+}
+
 /// The groups cross-file findings are computed (and re-computed) for.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum GroupKey {
@@ -106,6 +116,9 @@ impl Graph {
         let spec = ParentRef::parse(value);
         let parent = if spec.is_path() {
             let p = dir_of(&ws.files[i].path).join(&spec.plan);
+            if !path_inside(ws, i, &spec) {
+                return None;
+            }
             ws.find_path(&p)
                 .filter(|&j| ws.files[j].role == Role::Plan)?
         } else {
@@ -150,7 +163,11 @@ impl Graph {
                 // when the folder above is a plans folder itself (it holds a plan or a
                 // `planc.toml`) — never the siblings of, say, `/tmp`.
                 let d = dir_of(&f.path);
-                if let Some(up) = d.parent() {
+                let root = ws.root_of(&f.path);
+                if let Some(up) = d
+                    .parent()
+                    .filter(|up| crate::source::scope::inside(&root, up))
+                {
                     let up = up.to_path_buf();
                     let plans_folder = up.join(crate::config::FILE_NAME).is_file()
                         || !super::discover::plans_in(&up).is_empty();
@@ -255,9 +272,9 @@ pub fn wanted(ws: &Workspace, g: &Graph) -> (HashSet<String>, Vec<PathBuf>, Vec<
             if g.unresolved.contains(&i) {
                 if let Some(parent) = &p.parent {
                     let r = ParentRef::parse(&parent.value);
-                    if r.is_path() {
+                    if r.is_path() && path_inside(ws, i, &r) {
                         paths.push(dir_of(&f.path).join(&r.plan));
-                    } else {
+                    } else if !r.is_path() {
                         ids.insert(r.plan);
                     }
                 }

@@ -121,6 +121,12 @@ pub struct Workspace {
     pub(crate) actuals_reports: HashMap<FileId, FileReport>,
     /// Reports of files outside the workspace that a review reads and that have findings.
     pub(crate) outside_reports: Vec<FileReport>,
+    /// Whether files are hashed (`Options::hash`), also when [`Workspace::update`]
+    /// reads one again: a report rendered after an edit names its file's hash too.
+    hash: bool,
+    /// The paths the workspace was opened on: paths written in its files stay inside
+    /// ([`Workspace::root_of`]).
+    given: Vec<PathBuf>,
 }
 
 impl Workspace {
@@ -140,10 +146,13 @@ impl Workspace {
             review_findings: HashMap::new(),
             actuals_reports: HashMap::new(),
             outside_reports: Vec::new(),
+            hash: opts.hash,
+            given: paths.to_vec(),
         };
         ws.load_needed(opts);
         ws.graph = graph::Graph::build(&ws);
         ws.load_neighbours(opts);
+        ws.load_children(opts);
         if let Some(change) = opts.focus {
             let keep = focus::focus(&ws, change);
             for (i, f) in ws.files.iter_mut().enumerate() {
@@ -243,6 +252,88 @@ impl Workspace {
         for (i, f) in loaded {
             self.files[i] = f;
         }
+    }
+
+    /// For plan files named alone, loads the plans of their workspace that name them as
+    /// parent — the folder holding `planc.toml`, else the repository root, else the
+    /// file's folder — so a file checked alone gets the findings a check of the whole
+    /// workspace gives it (one answer per file). Only each file's `parent:` line is
+    /// read; the children found are parsed, the rest never are.
+    fn load_children(&mut self, opts: &Options) {
+        let alone: Vec<(String, PathBuf)> = self
+            .files
+            .iter()
+            .filter(|f| f.explicit && f.requested && f.role == Role::Plan)
+            .filter_map(|f| Some((f.id()?.to_owned(), f.path.clone())))
+            .collect();
+        if alone.is_empty() {
+            return;
+        }
+        let mut roots: Vec<PathBuf> = Vec::new();
+        for (_, path) in &alone {
+            let root = self.workspace_root(path);
+            if !roots.contains(&root) {
+                roots.push(root);
+            }
+        }
+        let (found, _) = discover::discover(&roots);
+        let candidates: Vec<PathBuf> = found
+            .into_iter()
+            .filter(|f| f.role == Role::Plan && self.find_path(&f.path).is_none())
+            .map(|f| f.path)
+            .collect();
+        let keep = Options {
+            cache: None,
+            hash: opts.hash,
+            keep: true,
+            focus: None,
+        };
+        let loaded: Vec<File> = candidates
+            .par_iter()
+            .filter_map(|p| {
+                let bytes = crate::source::read(p).ok()?;
+                let parent = discover::top_level(&bytes, "parent")?;
+                let r = graph::ParentRef::parse(&parent);
+                let names = alone.iter().any(|(id, path)| {
+                    if r.is_path() {
+                        same_file(&graph::dir_of(p).join(&r.plan), path)
+                    } else {
+                        r.plan == *id
+                    }
+                });
+                names.then(|| {
+                    let mut f = check_bytes(p, Role::Plan, bytes, &self.config, &keep);
+                    f.requested = false;
+                    f
+                })
+            })
+            .collect();
+        if loaded.is_empty() {
+            return;
+        }
+        self.files.extend(loaded);
+        self.load_needed(opts);
+        self.graph = graph::Graph::build(self);
+    }
+
+    /// The workspace a file belongs to: the folder holding `planc.toml`, else the
+    /// repository's root, else the file's folder.
+    fn workspace_root(&self, path: &Path) -> PathBuf {
+        let dir = graph::dir_of(path);
+        let dir = if dir.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            dir.to_path_buf()
+        };
+        let abs = std::path::absolute(&dir).unwrap_or_else(|_| dir.clone());
+        let mut up = Some(abs.as_path());
+        while let Some(d) = up {
+            if d.join(crate::config::FILE_NAME).is_file() {
+                return d.to_path_buf();
+            }
+            up = d.parent();
+        }
+        crate::git::toplevel(&dir).unwrap_or(dir)
     }
 
     /// For files named alone, loads the plans beside them (and one folder up) that are
@@ -364,6 +455,34 @@ impl Workspace {
 
     /// The reports of the requested files, in discovery order (problems first), each
     /// with its own findings and the cross-file findings reported in it.
+    /// A plan file that did not load but is the one named `id` (its `id:` line reads
+    /// so, or, when that line is lost too, its file name starts with it): the cause of
+    /// every "no plan with id" that names it.
+    pub fn failed_plan(&self, id: &str) -> Option<FileId> {
+        let failed = |f: &File| f.role == Role::Plan && f.plan.is_none() && !f.review;
+        let by_line = self.files.iter().position(|f| {
+            failed(f)
+                && f.source.as_ref().is_some_and(|s| {
+                    s.text.lines().any(|l| {
+                        l.strip_prefix("id:").is_some_and(|v| {
+                            let v = v.split(" #").next().unwrap_or(v).trim();
+                            v.trim_matches(['"', '\'']) == id
+                        })
+                    })
+                })
+        });
+        by_line.or_else(|| {
+            self.files.iter().position(|f| {
+                failed(f)
+                    && f.path
+                        .file_name()
+                        .and_then(|n| n.to_str())
+                        .and_then(|n| n.split('.').next())
+                        .is_some_and(|stem| !stem.is_empty() && id.starts_with(stem))
+            })
+        })
+    }
+
     pub fn reports(&self) -> Vec<FileReport> {
         let mut extra: HashMap<FileId, Vec<Finding>> = HashMap::new();
         for list in self.cross.values() {
@@ -375,10 +494,17 @@ impl Workspace {
             extra.entry(*id).or_default().extend(list.iter().cloned());
         }
         let mut out: Vec<FileReport> = self.problems.iter().map(clone_report).collect();
-        for (i, f) in self.files.iter().enumerate() {
-            if f.requested {
-                out.push(self.merged(i, extra.remove(&i).unwrap_or_default()));
-            }
+        // Files that did not load come first: their errors are the cause of what the
+        // files linking to them report.
+        let mut order: Vec<usize> = (0..self.files.len())
+            .filter(|&i| self.files[i].requested)
+            .collect();
+        order.sort_by_key(|&i| {
+            let f = &self.files[i];
+            !(f.role == Role::Plan && f.plan.is_none() && !f.report.findings.is_empty())
+        });
+        for i in order {
+            out.push(self.merged(i, extra.remove(&i).unwrap_or_default()));
         }
         out.extend(self.outside_reports.iter().map(clone_report));
         out
@@ -423,6 +549,12 @@ impl Workspace {
         report
     }
 
+    /// The folder that paths written in `file` (a review's `plan:` and `actuals:`, a
+    /// `parent:` path) must stay inside: `source::scope::reference_root`.
+    pub fn root_of(&self, file: &Path) -> PathBuf {
+        crate::source::scope::reference_root(file, &self.given)
+    }
+
     /// Replaces the text of one file (an editor's unsaved buffer, or the disk after a
     /// change; `None` re-reads the disk) and re-checks it and the plans linked to it —
     /// not the rest of the tree. Returns the files whose reports may have changed.
@@ -438,6 +570,7 @@ impl Workspace {
         let before = self.graph.groups_of(self, id);
         let opts = Options {
             keep: true,
+            hash: self.hash,
             ..Options::default()
         };
         let (role, requested, explicit) = {

@@ -42,11 +42,14 @@ impl Files for FromWorkspace<'_> {
             None => crate::actuals::load_path(path),
         }
     }
-    fn resolve_plan(&self, spec: &str, dir: &Path) -> Option<PathBuf> {
+    fn resolve_plan(&self, spec: &str, dir: &Path, root: &Path) -> Option<PathBuf> {
         match self.0.graph.resolve_plan_spec(self.0, spec, dir) {
             Some(i) => Some(self.0.files[i].path.clone()),
-            None => session::Disk.resolve_plan(spec, dir),
+            None => session::Disk.resolve_plan(spec, dir, root),
         }
+    }
+    fn root(&self, file: &Path) -> PathBuf {
+        self.0.root_of(file)
     }
 }
 

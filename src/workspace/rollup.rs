@@ -233,6 +233,38 @@ fn unresolved(ws: &Workspace, c: FileId, out: &mut Out) {
         }));
         return;
     }
+    if !super::graph::path_inside(ws, c, &spec) {
+        let root = crate::source::display_path(&ws.root_of(&ws.files[c].path));
+        out.push(at(ws, c, || {
+            Finding::new(
+                &UNKNOWN_PARENT,
+                span,
+                t!("p901-outside", plan = spec.plan.as_str()),
+            )
+            .label(t!("p901-outside-label"))
+            .help(t!("p901-outside-help", root = root.clone()))
+        }));
+        return;
+    }
+    // The parent's file is there but did not load: that is the cause, said once here and
+    // in full in that file's own findings (listed first).
+    if let Some(failed) = ws.failed_plan(&spec.plan) {
+        let file = crate::source::display_path(&ws.files[failed].path);
+        out.push(at(ws, c, || {
+            Finding::new(
+                &UNKNOWN_PARENT,
+                span,
+                t!(
+                    "p901-parent-failed",
+                    plan = spec.plan.as_str(),
+                    file = file.as_str()
+                ),
+            )
+            .label(t!("p901-parent-failed-label"))
+            .help(t!("p901-parent-failed-help", file = file.as_str()))
+        }));
+        return;
+    }
     let mut sorted = ids.clone();
     sorted.sort_unstable();
     out.push(at(ws, c, || {

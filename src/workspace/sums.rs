@@ -184,11 +184,8 @@ pub(super) fn coverage(
                 .filter(|(i, c)| c.is_none() && expects(i))
                 .map(|(i, _)| i)
                 .collect();
-            // A plan named alone is checked without its children's folders: whether
-            // every item has its plan is only known when the workspace holds the tree.
-            if !missing.is_empty() && ws.files[p].explicit {
-                return;
-            }
+            // A plan named alone has its workspace's children loaded with it
+            // (`Workspace::load_children`): the same answer as a check of the tree.
             if !missing.is_empty() {
                 let total: Decimal = b
                     .items

@@ -174,26 +174,48 @@ fn docx_pages_flow_and_keep_tables_together() {
 }
 
 #[test]
-fn docx_contents_open_without_prompt_and_drawings_have_unique_ids() {
+fn docx_contents_update_on_open_and_drawings_have_unique_ids() {
     let bytes = docx("examples/org/company.plan.yaml");
     let mut zip = unzip(&bytes);
+    // Word refreshes the contents (with page numbers) when it opens the file …
     let settings = entry(&mut zip, "word/settings.xml");
-    assert!(!settings.contains("updateFields"), "{settings}");
+    assert!(
+        settings.contains("<w:updateFields w:val=\"true\" />"),
+        "{settings}"
+    );
+    // … and the Chinese face is declared under both its names, with the GB2312 set.
+    let fonts = entry(&mut zip, "word/fontTable.xml");
+    assert!(
+        fonts.contains("w:name=\"Microsoft YaHei\"><w:altName w:val=\"微软雅黑\" />")
+            && fonts.contains("<w:charset w:val=\"86\" />"),
+        "{fonts}"
+    );
     let xml = entry(&mut zip, "word/document.xml");
     let doc = Document::parse(&xml).unwrap();
-    let dirty = doc
-        .descendants()
-        .filter(|n| n.has_tag_name((W, "fldChar")))
-        .any(|n| n.attribute((W, "dirty")) == Some("true"));
-    assert!(!dirty, "a dirty field makes Word ask to update fields");
-    // The contents are filled in, with the honest note about page numbers.
+    // Meanwhile (and in LibreOffice) the contents show the headings, with no note asking
+    // the reader to press F9.
     let toc: Vec<String> = doc
         .descendants()
         .filter(|p| p.has_tag_name((W, "p")) && style(*p) == Some("TOC1"))
         .map(text)
         .collect();
     assert!(toc.len() >= 7 && toc[0].contains("前言"), "{toc:?}");
-    assert!(xml.contains("F9"), "the note on page numbers");
+    assert!(
+        !xml.contains("按 F9") && !xml.contains("选中目录"),
+        "no note about pressing F9"
+    );
+    // Every row of every table outside the cover keeps together, figure cards included.
+    let split: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "tr")))
+        .filter(|tr| !tr.descendants().any(|n| n.has_tag_name((W, "cantSplit"))))
+        .filter(|tr| {
+            !tr.descendants()
+                .any(|p| p.has_tag_name((W, "p")) && style(p) == Some("CoverText"))
+        })
+        .map(text)
+        .collect();
+    assert!(split.is_empty(), "rows that may split: {split:?}");
 
     let wp = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
     let pic = "http://schemas.openxmlformats.org/drawingml/2006/picture";

@@ -751,3 +751,142 @@ fn a_runaway_template_is_stopped() {
         started.elapsed()
     );
 }
+
+/// A template's output is bounded: a loop printing a long string stops at 64 MB with an
+/// error naming the report's template, and writes no file.
+#[test]
+fn a_template_that_writes_without_end_is_stopped() {
+    let dir = temp_with(&[(
+        "templates/md/sections/risks.md.j2",
+        "{% set s = 'x' * 1000000 %}{% for i in range(100) %}{{ s }}{% endfor %}\n",
+    )]);
+    std::fs::write(
+        dir.path().join("east.plan.yaml"),
+        crate::util::region_alone(),
+    )
+    .unwrap();
+    let (code, err) = run_in(
+        dir.path(),
+        &[
+            "--lang",
+            "en",
+            "render",
+            "east.plan.yaml",
+            "--format",
+            "md",
+            "-o",
+            "out.md",
+            "--templates",
+            "templates",
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("template `md/kinds/region.md.j2`") && err.contains("more than 64 MB"),
+        "{err}"
+    );
+    assert!(!dir.path().join("out.md").exists());
+}
+
+/// Recursion in a template is bounded: a macro calling itself stops with an error
+/// naming the template, never a stack overflow.
+#[test]
+fn a_recursive_template_is_stopped() {
+    let dir = temp_with(&[(
+        "templates/md/sections/risks.md.j2",
+        "{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(0) }}\n",
+    )]);
+    std::fs::write(
+        dir.path().join("east.plan.yaml"),
+        crate::util::region_alone(),
+    )
+    .unwrap();
+    let (code, err) = run_in(
+        dir.path(),
+        &[
+            "render",
+            "east.plan.yaml",
+            "--format",
+            "md",
+            "-o",
+            "out.md",
+            "--templates",
+            "templates",
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("risks.md.j2"), "{err}");
+    assert!(err.contains("recursion"), "{err}");
+    assert!(!dir.path().join("out.md").exists());
+}
+
+/// Paths written in files stay inside the workspace: a review's `plan:` and `actuals:`
+/// and a child's `parent:` that lead out of it are findings naming the path and the
+/// rule, and the files they name are never read (each outside file is broken YAML, so
+/// reading it would add its own findings).
+#[test]
+fn references_from_files_stay_inside_the_workspace() {
+    let review = std::fs::read_to_string(root().join("examples/review.plan.yaml"))
+        .unwrap()
+        .replace(
+            "plan: org/company.plan.yaml",
+            "plan: ../../outside/company.plan.yaml",
+        )
+        .replace(
+            "- actuals/company-2026.actuals.csv",
+            "- ../../outside/company-2026.actuals.csv",
+        )
+        .replace(
+            "- actuals/company-2026-crm.actuals.xlsx",
+            "- /etc/company-2026-crm.actuals.yaml",
+        );
+    let east = std::fs::read_to_string(root().join("examples/org/east-china.plan.yaml"))
+        .unwrap()
+        .replace(
+            "parent: company-2026#east",
+            "parent: ../../outside/company.plan.yaml#east",
+        );
+    let broken = "kind: [ company\n";
+    let dir = temp_with(&[
+        ("ws/reviews/review.plan.yaml", &review),
+        ("ws/plans/east.plan.yaml", &east),
+        ("outside/company.plan.yaml", broken),
+        ("outside/company-2026.actuals.csv", "\u{0}\u{1}broken"),
+    ]);
+    for target in ["ws", "ws/plans/east.plan.yaml"] {
+        let (code, err) = run_in(dir.path(), &["--lang", "en", "check", "--no-cache", target]);
+        assert_eq!(code, 1, "{target}: {err}");
+        assert!(
+            err.contains("parent `../../outside/company.plan.yaml` lies outside the workspace"),
+            "{target}: {err}"
+        );
+        assert!(err.contains("P901"), "{target}: {err}");
+        assert!(
+            !err.contains("outside/company.plan.yaml:"),
+            "{target}: read: {err}"
+        );
+        assert!(!err.contains("YAML syntax"), "{target}: read: {err}");
+    }
+    let (code, err) = run_in(dir.path(), &["--lang", "en", "check", "--no-cache", "ws"]);
+    assert_eq!(code, 1, "{err}");
+    for path in [
+        "../../outside/company.plan.yaml",
+        "../../outside/company-2026.actuals.csv",
+        "/etc/company-2026-crm.actuals.yaml",
+    ] {
+        assert!(
+            err.contains(&format!("`{path}` lies outside the workspace")),
+            "{path}: {err}"
+        );
+    }
+    assert!(err.contains("P811"), "{err}");
+    assert!(!err.contains("NUL"), "the outside actuals were read: {err}");
+    // `planc review` on the review file alone holds to the same rule.
+    let (code, err) = run_in(
+        dir.path(),
+        &["--lang", "en", "review", "ws/reviews/review.plan.yaml"],
+    );
+    assert_ne!(code, 0, "{err}");
+    assert!(err.contains("lies outside the workspace"), "{err}");
+    assert!(!err.contains("YAML syntax"), "read: {err}");
+}

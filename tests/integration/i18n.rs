@@ -112,3 +112,94 @@ fn every_rule_has_a_chinese_summary_and_doc() {
         "rules without a Chinese summary or doc: {missing:?}"
     );
 }
+
+/// `--help` speaks the chosen language, from the catalogue: headings, abouts, argument
+/// help, defaults and choices; no clap English left in the Chinese help.
+#[test]
+fn help_is_in_the_chosen_language() {
+    for args in [
+        &["--lang", "zh", "--help"][..],
+        &["--lang", "zh", "check", "--help"],
+        &["--lang", "zh", "serve", "-h"],
+        &["--lang", "zh", "actuals", "template", "--help"],
+        &["help-less", "--lang", "zh", "render", "--help"][1..],
+    ] {
+        let out = crate::util::planc_env().args(args).assert().success();
+        let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+        assert!(text.contains("用法：planc"), "{args:?}: {text}");
+        assert!(text.contains("显示帮助"), "{args:?}: {text}");
+        for english in [
+            "Usage",
+            "Options",
+            "Arguments",
+            "Commands",
+            "Print help",
+            "default:",
+            "possible values",
+            "[OPTIONS]",
+            "<COMMAND>",
+        ] {
+            assert!(!text.contains(english), "{args:?}: `{english}` in {text}");
+        }
+    }
+    let out = crate::util::planc_env()
+        .args(["--lang", "zh", "serve", "--help"])
+        .assert()
+        .success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(text.contains("监听的端口"), "{text}");
+    assert!(text.contains("（默认：7700）"), "{text}");
+    // English stays English.
+    let out = crate::util::planc_env()
+        .args(["--lang", "en", "serve", "--help"])
+        .assert()
+        .success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(
+        text.contains("Usage: planc serve [OPTIONS] [PATH]"),
+        "{text}"
+    );
+    assert!(text.contains("The port to listen on"), "{text}");
+    assert!(text.contains("[default: 7700]"), "{text}");
+}
+
+/// clap's argument errors in the chosen language — `--lang`, or the environment's when
+/// none is given — with the suggestion and usage, and exit 2.
+#[test]
+fn argument_errors_are_in_the_chosen_language() {
+    let out = crate::util::planc_env()
+        .args(["--lang", "zh", "check", "--formt", "json"])
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("错误：不认识的参数 `--formt`"), "{err}");
+    assert!(err.contains("是否想输入 `--format`？"), "{err}");
+    assert!(err.contains("用法：planc check [选项]"), "{err}");
+    let out = crate::util::planc_env()
+        .env("PLANC_LANG", "zh")
+        .args(["check", "--format", "xml"])
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        err.contains("的值 `xml` 无效；可选值：human, json, sarif, github"),
+        "{err}"
+    );
+    let out = crate::util::planc_env()
+        .env("PLANC_LANG", "zh")
+        .args(["nonsense"])
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(err.contains("不认识的子命令 `nonsense`"), "{err}");
+    let out = crate::util::planc_env()
+        .args(["--lang", "en", "check", "--formt"])
+        .assert()
+        .code(2);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        err.contains("error: unexpected argument `--formt`"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `--format`?"), "{err}");
+}

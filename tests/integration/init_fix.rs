@@ -157,6 +157,9 @@ fn init_in_an_empty_folder_writes_the_repository_files_and_checks() {
         "green",
         "amber",
         "complete",
+        "money_unit",
+        "max_file_mb",
+        "typeset_seconds",
     ] {
         assert!(toml.contains(key), "planc.toml names {key}");
     }

@@ -10,7 +10,9 @@ mod review;
 
 mod check_cli;
 mod diff;
+mod documents;
 mod docx_layout;
+mod everyday;
 mod exchange;
 mod fix_props;
 mod fuzz_corpus;
@@ -20,6 +22,7 @@ mod i18n;
 mod init_fix;
 mod lsp;
 mod mutation;
+mod one_answer;
 mod packaging;
 mod pdf;
 mod properties;

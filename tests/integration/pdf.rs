@@ -223,7 +223,7 @@ fn every_example_typesets_with_contents_bookmarks_and_footers() {
             pdf.text[0]
         );
     }
-    // The consolidated report of the organisation.
+    // The consolidated report of the organisation, into the folder.
     let out = dir.path().join("rollup.pdf");
     planc_env()
         .args([
@@ -234,7 +234,7 @@ fn every_example_typesets_with_contents_bookmarks_and_footers() {
             "pdf",
             "-o",
         ])
-        .arg(&out)
+        .arg(dir.path())
         .assert()
         .success();
     check(&out, "zh");
@@ -400,5 +400,48 @@ fn typst_templates_can_be_overridden_and_their_errors_are_reported() {
         err.contains("typst: unknown variable: no-such-function") && err.contains("line "),
         "{err}"
     );
+    assert!(!out.exists());
+}
+
+/// Typesetting is bounded in time: a typst template that loops for ever is stopped
+/// after `[limits] typeset_seconds`, with an error naming the template, and no file.
+#[test]
+fn a_runaway_typst_template_is_stopped() {
+    if !ready("a_runaway_typst_template_is_stopped") {
+        return;
+    }
+    let dir = temp_with(&[
+        (
+            "t/typ/sections/text.typ.j2",
+            "#for i in range(1000000) { for j in range(1000000) { } }\n",
+        ),
+        ("planc.toml", "[limits]\ntypeset_seconds = 2\n"),
+    ]);
+    let out = dir.path().join("x.pdf");
+    let started = std::time::Instant::now();
+    let result = planc_env()
+        .args([
+            "--lang",
+            "en",
+            "render",
+            "examples/launch.plan.yaml",
+            "--format",
+            "pdf",
+            "--config",
+        ])
+        .arg(dir.path().join("planc.toml"))
+        .arg("--templates")
+        .arg(dir.path().join("t"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(2);
+    let took = started.elapsed();
+    let err = String::from_utf8_lossy(&result.get_output().stderr).into_owned();
+    assert!(
+        err.contains("`typ/kinds/launch.typ.j2` took longer than 2 s"),
+        "{err}"
+    );
+    assert!(took < std::time::Duration::from_secs(30), "{took:?}");
     assert!(!out.exists());
 }

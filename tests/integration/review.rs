@@ -165,15 +165,16 @@ fn items_in_a_partial_year_are_measured_against_their_share_to_date() {
     let b = find(&product["items"], "ref", "b");
     assert_eq!(b["attainment"]["value"], "93.5714");
     assert_eq!(b["contribution"]["value"], "-2.1429");
-    // Channels of a, against a's 560 to date: 医院 360 of 350 → 102.8571 %, +1.7857
-    // points of a; 药店 228 of 210 → 108.5714 %, +3.2143 points.
+    // Channels of a, against a's 560 to date: 医院 360 of 350 → 102.8571 %, and
+    // (360 − 350) ÷ 840 = +1.1905 points of the whole's attainment (not of a's);
+    // 药店 228 of 210 → 108.5714 %, +2.1429 points.
     let channel = find(&sales["breakdowns"], "dimension", "channel");
     let hospital = find(&channel["items"], "ref", "医院");
     assert_eq!(hospital["attainment"]["value"], "102.8571");
-    assert_eq!(hospital["contribution"]["value"], "1.7857");
+    assert_eq!(hospital["contribution"]["value"], "1.1905");
     let pharmacy = find(&channel["items"], "ref", "药店");
     assert_eq!(pharmacy["attainment"]["value"], "108.5714");
-    assert_eq!(pharmacy["contribution"]["value"], "3.2143");
+    assert_eq!(pharmacy["contribution"]["value"], "2.1429");
 }
 
 #[test]
@@ -473,7 +474,8 @@ fn the_bundled_examples_check_clean() {
 
 #[test]
 fn the_bundled_review_matches_a_hand_calculation() {
-    // In the review's own language (`lang: zh`): figures in 亿元.
+    // In the review's own language (`lang: zh`): figures in the plan report's one money
+    // format (万元: the largest unit that shows 9.072亿元 without a third decimal).
     let out = crate::util::planc_env()
         .args(["review", "examples/review.plan.yaml", "--format", "json"])
         .output()
@@ -487,14 +489,14 @@ fn the_bundled_review_matches_a_hand_calculation() {
     let f = &v["figures"];
     let sales = find(&f["targets"], "id", "sales");
     // 35.9亿元 of 36亿元: 99.7222 %, amber; 35.9 / 32 − 1 = 12.1875 %.
-    assert_eq!(sales["actual"]["display"], "35.9亿元");
+    assert_eq!(sales["actual"]["display"], "359,000万元");
     assert_eq!(sales["attainment"]["value"], "99.7222");
     assert_eq!(sales["status"], "amber");
     assert_eq!(sales["growth"]["value"], "12.1875");
     // 成熟区域 rolls up from 华东 9.09 and 华南 8.52: 17.61 of 17.82 = 98.8215 %.
     let groups = find(&sales["breakdowns"], "dimension", "region_group");
     let mature = find(&groups["items"], "ref", "成熟区域");
-    assert_eq!(mature["actual"]["display"], "17.61亿元");
+    assert_eq!(mature["actual"]["display"], "176,100万元");
     assert_eq!(mature["attainment"]["value"], "98.8215");
     // 民营医院 3.95 vs 2.88: +37.1528 %.
     let customers = find(&sales["breakdowns"], "dimension", "customer_type");
@@ -621,7 +623,7 @@ fn rendered_summary_of_the_bundled_review() {
     ]);
     // Figures in the narrative are filled in, never left as references.
     assert!(!md.contains("{{"), "unfilled reference in:\n{md}");
-    assert!(md.contains("全年实现销售额35.9亿元，完成年度目标的99.7%"));
+    assert!(md.contains("全年实现销售额359,000万元，完成年度目标的99.7%"));
     insta::assert_snapshot!(md);
 }
 
@@ -657,12 +659,12 @@ fn english_review_of_the_bundled_example() {
     for english in [
         "### 1.1 Targets against actuals",
         "| Metric | Annual target | Actual | Attainment | Variance | Last year | YoY | Status |",
-        "| 年度销售总额 | CNY 3,600m | CNY 3,590m | 99.7% | CNY −10m | CNY 3,200m | +12.2% | 🟡 amber |",
+        "| 年度销售总额 | CNY 3,600.0m | CNY 3,590.0m | 99.7% | CNY −10.0m | CNY 3,200.0m | +12.2% | 🟡 amber |",
         "- Targets: 1 (0 green, 1 amber, 0 red); KPIs: 25 (17 met, 8 missed).",
-        "全年实现销售额CNY 3,590m",
+        "全年实现销售额CNY 3,590.0m",
         "状态为amber",
         "| 整体费用率 | ≤ 42% | 42.9% | 97.9% | missed | 🟡 amber |",
-        "- Ahead of target: 心脉安 (+CNY 32m)",
+        "- Ahead of target: 心脉安 (+CNY 32.0m)",
         "## Appendix A Checks",
     ] {
         assert!(md.contains(english), "no `{english}` in\n{md}");
@@ -749,7 +751,9 @@ fn dash_output_writes_to_stdout() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(String::from_utf8_lossy(&out.stdout).starts_with("# "));
+    // The company (from the plan under review) above the title, then the title.
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(md.starts_with("**华康医药股份有限公司**\n\n# "), "{md}");
     assert!(!tmp.path().join("-").exists(), "wrote a file named `-`");
     // A Word document never goes to a terminal.
     planc()

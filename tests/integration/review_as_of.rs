@@ -44,7 +44,8 @@ fn the_region_example_reads_correctly_at_the_end_of_september() {
     );
     let sales = find(&f["targets"], "id", "east-sales");
     // Q1–Q3: 1.96 + 2.51 + 2.18 = 6.65 of the split's 2 + 2.45 + 2.2 = 6.65.
-    assert_eq!(sales["actual"]["display"], "CNY 665m");
+    // One money format for the document: the plan needs 907.2m, so one decimal.
+    assert_eq!(sales["actual"]["display"], "CNY 665.0m");
     assert_eq!(sales["attainment"]["value"], "100");
     // A full-year row dated 30 September is the year to date: 江苏 1.85 of 2.45 × 6.65 ÷ 9.072.
     let province = find(&sales["breakdowns"], "dimension", "province");
@@ -65,7 +66,7 @@ fn the_region_example_reads_correctly_at_the_end_of_september() {
         .unwrap();
     let md = String::from_utf8_lossy(&out.stdout);
     assert!(
-        md.contains("| 新兴市场“清肺宁”销售额 | 战役二：“燎原计划” | ≥ CNY 6m | CNY 4.7m | 104.4% | on track | 🟡 amber |"),
+        md.contains("| 新兴市场“清肺宁”销售额 | 战役二：“燎原计划” | ≥ CNY 6.0m | CNY 4.7m | 104.4% | on track | 🟡 amber |"),
         "{md}"
     );
     assert!(

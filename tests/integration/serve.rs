@@ -31,11 +31,38 @@ fn serve(path: &Path) -> Served {
 
 /// [`serve`] with further arguments.
 fn serve_with(path: &Path, extra: &[&str]) -> Served {
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("planc"))
-        .args(["--lang", "en", "serve", "--port", "0"])
-        .args(extra)
-        .arg(path)
+    serve_limited(path, extra, None)
+}
+
+/// [`serve_with`] under a lowered limit on open files (`ulimit -n` in a shell that then
+/// runs planc), when `files` is given.
+fn serve_limited(path: &Path, extra: &[&str], files: Option<u32>) -> Served {
+    let mut args = vec!["--lang", "en", "serve", "--port", "0"];
+    args.extend_from_slice(extra);
+    let path = path.to_string_lossy();
+    args.push(&path);
+    serve_args(&args, files)
+}
+
+/// `planc ARGS` (a serve command), in an English environment; waits for the address.
+fn serve_args(args: &[&str], files: Option<u32>) -> Served {
+    let planc = assert_cmd::cargo::cargo_bin("planc");
+    let mut cmd = match files {
+        Some(n) => {
+            let mut c = Command::new("sh");
+            c.args(["-c", &format!("ulimit -n {n} && exec \"$0\" \"$@\"")])
+                .arg(&planc);
+            c
+        }
+        None => Command::new(&planc),
+    };
+    let mut child = cmd
+        .args(args)
         .current_dir(root())
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("PLANC_LANG")
+        .env("LANG", "C.UTF-8")
         .env("NO_COLOR", "1")
         .stdin(Stdio::null())
         .stdout(Stdio::null())
@@ -515,4 +542,245 @@ fn pages_carry_a_policy_and_the_report_frame_is_sandboxed() {
     assert_eq!(status, 200);
     assert!(head.contains("frame-ancestors 'self'"), "{head}");
     assert!(head.contains("default-src 'none'"), "{head}");
+}
+
+/// Sends `bytes` (ignoring a refusal half-way) and reads what comes back until the
+/// server closes the connection or `wait` passes: the status, if any, and how long
+/// the server took.
+fn exchange(addr: &str, bytes: &[u8], wait: Duration) -> (Option<u16>, Duration) {
+    let started = Instant::now();
+    let mut s = TcpStream::connect(addr).expect("connect");
+    s.set_read_timeout(Some(wait)).ok();
+    let _ = s.write_all(bytes);
+    let mut raw = Vec::new();
+    let _ = s.read_to_end(&mut raw);
+    let text = String::from_utf8_lossy(&raw);
+    let status = text
+        .strip_prefix("HTTP/1.1 ")
+        .and_then(|r| r.get(..3))
+        .and_then(|c| c.parse().ok());
+    (status, started.elapsed())
+}
+
+/// Hundreds of idle connections, under a lowered descriptor limit, neither end the
+/// server nor keep a normal request from being answered: the oldest idle ones are
+/// closed to make room.
+#[test]
+fn idle_connections_do_not_exhaust_the_server() {
+    let server = serve_limited(Path::new("examples/org"), &[], Some(128));
+    let mut idle = Vec::new();
+    for _ in 0..300 {
+        match TcpStream::connect(&server.addr) {
+            Ok(s) => idle.push(s),
+            Err(e) => panic!("connection {} refused: {e}", idle.len()),
+        }
+    }
+    // One byte each, so every connection is accepted and sits in its request head.
+    for s in &mut idle {
+        let _ = s.write_all(b"G");
+    }
+    let (status, _, body) = get(&server.addr, "/");
+    assert_eq!(status, 200, "{body}");
+    let (status, _, _) = get(&server.addr, "/report/company.plan.yaml");
+    assert_eq!(status, 200);
+    // The oldest idle connection was closed by the server.
+    let first = &mut idle[0];
+    first.set_read_timeout(Some(Duration::from_secs(10))).ok();
+    let mut b = [0u8; 64];
+    assert_eq!(
+        first.read(&mut b).unwrap_or(0),
+        0,
+        "the oldest idle connection is closed"
+    );
+    drop(idle);
+    let (status, _, _) = get(&server.addr, "/");
+    assert_eq!(status, 200);
+}
+
+/// A request head of a megabyte is refused (431, or the connection closed), never read
+/// whole or answered.
+#[test]
+fn a_huge_header_is_refused() {
+    let server = serve(Path::new("examples/org"));
+    let mut req = format!("GET / HTTP/1.1\r\nHost: {}\r\nX-Big: ", server.addr).into_bytes();
+    req.extend(std::iter::repeat_n(b'a', 1 << 20));
+    req.extend_from_slice(b"\r\n\r\n");
+    let (status, took) = exchange(&server.addr, &req, Duration::from_secs(20));
+    assert!(
+        status.is_none() || status == Some(431),
+        "{status:?} for a 1 MB header"
+    );
+    assert!(took < Duration::from_secs(15), "{took:?}");
+    // Just under the limit is answered.
+    let mut req = format!("GET / HTTP/1.1\r\nHost: {}\r\nX-Big: ", server.addr).into_bytes();
+    req.extend(std::iter::repeat_n(b'a', 15 * 1024));
+    req.extend_from_slice(b"\r\n\r\n");
+    let (status, _) = exchange(&server.addr, &req, Duration::from_secs(20));
+    assert_eq!(status, Some(200));
+}
+
+/// A request head sent a few bytes at a time (slowloris) is cut off after the header
+/// time (5 s), whatever keeps arriving.
+#[test]
+fn slow_headers_time_out() {
+    let server = serve(Path::new("examples/org"));
+    let started = Instant::now();
+    let mut s = TcpStream::connect(&server.addr).expect("connect");
+    s.set_read_timeout(Some(Duration::from_millis(300))).ok();
+    s.write_all(b"GET / HTTP/1.1\r\n").expect("send");
+    let mut raw = Vec::new();
+    let closed = loop {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "still open after 20 s"
+        );
+        if s.write_all(b"X-Slow: 1\r\n").is_err() {
+            break started.elapsed();
+        }
+        let mut b = [0u8; 256];
+        match s.read(&mut b) {
+            Ok(0) => break started.elapsed(),
+            Ok(n) => raw.extend_from_slice(&b[..n]),
+            Err(e)
+                if e.kind() == std::io::ErrorKind::WouldBlock
+                    || e.kind() == std::io::ErrorKind::TimedOut => {}
+            Err(_) => break started.elapsed(),
+        }
+    };
+    assert!(closed >= Duration::from_secs(4), "{closed:?}");
+    let text = String::from_utf8_lossy(&raw);
+    assert!(
+        text.is_empty() || text.starts_with("HTTP/1.1 408"),
+        "{text}"
+    );
+    // A connection that sends nothing at all goes the same way.
+    let (status, took) = exchange(&server.addr, b"", Duration::from_secs(20));
+    assert_eq!(status, Some(408));
+    assert!(took < Duration::from_secs(10), "{took:?}");
+}
+
+/// Every reply — pages, reports, refusals, errors — carries a policy and refuses to
+/// be framed by another site.
+#[test]
+fn every_reply_carries_a_policy_and_refuses_framing() {
+    let server = serve(Path::new("examples/org"));
+    let host = &server.addr;
+    for (request, status) in [
+        (format!("GET / HTTP/1.1\r\nHost: {host}\r\n\r\n"), 200),
+        (format!("HEAD / HTTP/1.1\r\nHost: {host}\r\n\r\n"), 200),
+        (
+            format!("GET /plan/company.plan.yaml HTTP/1.1\r\nHost: {host}\r\n\r\n"),
+            200,
+        ),
+        (
+            format!("GET /report/company.plan.yaml HTTP/1.1\r\nHost: {host}\r\n\r\n"),
+            200,
+        ),
+        (
+            format!("GET /report/../x HTTP/1.1\r\nHost: {host}\r\n\r\n"),
+            404,
+        ),
+        (
+            format!("GET /nothing HTTP/1.1\r\nHost: {host}\r\n\r\n"),
+            404,
+        ),
+        (format!("POST / HTTP/1.1\r\nHost: {host}\r\n\r\n"), 405),
+        (
+            "GET / HTTP/1.1\r\nHost: evil.example\r\n\r\n".to_owned(),
+            421,
+        ),
+        (
+            "GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n".to_owned(),
+            400,
+        ),
+        ("NONSENSE\r\n\r\n".to_owned(), 400),
+    ] {
+        let mut s = TcpStream::connect(host).expect("connect");
+        s.set_read_timeout(Some(Duration::from_secs(30))).ok();
+        s.write_all(request.as_bytes()).expect("send");
+        let mut raw = Vec::new();
+        s.read_to_end(&mut raw).expect("read");
+        let text = String::from_utf8_lossy(&raw).to_lowercase();
+        let first = request.lines().next().unwrap_or_default();
+        assert!(
+            text.starts_with(&format!("http/1.1 {status}")),
+            "{first}: {text:.200}"
+        );
+        let head = text.split("\r\n\r\n").next().unwrap_or_default();
+        assert!(
+            head.contains("content-security-policy: default-src 'none'"),
+            "{first}: {head}"
+        );
+        assert!(head.contains("frame-ancestors"), "{first}: {head}");
+        assert!(head.contains("x-frame-options:"), "{first}: {head}");
+        if first.starts_with("HEAD") {
+            assert!(text.ends_with("\r\n\r\n"), "HEAD has no body");
+        }
+    }
+    // The event stream too.
+    let mut s = TcpStream::connect(host).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(30))).ok();
+    write!(s, "GET /events HTTP/1.1\r\nHost: {host}\r\n\r\n").expect("send");
+    let mut head = String::new();
+    let mut r = BufReader::new(s);
+    while r.read_line(&mut head).is_ok_and(|n| n > 2) && !head.ends_with("\r\n\r\n") {}
+    assert!(
+        head.to_lowercase().contains("content-security-policy:"),
+        "{head}"
+    );
+    assert!(head.contains("text/event-stream"), "{head}");
+}
+
+/// After an edit, the served report is still byte for byte what `render` writes for the
+/// edited file — the validation record's SHA-256 of the new text included.
+#[test]
+fn an_edited_report_is_what_render_writes_hash_included() {
+    let dir = org_copy();
+    let server = serve(dir.path());
+    let mut events = subscribe(&server.addr);
+    let path: PathBuf = dir.path().join("reps/lina.plan.yaml");
+    let text = std::fs::read_to_string(&path).expect("read");
+    std::fs::write(&path, text.replacen("title: ", "title: 改过的", 1)).expect("write");
+    let data = next_change(&mut events, Duration::from_secs(20)).expect("a change event");
+    assert!(data.contains("lina.plan.yaml"), "{data}");
+    let (status, _, served) = get(&server.addr, "/report/reps/lina.plan.yaml");
+    assert_eq!(status, 200);
+    let out = tempfile::tempdir().expect("temp dir");
+    planc()
+        .args(["render", "--format", "html", "-o"])
+        .arg(out.path())
+        .arg(dir.path())
+        .assert()
+        .success();
+    let rendered = std::fs::read_to_string(out.path().join("reps/lina.html")).expect("rendered");
+    let sha = planc::render::checks::sha256_hex(&std::fs::read(&path).expect("read"));
+    assert!(rendered.contains(&sha), "render names the file's hash");
+    assert!(
+        served.contains(&sha),
+        "the served report names the new hash"
+    );
+    assert!(
+        served == rendered,
+        "the served report differs from render's"
+    );
+}
+
+/// Without `--lang`, the pages speak the plans' language (Chinese here, in an English
+/// environment), and money is in 万元/亿元 as the reports show it; `--lang en` wins.
+#[test]
+fn pages_follow_the_plans_language() {
+    let server = serve_args(&["serve", "--port", "0", "examples/org"], None);
+    let (status, _, index) = get(&server.addr, "/");
+    assert_eq!(status, 200);
+    assert!(index.contains("<html lang=\"zh-CN\">"), "{index:.300}");
+    assert!(index.contains("计划与复盘"), "{index:.600}");
+    assert!(index.contains("亿元") || index.contains("万元"), "{index}");
+    assert!(!index.contains("CNY"), "{index}");
+    let (_, _, page) = get(&server.addr, "/plan/company.plan.yaml");
+    assert!(page.contains("<html lang=\"zh-CN\">"), "{page:.300}");
+    drop(server);
+    let server = serve(Path::new("examples/org"));
+    let (_, _, index) = get(&server.addr, "/");
+    assert!(index.contains("<html lang=\"en\">"), "{index:.300}");
+    assert!(index.contains("Plans and reviews"), "{index:.600}");
 }

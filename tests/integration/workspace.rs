@@ -440,7 +440,7 @@ fn the_consolidated_report_rolls_the_org_up_in_every_format() {
     let md = String::from_utf8(out.stdout).unwrap();
     // The tree: the company, its regions with allocation = plan, the representatives.
     assert!(
-        md.contains("| 　华东大区 | 华东大区年度销售指标 | 90,720 | 90,720 | 0 | 2,400 | 3 |"),
+        md.contains("| 　华东大区 | 华东大区年度销售指标 | 90,720 | 90,720 | 0 | 2,400 | 3 / 3 |"),
         "{md}"
     );
     for rep in ["王磊", "李娜", "张伟"] {
@@ -460,8 +460,11 @@ fn the_consolidated_report_rolls_the_org_up_in_every_format() {
     assert!(md.contains("[reps/wanglei.md](reps/wanglei.md)"), "{md}");
     insta::assert_snapshot!("rollup_md", md);
     let dir = tempfile::tempdir().unwrap();
+    // `-o site` is a folder, made when it does not exist yet: the consolidated report
+    // goes into it beside the reports `render DIR -o site` writes.
+    let site = dir.path().join("site");
     for format in ["html", "docx"] {
-        let path = dir.path().join(format!("rollup.{format}"));
+        let path = site.join(format!("rollup.{format}"));
         planc_env()
             .args([
                 "render",
@@ -471,13 +474,29 @@ fn the_consolidated_report_rolls_the_org_up_in_every_format() {
                 format,
                 "-o",
             ])
-            .arg(&path)
+            .arg(&site)
             .assert()
             .success();
         let bytes = std::fs::read(&path).unwrap();
         assert!(bytes.len() > 5_000, "{format}: {} bytes", bytes.len());
     }
-    let html = std::fs::read_to_string(dir.path().join("rollup.html")).unwrap();
+    let html = std::fs::read_to_string(site.join("rollup.html")).unwrap();
+    // A file where the folder should be is refused, and left alone.
+    let file = dir.path().join("org.docx");
+    std::fs::write(&file, "keep").unwrap();
+    planc_env()
+        .args([
+            "render",
+            "examples/org",
+            "--rollup",
+            "--format",
+            "docx",
+            "-o",
+        ])
+        .arg(&file)
+        .assert()
+        .code(2);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "keep");
     assert!(html.contains("<svg") && html.contains("href=\"reps/wanglei.html\""));
     // A folder without child plans, and an unknown root, are usage errors.
     planc_env()

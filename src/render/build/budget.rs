@@ -85,6 +85,7 @@ impl<'a> Builder<'a> {
                         label: self.col_unit("amount", &style),
                         align: "right",
                         weight: 2,
+                        ..Default::default()
                     },
                     self.column("share", "right", 1),
                     self.column("note", "left", 5),

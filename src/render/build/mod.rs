@@ -19,12 +19,12 @@ use rust_decimal::Decimal;
 
 use super::chart::{Chart, ChartKind, Datum};
 use super::labels::{Labels, Lang};
-use super::num::{self, Numbers, ValueStyle};
 use super::view::*;
 use crate::model::{
     self, Action, Breakdown, BreakdownItem, Comparator, Frequency, Kind, Kpi, Level, Phase, Plan,
     Quantity, RequestKind, Sp, Status, Strategy, Tier, Topic,
 };
+use crate::num::{self, Numbers, ValueStyle};
 
 /// Builds the report for `plan`; `checks` is the validation-record body (see `checks`).
 /// `money_unit` is planc.toml's `[render] money_unit` (the plan's `report_unit` wins).
@@ -320,16 +320,7 @@ impl<'a> Builder<'a> {
             n: Numbers {
                 unit: plan.money_unit(),
                 lang: l.lang,
-                doc: Some({
-                    let amounts = money_amounts(plan);
-                    // A plan without amounts keeps the unit it is written in.
-                    let fallback = amounts.is_empty().then(|| plan.money_unit());
-                    num::Money::choose(
-                        &amounts,
-                        l.lang,
-                        plan.report_unit().or(money_unit).or(fallback),
-                    )
-                }),
+                doc: Some(num::Money::of_plan(plan, l.lang, money_unit)),
             },
             names,
             charts: 0,
@@ -581,14 +572,11 @@ impl<'a> Builder<'a> {
         if let Some(d) = &p.issue_date {
             out.push(self.pair("cover.issue_date", d.raw.trim().to_owned()));
         }
-        let currency = p.currency.clone().unwrap_or_else(|| "CNY".into());
-        let unit = self.money_label();
-        let unit = if unit.starts_with(&currency) {
-            unit
-        } else {
-            format!("{currency} · {unit}")
-        };
-        out.push(self.pair("cover.unit", unit));
+        // A plan that states no amount of money has no money unit to declare.
+        if num::states_money(p) {
+            let currency = p.currency.as_deref().unwrap_or("CNY");
+            out.push(self.pair("cover.unit", cover_unit(currency, &self.money_label())));
+        }
         if let Some(note) = self.money_note() {
             out.push(self.pair("cover.rounding", note));
         }
@@ -650,58 +638,13 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// Every amount of money the plan states, in 元: what the document's money format
-/// must show (sums and shares of these need no more decimals than they do).
-fn money_amounts(plan: &Plan) -> Vec<Decimal> {
-    let unit = plan.money_unit();
-    let mut out = Vec::new();
-    let mut add = |q: Option<&Sp<Quantity>>| {
-        if let Some(y) = q
-            .filter(|q| matches!(q.unit, model::Unit::Money(_) | model::Unit::Bare))
-            .and_then(|q| q.yuan(unit))
-        {
-            out.push(y);
-        }
-    };
-    fn items<'p>(bs: &'p [Breakdown], out: &mut Vec<&'p BreakdownItem>) {
-        for b in bs {
-            for i in &b.items {
-                out.push(i);
-                items(&i.breakdowns, out);
-            }
-        }
+/// The cover's currency and money unit: `CNY · 万元`, `CNY m`.
+pub fn cover_unit(currency: &str, unit: &str) -> String {
+    if unit.starts_with(currency) {
+        unit.to_owned()
+    } else {
+        format!("{currency} · {unit}")
     }
-    for t in &plan.targets {
-        if !matches!(t.value.unit, model::Unit::Money(_) | model::Unit::Bare) {
-            continue;
-        }
-        add(Some(&t.value));
-        add(t.last_year.as_ref());
-        let mut all = Vec::new();
-        items(&t.breakdowns, &mut all);
-        for i in all {
-            add(Some(&i.value));
-            add(i.last_year.as_ref());
-        }
-    }
-    if let Some(ly) = &plan.last_year {
-        add(ly.sales.as_ref());
-        add(ly.target.as_ref());
-        add(ly.previous_sales.as_ref());
-    }
-    if let Some(b) = &plan.budget {
-        add(Some(&b.total));
-        b.lines.iter().for_each(|l| add(l.amount.as_ref()));
-        b.allocations.iter().for_each(|a| add(Some(&a.amount)));
-    }
-    plan.all_strategies()
-        .into_iter()
-        .for_each(|s| add(s.budget.as_ref()));
-    plan.requests
-        .iter()
-        .filter(|r| r.kind == RequestKind::Budget)
-        .for_each(|r| add(r.amount.as_ref()));
-    out
 }
 
 /// `province` → `Province` (a dimension name as a column header).

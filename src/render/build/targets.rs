@@ -81,6 +81,7 @@ impl<'a> Builder<'a> {
             label: self.col(key),
             align,
             weight,
+            ..Default::default()
         }
     }
 
@@ -106,17 +107,20 @@ impl<'a> Builder<'a> {
                         label: self.dimension_header(&b.dimension, &title),
                         align: "left",
                         weight: 3,
+                        ..Default::default()
                     },
                     Column {
                         label: self.col_unit("target", &style),
                         align: "right",
                         weight: 2,
+                        ..Default::default()
                     },
                     self.column("share", "right", 1),
                     Column {
                         label: self.col_unit("last_year", &style),
                         align: "right",
                         weight: 2,
+                        ..Default::default()
                     },
                     self.column("growth", "right", 1),
                     self.column("focus", "left", 4),

@@ -439,7 +439,11 @@ impl Writer<'_> {
         // Rows of at most four, balanced (5 → 3 + 2).
         let rows = figures.len().div_ceil(4);
         let per = figures.len().div_ceil(rows);
-        for chunk in figures.chunks(per) {
+        let chunks = figures.chunks(per).count();
+        // A card of figures keeps together: its rows never split, its label row stays
+        // with its value row, and each row of figures with the next.
+        for (ci, chunk) in figures.chunks(per).enumerate() {
+            let more = ci + 1 < chunks;
             let n = chunk.len();
             let w = TEXT_W / 4;
             let mut labels = Vec::new();
@@ -452,6 +456,7 @@ impl Writer<'_> {
                         .add_paragraph(
                             Paragraph::new()
                                 .style("TableText")
+                                .keep_next(true)
                                 .add_run(text_run(&f.label).color("5F6B7A")),
                         ),
                 );
@@ -461,6 +466,7 @@ impl Writer<'_> {
                     .add_paragraph(
                         Paragraph::new()
                             .style("FigureValue")
+                            .keep_next(more || f.note.is_some())
                             .add_run(text_run(&f.value)),
                     );
                 if let Some(note) = &f.note {
@@ -508,12 +514,15 @@ impl Writer<'_> {
                         .color("FFFFFF")
                         .size(12),
                 );
-            let t = Table::new(vec![TableRow::new(labels), TableRow::new(values)])
-                .set_grid(vec![w; n])
-                .width(w * n, WidthType::Dxa)
-                .layout(TableLayoutType::Fixed)
-                .set_borders(borders)
-                .margins(TableCellMargins::new().margin(60, 120, 60, 120));
+            let t = Table::new(vec![
+                TableRow::new(labels).cant_split(),
+                TableRow::new(values).cant_split(),
+            ])
+            .set_grid(vec![w; n])
+            .width(w * n, WidthType::Dxa)
+            .layout(TableLayoutType::Fixed)
+            .set_borders(borders)
+            .margins(TableCellMargins::new().margin(60, 120, 60, 120));
             self.t(t);
         }
     }
@@ -916,9 +925,9 @@ impl Writer<'_> {
         for (i, s) in entries.iter().enumerate() {
             let mut p = Paragraph::new().style(&format!("TOC{}", s.level));
             if i == 0 {
-                // The field begins in the first entry. It is not marked dirty: Word would
-                // ask to update fields on opening. Page numbers depend on Word's layout,
-                // so the entries carry none and a note says how to add them.
+                // The field begins in the first entry, pre-filled with the headings so
+                // every reader sees them; `w:updateFields` in the settings has Word
+                // refresh it (page numbers included) when it opens the file.
                 p = p.add_run(
                     Run::new()
                         .add_field_char(FieldCharType::Begin, false)
@@ -935,9 +944,6 @@ impl Writer<'_> {
             }
             self.p(p);
         }
-        self.p(Paragraph::new()
-            .style("CoverNote")
-            .add_run(text_run(&self.l.get("doc.toc_hint"))));
         // A long contents list gets its page; a short one is followed by the first chapter
         // rather than leaving most of a page empty.
         if entries.len() > SHORT_TOC {

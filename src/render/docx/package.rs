@@ -24,6 +24,7 @@ pub fn write(docx: Docx, report: &Report) -> Result<Vec<u8>, RenderError> {
     let document = renumber(&document, b"<pic:cNvPr id=\"");
     let styles = default_paragraph_style(&east_asian_language(&x.styles, report.lang));
     let core = core_xml(report);
+    let settings = update_fields_on_open(&x.settings);
 
     let mut parts: Vec<(String, &[u8])> = vec![
         ("[Content_Types].xml".into(), &x.content_type),
@@ -34,8 +35,8 @@ pub fn write(docx: Docx, report: &Report) -> Result<Vec<u8>, RenderError> {
         ("word/_rels/document.xml.rels".into(), &x.document_rels),
         ("word/document.xml".into(), &document),
         ("word/styles.xml".into(), &styles),
-        ("word/settings.xml".into(), &x.settings),
-        ("word/fontTable.xml".into(), &x.font_table),
+        ("word/settings.xml".into(), &settings),
+        ("word/fontTable.xml".into(), FONT_TABLE.as_bytes()),
         ("word/comments.xml".into(), &x.comments),
         ("word/numbering.xml".into(), &x.numberings),
         ("word/commentsExtended.xml".into(), &x.comments_extended),
@@ -162,6 +163,42 @@ fn repeat_header_rows(xml: &[u8]) -> Vec<u8> {
 
 /// Declares the document's East-Asian language, so LibreOffice picks a CJK font for
 /// Chinese text when the named font is not installed.
+/// `<w:updateFields w:val="true"/>`: Word refreshes the contents field (and its page
+/// numbers) when it opens the document; until then the pre-filled headings show.
+fn update_fields_on_open(settings: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(settings);
+    match text.rfind("</w:settings>") {
+        Some(i) => format!(
+            "{}<w:updateFields w:val=\"true\" />{}",
+            &text[..i],
+            &text[i..]
+        )
+        .into_bytes(),
+        None => settings.to_vec(),
+    }
+}
+
+/// The fonts the styles name, declared so Word and LibreOffice both resolve them: the
+/// Chinese face under its English and Chinese names (`Microsoft YaHei`, `微软雅黑`) with
+/// the GB2312 character set, so a system without it substitutes a Chinese sans-serif
+/// (LibreOffice: Noto Sans CJK SC, WenQuanYi), never a Latin face with boxes.
+const FONT_TABLE: &str = concat!(
+    r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+    r#"<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" "#,
+    r#"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#,
+    r#"<w:font w:name="Arial"><w:panose1 w:val="020B0604020202020204" />"#,
+    r#"<w:charset w:val="00" /><w:family w:val="swiss" /><w:pitch w:val="variable" /></w:font>"#,
+    r#"<w:font w:name="Microsoft YaHei"><w:altName w:val="微软雅黑" />"#,
+    r#"<w:panose1 w:val="020B0503020204020204" /><w:charset w:val="86" />"#,
+    r#"<w:family w:val="swiss" /><w:pitch w:val="variable" /></w:font>"#,
+    r#"<w:font w:name="SimSun"><w:altName w:val="宋体" />"#,
+    r#"<w:panose1 w:val="02010600030101010101" /><w:charset w:val="86" />"#,
+    r#"<w:family w:val="auto" /><w:pitch w:val="variable" /></w:font>"#,
+    r#"<w:font w:name="Times New Roman"><w:charset w:val="00" />"#,
+    r#"<w:family w:val="roman" /><w:pitch w:val="variable" /></w:font>"#,
+    r#"</w:fonts>"#
+);
+
 fn east_asian_language(xml: &[u8], lang: &str) -> Vec<u8> {
     let tag = match lang {
         "zh" => "<w:lang w:val=\"zh-CN\" w:eastAsia=\"zh-CN\" />",

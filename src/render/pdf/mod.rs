@@ -13,6 +13,9 @@ pub mod markup;
 pub mod templates;
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc;
+use std::time::Duration;
 
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Smart};
@@ -35,17 +38,76 @@ pub fn render(
     let fonts = fonts::system()?;
     let text = templates.render_report(report, l, fonts)?;
     let world = PlanWorld::new(text, charts(report, fonts), fonts, date(report));
-    let warned = typst::compile::<PagedDocument>(&world);
-    let doc = warned
-        .output
-        .map_err(|errors| RenderError::Pdf(describe(&world, &errors)))?;
     let ident = format!("planc/{}/{}", report.meta.id, report.meta.period);
-    let options = typst_pdf::PdfOptions {
-        ident: Smart::Custom(&ident),
-        timestamp: world.date.map(typst_pdf::Timestamp::new_utc),
-        ..Default::default()
-    };
-    typst_pdf::pdf(&doc, &options).map_err(|errors| RenderError::Pdf(describe(&world, &errors)))
+    let limit = Duration::from_secs(TYPESET_SECONDS.load(Ordering::Relaxed));
+    typeset_within(world, ident, limit).map_err(|e| match e {
+        Typeset::Failed(message) => RenderError::Pdf(message),
+        Typeset::TooLong => RenderError::Pdf(crate::t!(
+            "render-pdf-too-long",
+            template = templates::Templates::report_name(report),
+            seconds = limit.as_secs()
+        )),
+    })
+}
+
+/// How long typesetting one PDF may take by default (`[limits] typeset_seconds`).
+/// The company example takes about 2 s in a debug build.
+pub const DEFAULT_TYPESET_SECONDS: u64 = 60;
+
+static TYPESET_SECONDS: AtomicU64 = AtomicU64::new(DEFAULT_TYPESET_SECONDS);
+
+/// Sets how long typesetting one PDF may take, for this process.
+pub fn set_typeset_seconds(seconds: u64) {
+    TYPESET_SECONDS.store(seconds.max(1), Ordering::Relaxed);
+}
+
+enum Typeset {
+    Failed(String),
+    TooLong,
+}
+
+/// Compiles and exports `world` in a thread pool of its own, waiting at most `limit`.
+/// typst has no step limit of its own (a `for` over a vast range runs on), so a
+/// template that typesets without end is given up on: the error names it and the run
+/// goes on; the abandoned pool ends with the process (`render` exits after its files,
+/// and `serve` never typesets). The pool is typst's own, not the global one that
+/// `render DIR` runs its files on: typst spreads layout over rayon, and a global pool
+/// whose every thread waits here for a PDF could not lay any out.
+fn typeset_within(world: PlanWorld, ident: String, limit: Duration) -> Result<Vec<u8>, Typeset> {
+    let (tx, rx) = mpsc::channel();
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get().min(4));
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("planc-typeset-{i}"))
+        // typst recurses deeply on nested content; the main thread's stack is 8 MB.
+        .stack_size(64 * 1024 * 1024)
+        // A panic in typst drops the sender (reported below); rayon would abort.
+        .panic_handler(|_| {})
+        .build()
+        .map_err(|e| Typeset::Failed(e.to_string()))?;
+    pool.spawn(move || {
+        let warned = typst::compile::<PagedDocument>(&world);
+        let result = warned
+            .output
+            .map_err(|errors| describe(&world, &errors))
+            .and_then(|doc| {
+                let options = typst_pdf::PdfOptions {
+                    ident: Smart::Custom(&ident),
+                    timestamp: world.date.map(typst_pdf::Timestamp::new_utc),
+                    ..Default::default()
+                };
+                typst_pdf::pdf(&doc, &options).map_err(|errors| describe(&world, &errors))
+            });
+        let _ = tx.send(result);
+    });
+    match rx.recv_timeout(limit) {
+        Ok(result) => result.map_err(Typeset::Failed),
+        Err(mpsc::RecvTimeoutError::Timeout) => Err(Typeset::TooLong),
+        // typst panicked.
+        Err(mpsc::RecvTimeoutError::Disconnected) => {
+            Err(Typeset::Failed("typst stopped unexpectedly".to_owned()))
+        }
+    }
 }
 
 /// The document's date: the first day of the plan's period (never the clock).

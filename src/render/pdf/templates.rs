@@ -111,25 +111,31 @@ impl Templates {
         Templates { env }
     }
 
+    /// The name of the template a report is typeset from (`typ/kinds/region.typ.j2`).
+    pub fn report_name(report: &Report) -> String {
+        format!("typ/kinds/{}.typ.j2", report.kind)
+    }
+
     pub fn render_report(
         &self,
         report: &Report,
         l: &Labels,
         fonts: &Fonts,
     ) -> Result<String, RenderError> {
-        let t = self
-            .env
-            .get_template(&format!("typ/kinds/{}.typ.j2", report.kind))?;
+        let t = self.env.get_template(&Self::report_name(report))?;
         let fonts = context! {
             serif => fonts.serif.clone(),
             sans => fonts.sans.clone(),
             mono => fonts.mono.clone(),
         };
-        Ok(t.render(context! {
-            r => Value::from_serialize(report),
-            L => l.map(),
-            fonts => fonts,
-        })?)
+        crate::render::templates::render_bounded(
+            &t,
+            context! {
+                r => Value::from_serialize(report),
+                L => l.map(),
+                fonts => fonts,
+            },
+        )
     }
 }
 

@@ -5,7 +5,7 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use crate::model::{MoneyUnit, Quantity, Unit};
+use crate::model::{MoneyUnit, Plan, Quantity, Unit};
 
 use crate::model::Lang;
 
@@ -112,6 +112,19 @@ impl Money {
         }
     }
 
+    /// The money format of a document about `plan`: its `report_unit`, else the
+    /// configured one (`[render] money_unit`, `--money-unit`), else chosen from every
+    /// amount the plan states; a plan without amounts keeps the unit it is written in.
+    pub fn of_plan(plan: &Plan, lang: Lang, configured: Option<MoneyUnit>) -> Money {
+        let amounts = money_amounts(plan);
+        let fallback = amounts.is_empty().then(|| plan.money_unit());
+        Money::choose(
+            &amounts,
+            lang,
+            plan.report_unit().or(configured).or(fallback),
+        )
+    }
+
     /// An amount in 元 as a bare number in this format: `90,720`, `9.07`.
     pub fn amount(self, yuan: Decimal) -> String {
         fixed(yuan / self.scale.factor(), self.dp)
@@ -124,6 +137,72 @@ impl Money {
             s => format!("{}{}", self.amount(yuan), s.label()),
         }
     }
+}
+
+/// Every amount of money the plan states, in 元: what the document's money format
+/// must show (sums and shares of these need no more decimals than they do).
+pub fn money_amounts(plan: &Plan) -> Vec<Decimal> {
+    let unit = plan.money_unit();
+    let mut out = Vec::new();
+    let mut add = |q: Option<&crate::model::Sp<Quantity>>| {
+        if let Some(y) = q
+            .filter(|q| matches!(q.unit, Unit::Money(_) | Unit::Bare))
+            .and_then(|q| q.yuan(unit))
+        {
+            out.push(y);
+        }
+    };
+    fn items<'p>(
+        bs: &'p [crate::model::Breakdown],
+        out: &mut Vec<&'p crate::model::BreakdownItem>,
+    ) {
+        for b in bs {
+            for i in &b.items {
+                out.push(i);
+                items(&i.breakdowns, out);
+            }
+        }
+    }
+    for t in &plan.targets {
+        if !matches!(t.value.unit, Unit::Money(_) | Unit::Bare) {
+            continue;
+        }
+        add(Some(&t.value));
+        add(t.last_year.as_ref());
+        let mut all = Vec::new();
+        items(&t.breakdowns, &mut all);
+        for i in all {
+            add(Some(&i.value));
+            add(i.last_year.as_ref());
+        }
+    }
+    if let Some(ly) = &plan.last_year {
+        add(ly.sales.as_ref());
+        add(ly.target.as_ref());
+        add(ly.previous_sales.as_ref());
+    }
+    if let Some(b) = &plan.budget {
+        add(Some(&b.total));
+        b.lines.iter().for_each(|l| add(l.amount.as_ref()));
+        b.allocations.iter().for_each(|a| add(Some(&a.amount)));
+    }
+    plan.all_strategies()
+        .into_iter()
+        .for_each(|s| add(s.budget.as_ref()));
+    plan.requests
+        .iter()
+        .filter(|r| r.kind == crate::model::RequestKind::Budget)
+        .for_each(|r| add(r.amount.as_ref()));
+    out
+}
+
+/// Whether the plan speaks of money at all — a target in money (an `XX亿元` placeholder
+/// included), a budget, last year's sales — so its cover names a money unit.
+pub fn states_money(plan: &Plan) -> bool {
+    let money = |u: &Unit| matches!(u, Unit::Money(_) | Unit::Bare);
+    !money_amounts(plan).is_empty()
+        || plan.targets.iter().any(|t| money(&t.value.unit))
+        || plan.budget.is_some()
 }
 
 /// The decimals `d` needs to be written exactly (`9.0720` → 3).

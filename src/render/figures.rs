@@ -1,11 +1,12 @@
-//! What a review section shows besides its narrative: tables of computed figures with
-//! status lights, and plan-vs-actual charts. One [`Figures`] is the body of a report
-//! section (`Body::Review`); every cell is already written out.
+//! What a year-end review section shows besides its narrative: tables of computed
+//! figures with status lights, and plan-vs-actual charts. One [`Figures`] is the body of
+//! a report section (`Body::Review`); every cell is already written out. It lives here,
+//! with the rest of the view-model, so `render` never imports `review` (which builds it).
 
 use serde::Serialize;
 
-use crate::render::chart::Chart;
-use crate::render::view::Column;
+use super::chart::Chart;
+use super::view::Column;
 
 /// The body of a review section: blocks of figures, in order.
 #[derive(Clone, Debug, Serialize)]
@@ -139,6 +140,7 @@ mod tests {
             label: "x".into(),
             align,
             weight: 1,
+            ..Default::default()
         };
         let row = |cells: &[&str]| Row {
             cells: cells.iter().map(|t| Cell::text(*t)).collect(),

@@ -1,0 +1,462 @@
+//! The documents planc renders for the bundled examples, checked through the view-model
+//! they are written from: every table's relative figures are of the whole its header
+//! names, totals are their rows, each column has one number of decimals, and no
+//! section is empty. What the reader sees in Markdown, HTML, DOCX and PDF is this
+//! view-model written out.
+
+use std::path::{Path, PathBuf};
+
+use rust_decimal::Decimal;
+
+use planc::config::Config;
+use planc::render::view::{Body, Column, Measure, Report};
+
+fn examples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples")
+}
+
+/// The review of the bundled example, as the report writes it.
+fn review_view() -> (planc::review::Review, Report) {
+    let path = examples().join("review.plan.yaml");
+    let config = Config::discover(&path).unwrap();
+    let outcome = planc::review::run(
+        &planc::review::Request {
+            path: &path,
+            actuals: &[],
+            as_of: None,
+            config: &config,
+            report_missing: true,
+        },
+        false,
+    );
+    let review = outcome.review.clone().expect("the example review computes");
+    let (_, report) = planc::review::report::build(&outcome, &config).unwrap();
+    (review, report)
+}
+
+/// A table as the checks see it: columns, and rows of (kind, cell texts).
+struct Grid {
+    name: String,
+    columns: Vec<Column>,
+    rows: Vec<(&'static str, Vec<String>)>,
+}
+
+fn grids(report: &Report) -> Vec<Grid> {
+    let mut out = Vec::new();
+    for s in &report.sections {
+        let mut push = |columns: &[Column], rows: Vec<(&'static str, Vec<String>)>| {
+            out.push(Grid {
+                name: s.heading.clone(),
+                columns: columns.to_vec(),
+                rows,
+            })
+        };
+        match &s.body {
+            Body::Review(f) => {
+                for b in &f.blocks {
+                    let rows = b
+                        .rows
+                        .iter()
+                        .map(|r| (r.kind, r.cells.iter().map(|c| c.text.clone()).collect()))
+                        .collect();
+                    push(&b.columns, rows);
+                }
+            }
+            Body::Reference { tables } => {
+                for t in tables {
+                    let rows = t
+                        .table
+                        .rows
+                        .iter()
+                        .map(|r| (r.kind, r.cells.iter().map(|c| c.text.clone()).collect()))
+                        .collect();
+                    push(&t.table.columns, rows);
+                }
+            }
+            Body::Budget { table: Some(t), .. } => {
+                let rows = t
+                    .rows
+                    .iter()
+                    .map(|r| (r.kind, r.cells.iter().map(|c| c.text.clone()).collect()))
+                    .collect();
+                push(&t.columns, rows);
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The number a cell prints (`−0.28`, `+1,036.5`, `25.3%`), `None` for text and `—`.
+fn number(text: &str) -> Option<Decimal> {
+    let t = text
+        .trim()
+        .trim_end_matches('%')
+        .replace(',', "")
+        .replace('\u{2212}', "-");
+    let t = t.strip_prefix('+').unwrap_or(&t);
+    t.parse().ok()
+}
+
+/// Decimals a cell prints: `25.30` → 2.
+fn places(text: &str) -> Option<usize> {
+    number(text)?;
+    Some(text.split_once('.').map_or(0, |(_, f)| {
+        f.chars().take_while(char::is_ascii_digit).count()
+    }))
+}
+
+/// Half a unit of the last place, once for every printed figure in a sum and its total.
+fn slack(dp: usize, figures: usize) -> Decimal {
+    Decimal::new(5, dp as u32 + 1) * Decimal::from(figures)
+}
+
+/// The column's body cells (subtotals left out) and its total cell.
+fn column(g: &Grid, ci: usize) -> (Vec<&str>, Option<&str>) {
+    let body = g
+        .rows
+        .iter()
+        .filter(|(k, _)| *k == "body")
+        .map(|(_, c)| c[ci].as_str())
+        .collect();
+    let total = g
+        .rows
+        .iter()
+        .find(|(k, _)| *k == "total")
+        .map(|(_, c)| c[ci].as_str());
+    (body, total)
+}
+
+/// Every check the issue asks of a table, on one table.
+fn check_grid(g: &Grid, whole_gap: &dyn Fn(&str) -> Option<Decimal>) -> Vec<String> {
+    let mut bad = Vec::new();
+    for (ci, c) in g.columns.iter().enumerate() {
+        let (body, total) = column(g, ci);
+        let all: Vec<&str> = g.rows.iter().map(|(_, r)| r[ci].as_str()).collect();
+        // One number of decimals per column.
+        let dps: std::collections::BTreeSet<usize> = all.iter().filter_map(|t| places(t)).collect();
+        if c.measure != Measure::Text && dps.len() > 1 {
+            bad.push(format!(
+                "{}: column {} prints {:?} decimals: {all:?}",
+                g.name, c.label, dps
+            ));
+        }
+        let dp = dps.iter().max().copied().unwrap_or(0);
+        let relative = matches!(c.measure, Measure::Share | Measure::Points);
+        if relative && total.is_some_and(|t| number(t).is_none()) {
+            bad.push(format!(
+                "{}: column {} has no total: {all:?}",
+                g.name, c.label
+            ));
+        }
+        let values: Option<Vec<Decimal>> = body.iter().map(|t| number(t)).collect();
+        let (Some(values), Some(total)) = (values, total.and_then(number)) else {
+            continue;
+        };
+        let sum: Decimal = values.iter().sum();
+        let close = |a: Decimal, b: Decimal| (a - b).abs() <= slack(dp, values.len() + 1);
+        match c.measure {
+            Measure::Money | Measure::Share | Measure::Points if !close(sum, total) => {
+                bad.push(format!(
+                    "{}: column {} adds up to {sum}, its total row prints {total}",
+                    g.name, c.label
+                ))
+            }
+            _ => {}
+        }
+        if c.measure == Measure::Share && !close(total, Decimal::ONE_HUNDRED) {
+            bad.push(format!(
+                "{}: shares in column {} add up to {total} % of the whole it names",
+                g.name, c.label
+            ));
+        }
+        if c.measure == Measure::Points {
+            match whole_gap(&c.label) {
+                Some(gap) if close(total, gap) => {}
+                gap => bad.push(format!(
+                    "{}: points in column {} add up to {total}, the whole's gap is {gap:?}",
+                    g.name, c.label
+                )),
+            }
+        }
+    }
+    bad
+}
+
+/// Whether a serialized body holds anything a reader sees (its `type` tag aside).
+fn has_content(v: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match v {
+        Value::String(s) => !s.trim().is_empty(),
+        Value::Array(a) => a.iter().any(has_content),
+        Value::Object(o) => o
+            .iter()
+            .any(|(k, v)| k != "type" && k != "align" && k != "kind" && has_content(v)),
+        _ => false,
+    }
+}
+
+fn no_empty_section(report: &Report) -> Vec<String> {
+    let mut bad = Vec::new();
+    for (i, s) in report.sections.iter().enumerate() {
+        let has_children = report
+            .sections
+            .get(i + 1)
+            .is_some_and(|n| n.level > s.level);
+        let body = serde_json::to_value(&s.body).unwrap();
+        if !has_children && !has_content(&body) {
+            bad.push(format!("empty section: {}", s.heading));
+        }
+    }
+    bad
+}
+
+#[test]
+fn the_reviews_tables_add_up_to_the_wholes_they_name() {
+    let (review, report) = review_view();
+    // The whole a column names is a target of the review: its gap in points of
+    // attainment (points of growth for a segment's column).
+    let whole_gap = |label: &str| {
+        let t = review.targets.iter().find(|t| label.contains(&t.name))?;
+        let growth = label.contains("增长") || label.contains("growth");
+        if growth {
+            Some(t.growth.as_ref()?.value)
+        } else {
+            Some(t.attainment.as_ref()?.value - Decimal::ONE_HUNDRED)
+        }
+    };
+    let grids = grids(&report);
+    assert!(
+        grids
+            .iter()
+            .any(|g| g.columns.iter().any(|c| c.measure == Measure::Points)),
+        "the review shows contributions"
+    );
+    let mut bad: Vec<String> = grids
+        .iter()
+        .flat_map(|g| check_grid(g, &whole_gap))
+        .collect();
+    bad.extend(no_empty_section(&report));
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+#[test]
+fn a_region_nested_in_a_group_is_measured_against_the_company() {
+    let (review, report) = review_view();
+    let sales = review.targets.iter().find(|t| t.id == "sales").unwrap();
+    let region = sales
+        .breakdowns
+        .iter()
+        .find(|b| b.dimension == "region")
+        .unwrap();
+    let east = region.items.iter().find(|i| i.key == "east").unwrap();
+    // 9.09 of the company's 35.9: 25.32 %, not 51.6 % of 成熟区域.
+    assert_eq!(east.share.as_ref().unwrap().display, "25.3%");
+    let northwest = region.items.iter().find(|i| i.key == "northwest").unwrap();
+    // (2.41 − 2.53) ÷ 36 = −0.33 points of the company's attainment, not −2.6.
+    assert_eq!(
+        northwest.contribution.as_ref().unwrap().display,
+        "\u{2212}0.33个百分点"
+    );
+    // The group's subtotal is labelled as one.
+    let g = grids(&report)
+        .into_iter()
+        .find(|g| g.columns.iter().any(|c| c.label == "所属"))
+        .unwrap();
+    let subs: Vec<&str> = g
+        .rows
+        .iter()
+        .filter(|(k, _)| *k == "sub")
+        .map(|(_, c)| c[0].as_str())
+        .collect();
+    assert_eq!(subs, ["成熟区域 小计", "潜力区域 小计", "待开发区域 小计"]);
+    let share = g
+        .columns
+        .iter()
+        .find(|c| c.measure == Measure::Share)
+        .unwrap();
+    assert_eq!(share.label, "占年度销售总额");
+}
+
+/// The consolidated report of `examples/org`, as `render DIR --rollup` builds it.
+fn rollup_view() -> Report {
+    use planc::workspace::{Options, Workspace};
+    let dir = examples().join("org");
+    let config = Config::discover(&dir).unwrap();
+    let ws = Workspace::open(std::slice::from_ref(&dir), config, &Options::default());
+    let root = ws.plans_with_id("company-2026")[0];
+    let renderer = planc::render::Renderer::new(None).unwrap();
+    planc::report::rollup(&ws, root, &dir, &renderer, planc::render::Format::Md).unwrap()
+}
+
+#[test]
+fn the_rollups_tables_add_up_and_name_every_unit() {
+    let report = rollup_view();
+    let grids = grids(&report);
+    let mut bad: Vec<String> = grids
+        .iter()
+        .flat_map(|g| check_grid(g, &|_| None))
+        .collect();
+    bad.extend(no_empty_section(&report));
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+    // The company allocates to six regions; three have a plan, and all six are named.
+    let tree = &grids[0];
+    assert_eq!(tree.rows[0].1.last().unwrap(), "3 / 6");
+    let children = grids
+        .iter()
+        .find(|g| g.rows.last().is_some_and(|(_, r)| r[0] == "合计"))
+        .expect("the regions without a plan are named");
+    let names: Vec<&str> = children.rows.iter().map(|(_, r)| r[0].as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "华东大区",
+            "华南大区",
+            "华北大区",
+            "西南大区",
+            "西北大区",
+            "东北大区",
+            "合计"
+        ]
+    );
+    let total = &children.rows.last().unwrap().1;
+    assert_eq!(
+        total[1], "360,000",
+        "the allocations add up to the company's target"
+    );
+    // Product lines under the company's names, matched by id: 其他成熟产品 is the
+    // regions' 博舒平及其他.
+    let products = grids
+        .iter()
+        .find(|g| g.rows.iter().any(|(_, r)| r[0] == "心脉安"))
+        .unwrap();
+    let names: Vec<&str> = products.rows.iter().map(|(_, r)| r[0].as_str()).collect();
+    assert_eq!(names, ["心脉安", "清肺宁", "其他成熟产品", "下级合计"]);
+    // The chart's shares are of the total its caption names.
+    let chart = report
+        .sections
+        .iter()
+        .find_map(|s| match &s.body {
+            Body::Budget { chart: Some(c), .. } => Some(c),
+            _ => None,
+        })
+        .unwrap();
+    assert!(chart.caption.contains("360,000万元"), "{}", chart.caption);
+    for d in &chart.data {
+        let v = number(&d.value).unwrap();
+        let share = number(d.share.as_deref().unwrap()).unwrap();
+        let expected = (v * Decimal::ONE_HUNDRED / Decimal::from(360_000)).round_dp(1);
+        assert_eq!(share, expected, "{}: {} of 360,000", d.label, d.value);
+    }
+}
+
+#[test]
+fn one_figure_is_printed_one_way_throughout_the_review() {
+    let (review, report) = review_view();
+    let sales = review.targets.iter().find(|t| t.id == "sales").unwrap();
+    // The plan report's money format (万元: 9.072亿元 needs no third decimal there).
+    assert_eq!(review.money.scale.label(), "万元");
+    let want = review.money.amount(sales.target.value);
+    assert_eq!(want, "360,000");
+    // Every table that breaks the target down prints it so in its total row …
+    let totals: Vec<String> = grids(&report)
+        .iter()
+        .filter_map(|g| {
+            let ci = g.columns.iter().position(|c| c.label == "目标")?;
+            column(g, ci).1.map(str::to_owned)
+        })
+        .collect();
+    assert!(totals.len() >= 3, "{totals:?}");
+    assert!(totals.iter().all(|t| *t == want), "{totals:?}");
+    // … and the summary table and the narrative with its unit, which the cover names.
+    assert_eq!(sales.target.display, "360,000万元");
+    assert_eq!(report.meta.money_unit, "万元");
+    let renderer = planc::render::Renderer::new(None).unwrap();
+    let md =
+        String::from_utf8(renderer.render(&report, planc::render::Format::Md).unwrap()).unwrap();
+    assert!(md.contains("对照年度目标360,000万元"), "{md}");
+    assert!(md.contains("CNY · 万元"));
+    for other in ["36亿元", "| 36.0 ", "**36.00**", "**36.000**"] {
+        assert!(!md.contains(other), "{other} in the review");
+    }
+}
+
+#[test]
+fn the_configured_money_unit_applies_to_the_review() {
+    let tmp = tempfile::tempdir().unwrap();
+    let copy = std::process::Command::new("cp")
+        .arg("-r")
+        .arg(examples())
+        .arg(tmp.path())
+        .status()
+        .unwrap();
+    assert!(copy.success());
+    let root = tmp.path().join("examples");
+    std::fs::write(root.join("planc.toml"), "[render]\nmoney_unit = \"亿元\"\n").unwrap();
+    let out = crate::util::planc_env()
+        .args(["review", "review.plan.yaml", "--format", "md"])
+        .current_dir(&root)
+        .output()
+        .unwrap();
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Every amount in 亿元 with one number of decimals (two: 9.072亿元 is rounded for
+    // display, and the cover says so).
+    assert!(md.contains("CNY · 亿元"), "{md}");
+    assert!(md.contains("四舍五入保留2位小数"), "{md}");
+    assert!(
+        md.contains("| 年度销售总额 | 36.00亿元 | 35.90亿元 |"),
+        "{md}"
+    );
+    assert!(md.contains("| 华东大区 | 成熟区域 | 9.07 | 9.09 |"), "{md}");
+}
+
+/// Every nesting depth a report's rows use is indented by the stylesheet, and printing
+/// does not force a page break before each chapter.
+#[test]
+fn html_indents_every_depth_and_prints_without_forced_chapter_breaks() {
+    let mut depths = std::collections::BTreeSet::new();
+    let mut pages = Vec::new();
+    for args in [
+        vec!["examples/org/east-china.plan.yaml"],
+        vec!["examples/org", "--rollup"],
+    ] {
+        let out = crate::util::planc_env()
+            .arg("render")
+            .args(&args)
+            .args(["--format", "html", "-o", "-"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let html = String::from_utf8(out.stdout).unwrap();
+        for part in html.split("depth-").skip(1) {
+            let n: String = part.chars().take_while(char::is_ascii_digit).collect();
+            if part[n.len()..].starts_with(['"', ' ']) && !n.is_empty() {
+                depths.insert(n);
+            }
+        }
+        pages.push(html);
+    }
+    assert!(
+        depths.contains("3"),
+        "the representatives under 西湖组: {depths:?}"
+    );
+    for html in &pages {
+        for d in &depths {
+            assert!(
+                html.contains(&format!("tr.depth-{d} td:first-child")),
+                "no indentation rule for depth {d}"
+            );
+        }
+        let print = html.split("@media print").nth(1).unwrap_or_default();
+        assert!(!print.contains("level-1 { break-before: page"), "{print}");
+    }
+}
