@@ -290,6 +290,15 @@ pub struct Checked {
 }
 
 /// Checks a file from its bytes (one decode, one parse), keeping the plan and source.
+/// The semantic rules over a file already loaded (`load_bytes`), without parsing again.
+pub fn check_loaded(path: &Path, loaded: Loaded, config: &Config) -> FileReport {
+    finish_keep(path, loaded, config, false).0
+}
+
+pub fn load_owned_bytes(path: &Path, bytes: Vec<u8>, choice: Choice) -> Loaded {
+    load_owned(path, bytes, choice)
+}
+
 pub fn check_full(path: &Path, bytes: Vec<u8>, config: &Config, keep_root: bool) -> Checked {
     let loaded = load_owned(path, bytes, config.lang);
     let source = loaded.source.clone();
