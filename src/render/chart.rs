@@ -6,6 +6,8 @@
 
 use std::fmt::Write as _;
 
+use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
+use rust_decimal::Decimal;
 use serde::Serialize;
 
 /// Fonts for chart text: CJK-capable faces first, so Chinese labels render wherever
@@ -161,7 +163,8 @@ impl Chart {
     pub fn size(&self) -> (f64, f64) {
         let n = self.data.len() as f64;
         match self.kind {
-            ChartKind::Bar => (WIDTH, 16.0 + n * 30.0 + 10.0),
+            // The rows, then the value axis with its tick labels.
+            ChartKind::Bar => (WIDTH, 16.0 + n * 30.0 + 10.0 + AXIS_H),
             ChartKind::Column => (WIDTH, 250.0),
             ChartKind::Donut => (WIDTH, (40.0 + n * 26.0).max(220.0)),
             ChartKind::Gantt if !self.tick_groups.is_empty() => (WIDTH, 20.0 + n * 30.0 + 48.0),
@@ -209,7 +212,37 @@ impl Chart {
             .map(|d| text_width(&value_text(d), 12.0))
             .fold(0.0, f64::max);
         let span = (WIDTH - x0 - value_w - 16.0).max(60.0);
-        let max = self.data.iter().map(|d| d.magnitude).fold(0.0, f64::max);
+        let largest = self.data.iter().map(|d| d.magnitude).fold(0.0, f64::max);
+        // The axis runs to the first round tick at or past the largest bar; bars are
+        // measured against it. (Ticks label the geometry; the figures are the values.)
+        let ticks = ticks(Decimal::from_f64(largest).unwrap_or_default());
+        let axis_max = ticks.last().copied().unwrap_or_default();
+        let max = axis_max.to_f64().unwrap_or(largest);
+        let axis_y = 16.0 + self.data.len() as f64 * 30.0 + 2.0;
+        for t in &ticks {
+            let tx = x0
+                + if max > 0.0 {
+                    t.to_f64().unwrap_or(0.0) / max * span
+                } else {
+                    0.0
+                };
+            let _ = write!(
+                out,
+                r##"<line x1="{x}" y1="12" x2="{x}" y2="{axis_y}" stroke="#e3e7ee" stroke-width="1"/><text x="{x}" y="{}" text-anchor="middle" font-size="10" fill="#5f6b7a">{}</text>"##,
+                axis_y + 14.0,
+                crate::num::dec(*t, 4),
+                x = r1(tx),
+            );
+        }
+        let last = crate::num::dec(axis_max, 4);
+        let _ = write!(
+            out,
+            r##"<line x1="{x0}" y1="{axis_y}" x2="{}" y2="{axis_y}" stroke="#9aa5b4" stroke-width="1"/><text x="{}" y="{}" font-size="10" fill="#5f6b7a">{}</text>"##,
+            r1(x0 + span),
+            r1(x0 + span + text_width(&last, 10.0) / 2.0 + 6.0),
+            axis_y + 14.0,
+            esc(&self.unit)
+        );
         for (i, (d, l)) in self.data.iter().zip(&labels).enumerate() {
             let y = 16.0 + i as f64 * 30.0;
             let w = if max > 0.0 {
@@ -518,6 +551,8 @@ impl Chart {
 }
 
 const WIDTH: f64 = 640.0;
+/// Height of a bar chart's value axis with its tick labels.
+const AXIS_H: f64 = 22.0;
 
 fn value_text(d: &Datum) -> String {
     match &d.share {
@@ -611,6 +646,39 @@ pub fn esc(s: &str) -> String {
     out
 }
 
+/// Ticks for a value axis from 0 to at least `max`: four or five steps of 1, 2, 2.5 or 5
+/// times a power of ten, computed exactly.
+pub fn ticks(max: Decimal) -> Vec<Decimal> {
+    if max <= Decimal::ZERO {
+        return vec![Decimal::ZERO];
+    }
+    let raw = max / Decimal::from(4);
+    let mut p = Decimal::ONE;
+    while p * Decimal::TEN <= raw {
+        p *= Decimal::TEN;
+    }
+    while p > raw && p > Decimal::new(1, 6) {
+        p /= Decimal::TEN;
+    }
+    let step = [
+        Decimal::ONE,
+        Decimal::TWO,
+        Decimal::new(25, 1),
+        Decimal::new(5, 0),
+        Decimal::TEN,
+    ]
+    .into_iter()
+    .map(|m| m * p)
+    .find(|s| *s >= raw)
+    .unwrap_or(p * Decimal::TEN);
+    let mut out = vec![Decimal::ZERO];
+    while *out.last().unwrap_or(&Decimal::ZERO) < max {
+        let next = out.last().copied().unwrap_or_default() + step;
+        out.push(next);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -669,6 +737,46 @@ mod tests {
             .filter_map(|r| r.split("fill=\"").nth(1)?.split('"').next())
             .collect();
         assert_eq!(fills.len(), 1, "{fills:?}");
+    }
+
+    #[test]
+    fn a_bar_chart_has_a_value_axis_with_round_ticks_and_its_unit() {
+        let c = Chart::new(
+            "c4".into(),
+            "t".into(),
+            ChartKind::Bar,
+            "万元".into(),
+            vec![datum("a", 90720.0), datum("b", 78000.0)],
+        );
+        let labels: Vec<&str> = c
+            .svg
+            .split("font-size=\"10\" fill=\"#5f6b7a\">")
+            .skip(1)
+            .filter_map(|t| t.split('<').next())
+            .collect();
+        assert_eq!(
+            labels,
+            ["0", "25,000", "50,000", "75,000", "100,000", "万元"],
+            "{}",
+            c.svg
+        );
+        // The largest bar stops short of the axis end, at 90,720 of 100,000.
+        let (w, _) = c.size();
+        assert!(c.svg.contains(&format!("viewBox=\"0 0 {w} ")));
+    }
+
+    #[test]
+    fn ticks_are_round_and_reach_the_largest_value() {
+        let t = |m: i64| ticks(Decimal::from(m));
+        assert_eq!(t(360_000).last().copied(), Some(Decimal::from(400_000)));
+        assert_eq!(t(8).len(), 5, "{:?}", t(8));
+        assert!(t(97).last().unwrap() >= &Decimal::from(97));
+        assert_eq!(t(0), [Decimal::ZERO]);
+        assert_eq!(
+            ticks(Decimal::new(35, 1)),
+            [0, 1, 2, 3, 4].map(Decimal::from),
+            "3.5 in steps of 1"
+        );
     }
 
     #[test]

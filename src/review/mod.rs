@@ -14,6 +14,7 @@ mod fmt;
 mod narrative;
 pub mod report;
 pub mod session;
+mod summary;
 mod tables;
 
 pub use compute::{compute, Light, Review};

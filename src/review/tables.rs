@@ -48,7 +48,16 @@ fn optp(p: Option<&super::compute::Pct>) -> String {
 }
 
 impl Builder<'_> {
-    fn c(&self, key: &str) -> String {
+    /// What a value of `t` is divided by to be read in its unit (the money scale).
+    fn factor(&self, t: &TargetResult) -> Decimal {
+        if t.money {
+            self.review.money.scale.factor()
+        } else {
+            Decimal::ONE
+        }
+    }
+
+    pub(super) fn c(&self, key: &str) -> String {
         self.l.get(&format!("review.col_{key}"))
     }
 
@@ -450,6 +459,7 @@ impl Builder<'_> {
         bars: &[Bar],
         legend: (String, String),
         against_last_year: bool,
+        factor: Decimal,
     ) -> Option<crate::render::chart::Chart> {
         let number = self.charts + 1;
         let key = if against_last_year {
@@ -462,12 +472,29 @@ impl Builder<'_> {
             "doc.caption",
             &[("n", &number.to_string()), ("title", &caption_title)],
         );
+        let lights = ["green", "amber", "red"]
+            .into_iter()
+            .map(|l| {
+                let light = self.l.get(&format!("review.light_{l}"));
+                let entry = self.l.fmt(
+                    "review.chart_actual_light",
+                    &[("actual", &legend.1), ("light", &light)],
+                );
+                (l, entry)
+            })
+            .collect();
+        let legend = chart::Legend {
+            target: legend.0,
+            actual: legend.1,
+            lights,
+        };
         let c = chart::plan_vs_actual(
             number,
             caption_title,
             caption,
             unit.to_owned(),
-            (&legend.0, &legend.1),
+            &legend,
+            factor,
             bars,
         )?;
         self.charts = number;
@@ -522,7 +549,7 @@ impl Builder<'_> {
             self.l.get("review.chart_target"),
             self.l.get("review.chart_actual"),
         );
-        let chart = self.next_chart(title, &t.unit, &bars, legend, false);
+        let chart = self.next_chart(title, &t.unit, &bars, legend, false, self.factor(t));
         Block {
             caption: None,
             columns,
@@ -558,8 +585,9 @@ impl Builder<'_> {
                 .map(|x| x.name.clone())
                 .unwrap_or_else(|| p.clone())
         };
-        // Every relative figure is of the whole the table breaks down: its name is in
-        // the header (`占年度销售总额`), whatever the nesting.
+        // Every relative figure is of the whole the table breaks down — its total row,
+        // `合计`, which the headers name and the note names as the target — whatever the
+        // nesting.
         let whole = [("whole", t.name.as_str())];
         let mut columns = vec![col(self.c("item"), "left", 3)];
         if nested {
@@ -816,7 +844,7 @@ impl Builder<'_> {
                 self.l.get("review.chart_actual"),
             )
         };
-        let chart = self.next_chart(title, &t.unit, &bars, legend, segment);
+        let chart = self.next_chart(title, &t.unit, &bars, legend, segment, self.factor(t));
         let note = if segment {
             self.l.fmt("review.segment_note", &[("unit", &t.unit)])
         } else {

@@ -214,10 +214,12 @@ fn no_empty_section(report: &Report) -> Vec<String> {
 #[test]
 fn the_reviews_tables_add_up_to_the_wholes_they_name() {
     let (review, report) = review_view();
-    // The whole a column names is a target of the review: its gap in points of
-    // attainment (points of growth for a segment's column).
+    // The whole a column is relative to is the table's total, the review's one target
+    // (named in each table's note): its gap in points of attainment (points of growth
+    // for a segment's column).
+    assert_eq!(review.targets.len(), 1);
     let whole_gap = |label: &str| {
-        let t = review.targets.iter().find(|t| label.contains(&t.name))?;
+        let t = review.targets.first()?;
         let growth = label.contains("增长") || label.contains("growth");
         if growth {
             Some(t.growth.as_ref()?.value)
@@ -261,7 +263,10 @@ fn a_region_nested_in_a_group_is_measured_against_the_company() {
     // The group's subtotal is labelled as one.
     let g = grids(&report)
         .into_iter()
-        .find(|g| g.columns.iter().any(|c| c.label == "所属"))
+        .find(|g| {
+            g.columns.iter().any(|c| c.label == "所属")
+                && g.columns.iter().any(|c| c.measure == Measure::Share)
+        })
         .unwrap();
     let subs: Vec<&str> = g
         .rows
@@ -275,7 +280,7 @@ fn a_region_nested_in_a_group_is_measured_against_the_company() {
         .iter()
         .find(|c| c.measure == Measure::Share)
         .unwrap();
-    assert_eq!(share.label, "占年度销售总额");
+    assert_eq!(share.label, "占比（占合计）");
 }
 
 /// The consolidated report of `examples/org`, as `render DIR --rollup` builds it.
@@ -300,7 +305,10 @@ fn the_rollups_tables_add_up_and_name_every_unit() {
     bad.extend(no_empty_section(&report));
     assert!(bad.is_empty(), "{}", bad.join("\n"));
     // The company allocates to six regions; three have a plan, and all six are named.
-    let tree = &grids[0];
+    let tree = grids
+        .iter()
+        .find(|g| g.rows.first().is_some_and(|(_, r)| r[0] == "销售中心"))
+        .unwrap();
     assert_eq!(tree.rows[0].1.last().unwrap(), "3 / 6");
     let children = grids
         .iter()
@@ -459,4 +467,73 @@ fn html_indents_every_depth_and_prints_without_forced_chapter_breaks() {
         let print = html.split("@media print").nth(1).unwrap_or_default();
         assert!(!print.contains("level-1 { break-before: page"), "{print}");
     }
+}
+
+#[test]
+fn the_review_and_the_rollup_open_with_an_executive_summary() {
+    let (review, report) = review_view();
+    let first = report.sections.iter().find(|s| s.level == 1).unwrap();
+    assert_eq!(first.title, "执行摘要");
+    let Body::Review(f) = &first.body else {
+        panic!("the summary holds figures")
+    };
+    // The headline: attainment against the target, the light, the variance.
+    let intro = f.intro.as_deref().unwrap();
+    assert!(
+        intro.contains("完成年度目标 360,000万元 的 99.7%（黄灯），差额 −1,000万元"),
+        "{intro}"
+    );
+    // Every red and amber target, breakdown item and KPI, red first.
+    let lit = &f.blocks[0];
+    let count = review
+        .targets
+        .iter()
+        .map(|t| t.status)
+        .chain(
+            review
+                .targets
+                .iter()
+                .flat_map(|t| &t.breakdowns)
+                .filter(|b| !b.segment)
+                .flat_map(|b| &b.items)
+                .map(|i| i.status),
+        )
+        .chain(review.kpis.iter().map(|k| k.status))
+        .filter(|l| matches!(l, planc::review::Light::Red | planc::review::Light::Amber))
+        .count();
+    assert_eq!(lit.rows.len(), count);
+    let lights: Vec<&str> = lit.rows.iter().filter_map(|r| r.cells[3].light).collect();
+    assert!(
+        lights
+            .windows(2)
+            .all(|w| !(w[0] == "amber" && w[1] == "red")),
+        "{lights:?}"
+    );
+    // The three largest gaps among the finest items: a region, never its group.
+    let gaps: Vec<&str> = f.blocks[1]
+        .rows
+        .iter()
+        .map(|r| r.cells[0].text.as_str())
+        .collect();
+    assert_eq!(gaps, ["其他成熟产品", "华南大区", "西南大区"]);
+
+    let rollup = rollup_view();
+    let first = rollup.sections.iter().find(|s| s.level == 1).unwrap();
+    assert_eq!(first.title, "执行摘要");
+    let Body::Review(f) = &first.body else {
+        panic!("the summary holds figures")
+    };
+    let intro = f.intro.as_deref().unwrap();
+    for said in [
+        "已编制下级计划 3 / 6",
+        "未由下级计划承接 103,800万元（28.8%）",
+        "西南大区（分配 57,600万元）",
+    ] {
+        assert!(intro.contains(said), "{said} not in {intro}");
+    }
+    // The decisions the plans ask for.
+    assert!(f.blocks[0]
+        .rows
+        .iter()
+        .any(|r| r.cells[1].text == "专家巡讲专项" && r.cells[3].text == "600万元"));
 }

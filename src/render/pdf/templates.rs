@@ -97,6 +97,7 @@ impl Templates {
             Value::from_safe_string(markup::markdown_inline(&t.unwrap_or_default()))
         });
         env.add_filter("cell", cell);
+        env.add_filter("head", head);
         env.add_filter("str", |v: Value| {
             let s = v.as_str().map(str::to_owned).unwrap_or_else(|| {
                 if v.is_undefined() || v.is_none() {
@@ -159,6 +160,14 @@ fn cell(value: Value) -> Value {
     } else {
         markup::escape(&text)
     })
+}
+
+/// A column header of figures as typst markup that may break before its bracket and
+/// after a comma inside it (`完成率贡献` / `（合计，` / `百分点）`), so a long header
+/// does not widen a column of short numbers.
+fn head(label: String) -> Value {
+    let escaped = markup::escape(&label);
+    Value::from_safe_string(escaped.replace('（', "\\ （").replace('，', "，\\ "))
 }
 
 /// A label with `{name}` placeholders: the text escaped, each placeholder replaced by
