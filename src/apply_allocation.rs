@@ -126,21 +126,30 @@ pub fn allocate_text(
     // Where each allocation is in the latest text: the lines reported are the written file's.
     let mut positions: Vec<(usize, usize)> = Vec::new();
     let report = loop {
-        let checked = crate::load::check_full(path, current.clone().into_bytes(), config, true);
+        // Each round parses the text once; the rules run only on the text that is final.
+        let checked =
+            crate::load::load_owned_bytes(path, current.clone().into_bytes(), config.lang);
         let (Some(plan), Some(root), Some(source)) =
             (&checked.plan, &checked.root, &checked.source)
         else {
             untouchable = true;
-            break checked.report;
+            break crate::load::check_loaded(path, checked, config);
         };
-        if checked
-            .report
-            .findings
-            .iter()
-            .any(|f| UNFIXABLE.contains(&f.code))
-        {
-            untouchable = true;
-            break checked.report;
+        if checked.findings.iter().any(|f| UNFIXABLE.contains(&f.code)) {
+            if round > 0 {
+                // Our own edits broke the text: a bug in planc, never written.
+                let rule = crate::rules::lookup("P112").expect("P112 is registered");
+                refused.push(Finding::new(
+                    rule,
+                    Span::default(),
+                    crate::t!("alloc-broke-yaml"),
+                ));
+                current = text.to_owned();
+                written.clear();
+            } else {
+                untouchable = true;
+            }
+            break crate::load::check_loaded(path, checked, config);
         }
         let ix = crate::i18n::scope(checked.lang, || indexes(plan, monthly, &mut refused));
         let outcomes = crate::i18n::scope(checked.lang, || compute_all(plan, &ix));
@@ -189,18 +198,19 @@ pub fn allocate_text(
                 }
             }
         }
+        drop(outcomes);
         if !refused.is_empty() {
             // Nothing is written from a plan whose allocations cannot all be computed.
             current = text.to_owned();
             written.clear();
-            break checked.report;
+            break crate::load::check_loaded(path, checked, config);
         }
         if edits.is_empty() {
-            break checked.report;
+            break crate::load::check_loaded(path, checked, config);
         }
         if round == crate::fix::MAX_ROUNDS {
             unstable = true;
-            break checked.report;
+            break crate::load::check_loaded(path, checked, config);
         }
         round += 1;
         let refs: Vec<&Edit> = edits.iter().collect();
@@ -382,6 +392,7 @@ pub fn new_child_text(c: &NewChild, schema: &str) -> String {
     // hospital get the item's name in front.
     let text = crate::init::plan(&o)
         .replace("province-a", &format!("{}-province-a", c.item))
+        .replace("province-b", &format!("{}-province-b", c.item))
         .replace("hospital-a", &format!("{}-hospital-a", c.item));
     let id_line = format!("id: {}\n", crate::diagnostics::edit::yaml_scalar(&o.id));
     let parent = format!(

@@ -290,6 +290,15 @@ pub struct Checked {
 }
 
 /// Checks a file from its bytes (one decode, one parse), keeping the plan and source.
+/// The semantic rules over a file already loaded (`load_bytes`), without parsing again.
+pub fn check_loaded(path: &Path, loaded: Loaded, config: &Config) -> FileReport {
+    finish_keep(path, loaded, config, false).0
+}
+
+pub fn load_owned_bytes(path: &Path, bytes: Vec<u8>, choice: Choice) -> Loaded {
+    load_owned(path, bytes, choice)
+}
+
 pub fn check_full(path: &Path, bytes: Vec<u8>, config: &Config, keep_root: bool) -> Checked {
     let loaded = load_owned(path, bytes, config.lang);
     let source = loaded.source.clone();
@@ -340,6 +349,7 @@ fn finish_keep(
     });
     config.apply_levels(&mut findings);
     crate::diagnostics::sort(&mut findings);
+    crate::diagnostics::cap(&mut findings);
     // Keep the text only where an emitter will quote it: bounded memory on big runs.
     let source = if findings.is_empty() { None } else { source };
     let report = FileReport {

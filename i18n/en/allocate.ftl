@@ -84,3 +84,4 @@ alloc-cli-child = { $path }: target { $target } { $old } → { $new } (allocated
 alloc-created-comment = started by planc allocate --create
 alloc-cli-created = { $path }: started for { $parent } ({ $value }), as `planc init` would: replace its placeholders
 alloc-cli-create-exists = { $path } exists but does not fill { $parent }: not overwritten (set its `parent:`, or move it)
+alloc-broke-yaml = the allocation edits would leave the file unreadable YAML — a bug in planc; nothing written (please report it with the plan)

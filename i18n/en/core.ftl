@@ -40,6 +40,7 @@ summary-line = checked { $files } { $files ->
        *[other] warnings
     }
 summary-suppressed = , { $suppressed } suppressed
+rules-severity = { $severity }
 explain-severity = Default severity: { $severity }
 explain-unknown = `{ $code }` is not a planc rule; `planc rules` lists them
 explain-unknown-suggest = `{ $code }` is not a planc rule; did you mean `{ $suggestion }`?
@@ -180,6 +181,7 @@ check-nothing-changed-since = no plan, review or actuals file changed since { $r
 check-nothing-listed = no plan, review or actuals file among the listed paths; nothing to check
 output-not-a-file = the output is not a regular file (a device, a FIFO, a socket, a directory, or a link to none of those): planc writes only over a regular file or where nothing exists
 io-link-outside = { $path } links to { $target }, outside the folder checked: not read (copy the file in, or name it on the command line)
+human-help-label = {"help: "}
 human-related-heading = see also:
 slip-colon = a full-width colon `：` after `{ $key }`: YAML needs an ASCII colon and a space
 slip-colon-label = full-width colon
@@ -196,3 +198,5 @@ yaml-flow = a `{"{"}` or `[` here is not closed, or its entries are not separate
 yaml-indentation = the indentation here does not line up with the lines above (parser: { $info })
 yaml-mapping = this line does not read as `key: value` (parser: { $info })
 yaml-syntax-help = common causes: a tab in the indentation, full-width `：` `，` or spaces, an unquoted value starting with `>=` or `|`, a quote or bracket left open
+findings-omitted = { $count } more findings of this kind were left out (at most { $max } of one kind are kept per file)
+findings-omitted-help = fix the ones shown first: the same mistake repeated is usually one cause

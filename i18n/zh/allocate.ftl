@@ -84,3 +84,4 @@ alloc-cli-child = { $path }：指标 { $target } { $old } → { $new }（承接 
 alloc-created-comment = 由 planc allocate --create 生成
 alloc-cli-created = { $path }：已为 { $parent }（{ $value }）按 `planc init` 新建，请替换其中的占位符
 alloc-cli-create-exists = { $path } 已存在但并未承接 { $parent }：未覆盖（请设置它的 `parent:`，或移走它）
+alloc-broke-yaml = 分解写入后文件将不再是有效的 YAML——这是 planc 的缺陷；未写入任何内容（请附上计划文件报告此问题）

@@ -30,6 +30,10 @@ yaml-only-comments = 文件中没有任何值（只有注释或空行）
 cli-error-prefix = 错误：
 summary-line = 已检查 { $files } 个文件：{ $errors } 个错误，{ $warnings } 个警告
 summary-suppressed = ，{ $suppressed } 个已抑制
+rules-severity = { $severity ->
+        [error] 错误
+       *[warning] 警告
+    }
 explain-severity = 默认级别：{ $severity ->
         [error] 错误（error）
        *[warning] 警告（warning）
@@ -161,6 +165,7 @@ check-nothing-changed-since = 自 { $rev } 以来没有计划、总结或实际�
 check-nothing-listed = 所列路径中没有计划、总结或实际数据文件，无需检查
 output-not-a-file = 输出位置不是普通文件（是设备、FIFO、套接字、目录，或指向其他东西的链接）：planc 只会覆盖普通文件，或写到不存在的位置
 io-link-outside = { $path } 链接到所检查目录之外的 { $target }：不读取（把文件复制进来，或在命令行中直接指定）
+human-help-label = 提示：
 human-related-heading = 另见：
 slip-colon = `{ $key }` 后面是全角冒号 `：`：YAML 要求半角冒号加空格
 slip-colon-label = 全角冒号
@@ -177,3 +182,5 @@ yaml-flow = 这里的 `{"{"}` 或 `[` 没有闭合，或者其中各项没有用
 yaml-indentation = 这里的缩进和上面几行对不齐
 yaml-mapping = 这一行不是 `键: 值` 的形式
 yaml-syntax-help = 常见原因：用 Tab 缩进；用了全角的 `：`、`，` 或空格；以 `>=` 或 `|` 开头的值没加引号；引号或括号没有闭合
+findings-omitted = 另有 { $count } 个同类问题未列出（每个文件每类最多保留 { $max } 个）
+findings-omitted-help = 先改正列出的这些：同一个错误大量重复，通常只有一个原因

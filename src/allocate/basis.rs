@@ -307,7 +307,7 @@ fn method_bases(
     (problems.len() == before).then_some(out)
 }
 
-fn expr_problem(p: &Sp<String>, e: &super::expr::ExprError) -> Invalid {
+fn expr_problem(p: &Sp<crate::model::allocation::Driver>, e: &super::expr::ExprError) -> Invalid {
     use super::expr::ExprErrorKind as K;
     let what = match &e.kind {
         K::Unexpected(w) => crate::t!("alloc-expr-unexpected", token = w.as_str()),
@@ -318,7 +318,11 @@ fn expr_problem(p: &Sp<String>, e: &super::expr::ExprError) -> Invalid {
     };
     invalid(
         p.span,
-        crate::t!("alloc-bad-potential", expr = p.value.trim(), problem = what),
+        crate::t!(
+            "alloc-bad-potential",
+            expr = p.value.0.trim(),
+            problem = what
+        ),
         crate::t!("alloc-label-potential"),
         Some(crate::t!("alloc-help-potential")),
     )

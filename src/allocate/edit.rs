@@ -97,8 +97,18 @@ fn index_edit(source: &SourceFile, root: &Node, c: &Computed) -> Option<Edit> {
         if same {
             return None;
         }
+        // A flow mapping's span runs from `{` to its last value: take its `}` too.
+        let text = source.text.as_str();
+        let mut end = written.span.end;
+        if text[written.span.start..].starts_with('{') {
+            let rest = &text[end..];
+            let gap = rest.len() - rest.trim_start().len();
+            if rest[gap..].starts_with('}') {
+                end += gap + 1;
+            }
+        }
         return Some(Edit {
-            span: written.span,
+            span: Span::new(written.span.start, end),
             replacement: index_text(ix),
         });
     }

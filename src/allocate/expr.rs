@@ -33,6 +33,8 @@ pub enum ExprErrorKind {
 #[derive(Clone, Debug, PartialEq)]
 enum Tok {
     Num(Decimal),
+    /// A unit written after `)`: `(80 + 20)家` (a label: factor 1), `(a + b)%`.
+    Unit(Decimal),
     Op(char),
     Open,
     Close,
@@ -43,6 +45,34 @@ fn is_op(c: char) -> bool {
         c,
         '+' | '-' | '*' | '/' | '×' | '÷' | 'x' | 'X' | '（' | '）' | '(' | ')'
     )
+}
+
+/// The unit written at `i` (every character up to the next operator, space or digit):
+/// its factor (`%` is 1/100, a money unit its 元, any other word a label: 1) and where it
+/// ends.
+fn unit(chars: &[char], mut i: usize) -> Result<(Decimal, usize), ExprError> {
+    let ustart = i;
+    while i < chars.len()
+        && !is_op(chars[i])
+        && !chars[i].is_whitespace()
+        && !chars[i].is_ascii_digit()
+    {
+        i += 1;
+    }
+    let unit: String = chars[ustart..i].iter().collect();
+    let factor = if unit == "%" {
+        Decimal::new(1, 2)
+    } else if let Some(m) = MoneyUnit::parse(&unit) {
+        m.factor()
+    } else if unit.starts_with('%') || unit.contains('.') {
+        return Err(ExprError {
+            offset: ustart,
+            kind: ExprErrorKind::Unexpected(unit),
+        });
+    } else {
+        Decimal::ONE
+    };
+    Ok((factor, i))
 }
 
 fn lex(text: &str) -> Result<Vec<(usize, Tok)>, ExprError> {
@@ -63,35 +93,26 @@ fn lex(text: &str) -> Result<Vec<(usize, Tok)>, ExprError> {
                 i += 1;
             }
             let num: String = chars[start..i].iter().filter(|c| **c != ',').collect();
-            let mut value = Decimal::from_str(&num).map_err(|_| ExprError {
+            let value = Decimal::from_str(&num).map_err(|_| ExprError {
                 offset: start,
                 kind: ExprErrorKind::Unexpected(num.clone()),
             })?;
-            // The unit: every character up to the next operator, space or digit.
-            let ustart = i;
-            while i < chars.len()
-                && !is_op(chars[i])
-                && !chars[i].is_whitespace()
-                && !chars[i].is_ascii_digit()
-            {
-                i += 1;
-            }
-            let unit: String = chars[ustart..i].iter().collect();
-            let overflow = ExprError {
+            let (factor, next) = unit(&chars, i)?;
+            i = next;
+            let value = value.checked_mul(factor).ok_or(ExprError {
                 offset: start,
                 kind: ExprErrorKind::Overflow,
-            };
-            if unit == "%" {
-                value /= Decimal::ONE_HUNDRED;
-            } else if let Some(m) = MoneyUnit::parse(&unit) {
-                value = value.checked_mul(m.factor()).ok_or(overflow)?;
-            } else if unit.starts_with('%') || unit.contains('.') {
-                return Err(ExprError {
-                    offset: ustart,
-                    kind: ExprErrorKind::Unexpected(unit),
-                });
-            }
+            })?;
             out.push((start, Tok::Num(value)));
+            continue;
+        }
+        if c == ')' || c == '）' {
+            out.push((start, Tok::Close));
+            let (factor, next) = unit(&chars, i + 1)?;
+            if next > i + 1 {
+                out.push((i + 1, Tok::Unit(factor)));
+            }
+            i = next;
             continue;
         }
         let tok = match c {
@@ -99,7 +120,6 @@ fn lex(text: &str) -> Result<Vec<(usize, Tok)>, ExprError> {
             '*' | '×' | 'x' | 'X' => Tok::Op('*'),
             '/' | '÷' => Tok::Op('/'),
             '(' | '（' => Tok::Open,
-            ')' | '）' => Tok::Close,
             _ => {
                 let word: String = chars[i..]
                     .iter()
@@ -197,10 +217,15 @@ impl Parser {
                     return Err(self.err(ExprErrorKind::Unclosed));
                 }
                 self.pos += 1;
+                if let Some(Tok::Unit(f)) = self.peek().cloned() {
+                    self.pos += 1;
+                    return v.checked_mul(f).ok_or(self.err(ExprErrorKind::Overflow));
+                }
                 Ok(v)
             }
             Some(Tok::Op(c)) => Err(self.err(ExprErrorKind::Unexpected(c.to_string()))),
             Some(Tok::Close) => Err(self.err(ExprErrorKind::Unexpected(")".into()))),
+            Some(Tok::Unit(_)) => Err(self.err(ExprErrorKind::Unexpected("%".into()))),
             None => Err(self.err(ExprErrorKind::MissingOperand)),
         }
     }
@@ -243,6 +268,9 @@ mod tests {
         assert_eq!(eval("1.2亿元 / 4").unwrap(), d("30000000"));
         assert_eq!(eval("1,200").unwrap(), d("1200"));
         assert_eq!(eval("0.1 + 0.2").unwrap(), d("0.3"));
+        assert_eq!(eval("(80 + 20)家 × 600床 × 5%").unwrap(), d("3000"));
+        assert_eq!(eval("2 / (4)%").unwrap(), d("50"));
+        assert_eq!(eval("(1 + 1)亿元").unwrap(), d("200000000"));
     }
 
     #[test]

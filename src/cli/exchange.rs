@@ -81,6 +81,13 @@ pub fn export(args: ExportArgs, io: &mut Io) -> Exit {
                 return Exit::Trouble;
             }
         };
+        // `--for ID`: a plan whose text does not even contain the id is not that plan,
+        // and is not parsed (a region's workbook out of a tree of ten thousand plans).
+        if let Some(id) = &args.for_plan {
+            if !bytes.windows(id.len()).any(|w| w == id.as_bytes()) {
+                continue;
+            }
+        }
         let sha256 = sha256_hex(&bytes);
         let checked = crate::load::check_full(path, bytes, &config, false);
         let Some(plan) = &checked.plan else {

@@ -12,6 +12,8 @@ use crate::i18n::{has, tr_in, Lang};
 /// `--lang` as written among them, else the environment's.
 pub fn early_lang(args: &[std::ffi::OsString]) -> Lang {
     let mut it = args.iter().skip(1).map(|a| a.to_string_lossy());
+    // The last `--lang` wins, as clap reads it (`args_override_self`).
+    let mut chosen = None;
     while let Some(a) = it.next() {
         if a == "--" {
             break;
@@ -22,12 +24,12 @@ pub fn early_lang(args: &[std::ffi::OsString]) -> Lang {
             None => None,
         };
         match value.as_deref() {
-            Some("zh") => return Lang::Zh,
-            Some("en") => return Lang::En,
+            Some("zh") => chosen = Some(Lang::Zh),
+            Some("en") => chosen = Some(Lang::En),
             _ => {}
         }
     }
-    crate::i18n::env_lang()
+    chosen.unwrap_or_else(crate::i18n::env_lang)
 }
 
 /// planc's command with every text in `lang`.
@@ -335,9 +337,9 @@ mod tests {
             Lang::En
         );
         assert_eq!(
-            early_lang(&args(&["planc", "--lang", "en", "--lang", "zh"])),
-            Lang::En,
-            "the first wins, as the environment is not asked"
+            early_lang(&args(&["planc", "--lang", "en", "check", "--lang", "zh"])),
+            Lang::Zh,
+            "the last wins, as clap reads it"
         );
         assert_eq!(
             early_lang(&args(&["planc", "init", "--", "--lang", "zh"])),

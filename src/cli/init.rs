@@ -165,18 +165,22 @@ fn has_plans(dir: &Path) -> bool {
     })
 }
 
-/// The schema the editor header points at: `schemas/plan.schema.json` in `dir` or the
-/// nearest folder above that has one, relative to `dir`.
+/// The schema the editor header points at: in the nearest folder at or above `dir` that
+/// has one, the schema in the plan's language (`schemas/plan.schema.zh.json`: `init`'s
+/// plans are Chinese), else the repository's English `schemas/plan.schema.json`;
+/// relative to `dir`.
 pub(crate) fn schema_path(dir: &Path) -> String {
     let abs = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
     let mut up = String::new();
     for d in abs.ancestors() {
-        if d.join(crate::init::SCHEMA_PATH).is_file() {
-            return format!("{up}{}", crate::init::SCHEMA_PATH);
+        for schema in [crate::init::SCHEMA_PATH_ZH, crate::init::SCHEMA_PATH] {
+            if d.join(schema).is_file() {
+                return format!("{up}{schema}");
+            }
         }
         up.push_str("../");
     }
-    crate::init::SCHEMA_PATH.to_owned()
+    crate::init::SCHEMA_PATH_ZH.to_owned()
 }
 
 fn cannot_write(io: &mut Io, path: &Path, e: &std::io::Error) -> Exit {

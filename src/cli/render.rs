@@ -45,7 +45,7 @@ pub struct Args {
     pub money_unit: Option<String>,
     /// Render the consolidated report of an organisation: the plan ROOT-ID (default: the
     /// plan with the most descendants) with its child plans' allocations, plans and
-    /// breakdowns rolled up. Written to `-o`, default `DIR/rollup.<ext>`.
+    /// breakdowns rolled up. Written as `rollup.<ext>` into the folder `-o` names (made when missing), default DIR.
     #[arg(long, value_name = "ROOT-ID", num_args = 0..=1, default_missing_value = "")]
     pub rollup: Option<String>,
 }

@@ -35,12 +35,18 @@ pub fn list(args: ListArgs, io: &mut Io) -> Exit {
         return Exit::Ok;
     }
     for r in REGISTRY.iter() {
+        let severity = crate::t_in!(lang, "rules-severity", severity = r.severity.as_str());
+        // Padded by display width: a Chinese character takes two columns.
+        let width: usize = severity
+            .chars()
+            .map(|c| if c.is_ascii() { 1 } else { 2 })
+            .sum();
+        let pad = " ".repeat(8usize.saturating_sub(width));
         let _ = writeln!(
             io.stdout,
-            "{}  {:<24} {:<8} {}",
+            "{}  {:<24} {severity}{pad} {}",
             r.code,
             r.name,
-            r.severity.as_str(),
             rule_summary(lang, r)
         );
     }

@@ -13,10 +13,16 @@ pub struct Args {
 }
 
 pub fn run(args: Args, io: &mut Io) -> Exit {
+    // Field descriptions in the chosen language (`--lang`, else the environment's).
+    let lang = io.lang.ui();
     let schema = if args.actuals {
-        crate::actuals::schema_pretty()
+        let mut v = crate::actuals::schema();
+        crate::i18n::schema::translate(&mut v, lang);
+        let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
+        s.push('\n');
+        s
     } else {
-        crate::schema::generate_pretty()
+        crate::schema::generate_pretty_in(lang)
     };
     match args.output {
         Some(path) => match super::write_atomic(&path, schema.as_bytes()) {

@@ -338,7 +338,25 @@ pub fn render_finding(report: &FileReport, finding: &Finding, style: &Style) -> 
     if !diag.related.is_empty() {
         out = localise_related(&out);
     }
-    out
+    localise_help(&out)
+}
+
+/// Replaces miette's English `help: ` before a finding's help with the reader's word
+/// (`提示：`, as wide as `help: `, so wrapped lines stay aligned under it).
+fn localise_help(text: &str) -> String {
+    let label = crate::t!("human-help-label");
+    if label == "help: " || label == "help:" {
+        return text.to_owned();
+    }
+    text.split_inclusive('\n')
+        .map(|line| {
+            if strip_ansi(line).trim_start().starts_with("help: ") {
+                line.replacen("help: ", &label, 1)
+            } else {
+                line.to_owned()
+            }
+        })
+        .collect()
 }
 
 /// Replaces miette's `Advice:` heading of a related block, in colour or not.

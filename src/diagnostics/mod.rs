@@ -304,3 +304,43 @@ impl Summary {
         line
     }
 }
+
+/// At most this many findings of one code are kept for one file; the rest are counted in
+/// one finding that says how many were left out (`planc check --max-findings` shows
+/// fewer still in the terminal). A file with a million invalid entries costs seconds and
+/// a bounded amount of memory, in every output format.
+pub const MAX_PER_CODE: usize = 1000;
+
+/// The finding that stands for `count` findings of `rule` left out past the cap.
+pub fn omitted(rule: &'static crate::rules::RuleInfo, count: usize) -> Finding {
+    Finding::new(
+        rule,
+        crate::source::Span::default(),
+        crate::t!("findings-omitted", count = count, max = MAX_PER_CODE),
+    )
+    .help(crate::t!("findings-omitted-help"))
+}
+
+/// Keeps the first [`MAX_PER_CODE`] findings of each code (in file order) and replaces
+/// the rest with one [`omitted`] finding per code.
+pub fn cap(findings: &mut Vec<Finding>) {
+    let mut seen: std::collections::HashMap<&'static str, usize> = Default::default();
+    let mut over: Vec<(&'static str, Severity, usize)> = Vec::new();
+    findings.retain(|f| {
+        let n = seen.entry(f.code).or_default();
+        *n += 1;
+        if *n <= MAX_PER_CODE {
+            return true;
+        }
+        match over.iter_mut().find(|(c, _, _)| *c == f.code) {
+            Some(o) => o.2 += 1,
+            None => over.push((f.code, f.severity, 1)),
+        }
+        false
+    });
+    for (code, severity, count) in over {
+        if let Some(rule) = crate::rules::lookup(code) {
+            findings.push(omitted(rule, count).severity(severity));
+        }
+    }
+}

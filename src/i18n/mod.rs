@@ -12,6 +12,7 @@
 //! names stay ASCII in every language.
 
 mod docs;
+pub mod schema;
 
 use std::cell::Cell;
 use std::sync::LazyLock;

@@ -43,15 +43,15 @@ pub struct Options {
 }
 
 impl Options {
-    /// Defaults for a kind and year: id `company-2026`, a Chinese title, the schema in
-    /// `schemas/` beside the file.
+    /// Defaults for a kind and year: id `company-2026`, a Chinese title, the Chinese
+    /// schema in `schemas/` beside the file.
     pub fn new(kind: Kind, year: i32) -> Options {
         Options {
             kind,
             id: format!("{}-{year}", kind.as_str()),
             title: default_title(kind, year),
             year,
-            schema: "schemas/plan.schema.json".into(),
+            schema: SCHEMA_PATH_ZH.into(),
             file: default_file(kind),
             plan: "XX.plan.yaml".into(),
         }
@@ -111,11 +111,20 @@ pub fn scaffold() -> Vec<(&'static str, String)> {
             include_str!("../../templates/init/planc.yml").to_owned(),
         ),
         (SCHEMA_PATH, crate::schema::generate_pretty()),
+        (
+            SCHEMA_PATH_ZH,
+            crate::schema::generate_pretty_in(crate::i18n::Lang::Zh),
+        ),
     ]
 }
 
-/// Where the scaffold puts the schema, relative to the root.
+/// Where the scaffold puts the schema, relative to the root (English descriptions; the
+/// one tools and CI use).
 pub const SCHEMA_PATH: &str = "schemas/plan.schema.json";
+
+/// The schema with Chinese field descriptions, which the editor header of a new plan
+/// points at: `init`'s plans are written in Chinese, so the editor's hovers are too.
+pub const SCHEMA_PATH_ZH: &str = "schemas/plan.schema.zh.json";
 
 /// The current year (UTC), for the default period.
 pub fn this_year() -> i32 {

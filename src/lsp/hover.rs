@@ -44,6 +44,7 @@ pub fn hover(snap: &Snapshot, p: &HoverParams) -> Option<Hover> {
         match locate(&root, offset) {
             Some(At::Key { path: at, .. }) => {
                 if let Some(d) = tree::schema_at(&at).and_then(tree::description) {
+                    let d = crate::i18n::schema::description(lang, d);
                     parts.push(format!("**{}**\n\n{d}", tree::last_key(&at).unwrap_or("")));
                 }
             }
@@ -58,6 +59,7 @@ pub fn hover(snap: &Snapshot, p: &HoverParams) -> Option<Hover> {
                 }
                 if targets.is_empty() {
                     if let Some(d) = tree::schema_at(&at).and_then(tree::description) {
+                        let d = crate::i18n::schema::description(lang, d);
                         parts.push(format!("**{}**\n\n{d}", tree::last_key(&at).unwrap_or("")));
                     }
                 }

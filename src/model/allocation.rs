@@ -85,3 +85,52 @@ pub struct Allocation {
     #[serde(default)]
     pub metric: Option<Sp<String>>,
 }
+
+/// A `potential` driver as written: an expression (`120家 × 800床 × 5%`) or a plain
+/// number (`3000`), kept as its text and evaluated exactly by `allocate::expr`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Driver(pub String);
+
+impl std::ops::Deref for Driver {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Driver {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Driver;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a number or an expression such as 120家 × 800床 × 5%")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Driver, E> {
+                Ok(Driver(v.to_owned()))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Driver, E> {
+                Ok(Driver(v.to_string()))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Driver, E> {
+                Ok(Driver(v.to_string()))
+            }
+        }
+        // Numbers reach `deserialize_str` as the text written, so `1.5` stays exact.
+        d.deserialize_str(V)
+    }
+}
+
+impl JsonSchema for Driver {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Driver".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A driver evaluated exactly: numbers with optional units (`%` divides by 100, money units count in 元, other units are labels), `+ - × ÷ * /` and parentheses, e.g. `120家 × 800床 × 5%`, or a plain number.",
+            "type": ["string", "number"],
+            "examples": ["120家 × 800床 × 5%", 3000]
+        })
+    }
+}

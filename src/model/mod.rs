@@ -578,7 +578,7 @@ pub struct BreakdownItem {
     /// `120家 × 800床 × 5%` (numbers with optional units, `+ - × ÷ * /`, parentheses;
     /// `%` divides by 100, money units count in 元, other units are labels).
     #[serde(default)]
-    pub potential: Option<Sp<String>>,
+    pub potential: Option<Sp<allocation::Driver>>,
     /// For an allocation: this item's growth floor over its `last_year` (overrides the
     /// allocation's `floor`).
     #[serde(default)]

@@ -42,7 +42,14 @@ pub fn generate() -> Json {
 
 /// Pretty JSON with a trailing newline, as committed.
 pub fn generate_pretty() -> String {
-    let mut s = serde_json::to_string_pretty(&generate()).expect("schema serializes");
+    generate_pretty_in(crate::i18n::Lang::En)
+}
+
+/// [`generate_pretty`] with its descriptions in `lang` (`planc schema --lang zh`).
+pub fn generate_pretty_in(lang: crate::i18n::Lang) -> String {
+    let mut schema = generate();
+    crate::i18n::schema::translate(&mut schema, lang);
+    let mut s = serde_json::to_string_pretty(&schema).expect("schema serializes");
     s.push('\n');
     s
 }
@@ -71,7 +78,13 @@ pub fn validate(root: &Node) -> Vec<Finding> {
         return Vec::new();
     }
     let mut findings = Vec::new();
+    let mut beyond = 0usize;
     for error in compiled.validator.iter_errors(root) {
+        // A flood (a million invalid entries) is counted past the cap, never held.
+        if findings.len() >= crate::diagnostics::MAX_PER_CODE {
+            beyond += 1;
+            continue;
+        }
         map_error(
             root,
             &compiled.schema,
@@ -83,6 +96,9 @@ pub fn validate(root: &Node) -> Vec<Finding> {
     }
     findings.sort_by_key(|f| (f.primary.span, f.message.clone()));
     findings.dedup_by(|a, b| a.primary.span == b.primary.span && a.message == b.message);
+    if beyond > 0 {
+        findings.push(crate::diagnostics::omitted(&builtin::SCHEMA, beyond));
+    }
     findings
 }
 

@@ -42,18 +42,15 @@ pub fn reference_root(file: &Path, given: &[PathBuf]) -> PathBuf {
 /// root is outside), or, for a target that does not exist, by its path with `.` and
 /// `..` resolved.
 pub fn inside(root: &Path, target: &Path) -> bool {
-    // `Path::parent` of a bare relative name is the empty path: the current folder.
-    let dot = Path::new(".");
-    let root = if root.as_os_str().is_empty() {
-        dot
-    } else {
-        root
+    // `Path::parent` of a relative name is the empty path: the current folder.
+    let here = |p: &Path| -> PathBuf {
+        if p.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            p.to_path_buf()
+        }
     };
-    let target = if target.as_os_str().is_empty() {
-        dot
-    } else {
-        target
-    };
+    let (root, target) = (&here(root), &here(target));
     let canon_root = root.canonicalize().ok();
     match target.canonicalize() {
         Ok(t) => canon_root.is_some_and(|r| t.starts_with(r)),
@@ -120,6 +117,9 @@ mod tests {
         assert!(!inside(&root, &reps.join("../../../outside/x.plan.yaml")));
         assert!(!inside(&root, &reps.join("../../../outside/none.yaml")));
         assert!(!inside(&root, Path::new("/etc/passwd")));
+        // The empty path (`Path::new("reps").parent()`) is the current folder.
+        assert!(inside(Path::new("."), Path::new("")));
+        assert!(inside(Path::new(""), Path::new("x.plan.yaml")));
         // A link inside the root that leads out of it is outside.
         #[cfg(unix)]
         {

@@ -438,3 +438,115 @@ fn create_starts_the_missing_children() {
     assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
     assert!(again.stdout.is_empty());
 }
+
+#[test]
+fn a_zero_basis_is_refused_at_its_value() {
+    let text = one_target(
+        "100万元",
+        "{method: history}",
+        "          - {ref: Q1, value: 0, last_year: 30万元}\n          - {ref: Q2, value: 0, last_year: 0万元}\n          - {ref: Q3, value: 0, last_year: 30万元}\n          - {ref: Q4, value: 0, last_year: 40万元}\n",
+    );
+    let dir = temp_with(&[("p.plan.yaml", &text)]);
+    let path = dir.path().join("p.plan.yaml");
+    let o = planc().arg("allocate").arg(&path).output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("Q2's allocation basis is 0万元; it must be positive"),
+        "{err}"
+    );
+    // Line and column of `0万元` on Q2's line.
+    let line = text.lines().position(|l| l.contains("ref: Q2")).unwrap() + 1;
+    let col = text.lines().nth(line - 1).unwrap().find("0万元}").unwrap() + 1;
+    assert!(
+        err.contains(&format!("p.plan.yaml:{line}:{col}")),
+        "{line}:{col} {err}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    // In Chinese too.
+    let zh = crate::util::planc_env()
+        .args(["--lang", "zh", "allocate"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        stderr(&zh).contains("Q2 的分解依据为 0万元，必须为正数"),
+        "{}",
+        stderr(&zh)
+    );
+}
+
+/// A blend of history and potential, end to end: the values written are what the
+/// arithmetic gives for the blended bases (70 % of each item's share of last year plus
+/// 30 % of its share of potential), to the 万元, adding up to the whole.
+#[test]
+fn a_blend_of_history_and_potential_is_written_exactly() {
+    let text = one_target(
+        "1000万元",
+        "\n          method: blend\n          blend: [{method: history, weight: 70%}, {method: potential, weight: 30%}]",
+        "          - {ref: Q1, value: XX, last_year: 200万元, potential: 120家 × 800床 × 5%}\n          - {ref: Q2, value: XX, last_year: 300万元, potential: (80 + 20)家 × 600床 × 5%}\n          - {ref: Q3, value: XX, last_year: 250万元, potential: 3000}\n          - {ref: Q4, value: XX, last_year: 150万元, potential: 1500 ÷ 2}\n",
+    );
+    let dir = temp_with(&[("p.plan.yaml", &text)]);
+    let path = dir.path().join("p.plan.yaml");
+    let o = planc().arg("allocate").arg(&path).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let after = std::fs::read_to_string(&path).unwrap();
+    let d = |s: &str| s.parse::<Decimal>().unwrap();
+    let history = [d("200"), d("300"), d("250"), d("150")];
+    let potential = [d("4800"), d("3000"), d("3000"), d("750")];
+    let (hs, ps): (Decimal, Decimal) = (history.iter().sum(), potential.iter().sum());
+    let bases: Vec<Decimal> = (0..4)
+        .map(|k| d("70") * history[k] / hs + d("30") * potential[k] / ps)
+        .collect();
+    let want = allocate(d("10000000"), d("10000"), &items(&bases)).unwrap();
+    assert_eq!(want.iter().sum::<Decimal>(), d("10000000"));
+    for (k, v) in want.iter().enumerate() {
+        let line = format!(
+            "{{ref: Q{}, value: {}万元,",
+            k + 1,
+            (v / d("10000")).normalize()
+        );
+        assert!(after.contains(&line), "{line}\n{after}");
+    }
+}
+
+/// A changed declaration updates what `planc allocate` wrote before, in place: the
+/// provenance comment (not a second one) and an index that no longer matches its actuals.
+#[test]
+fn a_changed_declaration_rewrites_its_comment_and_index_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let org = dir.path().join("org");
+    std::fs::create_dir_all(&org).unwrap();
+    std::fs::create_dir_all(dir.path().join("history")).unwrap();
+    std::fs::copy(
+        root().join("examples/history/east-china-2025-monthly.csv"),
+        dir.path().join("history/east-china-2025-monthly.csv"),
+    )
+    .unwrap();
+    let company = fixture("examples/org/company.plan.yaml").replacen(
+        "allocation: { method: history, floor: 3%, round: 10万元 }",
+        "allocation: { method: history, floor: 3%, round: 1万元 }",
+        1,
+    );
+    let east = fixture("examples/org/east-china.plan.yaml").replace("Q1: 22.04%", "Q1: 22.05%");
+    std::fs::write(org.join("company.plan.yaml"), &company).unwrap();
+    std::fs::write(org.join("east-china.plan.yaml"), &east).unwrap();
+    let o = crate::util::planc_env()
+        .arg("allocate")
+        .arg(&org)
+        .output()
+        .unwrap();
+    assert!(o.status.code().is_some(), "{}", stderr(&o));
+    let company = std::fs::read_to_string(org.join("company.plan.yaml")).unwrap();
+    assert!(
+        company.contains("round: 1万元 }\n                # planc allocate：按上年实际分解，取整 1万元，增长下限 3%\n                items:"),
+        "{company}"
+    );
+    assert_eq!(company.matches("# planc allocate").count(), 3, "{company}");
+    let east = std::fs::read_to_string(org.join("east-china.plan.yaml")).unwrap();
+    assert!(
+        east.contains("index: { Q1: 22.04%, Q2: 27.01%, Q3: 24.25%, Q4: 26.7% }"),
+        "{east}"
+    );
+    assert_eq!(east.matches("index:").count(), 1, "{east}");
+}

@@ -137,3 +137,42 @@ fn breakdown_items_written_as_shares() {
     assert_eq!(findings[0]["code"], "P101", "{human}");
     assert!(human.contains("占比合计 99%，不是 100%"), "{human}");
 }
+
+/// A flood of one mistake is kept to a documented number of findings per file and code;
+/// the rest are one finding that says how many were left out, in every output format.
+#[test]
+fn a_flood_of_findings_is_capped_and_counted() {
+    let src = std::fs::read_to_string(root().join("examples/org/company.plan.yaml")).unwrap();
+    let start = src.find("  strengths:\n").unwrap();
+    let end = src.find("  weaknesses:\n").unwrap();
+    let items: String = (0..2500).map(|i| format!("    - {i}\n")).collect();
+    let text = format!("{}  strengths:\n{items}{}", &src[..start], &src[end..]);
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("flood.plan.yaml");
+    std::fs::write(&path, text).unwrap();
+    let out = planc()
+        .args(["check", "--format", "json", "--lang", "en"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let findings = v["files"][0]["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1001);
+    let last = findings.iter().find(|f| {
+        f["message"]
+            .as_str()
+            .unwrap()
+            .contains("1500 more findings of this kind were left out")
+    });
+    assert!(last.is_some(), "{:?}", findings.last());
+    let sarif = planc()
+        .args(["check", "--format", "sarif", "--lang", "en"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let s = String::from_utf8_lossy(&sarif.stdout);
+    assert!(
+        s.contains("1500 more findings"),
+        "sarif says how many were left out"
+    );
+}

@@ -203,3 +203,28 @@ fn argument_errors_are_in_the_chosen_language() {
     );
     assert!(err.contains("did you mean `--format`?"), "{err}");
 }
+
+/// `planc schema --lang zh` describes every field in Chinese (the editor's hovers);
+/// without it, in an English environment, the schema stays English.
+#[test]
+fn schema_descriptions_follow_the_language() {
+    let out = crate::util::planc_env()
+        .args(["--lang", "zh", "schema"])
+        .assert()
+        .success();
+    let zh = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(
+        zh.contains("\"description\": \"计划覆盖的时期。\""),
+        "{zh:.400}"
+    );
+    assert!(!zh.contains("\"description\": \"The period a plan covers.\""));
+    let out = crate::util::planc_env()
+        .args(["--lang", "zh", "schema", "--actuals"])
+        .assert()
+        .success();
+    let zh = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(zh.contains("每个 指标 × 分解项 × 期间 一行。"), "{zh:.400}");
+    let out = crate::util::planc_env().args(["schema"]).assert().success();
+    let en = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(en.contains("\"description\": \"The period a plan covers.\""));
+}

@@ -85,7 +85,7 @@ fn init_every_kind_checks_with_placeholder_warnings_only_and_renders() {
         );
         let file = dir.path().join(format!("{kind}.plan.yaml"));
         let text = std::fs::read_to_string(&file).unwrap();
-        assert!(text.starts_with("# yaml-language-server: $schema=schemas/plan.schema.json\n"));
+        assert!(text.starts_with("# yaml-language-server: $schema=schemas/plan.schema.zh.json\n"));
         assert!(text.contains("status: draft"), "{kind}");
         let json = check_json(&file);
         let found = codes(&json);
@@ -117,6 +117,100 @@ fn init_every_kind_checks_with_placeholder_warnings_only_and_renders() {
     }
 }
 
+/// A new plan has every section its kind's seed document has (the seeds' chapters:
+/// the region plan's memo, splits by province, product and quarter, campaigns with
+/// tactics and KPIs, cadence, resource requests, budget, risks and closing words; the
+/// company's preface, SWOT, strategies, budget, KPIs; the representative's SMART goals,
+/// territory, tiers, development), so nobody has to read the schema to add one.
+#[test]
+fn init_writes_every_section_of_the_seed() {
+    let dir = tempfile::tempdir().unwrap();
+    for (kind, sections) in [
+        (
+            "region",
+            &[
+                "memo:",
+                "regions:",
+                "products:",
+                "overview:",
+                "last_year:",
+                "targets:",
+                "dimension: province",
+                "dimension: product",
+                "dimension: quarter",
+                "focus:",
+                "campaigns:",
+                "tactics:",
+                "tiers:",
+                "kpis:",
+                "cadence:",
+                "requests:",
+                "budget:",
+                "lines:",
+                "risks:",
+                "closing:",
+            ][..],
+        ),
+        (
+            "company",
+            &[
+                "preface:",
+                "swot:",
+                "strengths:",
+                "weaknesses:",
+                "opportunities:",
+                "threats:",
+                "targets:",
+                "dimension: product",
+                "dimension: quarter",
+                "strategies:",
+                "budget:",
+                "risks:",
+                "cadence:",
+                "kpis:",
+                "closing:",
+            ],
+        ),
+        (
+            "representative",
+            &[
+                "overview:",
+                "smart:",
+                "last_year:",
+                "targets:",
+                "dimension: quarter",
+                "accounts:",
+                "tiers:",
+                "timeline:",
+                "kpis:",
+                "development:",
+                "cadence:",
+                "closing:",
+            ],
+        ),
+    ] {
+        let out = init(dir.path(), kind);
+        assert!(out.status.success(), "{kind}");
+        let text = std::fs::read_to_string(dir.path().join(format!("{kind}.plan.yaml"))).unwrap();
+        for s in sections {
+            assert!(text.contains(s), "{kind} lacks `{s}`");
+        }
+        // Each top-level section comes with Chinese guidance above it.
+        let lines: Vec<&str> = text.lines().collect();
+        for (i, l) in lines.iter().enumerate().skip(16) {
+            let top = l.chars().next().is_some_and(|c| c.is_ascii_lowercase()) && l.ends_with(':');
+            if top && !["period:"].contains(l) {
+                let above = lines[..i].iter().rev().find(|x| !x.trim().is_empty());
+                assert!(
+                    above.is_some_and(|a| a.starts_with('#')
+                        && a.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))),
+                    "{kind}: `{l}` has no Chinese guidance above it"
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn init_in_an_empty_folder_writes_the_repository_files_and_checks() {
     let dir = tempfile::tempdir().unwrap();
@@ -128,6 +222,7 @@ fn init_in_an_empty_folder_writes_the_repository_files_and_checks() {
         ".gitattributes",
         ".github/workflows/planc.yml",
         "schemas/plan.schema.json",
+        "schemas/plan.schema.zh.json",
         "region.plan.yaml",
     ] {
         assert!(dir.path().join(f).is_file(), "{f} written");
@@ -141,6 +236,17 @@ fn init_in_an_empty_folder_writes_the_repository_files_and_checks() {
     let schema = std::fs::read_to_string(dir.path().join("schemas/plan.schema.json")).unwrap();
     let committed = std::fs::read_to_string(root().join("schemas/plan.schema.json")).unwrap();
     assert_eq!(schema, committed);
+    let schema = std::fs::read_to_string(dir.path().join("schemas/plan.schema.zh.json")).unwrap();
+    let committed = std::fs::read_to_string(root().join("schemas/plan.schema.zh.json")).unwrap();
+    assert_eq!(
+        schema, committed,
+        "the Chinese schema beside the English one"
+    );
+    let region = std::fs::read_to_string(dir.path().join("region.plan.yaml")).unwrap();
+    assert!(
+        region.starts_with("# yaml-language-server: $schema=schemas/plan.schema.zh.json\n"),
+        "the new plan's editor header points at the schema in its language"
+    );
     // The commented defaults are a valid planc.toml, and the folder checks (warnings only).
     planc()
         .current_dir(dir.path())
@@ -194,7 +300,7 @@ fn init_in_an_empty_folder_writes_the_repository_files_and_checks() {
     assert!(!dir.path().join("reps/planc.toml").exists());
     assert!(!dir.path().join("reps/schemas").exists());
     let rep = std::fs::read_to_string(dir.path().join("reps/representative.plan.yaml")).unwrap();
-    assert!(rep.starts_with("# yaml-language-server: $schema=../schemas/plan.schema.json\n"));
+    assert!(rep.starts_with("# yaml-language-server: $schema=../schemas/plan.schema.zh.json\n"));
 
     // A second plan in the same folder: no repository files again, and none overwritten.
     std::fs::write(dir.path().join("planc.toml"), "# mine\n").unwrap();
@@ -254,7 +360,7 @@ fn init_never_overwrites_a_plan_without_force() {
         .assert()
         .success();
     let text = std::fs::read_to_string(sub.join("representative.plan.yaml")).unwrap();
-    assert!(text.starts_with("# yaml-language-server: $schema=schemas/plan.schema.json"));
+    assert!(text.starts_with("# yaml-language-server: $schema=schemas/plan.schema.zh.json"));
     planc()
         .args(["init", "--kind", "budget"])
         .arg(&sub)

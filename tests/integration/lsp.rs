@@ -427,12 +427,12 @@ fn hover_definition_symbols_and_completion() {
     c.open(&region, &text);
     let _ = c.diagnostics(&region, |_| true);
 
-    // A key: the field's doc from the schema.
+    // A key: the field's doc from the schema, in the plan's language (Chinese).
     let rolls_up = line_of(&text, "rolls_up: sales", 0);
     let h = c.at("textDocument/hover", &region, rolls_up, 6);
     let doc = h["contents"]["value"].as_str().unwrap_or_default();
     assert!(
-        doc.contains("rolls_up") && doc.contains("parent plan"),
+        doc.contains("rolls_up") && doc.contains("上级计划目标"),
         "{doc}"
     );
 

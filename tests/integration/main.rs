@@ -20,6 +20,7 @@ mod git_check;
 mod hostile;
 mod i18n;
 mod init_fix;
+mod latin;
 mod lsp;
 mod mutation;
 mod one_answer;
