@@ -148,7 +148,10 @@ fn load_text(path: &Path, text: String, lang: Lang) -> Loaded {
     slips_first(&source.text, &mut findings);
     let plan = if schema_ok {
         match de::from_node::<Plan>(&root) {
-            Ok(p) => Some(p),
+            Ok(mut p) => {
+                p.resolve_shares();
+                Some(p)
+            }
             Err(e) => {
                 let mut f = Finding::new(
                     &builtin::SCHEMA,

@@ -541,7 +541,14 @@ pub struct BreakdownItem {
     /// Display name when it differs from the referenced entity's.
     #[serde(default)]
     pub name: Option<String>,
+    /// The item's figure, in the unit of the value it splits; or its share of that value
+    /// (`20%`), from which the figure follows.
     pub value: Sp<Quantity>,
+    /// The value was written as a share of its whole (`value: 20%`): `share` holds what
+    /// was written and `value` the figure it gives (see [`Plan::resolve_shares`]).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub value_from_share: bool,
     /// Share of the parent value, e.g. `25%`; checked against value / parent.
     #[serde(default)]
     pub share: Option<Sp<Quantity>>,
@@ -1376,4 +1383,38 @@ impl Plan {
 fn collect_topic_kpis<'a>(t: &'a Topic, out: &mut Vec<&'a Kpi>) {
     out.extend(&t.kpis);
     t.items.iter().for_each(|i| collect_topic_kpis(i, out));
+}
+
+impl Plan {
+    /// Breakdown items written as shares of their whole (`- { ref: Q1, value: 20% }`
+    /// under a value in money or a count): the share is kept as written and the value
+    /// becomes the figure it gives, exactly (whole × share ÷ 100), so every stage that
+    /// adds up or phases values reads figures. A whole that cannot be read leaves the
+    /// item as written (the unit rules report it).
+    pub fn resolve_shares(&mut self) {
+        fn go(whole: &Sp<Quantity>, breakdowns: &mut [Breakdown]) {
+            for b in breakdowns {
+                for item in &mut b.items {
+                    let is_share = item.value.unit == Unit::Percent
+                        && whole.unit != Unit::Percent
+                        && !item.value_from_share;
+                    if let (true, Some(w), Some(p)) = (is_share, whole.amount, item.value.amount) {
+                        let amount = w * p / rust_decimal::Decimal::ONE_HUNDRED;
+                        let written = item.value.clone();
+                        item.value = Sp::new(
+                            Quantity::from_decimal(amount, whole.unit.clone()),
+                            written.span,
+                        );
+                        item.share.get_or_insert(written);
+                        item.value_from_share = true;
+                    }
+                    go(&item.value, &mut item.breakdowns);
+                }
+            }
+        }
+        for t in &mut self.targets {
+            let whole = t.value.clone();
+            go(&whole, &mut t.breakdowns);
+        }
+    }
 }

@@ -67,7 +67,11 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
         if b.partial {
             return;
         }
-        if let Some(f) = value_sum(ctx, &whole, b) {
+        // Items written as shares (`value: 20%`): the shares must add up to 100 % as
+        // written; said in shares, not in the figures they give.
+        if b.items.iter().all(|i| i.value_from_share) {
+            out.extend(share_sum(ctx, &whole, b));
+        } else if let Some(f) = value_sum(ctx, &whole, b) {
             out.extend(f);
         } else if b.items.iter().all(|i| i.share.is_some()) {
             out.extend(share_sum(ctx, &whole, b));
@@ -212,7 +216,9 @@ fn share_sum(ctx: &Ctx, whole: &Whole, b: &Breakdown) -> Option<Finding> {
         let derived = total
             .zip(item.value.base(unit))
             .and_then(|(t, v)| percent_of(v, t));
-        if derived.is_some() {
+        // A share that restates a value is rounded to the digits written; a share that
+        // is the figure itself (`value: 20%`) is exact.
+        if derived.is_some() && !item.value_from_share {
             slack += share.half_ulp();
         }
         shares.push(share);

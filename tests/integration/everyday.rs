@@ -113,3 +113,27 @@ fn yaml_syntax_errors_in_chinese_with_a_hint() {
         assert!(human.contains("常见原因"), "{human}");
     }
 }
+
+/// A quarter split written as shares of the target (`value: 20%`): read as the figures
+/// they give; shares that do not add up to 100 % are one finding that says so in shares.
+#[test]
+fn breakdown_items_written_as_shares() {
+    let tmp = tempfile::tempdir().unwrap();
+    let split = |q4: &str| {
+        clean().replacen(
+            "          - { ref: qingfeining, value: 4亿元, share: 40% }\n",
+            &format!(
+                "          - {{ ref: qingfeining, value: 4亿元, share: 40% }}\n      - dimension: quarter\n        items:\n          - {{ ref: Q1, value: 20% }}\n          - {{ ref: Q2, value: 25% }}\n          - {{ ref: Q3, value: 25% }}\n          - {{ ref: Q4, value: {q4} }}\n"
+            ),
+            1,
+        )
+    };
+    let (human, json) = check(tmp.path(), &split("30%"));
+    assert_eq!(json["summary"]["errors"], 0, "{human}");
+    assert_eq!(json["summary"]["warnings"], 0, "{human}");
+    let (human, json) = check(tmp.path(), &split("29%"));
+    let findings = json["files"][0]["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{human}");
+    assert_eq!(findings[0]["code"], "P101", "{human}");
+    assert!(human.contains("占比合计 99%，不是 100%"), "{human}");
+}

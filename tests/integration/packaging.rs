@@ -124,3 +124,26 @@ fn the_workflow_planc_init_writes_follows_githubs_schema() {
         .arg(&workflow));
     assert!(ok, "{text}");
 }
+
+/// The release workflow (wheels for every platform on a version tag) is a valid GitHub
+/// workflow.
+#[test]
+fn the_release_workflow_follows_githubs_schema() {
+    let Some(bin) = python_tools() else { return };
+    let workflow = root().join(".github/workflows/release.yml");
+    let (ok, text) = run(Command::new(bin.join("check-jsonschema"))
+        .args(["--builtin-schema", "vendor.github-workflows"])
+        .arg(&workflow));
+    assert!(ok, "{text}");
+    let yaml = std::fs::read_to_string(&workflow).unwrap();
+    for needed in [
+        "aarch64",
+        "musllinux",
+        "macos",
+        "windows",
+        "SHA256SUMS",
+        "tags",
+    ] {
+        assert!(yaml.contains(needed), "{needed}");
+    }
+}
