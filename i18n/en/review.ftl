@@ -105,3 +105,4 @@ p814-kpi-target = target
 p814-message = the text says { $written } for the { $what } of { $name }, but the review computes { $computed }
 p814-label = computed: { $computed }
 p814-help = let planc write the figure (`{"{{"}<metric>.attainment{"}}"}` and the like), or correct the number
+review-cli-folder = { $path } is a folder: `planc review` reviews one plan (or a `kind: review` file) against its actuals, e.g. `planc review { $example }`; plans here: { $plans }

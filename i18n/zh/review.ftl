@@ -84,3 +84,4 @@ p814-kpi-target = 目标
 p814-message = 文中写{ $name }的{ $what }为 { $written }，但复盘计算出的是 { $computed }
 p814-label = 计算值：{ $computed }
 p814-help = 让 planc 填写这个数（如 `{"{{"}<指标>.attainment{"}}"}`），或更正文中的数字
+review-cli-folder = { $path } 是一个文件夹：`planc review` 复盘的是一份计划（或一个 `kind: review` 文件）及其实际数据，例如 `planc review { $example }`；这里的计划有：{ $plans }

@@ -82,6 +82,36 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
         .find(|p| !p.is_file())
     {
         let path = crate::source::display_path(missing);
+        if missing.is_dir() {
+            // A folder: say what review reads, and which plans there are to review.
+            let mut plans: Vec<String> = walkdir::WalkDir::new(missing)
+                .follow_links(false)
+                .max_depth(2)
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_file())
+                .map(|e| e.path().to_path_buf())
+                .filter(|p| {
+                    crate::workspace::discover::role_of(p) == Some(crate::workspace::Role::Plan)
+                })
+                .map(|p| crate::source::display_path(&p))
+                .collect();
+            plans.sort();
+            let example = plans
+                .first()
+                .cloned()
+                .unwrap_or_else(|| "plan.plan.yaml".into());
+            plans.truncate(8);
+            return trouble(
+                io,
+                crate::t!(
+                    "review-cli-folder",
+                    path = path,
+                    plans = plans.join(", "),
+                    example = example
+                ),
+            );
+        }
         if missing.exists() {
             // A FIFO or a device: never opened.
             return trouble(

@@ -42,15 +42,18 @@ pub fn reference_root(file: &Path, given: &[PathBuf]) -> PathBuf {
 /// root is outside), or, for a target that does not exist, by its path with `.` and
 /// `..` resolved.
 pub fn inside(root: &Path, target: &Path) -> bool {
-    // `Path::parent` of a relative name is the empty path: the current folder.
-    let here = |p: &Path| -> PathBuf {
-        if p.as_os_str().is_empty() {
-            PathBuf::from(".")
-        } else {
-            p.to_path_buf()
-        }
+    // `Path::parent` of a bare relative name is the empty path: the current folder.
+    let dot = Path::new(".");
+    let root = if root.as_os_str().is_empty() {
+        dot
+    } else {
+        root
     };
-    let (root, target) = (&here(root), &here(target));
+    let target = if target.as_os_str().is_empty() {
+        dot
+    } else {
+        target
+    };
     let canon_root = root.canonicalize().ok();
     match target.canonicalize() {
         Ok(t) => canon_root.is_some_and(|r| t.starts_with(r)),

@@ -840,3 +840,22 @@ fn a_review_of_another_period_is_reported() {
     );
     assert!(err.contains("the plan's period"), "{err}");
 }
+
+/// `planc review DIR` says what review reads and which plans there are, not "not a
+/// regular file".
+#[test]
+fn review_of_a_folder_names_the_plans_to_review() {
+    let out = planc()
+        .args(["review", "examples/org", "--lang", "en"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("examples/org is a folder"), "{err}");
+    assert!(
+        err.contains("planc review examples/org/company.plan.yaml"),
+        "{err}"
+    );
+    assert!(!err.contains("not a regular file"), "{err}");
+}
