@@ -315,4 +315,33 @@ fn the_chinese_readme_keeps_step_with_the_english_one() {
         zh.matches("\n## ").count() >= en.matches("\n## ").count(),
         "a section of README.md has no counterpart"
     );
+    // Every picture the English README shows is in the repository and shown in the
+    // Chinese one too.
+    let images = |t: &str| -> BTreeSet<String> {
+        t.match_indices("](")
+            .filter(|(i, _)| {
+                t[..*i]
+                    .rfind("![")
+                    .is_some_and(|j| !t[j..*i].contains('\n'))
+            })
+            .filter_map(|(i, _)| t[i + 2..].split(')').next().map(str::to_owned))
+            .collect()
+    };
+    let pictures = images(&en);
+    assert!(
+        pictures.contains("docs/img/review-summary.png"),
+        "{pictures:?}"
+    );
+    for picture in &pictures {
+        assert!(
+            root().join(picture).is_file(),
+            "README.md shows missing {picture}"
+        );
+    }
+    let shown = images(&zh);
+    let unshown: Vec<&String> = pictures.difference(&shown).collect();
+    assert!(
+        unshown.is_empty(),
+        "README.zh-CN.md does not show {unshown:?}"
+    );
 }
