@@ -599,3 +599,210 @@ fn money_unit_on_the_command_line_applies_to_every_document() {
         .assert()
         .code(2);
 }
+
+/// What a printed figure is: an amount, a percentage, or percentage points.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Figure {
+    Money,
+    Percent,
+    Points,
+}
+
+/// The `## 执行摘要` section of a Markdown document, up to the next chapter.
+fn summary_section(md: &str) -> String {
+    md.lines()
+        .skip_while(|l| *l != "## 执行摘要")
+        .skip(1)
+        .take_while(|l| !l.starts_with("## "))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The figures a Markdown summary prints: in prose, a number followed by `万元`/`元`/
+/// `亿元`, `%` or `个百分点`; in a table, every numeric cell, read by its column header
+/// (`百分点` in the header: points; a `%` cell: a percentage; else an amount).
+fn printed_figures(summary: &str) -> Vec<(String, Figure)> {
+    let mut out = Vec::new();
+    let mut header: Option<Vec<String>> = None;
+    let cells = |l: &str| -> Vec<String> {
+        l.trim()
+            .trim_matches('|')
+            .split('|')
+            .map(|c| c.trim().to_owned())
+            .collect()
+    };
+    let unit = |s: &str| {
+        ["亿元", "万元", "元"]
+            .iter()
+            .find_map(|u| s.strip_suffix(u))
+            .map(str::to_owned)
+    };
+    for line in summary.lines() {
+        if !line.starts_with('|') {
+            header = None;
+            let chars: Vec<char> = line.chars().collect();
+            let mut i = 0;
+            while i < chars.len() {
+                let signed = matches!(chars[i], '+' | '−' | '-')
+                    && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+                if !(chars[i].is_ascii_digit() || signed)
+                    || (i > 0 && (chars[i - 1].is_ascii_alphanumeric() || chars[i - 1] == '.'))
+                {
+                    i += 1;
+                    continue;
+                }
+                let mut j = i + 1;
+                while j < chars.len() && (chars[j].is_ascii_digit() || ",.".contains(chars[j])) {
+                    j += 1;
+                }
+                let text: String = chars[i..j].iter().collect();
+                let text = text.trim_end_matches(['.', ',']).to_owned();
+                let rest: String = chars[j..].iter().collect();
+                let kind = if rest.starts_with('%') {
+                    Some(Figure::Percent)
+                } else if rest.starts_with("个百分点") {
+                    Some(Figure::Points)
+                } else if ["亿元", "万元", "元"].iter().any(|u| rest.starts_with(u)) {
+                    Some(Figure::Money)
+                } else {
+                    None
+                };
+                if let Some(kind) = kind {
+                    out.push((text, kind));
+                }
+                i = j;
+            }
+            continue;
+        }
+        let row = cells(line);
+        let Some(head) = &header else {
+            header = Some(row);
+            continue;
+        };
+        if row.iter().all(|c| c.starts_with(':') || c.starts_with('-')) {
+            continue;
+        }
+        for (ci, cell) in row.iter().enumerate() {
+            let name = head.get(ci).map_or("", String::as_str);
+            let (text, kind) = if let Some(p) = cell.strip_suffix('%') {
+                (p.to_owned(), Figure::Percent)
+            } else if let Some(m) = unit(cell) {
+                (m, Figure::Money)
+            } else if name.contains("百分点") {
+                (cell.clone(), Figure::Points)
+            } else {
+                (cell.clone(), Figure::Money)
+            };
+            if number(&text).is_some() {
+                out.push((text, kind));
+            }
+        }
+    }
+    out
+}
+
+/// Every `{display, value}` figure of `planc review --format json`, by what its display
+/// says it is; amounts in yuan.
+fn json_figures(v: &serde_json::Value, out: &mut Vec<(Decimal, Figure)>) {
+    match v {
+        serde_json::Value::Object(m) => {
+            if let (Some(serde_json::Value::String(d)), Some(serde_json::Value::String(x))) =
+                (m.get("display"), m.get("value"))
+            {
+                let kind = if d.ends_with('%') {
+                    Some(Figure::Percent)
+                } else if d.contains("百分点") {
+                    Some(Figure::Points)
+                } else if d.ends_with('元') {
+                    Some(Figure::Money)
+                } else {
+                    None
+                };
+                if let Some(kind) = kind {
+                    out.push((x.parse().expect("a JSON figure is a decimal"), kind));
+                }
+            }
+            m.values().for_each(|x| json_figures(x, out));
+        }
+        serde_json::Value::Array(a) => a.iter().for_each(|x| json_figures(x, out)),
+        _ => {}
+    }
+}
+
+/// The printed figures of `summary` that no figure of `json` backs: an amount must be a
+/// JSON amount exactly (in the review's unit), a percentage or points a JSON figure of
+/// the same kind rounded or cut to the printed places. Returns how many were checked.
+fn unbacked(summary: &str, json: &serde_json::Value) -> (usize, Vec<String>) {
+    let unit = json["figures"]["targets"][0]["unit"].as_str().unwrap();
+    let factor = match unit {
+        "元" => Decimal::ONE,
+        "万元" => Decimal::from(10_000),
+        "亿元" => Decimal::from(100_000_000),
+        other => panic!("unknown money unit {other}"),
+    };
+    let mut known = Vec::new();
+    json_figures(json, &mut known);
+    let printed = printed_figures(summary);
+    let missing = printed
+        .iter()
+        .filter(|(text, kind)| {
+            let p = number(text).unwrap();
+            let dp = places(text).unwrap() as u32;
+            !known.iter().any(|(v, k)| {
+                k == kind
+                    && match kind {
+                        Figure::Money => p * factor == *v,
+                        Figure::Percent | Figure::Points => [
+                            rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+                            rust_decimal::RoundingStrategy::ToZero,
+                        ]
+                        .into_iter()
+                        .any(|s| v.round_dp_with_strategy(dp, s) == p),
+                    }
+            })
+        })
+        .map(|(text, kind)| format!("{kind:?} {text}"))
+        .collect();
+    (printed.len(), missing)
+}
+
+/// Every amount, percentage and percentage-point figure the review's Markdown summary
+/// prints is a figure `planc review --format json` gives for the same review: the
+/// document prints nothing the computation does not have.
+#[test]
+fn every_figure_of_the_reviews_summary_is_in_its_json() {
+    let run = |format: &str| {
+        let out = crate::util::planc_env()
+            .args(["review", "examples/review.plan.yaml", "--format", format])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let md = run("md");
+    let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    let summary = summary_section(&md);
+    let (checked, missing) = unbacked(&summary, &json);
+    // The headline (actual, target, attainment, variance, growth), a figure for each
+    // red or amber item and five for each of the three largest gaps.
+    assert!(checked >= 30, "only {checked} figures found in {summary}");
+    assert!(
+        missing.is_empty(),
+        "not in the JSON: {missing:?}\n{summary}"
+    );
+    // A figure the JSON does not have is found, whatever its kind.
+    for (from, to) in [
+        ("99.7%（黄灯）", "99.6%（黄灯）"),
+        ("| −3,800 |", "| −3,700 |"),
+        ("| −1.06 |", "| −1.07 |"),
+        ("差额 −1,000万元", "差额 −1,100万元"),
+    ] {
+        assert!(summary.contains(from), "{from} not in {summary}");
+        let (_, missing) = unbacked(&summary.replacen(from, to, 1), &json);
+        assert_eq!(missing.len(), 1, "{to}: {missing:?}");
+    }
+}
