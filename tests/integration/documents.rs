@@ -15,6 +15,17 @@ fn examples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("examples")
 }
 
+/// What `planc ARGS` prints on stdout; it must succeed.
+fn stdout_of(args: &[&str]) -> String {
+    let out = crate::util::planc_env().args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
 /// The review of the bundled example, as the report writes it.
 fn review_view() -> (planc::review::Review, Report) {
     let path = examples().join("review.plan.yaml");
@@ -433,18 +444,8 @@ fn html_indents_every_depth_and_prints_without_forced_chapter_breaks() {
         vec!["examples/org/east-china.plan.yaml"],
         vec!["examples/org", "--rollup"],
     ] {
-        let out = crate::util::planc_env()
-            .arg("render")
-            .args(&args)
-            .args(["--format", "html", "-o", "-"])
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let html = String::from_utf8(out.stdout).unwrap();
+        let html =
+            stdout_of(&[&["render"][..], &args[..], &["--format", "html", "-o", "-"]].concat());
         for part in html.split("depth-").skip(1) {
             let n: String = part.chars().take_while(char::is_ascii_digit).collect();
             if part[n.len()..].starts_with(['"', ' ']) && !n.is_empty() {
@@ -542,15 +543,7 @@ fn the_review_and_the_rollup_open_with_an_executive_summary() {
 /// the plans' own choice; an unknown unit is a usage error.
 #[test]
 fn money_unit_on_the_command_line_applies_to_every_document() {
-    let run = |args: &[&str]| {
-        let out = crate::util::planc_env().args(args).output().unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let run = stdout_of;
     let plan = run(&[
         "render",
         "examples/org/company.plan.yaml",
@@ -771,18 +764,8 @@ fn unbacked(summary: &str, json: &serde_json::Value) -> (usize, Vec<String>) {
 /// document prints nothing the computation does not have.
 #[test]
 fn every_figure_of_the_reviews_summary_is_in_its_json() {
-    let run = |format: &str| {
-        let out = crate::util::planc_env()
-            .args(["review", "examples/review.plan.yaml", "--format", format])
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let run =
+        |format: &str| stdout_of(&["review", "examples/review.plan.yaml", "--format", format]);
     let md = run("md");
     let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
     let summary = summary_section(&md);
