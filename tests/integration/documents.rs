@@ -601,10 +601,10 @@ enum Figure {
     Points,
 }
 
-/// The `## 执行摘要` section of a Markdown document, up to the next chapter.
-fn summary_section(md: &str) -> String {
+/// The `## TITLE` section of a Markdown document, up to the next chapter.
+fn summary_section(md: &str, title: &str) -> String {
     md.lines()
-        .skip_while(|l| *l != "## 执行摘要")
+        .skip_while(|l| l.strip_prefix("## ") != Some(title))
         .skip(1)
         .take_while(|l| !l.starts_with("## "))
         .collect::<Vec<_>>()
@@ -612,8 +612,9 @@ fn summary_section(md: &str) -> String {
 }
 
 /// The figures a Markdown summary prints: in prose, a number followed by `万元`/`元`/
-/// `亿元`, `%` or `个百分点`; in a table, every numeric cell, read by its column header
-/// (`百分点` in the header: points; a `%` cell: a percentage; else an amount).
+/// `亿元` or written `CNY …m`, followed by `%`, or by `个百分点`/` pp`; in a table, every
+/// numeric cell, read by its column header (`百分点` or `Points` in the header: points;
+/// a `%` cell: a percentage; else an amount).
 fn printed_figures(summary: &str) -> Vec<(String, Figure)> {
     let mut out = Vec::new();
     let mut header: Option<Vec<String>> = None;
@@ -651,11 +652,14 @@ fn printed_figures(summary: &str) -> Vec<(String, Figure)> {
                 let text: String = chars[i..j].iter().collect();
                 let text = text.trim_end_matches(['.', ',']).to_owned();
                 let rest: String = chars[j..].iter().collect();
+                let before: String = chars[..i].iter().collect();
                 let kind = if rest.starts_with('%') {
                     Some(Figure::Percent)
-                } else if rest.starts_with("个百分点") {
+                } else if rest.starts_with("个百分点") || rest.starts_with(" pp") {
                     Some(Figure::Points)
-                } else if ["亿元", "万元", "元"].iter().any(|u| rest.starts_with(u)) {
+                } else if ["亿元", "万元", "元"].iter().any(|u| rest.starts_with(u))
+                    || (before.ends_with("CNY ") && rest.starts_with('m'))
+                {
                     Some(Figure::Money)
                 } else {
                     None
@@ -681,7 +685,7 @@ fn printed_figures(summary: &str) -> Vec<(String, Figure)> {
                 (p.to_owned(), Figure::Percent)
             } else if let Some(m) = unit(cell) {
                 (m, Figure::Money)
-            } else if name.contains("百分点") {
+            } else if name.contains("百分点") || name.contains("Points") {
                 (cell.clone(), Figure::Points)
             } else {
                 (cell.clone(), Figure::Money)
@@ -704,9 +708,9 @@ fn json_figures(v: &serde_json::Value, out: &mut Vec<(Decimal, Figure)>) {
             {
                 let kind = if d.ends_with('%') {
                     Some(Figure::Percent)
-                } else if d.contains("百分点") {
+                } else if d.contains("百分点") || d.ends_with(" pp") {
                     Some(Figure::Points)
-                } else if d.ends_with('元') {
+                } else if d.ends_with('元') || (d.starts_with("CNY ") && d.ends_with('m')) {
                     Some(Figure::Money)
                 } else {
                     None
@@ -731,6 +735,7 @@ fn unbacked(summary: &str, json: &serde_json::Value) -> (usize, Vec<String>) {
         "元" => Decimal::ONE,
         "万元" => Decimal::from(10_000),
         "亿元" => Decimal::from(100_000_000),
+        "CNY m" => Decimal::from(1_000_000),
         other => panic!("unknown money unit {other}"),
     };
     let mut known = Vec::new();
@@ -760,32 +765,61 @@ fn unbacked(summary: &str, json: &serde_json::Value) -> (usize, Vec<String>) {
 }
 
 /// Every amount, percentage and percentage-point figure the review's Markdown summary
-/// prints is a figure `planc review --format json` gives for the same review: the
-/// document prints nothing the computation does not have.
+/// prints, in Chinese and in English, is a figure `planc review --format json` gives for
+/// the same review: the document prints nothing the computation does not have.
 #[test]
 fn every_figure_of_the_reviews_summary_is_in_its_json() {
-    let run =
-        |format: &str| stdout_of(&["review", "examples/review.plan.yaml", "--format", format]);
-    let md = run("md");
-    let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
-    let summary = summary_section(&md);
-    let (checked, missing) = unbacked(&summary, &json);
-    // The headline (actual, target, attainment, variance, growth), a figure for each
-    // red or amber item and five for each of the three largest gaps.
-    assert!(checked >= 30, "only {checked} figures found in {summary}");
-    assert!(
-        missing.is_empty(),
-        "not in the JSON: {missing:?}\n{summary}"
-    );
-    // A figure the JSON does not have is found, whatever its kind.
-    for (from, to) in [
-        ("99.7%（黄灯）", "99.6%（黄灯）"),
-        ("| −3,800 |", "| −3,700 |"),
-        ("| −1.06 |", "| −1.07 |"),
-        ("差额 −1,000万元", "差额 −1,100万元"),
-    ] {
-        assert!(summary.contains(from), "{from} not in {summary}");
-        let (_, missing) = unbacked(&summary.replacen(from, to, 1), &json);
-        assert_eq!(missing.len(), 1, "{to}: {missing:?}");
+    // (language, the summary's heading, edits that each print a figure the JSON lacks)
+    type Case<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
+    let cases: [Case; 2] = [
+        (
+            "zh",
+            "执行摘要",
+            &[
+                ("99.7%（黄灯）", "99.6%（黄灯）"),
+                ("| −3,800 |", "| −3,700 |"),
+                ("| −1.06 |", "| −1.07 |"),
+                ("差额 −1,000万元", "差额 −1,100万元"),
+            ],
+        ),
+        (
+            "en",
+            "Executive summary",
+            &[
+                ("99.7% of", "99.8% of"),
+                ("| −38.0 |", "| −38.1 |"),
+                ("| −0.63 |", "| −0.64 |"),
+                ("CNY −10.0m", "CNY −10.5m"),
+            ],
+        ),
+    ];
+    for (lang, title, edits) in cases {
+        let run = |format: &str| {
+            stdout_of(&[
+                "--lang",
+                lang,
+                "review",
+                "examples/review.plan.yaml",
+                "--format",
+                format,
+            ])
+        };
+        let md = run("md");
+        let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+        let summary = summary_section(&md, title);
+        let (checked, missing) = unbacked(&summary, &json);
+        // The headline (actual, target, attainment, variance, growth), a figure for each
+        // red or amber item and five for each of the three largest gaps.
+        assert!(checked >= 30, "{lang}: only {checked} figures in {summary}");
+        assert!(
+            missing.is_empty(),
+            "{lang}: not in the JSON: {missing:?}\n{summary}"
+        );
+        // A figure the JSON does not have is found, whatever its kind.
+        for (from, to) in edits {
+            assert!(summary.contains(from), "{from} not in {summary}");
+            let (_, missing) = unbacked(&summary.replacen(from, to, 1), &json);
+            assert_eq!(missing.len(), 1, "{lang} {to}: {missing:?}");
+        }
     }
 }
