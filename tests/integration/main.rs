@@ -26,6 +26,7 @@ mod mutation;
 mod one_answer;
 mod packaging;
 mod pdf;
+mod printed;
 mod properties;
 mod render;
 mod rollup_rules;
