@@ -126,11 +126,11 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
         use rayon::prelude::*;
         plans
             .par_iter()
-            .map(|path| prepare(path, &config, io.lang))
+            .map(|path| prepare(path, &config, io.lang, args.diff))
             .collect()
     };
     for r in results {
-        let p = match r {
+        let mut p = match r {
             Ok(p) => p,
             Err(message) => {
                 io.error(message);
@@ -139,10 +139,10 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
             }
         };
         langs.push(p.lang);
-        let Some(result) = p.result else { continue };
-        crate::i18n::scope(p.lang, || {
-            report_file(io, &args, &p.name, p.bom, &p.path, &result, &mut trouble)
-        });
+        let Some(result) = p.result.take() else {
+            continue;
+        };
+        crate::i18n::scope(p.lang, || report_file(io, &args, &p, &result, &mut trouble));
         if !result.refused.is_empty() {
             refused_any = true;
         }
@@ -330,15 +330,17 @@ fn create_children(
 struct Prepared {
     path: PathBuf,
     name: String,
-    bom: bool,
     lang: crate::i18n::Lang,
     result: Option<FileAllocation>,
+    /// Why the allocated text could not be written, if it could not.
+    write_error: Option<String>,
 }
 
 fn prepare(
     path: &Path,
     config: &crate::config::Config,
     choice: crate::i18n::Choice,
+    diff: bool,
 ) -> Result<Prepared, String> {
     let name = crate::source::display_path(path);
     let lang0 = choice.ui();
@@ -367,24 +369,37 @@ fn prepare(
             })
         })
     });
+    // Written here, in parallel with the other plans (the report follows in order).
+    let write_error = result
+        .as_ref()
+        .filter(|r| !diff && r.changed() && r.refused.is_empty() && !r.untouchable)
+        .and_then(|r| {
+            let mut out = Vec::with_capacity(r.allocated.len() + 3);
+            if bom {
+                out.extend_from_slice(b"\xEF\xBB\xBF");
+            }
+            out.extend_from_slice(r.allocated.as_bytes());
+            super::replace_atomic(path, &out)
+                .err()
+                .map(|e| crate::i18n::scope(lang, || crate::load::io_reason(&e)))
+        });
     Ok(Prepared {
         path: path.to_path_buf(),
         name,
-        bom,
         lang,
         result,
+        write_error,
     })
 }
 
 fn report_file(
     io: &mut Io,
     args: &Args,
-    name: &str,
-    bom: bool,
-    path: &Path,
+    p: &Prepared,
     result: &FileAllocation,
     trouble: &mut bool,
 ) {
+    let (name, path) = (p.name.as_str(), p.path.as_path());
     if result.untouchable {
         let _ = writeln!(
             io.stderr,
@@ -464,17 +479,8 @@ fn report_file(
         let _ = io.stdout.write_all(d.as_bytes());
         return;
     }
-    let mut out = Vec::with_capacity(result.allocated.len() + 3);
-    if bom {
-        out.extend_from_slice(b"\xEF\xBB\xBF");
-    }
-    out.extend_from_slice(result.allocated.as_bytes());
-    if let Err(e) = super::replace_atomic(path, &out) {
-        io.error(crate::t!(
-            "cli-cannot-write",
-            path = name,
-            reason = crate::load::io_reason(&e)
-        ));
+    if let Some(reason) = &p.write_error {
+        io.error(crate::t!("cli-cannot-write", path = name, reason = reason));
         *trouble = true;
     }
 }
