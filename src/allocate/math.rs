@@ -350,6 +350,30 @@ mod tests {
         ));
     }
 
+    /// Holds that take exactly the whole leave the others zero (not a refusal); a floor
+    /// equal to its cap fixes the item there (not a crossing). (Mutants.)
+    #[test]
+    fn exact_holds_and_equal_bounds_are_feasible() {
+        let items = [
+            Item {
+                hold: Some(dec!(100)),
+                ..Item::basis(dec!(0))
+            },
+            Item::basis(dec!(1)),
+        ];
+        assert_eq!(
+            allocate(dec!(100), dec!(1), &items),
+            Ok(vec![dec!(100), dec!(0)])
+        );
+        let pinned = Item {
+            min: Some(dec!(30)),
+            max: Some(dec!(30)),
+            ..Item::basis(dec!(1))
+        };
+        let v = allocate(dec!(100), dec!(1), &[pinned, Item::basis(dec!(1))]).unwrap();
+        assert_eq!(v, [dec!(30), dec!(70)]);
+    }
+
     #[test]
     fn percentages_add_up_to_a_hundred() {
         let p = percentages(&[dec!(1), dec!(1), dec!(1)], 2).unwrap();
