@@ -483,7 +483,7 @@ fn the_review_and_the_rollup_open_with_an_executive_summary() {
     // The headline: attainment against the target, the light, the variance.
     let intro = f.intro.as_deref().unwrap();
     assert!(
-        intro.contains("完成年度目标 360,000万元 的 99.7%（黄灯），差额 −1,000万元"),
+        intro.contains("完成年度目标 360,000万元的 99.7%（黄灯），差额 −1,000万元"),
         "{intro}"
     );
     // Every red and amber target, breakdown item and KPI, red first.
