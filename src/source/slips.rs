@@ -253,6 +253,32 @@ mod tests {
     }
 
     #[test]
+    fn comments_end_the_code_outside_quotes() {
+        assert_eq!(code_part("a: 1 # b"), "a: 1 ");
+        assert_eq!(code_part("#c"), "");
+        assert_eq!(code_part("a: \"x # y\" # c"), "a: \"x # y\" ");
+        assert_eq!(code_part("a: 'x # y' # c"), "a: 'x # y' ");
+        assert_eq!(code_part("a: x#y"), "a: x#y");
+        assert_eq!(code_part("a: \"q\" b # c"), "a: \"q\" b ");
+    }
+
+    #[test]
+    fn a_key_stands_after_a_line_start_a_dash_a_brace_or_a_comma() {
+        assert_eq!(key_before("value", 5), Some("value"));
+        assert_eq!(key_before("  - last_year", 13), Some("last_year"));
+        assert_eq!(key_before("{ ref: a, child-plan", 20), Some("child-plan"));
+        assert_eq!(key_before("{ ref: a，value", 16), Some("value"));
+        assert_eq!(key_before("{value", 6), Some("value"));
+        assert_eq!(key_before("x value", 7), None);
+        assert_eq!(key_before("  9abc", 6), None);
+        assert_eq!(key_before("  目标", 8), None);
+        // A colon in a quoted text or a comment is text.
+        assert_eq!(scan("text: \"目标：x\"\n"), []);
+        assert_eq!(scan("a: 1 # value：2\n"), []);
+        assert_eq!(kinds("a: \"#\" \nvalue：2\n")[0].1, "value");
+    }
+
+    #[test]
     fn chinese_text_is_left_alone() {
         for ok in [
             "text: 目标：提升份额，扩大覆盖\n",

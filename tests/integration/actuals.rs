@@ -2344,3 +2344,21 @@ fn p807_a_half_beside_one_of_its_quarters() {
     assert!(err.contains("but not for Q2"), "{err}");
     assert_ne!(code, 0, "{err}");
 }
+
+/// P815 allows `[tolerance] money` for money targets, as the sums do.
+#[test]
+fn p815_allows_the_money_tolerance() {
+    let csv = "单位：万元\n项目,一季度,,,二季度,,,三季度,,,四季度,,\n\
+,目标,实际,达成率,目标,实际,达成率,目标,实际,达成率,目标,实际,达成率\n\
+年度销售额,240,250,104%,310,310,100%,300,290,97%,360,350,97%\n";
+    let tmp = tiny_dir(&[("tiny-2026.actuals.csv", csv.as_bytes())]);
+    let (err, _) = check_dir(tmp.path(), "en");
+    assert_eq!(err.matches("P815").count(), 1, "{err}");
+    std::fs::write(
+        tmp.path().join("planc.toml"),
+        "[tolerance]\nmoney = \"10万元\"\n",
+    )
+    .unwrap();
+    let (err, _) = check_dir(tmp.path(), "en");
+    assert!(!err.contains("P815"), "{err}");
+}
