@@ -1829,34 +1829,8 @@ fn the_workbook_template_is_protected_and_reads_back_clean() {
     assert_eq!(code, 0, "{err}");
     assert!(!err.contains("P811"), "{err}");
     // Fill it with openpyxl, a client nobody here wrote.
-    let python = if std::process::Command::new("python3")
-        .args(["-c", "import openpyxl"])
-        .stderr(std::process::Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
-    {
-        None
-    } else {
-        let target = tmp.path().join("py");
-        let ok = std::process::Command::new("python3")
-            .args([
-                "-m",
-                "pip",
-                "install",
-                "--quiet",
-                "--disable-pip-version-check",
-                "--target",
-            ])
-            .env("PIP_ROOT_USER_ACTION", "ignore")
-            .arg(&target)
-            .arg("openpyxl")
-            .status()
-            .is_ok_and(|s| s.success());
-        if !ok {
-            eprintln!("SKIPPED (fill-in part): openpyxl is not installed and could not be");
-            return;
-        }
-        Some(target)
+    let Some(python) = crate::util::openpyxl(tmp.path()) else {
+        return;
     };
     let script = r#"
 import sys, openpyxl

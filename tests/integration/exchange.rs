@@ -30,39 +30,6 @@ fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
     )
 }
 
-/// `Some(PYTHONPATH)` for a python3 with openpyxl (installed into `dir` when missing), or
-/// `None` with a message when it cannot be had.
-fn openpyxl(dir: &Path) -> Option<Option<PathBuf>> {
-    let has = std::process::Command::new("python3")
-        .args(["-c", "import openpyxl"])
-        .stderr(std::process::Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if has {
-        return Some(None);
-    }
-    let target = dir.join("py");
-    let ok = std::process::Command::new("python3")
-        .args([
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--disable-pip-version-check",
-            "--target",
-        ])
-        .env("PIP_ROOT_USER_ACTION", "ignore")
-        .arg(&target)
-        .arg("openpyxl")
-        .status()
-        .is_ok_and(|s| s.success());
-    if !ok {
-        eprintln!("SKIPPED: openpyxl is not installed and could not be pip-installed");
-        return None;
-    }
-    Some(Some(target))
-}
-
 fn python(pythonpath: &Option<PathBuf>, script: &str, args: &[&Path]) -> String {
     let mut cmd = std::process::Command::new("python3");
     cmd.arg("-c").arg(script).args(args);
@@ -91,7 +58,7 @@ fn an_unchanged_export_imports_as_no_change() {
 #[test]
 fn a_region_edits_its_workbook_and_the_figures_come_back() {
     let dir = examples_copy();
-    let Some(py) = openpyxl(dir.path()) else {
+    let Some(py) = crate::util::openpyxl(dir.path()) else {
         return;
     };
     let (code, _, err) = run(
@@ -185,7 +152,7 @@ wb.save(sys.argv[1])
 /// Edits `cell` of the east sheet with openpyxl (`value` as Python) and imports.
 fn refused_after(edit: &str) -> String {
     let dir = examples_copy();
-    let Some(py) = openpyxl(dir.path()) else {
+    let Some(py) = crate::util::openpyxl(dir.path()) else {
         return "SKIPPED".into();
     };
     let (code, _, err) = run(dir.path(), &["export", "examples/org", "-o", "org.xlsx"]);

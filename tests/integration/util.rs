@@ -65,3 +65,36 @@ pub fn region_alone() -> String {
         .map(|l| format!("{l}\n"))
         .collect()
 }
+
+/// `Some(PYTHONPATH)` for a python3 with openpyxl (installed into `dir` when missing), or
+/// `None` with a message when it cannot be had.
+pub fn openpyxl(dir: &std::path::Path) -> Option<Option<std::path::PathBuf>> {
+    let has = std::process::Command::new("python3")
+        .args(["-c", "import openpyxl"])
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if has {
+        return Some(None);
+    }
+    let target = dir.join("py");
+    let ok = std::process::Command::new("python3")
+        .args([
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "--target",
+        ])
+        .env("PIP_ROOT_USER_ACTION", "ignore")
+        .arg(&target)
+        .arg("openpyxl")
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        eprintln!("SKIPPED: openpyxl is not installed and could not be pip-installed");
+        return None;
+    }
+    Some(Some(target))
+}
