@@ -181,6 +181,16 @@ fn load_text(path: &Path, text: String, lang: Lang) -> Loaded {
 /// separator inside `{ … }`): one finding at the character, with a fix where the meaning is
 /// certain, in place of the syntax error, unknown field and missing field it causes.
 fn slips_first(text: &str, findings: &mut Vec<Finding>) {
+    // A slip always shows as one of these; a file without them is not scanned (the
+    // hot path of a clean check stays as it was).
+    let structural = [
+        builtin::YAML_SYNTAX.code,
+        builtin::SCHEMA.code,
+        builtin::UNKNOWN_FIELD.code,
+    ];
+    if !findings.iter().any(|f| structural.contains(&f.code)) {
+        return;
+    }
     let slips = crate::source::slips::scan(text);
     if slips.is_empty() {
         return;

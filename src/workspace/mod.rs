@@ -463,12 +463,7 @@ impl Workspace {
         let by_line = self.files.iter().position(|f| {
             failed(f)
                 && f.source.as_ref().is_some_and(|s| {
-                    s.text.lines().any(|l| {
-                        l.strip_prefix("id:").is_some_and(|v| {
-                            let v = v.split(" #").next().unwrap_or(v).trim();
-                            v.trim_matches(['"', '\'']) == id
-                        })
-                    })
+                    discover::top_level(s.text.as_bytes(), "id").as_deref() == Some(id)
                 })
         });
         by_line.or_else(|| {
