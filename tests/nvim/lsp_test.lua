@@ -75,10 +75,10 @@ local function main()
     return res[id].result
   end
 
-  -- Hover on the key `rolls_up`: its doc from the schema.
+  -- Hover on the key `rolls_up`: its doc from the schema, in the plan's language (Chinese).
   local rolls = line_of('rolls_up: sales')
   local hover = at('textDocument/hover', rolls, 6)
-  check(hover and hover.contents.value:find('parent plan', 1, true), 'hover ' .. vim.inspect(hover))
+  check(hover and hover.contents.value:find('上级计划', 1, true), 'hover ' .. vim.inspect(hover))
 
   -- Hover inside the diagnostic: the rule.
   hover = at('textDocument/hover', total, 13)
