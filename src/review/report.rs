@@ -60,8 +60,9 @@ pub fn build(outcome: &Outcome, config: &Config) -> Result<(Renderer, Report), S
     } else {
         outcome.plan_sha256.clone()
     };
-    let sha = known
-        .unwrap_or_else(|| checks::sha256_hex(&crate::source::read(&path).unwrap_or_default()));
+    let sha = known.unwrap_or_else(|| {
+        crate::source::sha256_hex(&crate::source::read(&path).unwrap_or_default())
+    });
     let source = crate::source::display_path(&path);
     let empty = crate::diagnostics::FileReport {
         path: path.clone(),
