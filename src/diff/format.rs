@@ -66,9 +66,9 @@ impl Fmt {
     /// the decimals it needs (a change of 50 元 in a 亿元 diff is never `0.00亿元`).
     fn money(&self, yuan: Decimal) -> String {
         let m = self.money;
-        let need = decimals(yuan / m.scale.factor());
         let shown = (yuan / m.scale.factor()).round_dp(m.dp);
-        if need > m.dp && shown.is_zero() && !yuan.is_zero() {
+        if shown.is_zero() && !yuan.is_zero() {
+            let need = decimals(yuan / m.scale.factor());
             Money { dp: need, ..m }.money(yuan)
         } else {
             m.money(yuan)
