@@ -150,7 +150,7 @@ monthly-col-last-year = Last year
 monthly-col-cum-actual = Cumulative actual
 monthly-col-cum-target = Cumulative phased target
 monthly-ranking-caption = { $unit }: units ranked by attainment to date
-monthly-ranking-note = Amounts in { $unit }. Ranked by attainment to date (actual ÷ phased target to date); the light is of that figure. Time pace { $time }.
+monthly-ranking-note = Amounts in { $unit }. Ranked by attainment to date (actual ÷ phased target to date); the light is of that figure. Time pace { $time }; vs pace = attainment − phased pace, in points; gap to pace = actual − phased target to date.
 monthly-months-note = Amounts in { $unit }. Phased target: { $phasing }.
 monthly-phasing-quarter = the plan's quarter split, each quarter evenly over its months
 monthly-phasing-month = the plan's month split
@@ -175,3 +175,5 @@ monthly-method = - **Time pace (时间进度)**: days elapsed ÷ days in the yea
     - A figure that cannot be computed is shown as —, never as zero.
 review-cli-monthly-as-of = a folder gets its monthly report for a date: add `--as-of YYYY-MM-DD` (the last day of the month reported, e.g. `--as-of 2026-09-30`)
 review-cli-monthly-wrote = wrote { $path } (the monthly report as of { $date }, { $units } units)
+monthly-col-points-short = vs pace (pts)
+monthly-col-gap-short = Gap to pace

@@ -129,7 +129,7 @@ monthly-col-last-year = 上年同月
 monthly-col-cum-actual = 累计实际
 monthly-col-cum-target = 累计序时目标
 monthly-ranking-caption = { $unit }：按序时完成率排名
-monthly-ranking-note = 金额单位：{ $unit }。按序时完成率（累计实际 ÷ 序时目标）排名，状态灯亦按此；时间进度{ $time }。
+monthly-ranking-note = 金额单位：{ $unit }。按序时完成率（累计实际 ÷ 序时目标）排名，状态灯亦按此；时间进度{ $time }；较序时 = 年度完成率 − 序时进度（个百分点）；序时差额 = 累计实际 − 序时目标。
 monthly-months-note = 金额单位：{ $unit }。序时目标：{ $phasing }。
 monthly-phasing-quarter = 按计划的季度分解，季度内按月平均
 monthly-phasing-month = 按计划的月度分解
@@ -154,3 +154,5 @@ monthly-method = - **时间进度**：已过天数 ÷ 全年天数。
     - 无法计算的数字显示为 —，从不显示为零。
 review-cli-monthly-as-of = 文件夹出的是某一日期的月报：请加上 `--as-of YYYY-MM-DD`（所报月份的最后一天，例如 `--as-of 2026-09-30`）
 review-cli-monthly-wrote = 已写入 { $path }（截至 { $date } 的月报，{ $units } 个单位）
+monthly-col-points-short = 较序时（点）
+monthly-col-gap-short = 序时差额

@@ -113,7 +113,7 @@ pub fn check(ws: &Workspace) -> Checked {
             }
         }
     }
-    // Monthly exports of one plan (every row a single month) are one series: joined
+    // Monthly exports of one plan (each file one month) are one series: joined
     // together, so a month given twice or a month missing between them is found, and
     // one month's file alone is not short of the months before it.
     let mut series: std::collections::BTreeMap<FileId, Vec<FileId>> = Default::default();
@@ -224,12 +224,14 @@ fn standalone(ws: &Workspace, i: FileId, from: &FromWorkspace) -> FileReport {
         })
 }
 
-/// An export of single months: every row's period is one month (`2026-09`, `9月`).
+/// One month's export: every row is of the same single month (`2026-09`).
 pub fn is_monthly(a: &ActualsFile) -> bool {
-    !a.rows.is_empty()
-        && a.rows
-            .iter()
-            .all(|r| crate::actuals::period::form(&r.period.value).is_some_and(|f| f.is_month()))
+    let Some(first) = a.rows.first() else {
+        return false;
+    };
+    let month = first.period.value.trim();
+    crate::actuals::period::form(month).is_some_and(|f| f.is_month())
+        && a.rows.iter().all(|r| r.period.value.trim() == month)
 }
 
 /// The monthly files of one plan checked together as one series; each file gets its
