@@ -177,3 +177,4 @@ review-cli-monthly-as-of = a folder gets its monthly report for a date: add `--a
 review-cli-monthly-wrote = wrote { $path } (the monthly report as of { $date }, { $units } units)
 monthly-col-points-short = vs pace (pts)
 monthly-col-gap-short = Gap to pace
+monthly-total = Total

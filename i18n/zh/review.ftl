@@ -156,3 +156,4 @@ review-cli-monthly-as-of = 文件夹出的是某一日期的月报：请加上 `
 review-cli-monthly-wrote = 已写入 { $path }（截至 { $date } 的月报，{ $units } 个单位）
 monthly-col-points-short = 较序时（点）
 monthly-col-gap-short = 序时差额
+monthly-total = 合计

@@ -211,7 +211,7 @@ pub fn cumulative(
     let tk = ticks(largest / factor);
     let axis_max = f(tk.last().copied().unwrap_or(Decimal::ONE) * factor).max(f64::MIN_POSITIVE);
     let (width, height) = (640.0, 300.0);
-    let (left, right, top, bottom) = (64.0, 16.0, 28.0, 30.0);
+    let (left, right, top, bottom) = (64.0, 16.0, 40.0, 30.0);
     let plot_w = width - left - right;
     let plot_h = height - top - bottom;
     let n = points.len().max(1) as f64;

@@ -120,7 +120,6 @@ fn rank_columns() -> Vec<Column> {
     vec![
         col(t!("monthly-col-rank"), "right", 1),
         col(t!("monthly-col-unit"), "left", 3),
-        col(t!("monthly-col-annual"), "right", 2),
         col(t!("monthly-col-actual"), "right", 2),
         col(t!("monthly-col-attainment"), "right", 2),
         col(t!("monthly-col-phased-pace"), "right", 2),
@@ -143,7 +142,6 @@ fn rank_row(u: &Unit, w: &Words, kind: &'static str) -> Row {
         vec![
             Cell::text(u.rank.map_or_else(|| "—".into(), |r| r.to_string())),
             Cell::text(name),
-            Cell::text(w.amount(Some(u.inputs.annual))),
             Cell::text(w.amount(f.actual)),
             Cell::text(w.pct(f.attainment)),
             Cell::text(w.pct(f.phased_pace)),
@@ -167,6 +165,8 @@ fn ranking_block(m: &Monthly, parent: usize, w: &Words, chart_no: &mut usize) ->
         .collect();
     let mut total = rank_row(p, w, "total");
     total.cells[0] = Cell::text("");
+    // The caption names the parent: its row is the whole.
+    total.cells[1] = Cell::text(t!("monthly-total"));
     rows.push(total);
     let bars: Vec<RankBar> = kids
         .iter()
