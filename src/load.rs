@@ -36,7 +36,7 @@ pub fn load_path(path: &Path, choice: Choice) -> Loaded {
                 crate::t!(
                     "io-cannot-read",
                     path = crate::source::display_path(path),
-                    reason = io_reason(&e)
+                    reason = crate::source::io_reason(&e)
                 )
             });
             Loaded {
@@ -47,21 +47,6 @@ pub fn load_path(path: &Path, choice: Choice) -> Loaded {
                 findings: vec![Finding::new(&builtin::IO, Span::default(), message)],
             }
         }
-    }
-}
-
-/// The reason of an I/O error, in the current language.
-pub fn io_reason(e: &std::io::Error) -> String {
-    if let Some(why) = e
-        .get_ref()
-        .and_then(|i| i.downcast_ref::<crate::source::ReadRefusal>())
-    {
-        return why.to_string();
-    }
-    match e.kind() {
-        std::io::ErrorKind::NotFound => crate::t!("io-not-found"),
-        std::io::ErrorKind::PermissionDenied => crate::t!("io-permission-denied"),
-        _ => e.to_string(),
     }
 }
 

@@ -141,7 +141,7 @@ fn changed(args: &Args) -> Result<Option<Change>, String> {
                 crate::t!(
                     "io-cannot-read",
                     path = crate::source::display_path(list),
-                    reason = crate::load::io_reason(&e)
+                    reason = crate::source::io_reason(&e)
                 )
             })?
         };

@@ -7,6 +7,7 @@
 //! places them in sections and narrative. `planc check` runs the same session without
 //! computing, for its findings.
 
+mod breakdown;
 pub mod chart;
 pub mod compute;
 pub mod figures;

@@ -706,7 +706,7 @@ fn links_text(bytes: &[u8]) -> bool {
 
 /// Checks a file from its bytes (the one parse).
 fn check_bytes(path: &Path, role: Role, bytes: Vec<u8>, config: &Config, opts: &Options) -> File {
-    let sha256 = opts.hash.then(|| crate::render::checks::sha256_hex(&bytes));
+    let sha256 = opts.hash.then(|| crate::source::sha256_hex(&bytes));
     let mut f = File::empty(path, role, true, false);
     f.sha256 = sha256;
     f.lang = config.lang.ui();

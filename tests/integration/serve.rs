@@ -753,7 +753,7 @@ fn an_edited_report_is_what_render_writes_hash_included() {
         .assert()
         .success();
     let rendered = std::fs::read_to_string(out.path().join("reps/lina.html")).expect("rendered");
-    let sha = planc::render::checks::sha256_hex(&std::fs::read(&path).expect("read"));
+    let sha = planc::source::sha256_hex(&std::fs::read(&path).expect("read"));
     assert!(rendered.contains(&sha), "render names the file's hash");
     assert!(
         served.contains(&sha),
