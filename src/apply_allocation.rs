@@ -111,12 +111,27 @@ fn problem(span: Span, message: String) -> Finding {
 }
 
 /// Computes and writes every allocation of the plan text `text` (the file at `path`).
+/// With `check`, the rules run on the allocated text (`report`); without, `report` is
+/// empty (`planc allocate --diff` shows the edits only). Either way the allocated text
+/// is parsed again, so an edit that would break it is never written.
 pub fn allocate_text(
     path: &Path,
     text: &str,
     config: &Config,
     monthly: &MonthlySource,
+    check: bool,
 ) -> FileAllocation {
+    let finish = |checked: crate::load::Loaded| {
+        if check {
+            crate::load::check_loaded(path, checked, config)
+        } else {
+            FileReport {
+                path: path.to_path_buf(),
+                source: None,
+                findings: Vec::new(),
+            }
+        }
+    };
     let mut current = text.to_owned();
     let mut written: Vec<Written> = Vec::new();
     let mut refused = Vec::new();
@@ -133,7 +148,7 @@ pub fn allocate_text(
             (&checked.plan, &checked.root, &checked.source)
         else {
             untouchable = true;
-            break crate::load::check_loaded(path, checked, config);
+            break finish(checked);
         };
         if checked.findings.iter().any(|f| UNFIXABLE.contains(&f.code)) {
             if round > 0 {
@@ -149,7 +164,7 @@ pub fn allocate_text(
             } else {
                 untouchable = true;
             }
-            break crate::load::check_loaded(path, checked, config);
+            break finish(checked);
         }
         let ix = crate::i18n::scope(checked.lang, || indexes(plan, monthly, &mut refused));
         let outcomes = crate::i18n::scope(checked.lang, || compute_all(plan, &ix));
@@ -203,14 +218,14 @@ pub fn allocate_text(
             // Nothing is written from a plan whose allocations cannot all be computed.
             current = text.to_owned();
             written.clear();
-            break crate::load::check_loaded(path, checked, config);
+            break finish(checked);
         }
         if edits.is_empty() {
-            break crate::load::check_loaded(path, checked, config);
+            break finish(checked);
         }
         if round == crate::fix::MAX_ROUNDS {
             unstable = true;
-            break crate::load::check_loaded(path, checked, config);
+            break finish(checked);
         }
         round += 1;
         let refs: Vec<&Edit> = edits.iter().collect();

@@ -34,6 +34,58 @@ pub(super) fn plan_index(a: &Allocation) -> Option<Vec<(String, Decimal)>> {
         .collect()
 }
 
+/// A seasonal index written in the plan must say what it means: percentages adding up
+/// to exactly 100 %, or ratios to an average period (1.05, 0.92 …) adding up to the
+/// number of periods (4 quarters, 12 months). Anything else would be silently
+/// normalised into some other index than the one a reader sees.
+fn index_sum_problem(a: &Allocation) -> Option<Invalid> {
+    use crate::model::Unit;
+    let ix = a.index.as_ref()?;
+    let entries: Vec<&Sp<crate::model::Quantity>> = ix.value.values().collect();
+    let percent = entries.iter().all(|q| q.unit == Unit::Percent);
+    let ratios = entries.iter().all(|q| q.unit == Unit::Bare);
+    let sum: Decimal = entries.iter().filter_map(|q| q.amount).sum();
+    let written = if percent {
+        super::fmt_pct(sum)
+    } else {
+        sum.normalize().to_string()
+    };
+    let (message, help) = if percent {
+        if sum == Decimal::ONE_HUNDRED {
+            return None;
+        }
+        let missing = super::fmt_pct(Decimal::ONE_HUNDRED - sum);
+        (
+            crate::t!("alloc-index-sum", sum = written.as_str()),
+            crate::t!("alloc-help-index-sum", missing = missing.as_str()),
+        )
+    } else if ratios {
+        let n = Decimal::from(entries.len());
+        if sum == n {
+            return None;
+        }
+        (
+            crate::t!(
+                "alloc-index-ratio-sum",
+                sum = written.as_str(),
+                count = entries.len()
+            ),
+            crate::t!("alloc-help-index-ratio-sum", count = entries.len()),
+        )
+    } else {
+        (
+            crate::t!("alloc-index-units"),
+            crate::t!("alloc-help-index-units"),
+        )
+    };
+    Some(invalid(
+        ix.span,
+        message,
+        crate::t!("alloc-label-index"),
+        Some(help),
+    ))
+}
+
 /// The items for the arithmetic: bases (normalised per method, mixed for a blend),
 /// holds and growth bounds. Problems are pushed; `None` when the bases cannot be made.
 pub(super) fn items(ctx: &Ctx, problems: &mut Vec<Invalid>) -> Option<Vec<Item>> {
@@ -202,6 +254,12 @@ fn method_bases(
             Some(crate::t!("alloc-help-index")),
         ));
         return None;
+    }
+    if method == Method::Seasonal && ctx.index.is_none() {
+        if let Some(p) = index_sum_problem(ctx.a) {
+            problems.push(p);
+            return None;
+        }
     }
     let mut out = Vec::with_capacity(ctx.b.items.len());
     for item in &ctx.b.items {

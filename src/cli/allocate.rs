@@ -238,9 +238,13 @@ fn carry_into_children(
         let dir = e.path.parent().unwrap_or(Path::new(".")).to_path_buf();
         // The child's own allocations follow its new target.
         let own = crate::i18n::scope(lang, || {
-            allocate_text(&e.path, &e.edited, config, &|file, metric| {
-                monthly(&dir.join(file), metric)
-            })
+            allocate_text(
+                &e.path,
+                &e.edited,
+                config,
+                &|file, metric| monthly(&dir.join(file), metric),
+                false,
+            )
         });
         let text = if own.refused.is_empty() {
             own.allocated
@@ -334,6 +338,8 @@ struct Prepared {
     result: Option<FileAllocation>,
     /// Why the allocated text could not be written, if it could not.
     write_error: Option<String>,
+    /// With `--diff`: the edits as a unified diff (made here, in parallel).
+    diff: Option<String>,
 }
 
 fn prepare(
@@ -364,9 +370,13 @@ fn prepare(
     let result = text.contains("allocation").then(|| {
         let dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
         crate::i18n::scope(lang, || {
-            allocate_text(path, &text, config, &|file, metric| {
-                monthly(&dir.join(file), metric)
-            })
+            allocate_text(
+                path,
+                &text,
+                config,
+                &|file, metric| monthly(&dir.join(file), metric),
+                !diff,
+            )
         })
     });
     // Written here, in parallel with the other plans (the report follows in order).
@@ -383,12 +393,17 @@ fn prepare(
                 .err()
                 .map(|e| crate::i18n::scope(lang, || crate::source::io_reason(&e)))
         });
+    let diff = result
+        .as_ref()
+        .filter(|r| diff && r.changed() && r.refused.is_empty() && !r.untouchable)
+        .map(|r| crate::fix::unified_diff(&name, &r.original, &r.allocated));
     Ok(Prepared {
         path: path.to_path_buf(),
         name,
         lang,
         result,
         write_error,
+        diff,
     })
 }
 
@@ -475,8 +490,9 @@ fn report_file(
         );
     }
     if args.diff {
-        let d = crate::fix::unified_diff(name, &result.original, &result.allocated);
-        let _ = io.stdout.write_all(d.as_bytes());
+        if let Some(d) = &p.diff {
+            let _ = io.stdout.write_all(d.as_bytes());
+        }
         return;
     }
     if let Some(reason) = &p.write_error {

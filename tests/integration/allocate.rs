@@ -271,6 +271,57 @@ fn holds_larger_than_the_total_are_refused() {
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 }
 
+/// A seasonal index in the plan that does not add up (98 %, or ratios adding up to 4.1
+/// for four quarters) is refused at the index, never silently normalised; one that adds
+/// up, in percentages or in ratios, is used as written.
+#[test]
+fn a_seasonal_index_that_does_not_add_up_is_refused() {
+    let items = "          - {ref: Q1, value: 0}\n          - {ref: Q2, value: 0}\n          - {ref: Q3, value: 0}\n          - {ref: Q4, value: 0}\n";
+    let cases = [
+        (
+            "{method: seasonal, index: {Q1: 22%, Q2: 26%, Q3: 24%, Q4: 26%}}",
+            Some("the seasonal index adds up to 98%, not 100%"),
+        ),
+        (
+            "{method: seasonal, index: {Q1: 0.9, Q2: 1.1, Q3: 1, Q4: 1.1}}",
+            Some("the seasonal index of ratios adds up to 4.1, not 4"),
+        ),
+        (
+            "{method: seasonal, index: {Q1: 22%, Q2: 1.1, Q3: 24%, Q4: 28%}}",
+            Some("mixes percentages"),
+        ),
+        (
+            "{method: seasonal, index: {Q1: 0.88, Q2: 1.04, Q3: 0.96, Q4: 1.12}}",
+            None,
+        ),
+    ];
+    for (allocation, refusal) in cases {
+        let text = one_target("100万元", allocation, items);
+        let dir = temp_with(&[("p.plan.yaml", &text)]);
+        let path = dir.path().join("p.plan.yaml");
+        let o = planc().arg("allocate").arg(&path).output().unwrap();
+        let written = std::fs::read_to_string(&path).unwrap();
+        match refusal {
+            Some(message) => {
+                assert_eq!(o.status.code(), Some(1), "{allocation}: {}", stderr(&o));
+                assert!(stderr(&o).contains(message), "{allocation}: {}", stderr(&o));
+                assert!(stderr(&o).contains("P112"), "{}", stderr(&o));
+                assert_eq!(written, text);
+            }
+            None => {
+                assert_eq!(o.status.code(), Some(0), "{allocation}: {}", stderr(&o));
+                for q in [
+                    "{ref: Q1, value: 22}\n",
+                    "{ref: Q2, value: 26}\n",
+                    "{ref: Q4, value: 28}\n",
+                ] {
+                    assert!(written.contains(q), "{q} in {written}");
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn a_seasonal_index_from_monthly_actuals_is_written_into_the_plan() {
     let text = one_target(
