@@ -15,6 +15,19 @@ pub(super) struct Ctx<'a> {
     pub money: MoneyUnit,
     /// An index computed from actuals, which wins over the plan's.
     pub index: Option<&'a [(String, Decimal)]>,
+    /// Each item's last year computed from actuals, which wins over the plan's.
+    pub last_years: Option<&'a [Decimal]>,
+}
+
+/// Item `k`'s last year in base units: computed from actuals, else as the plan states it.
+fn last_year_of(ctx: &Ctx, k: usize, item: &BreakdownItem) -> Option<Decimal> {
+    match ctx.last_years {
+        Some(ly) => ly.get(k).copied(),
+        None => item
+            .last_year
+            .as_ref()
+            .and_then(|l| base_of(l, ctx.whole, ctx.money)),
+    }
 }
 
 fn item_name(i: &BreakdownItem) -> &str {
@@ -168,7 +181,7 @@ pub(super) fn items(ctx: &Ctx, problems: &mut Vec<Invalid>) -> Option<Vec<Item>>
         return None;
     }
     let mut out = Vec::with_capacity(ctx.b.items.len());
-    for (item, basis) in ctx.b.items.iter().zip(bases) {
+    for (k, (item, basis)) in ctx.b.items.iter().zip(bases).enumerate() {
         let mut it = Item::basis(basis);
         if held(item) {
             match base_of(&item.value, ctx.whole, ctx.money) {
@@ -187,12 +200,14 @@ pub(super) fn items(ctx: &Ctx, problems: &mut Vec<Invalid>) -> Option<Vec<Item>>
         } else {
             it.min = bound(
                 ctx,
+                k,
                 item,
                 item.floor.as_ref().or(ctx.a.floor.as_ref()),
                 problems,
             );
             it.max = bound(
                 ctx,
+                k,
                 item,
                 item.cap.as_ref().or(ctx.a.cap.as_ref()),
                 problems,
@@ -206,6 +221,7 @@ pub(super) fn items(ctx: &Ctx, problems: &mut Vec<Invalid>) -> Option<Vec<Item>>
 /// last year × (1 + growth) for a floor or cap.
 fn bound(
     ctx: &Ctx,
+    k: usize,
     item: &BreakdownItem,
     growth: Option<&Sp<Quantity>>,
     problems: &mut Vec<Invalid>,
@@ -220,11 +236,7 @@ fn bound(
         ));
         return None;
     };
-    let Some(ly) = item
-        .last_year
-        .as_ref()
-        .and_then(|l| base_of(l, ctx.whole, ctx.money))
-    else {
+    let Some(ly) = last_year_of(ctx, k, item) else {
         problems.push(invalid(
             item.key.span,
             crate::t!("alloc-bound-needs-last-year", item = item_name(item)),
@@ -262,7 +274,7 @@ fn method_bases(
         }
     }
     let mut out = Vec::with_capacity(ctx.b.items.len());
-    for item in &ctx.b.items {
+    for (k, item) in ctx.b.items.iter().enumerate() {
         if held(item) {
             out.push(Decimal::ZERO);
             continue;
@@ -291,12 +303,21 @@ fn method_bases(
         };
         let value = match method {
             Method::Even => Some(Decimal::ONE),
-            Method::History => match &item.last_year {
-                None => {
+            Method::History => match (&item.last_year, ctx.last_years) {
+                (_, Some(_)) => match last_year_of(ctx, k, item) {
+                    Some(v) if v > Decimal::ZERO => Some(v),
+                    v => {
+                        let v = v.unwrap_or_default().normalize().to_string();
+                        let span = ctx.a.actuals.first().map_or(item.key.span, |f| f.span);
+                        problems.push(nonpositive(span, &v));
+                        None
+                    }
+                },
+                (None, None) => {
                     problems.push(missing("last_year"));
                     None
                 }
-                Some(ly) => match base_of(ly, ctx.whole, ctx.money) {
+                (Some(ly), None) => match base_of(ly, ctx.whole, ctx.money) {
                     Some(v) if v > Decimal::ZERO => Some(v),
                     _ => {
                         problems.push(nonpositive(ly.span, ly.raw.trim()));
