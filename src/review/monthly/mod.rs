@@ -450,3 +450,24 @@ fn rank(out: &mut Monthly, th: &crate::config::Thresholds) {
         }
     }
 }
+
+/// The last day of the latest month that a month's export in the workspace reports (the
+/// date `planc serve` shows the monthly report for); `None` without monthly files.
+pub fn latest_month(ws: &Workspace) -> Option<NaiveDate> {
+    ws.files
+        .iter()
+        .filter_map(|f| f.actuals.as_ref())
+        .filter(|a| crate::workspace::reviews::is_monthly(a))
+        .filter_map(|a| {
+            let raw = a.rows.first()?.period.value.trim().to_owned();
+            let (y, m) = raw.split_once('-')?;
+            let (y, m): (i32, u32) = (y.parse().ok()?, m.parse().ok()?);
+            let next = if m == 12 {
+                NaiveDate::from_ymd_opt(y + 1, 1, 1)
+            } else {
+                NaiveDate::from_ymd_opt(y, m + 1, 1)
+            }?;
+            next.pred_opt()
+        })
+        .max()
+}
