@@ -250,10 +250,16 @@ fn join_plan(
 
 /// Computes the monthly report of every tree in the workspace at `as_of`.
 pub fn compute(ws: &Workspace, as_of: NaiveDate) -> Monthly {
-    // Each plan's actuals files (every one the workspace links to it).
+    // Each plan's monthly actuals files: every file the workspace links to it that
+    // reports months only (quarterly and full-year exports are `planc check`'s and the
+    // year-end review's; their agreement with the months is P919's).
     let mut by_plan: BTreeMap<FileId, Vec<FileId>> = BTreeMap::new();
     for (i, f) in ws.files.iter().enumerate() {
-        if f.role == Role::Actuals {
+        let months = f
+            .actuals
+            .as_ref()
+            .is_some_and(crate::workspace::reviews::is_months);
+        if f.role == Role::Actuals && months {
             if let Some(p) = crate::workspace::plan_of_actuals(ws, i) {
                 by_plan.entry(p).or_default().push(i);
             }
