@@ -234,6 +234,15 @@ pub fn is_monthly(a: &ActualsFile) -> bool {
         && a.rows.iter().all(|r| r.period.value.trim() == month)
 }
 
+/// An export of months only (one month or several; no quarter, half or year rows): the
+/// files the monthly report reads as its series.
+pub fn is_months(a: &ActualsFile) -> bool {
+    !a.rows.is_empty()
+        && a.rows.iter().all(|r| {
+            crate::actuals::period::form(r.period.value.trim()).is_some_and(|f| f.is_month())
+        })
+}
+
 /// The monthly files of one plan checked together as one series; each file gets its
 /// own report.
 fn joined_series(

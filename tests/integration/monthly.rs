@@ -422,3 +422,77 @@ proptest! {
         prop_assert_eq!(last_time, Decimal::ONE_HUNDRED);
     }
 }
+
+/// The bundled months add up to the bundled quarterly files: the company's CSV (its
+/// total and each region's full year), 华东's Q3 file and 华南's wide sheet.
+#[test]
+fn the_monthly_examples_agree_with_the_quarterly_files() {
+    let v = september();
+    let quarters = |id: &str| -> Vec<Decimal> {
+        let months = unit(&v, id)["months"].as_array().unwrap().clone();
+        (0..3)
+            .map(|q| {
+                (0..3)
+                    .map(|m| {
+                        months[q * 3 + m]["actual"]
+                            .as_str()
+                            .unwrap()
+                            .parse::<Decimal>()
+                            .unwrap()
+                            / Decimal::from(10_000)
+                    })
+                    .sum()
+            })
+            .collect()
+    };
+    let d = |xs: &[i64]| xs.iter().map(|&x| Decimal::from(x)).collect::<Vec<_>>();
+    let csv =
+        std::fs::read_to_string(root().join("examples/actuals/company-2026.actuals.csv")).unwrap();
+    for (q, want) in quarters("company-2026").iter().zip(["Q1", "Q2", "Q3"]) {
+        let line = csv
+            .lines()
+            .find(|l| l.starts_with(&format!("sales,,,{want},")))
+            .unwrap();
+        let value: Decimal = line.split(',').nth(4).unwrap().parse().unwrap();
+        assert_eq!(*q, value, "{want}");
+    }
+    let q3 =
+        std::fs::read_to_string(root().join("examples/actuals/east-china-2026-q3.actuals.yaml"))
+            .unwrap();
+    for (q, want) in quarters("east-china-2026").iter().zip(["Q1", "Q2", "Q3"]) {
+        let line = q3
+            .lines()
+            .find(|l| l.contains(&format!("metric: east-sales, period: {want},")))
+            .unwrap();
+        let yi: Decimal = line
+            .split("value: ")
+            .nth(1)
+            .unwrap()
+            .split(',')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert_eq!(*q, yi * Decimal::from(10_000), "east {want}");
+    }
+    // 华南's wide sheet: the 合计 row, Q1–Q3.
+    assert_eq!(quarters("south-china-2026"), d(&[19200, 21100, 21300]));
+    let wide =
+        std::fs::read_to_string(root().join("examples/actuals/south-china-2026.actuals.csv"))
+            .unwrap();
+    assert!(wide.contains("合计,19200,21100,21300,"), "{wide}");
+    // The company's full-year rows of the regions without a plan run past September;
+    // their months to September are what the company's monthly files say.
+    let regions_to_sep: Decimal = [
+        "east-china-2026",
+        "south-china-2026",
+        "north-china-2026",
+        "southwest",
+        "northwest",
+        "northeast",
+    ]
+    .iter()
+    .map(|id| quarters(id).iter().copied().sum::<Decimal>())
+    .sum();
+    assert_eq!(regions_to_sep, Decimal::from(262_000));
+}

@@ -250,10 +250,16 @@ fn join_plan(
 
 /// Computes the monthly report of every tree in the workspace at `as_of`.
 pub fn compute(ws: &Workspace, as_of: NaiveDate) -> Monthly {
-    // Each plan's actuals files (every one the workspace links to it).
+    // Each plan's monthly actuals files: every file the workspace links to it that
+    // reports months only (quarterly and full-year exports are `planc check`'s and the
+    // year-end review's; their agreement with the months is P919's).
     let mut by_plan: BTreeMap<FileId, Vec<FileId>> = BTreeMap::new();
     for (i, f) in ws.files.iter().enumerate() {
-        if f.role == Role::Actuals {
+        let months = f
+            .actuals
+            .as_ref()
+            .is_some_and(crate::workspace::reviews::is_months);
+        if f.role == Role::Actuals && months {
             if let Some(p) = crate::workspace::plan_of_actuals(ws, i) {
                 by_plan.entry(p).or_default().push(i);
             }
@@ -449,4 +455,25 @@ fn rank(out: &mut Monthly, th: &crate::config::Thresholds) {
             out.units[i].rank = Some(r + 1);
         }
     }
+}
+
+/// The last day of the latest month that a month's export in the workspace reports (the
+/// date `planc serve` shows the monthly report for); `None` without monthly files.
+pub fn latest_month(ws: &Workspace) -> Option<NaiveDate> {
+    ws.files
+        .iter()
+        .filter_map(|f| f.actuals.as_ref())
+        .filter(|a| crate::workspace::reviews::is_monthly(a))
+        .filter_map(|a| {
+            let raw = a.rows.first()?.period.value.trim().to_owned();
+            let (y, m) = raw.split_once('-')?;
+            let (y, m): (i32, u32) = (y.parse().ok()?, m.parse().ok()?);
+            let next = if m == 12 {
+                NaiveDate::from_ymd_opt(y + 1, 1, 1)
+            } else {
+                NaiveDate::from_ymd_opt(y, m + 1, 1)
+            }?;
+            next.pred_opt()
+        })
+        .max()
 }
