@@ -7,17 +7,19 @@
 //! (`load`), which run the rules, which use `allocate`: the stage order stays
 //! `allocate` → `rules` → `load` → here.
 //!
-//! Architecture invariant: nothing here reads files or prints; monthly actuals arrive
-//! through the `monthly` callback the CLI supplies.
+//! Architecture invariant: nothing here reads files or prints; actuals arrive through
+//! the callbacks the CLI supplies ([`Sources`]).
 
 use std::path::Path;
 
+use crate::allocate::history;
 use crate::allocate::season::{self, Monthly};
 use crate::allocate::{compute_all, edit, Indexes, Outcome};
 use crate::config::Config;
 use crate::diagnostics::{Edit, FileReport, Finding};
-use crate::model::{Breakdown, Plan};
+use crate::model::{Breakdown, Method, Plan};
 use crate::source::Span;
+use rust_decimal::Decimal;
 
 /// Codes after which the text cannot be trusted to edit.
 const UNFIXABLE: &[&str] = &["P001", "P002", "P003", "P006"];
@@ -25,6 +27,17 @@ const UNFIXABLE: &[&str] = &["P001", "P002", "P003", "P006"];
 /// Loads the monthly figures of `metric` from an actuals file named (relative to the
 /// plan) in an allocation's `actuals`.
 pub type MonthlySource<'a> = dyn Fn(&str, &str) -> Result<Vec<Monthly>, String> + 'a;
+
+/// Loads the figures of `metric` by the items of `dimension` from an actuals file named
+/// (relative to the plan) in a `history` allocation's `actuals`.
+pub type HistorySource<'a> = dyn Fn(&str, &str, &str) -> Result<Vec<history::Figure>, String> + 'a;
+
+/// Where `planc allocate` reads actuals: monthly figures for a seasonal index, figures by
+/// item for last year.
+pub struct Sources<'a> {
+    pub monthly: &'a MonthlySource<'a>,
+    pub history: &'a HistorySource<'a>,
+}
 
 /// One allocation written (or to be written).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -65,7 +78,8 @@ impl FileAllocation {
 }
 
 /// Seasonal indexes computed from the actuals the plan's allocations name.
-fn indexes(plan: &Plan, monthly: &MonthlySource, refused: &mut Vec<Finding>) -> Indexes {
+fn indexes(plan: &Plan, sources: &Sources, refused: &mut Vec<Finding>) -> Indexes {
+    let monthly = sources.monthly;
     let mut out = Indexes::new();
     let mut visit = |target: &str, b: &Breakdown| {
         let Some(a) = &b.allocation else { return };
@@ -73,6 +87,45 @@ fn indexes(plan: &Plan, monthly: &MonthlySource, refused: &mut Vec<Finding>) -> 
             return;
         }
         let metric = a.metric.as_ref().map_or(target, |m| m.as_str());
+        let uses = |m: Method| a.method.value == m || a.blend.iter().any(|p| p.method.value == m);
+        if uses(Method::History) {
+            let mut figures = Vec::new();
+            for file in &a.actuals {
+                match (sources.history)(&file.value, metric, &b.dimension.value) {
+                    Ok(f) => figures.extend(f),
+                    Err(e) => {
+                        refused.push(problem(file.span, e));
+                        return;
+                    }
+                }
+            }
+            let held = |i: &crate::model::BreakdownItem| i.hold.as_ref().is_some_and(|h| h.value);
+            let free: Vec<&crate::model::BreakdownItem> =
+                b.items.iter().filter(|i| !held(i)).collect();
+            let labels: Vec<&str> = free.iter().map(|i| i.key.as_str()).collect();
+            let is_item = |k: usize, t: &str| crate::actuals::join::names_item(plan, free[k], t);
+            match history::last_years(&figures, &labels, &is_item) {
+                Ok((_, values)) => {
+                    let mut values = values.into_iter();
+                    let all = b
+                        .items
+                        .iter()
+                        .map(|i| {
+                            if held(i) {
+                                Decimal::ZERO
+                            } else {
+                                values.next().unwrap_or_default()
+                            }
+                        })
+                        .collect();
+                    out.last_year.insert(b.dimension.span, all);
+                }
+                Err(e) => refused.push(problem(a.actuals[0].span, e)),
+            }
+        }
+        if !uses(Method::Seasonal) {
+            return;
+        }
         let mut figures = Vec::new();
         for file in &a.actuals {
             match monthly(&file.value, metric) {
@@ -86,7 +139,7 @@ fn indexes(plan: &Plan, monthly: &MonthlySource, refused: &mut Vec<Finding>) -> 
         let items: Vec<&str> = b.items.iter().map(|i| i.key.as_str()).collect();
         match season::index(&figures, &items) {
             Ok(ix) => {
-                out.insert(b.dimension.span, ix);
+                out.seasonal.insert(b.dimension.span, ix);
             }
             Err(e) => refused.push(problem(a.actuals[0].span, e)),
         }
@@ -111,12 +164,27 @@ fn problem(span: Span, message: String) -> Finding {
 }
 
 /// Computes and writes every allocation of the plan text `text` (the file at `path`).
+/// With `check`, the rules run on the allocated text (`report`); without, `report` is
+/// empty (`planc allocate --diff` shows the edits only). Either way the allocated text
+/// is parsed again, so an edit that would break it is never written.
 pub fn allocate_text(
     path: &Path,
     text: &str,
     config: &Config,
-    monthly: &MonthlySource,
+    sources: &Sources,
+    check: bool,
 ) -> FileAllocation {
+    let finish = |checked: crate::load::Loaded| {
+        if check {
+            crate::load::check_loaded(path, checked, config)
+        } else {
+            FileReport {
+                path: path.to_path_buf(),
+                source: None,
+                findings: Vec::new(),
+            }
+        }
+    };
     let mut current = text.to_owned();
     let mut written: Vec<Written> = Vec::new();
     let mut refused = Vec::new();
@@ -133,7 +201,7 @@ pub fn allocate_text(
             (&checked.plan, &checked.root, &checked.source)
         else {
             untouchable = true;
-            break crate::load::check_loaded(path, checked, config);
+            break finish(checked);
         };
         if checked.findings.iter().any(|f| UNFIXABLE.contains(&f.code)) {
             if round > 0 {
@@ -149,9 +217,9 @@ pub fn allocate_text(
             } else {
                 untouchable = true;
             }
-            break crate::load::check_loaded(path, checked, config);
+            break finish(checked);
         }
-        let ix = crate::i18n::scope(checked.lang, || indexes(plan, monthly, &mut refused));
+        let ix = crate::i18n::scope(checked.lang, || indexes(plan, sources, &mut refused));
         let outcomes = crate::i18n::scope(checked.lang, || compute_all(plan, &ix));
         positions = outcomes
             .iter()
@@ -203,14 +271,14 @@ pub fn allocate_text(
             // Nothing is written from a plan whose allocations cannot all be computed.
             current = text.to_owned();
             written.clear();
-            break crate::load::check_loaded(path, checked, config);
+            break finish(checked);
         }
         if edits.is_empty() {
-            break crate::load::check_loaded(path, checked, config);
+            break finish(checked);
         }
         if round == crate::fix::MAX_ROUNDS {
             unstable = true;
-            break crate::load::check_loaded(path, checked, config);
+            break finish(checked);
         }
         round += 1;
         let refs: Vec<&Edit> = edits.iter().collect();

@@ -93,18 +93,45 @@ pub fn select(findings: &[Finding], unsafe_fixes: bool) -> Vec<&Finding> {
 /// Applies non-overlapping edits to `text`. Edits whose span is not on character
 /// boundaries of `text` are skipped (they cannot come from this text).
 pub fn apply_edits(text: &str, edits: &[&Edit]) -> String {
-    let mut edits: Vec<&Edit> = edits.to_vec();
-    edits.sort_by_key(|e| std::cmp::Reverse((e.span.start, e.span.end)));
-    let mut out = text.to_owned();
-    for e in edits {
-        let ok = e.span.start <= e.span.end
-            && out.is_char_boundary(e.span.start)
-            && out.is_char_boundary(e.span.end)
-            && e.span.end <= out.len();
-        if ok {
-            out.replace_range(e.span.start..e.span.end, &e.replacement);
+    let mut edits: Vec<(usize, &Edit)> = edits
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|(_, e)| {
+            e.span.start <= e.span.end
+                && e.span.end <= text.len()
+                && text.is_char_boundary(e.span.start)
+                && text.is_char_boundary(e.span.end)
+        })
+        .collect();
+    // Two insertions at one place: the later one stands first (as applying them last
+    // first always did).
+    edits.sort_by_key(|(k, e)| (e.span.start, e.span.end, std::cmp::Reverse(*k)));
+    let edits: Vec<&Edit> = edits.into_iter().map(|(_, e)| e).collect();
+    // One pass from the start (a file written by `planc allocate` gets a dozen edits; each
+    // `replace_range` would move the rest of the text). Edits that overlap are applied
+    // last first, one at a time, as they always were.
+    if edits.windows(2).any(|w| w[1].span.start < w[0].span.end) {
+        let mut out = text.to_owned();
+        for e in edits.iter().rev() {
+            if e.span.end <= out.len()
+                && out.is_char_boundary(e.span.start)
+                && out.is_char_boundary(e.span.end)
+            {
+                out.replace_range(e.span.start..e.span.end, &e.replacement);
+            }
         }
+        return out;
     }
+    let added: usize = edits.iter().map(|e| e.replacement.len()).sum();
+    let mut out = String::with_capacity(text.len() + added);
+    let mut at = 0;
+    for e in edits {
+        out.push_str(&text[at..e.span.start]);
+        out.push_str(&e.replacement);
+        at = e.span.end;
+    }
+    out.push_str(&text[at..]);
     out
 }
 

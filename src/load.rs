@@ -117,7 +117,7 @@ fn load_text(path: &Path, text: String, lang: Lang) -> Loaded {
         }
         findings.push(f);
     }
-    let Some(root) = parsed.root else {
+    let Some(mut root) = parsed.root else {
         slips_first(&source.text, &mut findings);
         return Loaded {
             lang,
@@ -127,7 +127,7 @@ fn load_text(path: &Path, text: String, lang: Lang) -> Loaded {
             findings,
         };
     };
-    let schema_findings = crate::schema::validate(&root);
+    let schema_findings = crate::schema::validate(&mut root);
     let schema_ok = schema_findings.is_empty();
     findings.extend(schema_findings);
     slips_first(&source.text, &mut findings);
@@ -344,7 +344,7 @@ fn finish_keep(
     });
     config.apply_levels(&mut findings);
     crate::diagnostics::sort(&mut findings);
-    crate::diagnostics::cap(&mut findings);
+    i18n::scope(lang, || crate::diagnostics::cap(&mut findings));
     // Keep the text only where an emitter will quote it: bounded memory on big runs.
     let source = if findings.is_empty() { None } else { source };
     let report = FileReport {

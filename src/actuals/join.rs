@@ -262,6 +262,21 @@ pub fn is_period_dimension(name: &str) -> bool {
 }
 
 /// The display name and the other accepted spellings of an item.
+/// Whether `text`, an item as an actuals file writes it, names the breakdown item `item`
+/// of `plan` (its key, name, the product's, region's or account's name or aliases, the
+/// CRM's short forms), as the review joins them.
+pub fn names_item(plan: &Plan, item: &BreakdownItem, text: &str) -> bool {
+    let (display, aliases) = names_of(plan, item.key.as_str(), item.name.as_deref());
+    let it = DimItem {
+        key: item.key.value.clone(),
+        display,
+        aliases,
+        item: None,
+        parent: None,
+    };
+    super::resolve::matches_item(&it, text.trim())
+}
+
 fn names_of(plan: &Plan, key: &str, own: Option<&str>) -> (String, Vec<String>) {
     let catalogue = plan
         .products

@@ -441,7 +441,7 @@ pub(super) struct Resolved {
     pub(super) target: Option<Decimal>,
 }
 
-fn matches_item(i: &DimItem, text: &str) -> bool {
+pub(super) fn matches_item(i: &DimItem, text: &str) -> bool {
     let exact = |t: &str| i.key == t || i.display == t || i.aliases.iter().any(|a| a == t);
     exact(text) || crm_short(text).is_some_and(|t| exact(&t))
 }

@@ -15,6 +15,19 @@ pub(super) struct Ctx<'a> {
     pub money: MoneyUnit,
     /// An index computed from actuals, which wins over the plan's.
     pub index: Option<&'a [(String, Decimal)]>,
+    /// Each item's last year computed from actuals, which wins over the plan's.
+    pub last_years: Option<&'a [Decimal]>,
+}
+
+/// Item `k`'s last year in base units: computed from actuals, else as the plan states it.
+fn last_year_of(ctx: &Ctx, k: usize, item: &BreakdownItem) -> Option<Decimal> {
+    match ctx.last_years {
+        Some(ly) => ly.get(k).copied(),
+        None => item
+            .last_year
+            .as_ref()
+            .and_then(|l| base_of(l, ctx.whole, ctx.money)),
+    }
 }
 
 fn item_name(i: &BreakdownItem) -> &str {
@@ -32,6 +45,58 @@ pub(super) fn plan_index(a: &Allocation) -> Option<Vec<(String, Decimal)>> {
         .iter()
         .map(|(k, q)| Some((k.clone(), q.amount?)))
         .collect()
+}
+
+/// A seasonal index written in the plan must say what it means: percentages adding up
+/// to exactly 100 %, or ratios to an average period (1.05, 0.92 …) adding up to the
+/// number of periods (4 quarters, 12 months). Anything else would be silently
+/// normalised into some other index than the one a reader sees.
+fn index_sum_problem(a: &Allocation) -> Option<Invalid> {
+    use crate::model::Unit;
+    let ix = a.index.as_ref()?;
+    let entries: Vec<&Sp<crate::model::Quantity>> = ix.value.values().collect();
+    let percent = entries.iter().all(|q| q.unit == Unit::Percent);
+    let ratios = entries.iter().all(|q| q.unit == Unit::Bare);
+    let sum: Decimal = entries.iter().filter_map(|q| q.amount).sum();
+    let written = if percent {
+        super::fmt_pct(sum)
+    } else {
+        sum.normalize().to_string()
+    };
+    let (message, help) = if percent {
+        if sum == Decimal::ONE_HUNDRED {
+            return None;
+        }
+        let missing = super::fmt_pct(Decimal::ONE_HUNDRED - sum);
+        (
+            crate::t!("alloc-index-sum", sum = written.as_str()),
+            crate::t!("alloc-help-index-sum", missing = missing.as_str()),
+        )
+    } else if ratios {
+        let n = Decimal::from(entries.len());
+        if sum == n {
+            return None;
+        }
+        (
+            crate::t!(
+                "alloc-index-ratio-sum",
+                sum = written.as_str(),
+                count = entries.len()
+            ),
+            crate::t!("alloc-help-index-ratio-sum", count = entries.len()),
+        )
+    } else {
+        (
+            crate::t!("alloc-index-units"),
+            crate::t!("alloc-help-index-units"),
+        )
+    };
+    Some(invalid(
+        ix.span,
+        message,
+        crate::t!("alloc-label-index"),
+        Some(help),
+    ))
 }
 
 /// The items for the arithmetic: bases (normalised per method, mixed for a blend),
@@ -116,7 +181,7 @@ pub(super) fn items(ctx: &Ctx, problems: &mut Vec<Invalid>) -> Option<Vec<Item>>
         return None;
     }
     let mut out = Vec::with_capacity(ctx.b.items.len());
-    for (item, basis) in ctx.b.items.iter().zip(bases) {
+    for (k, (item, basis)) in ctx.b.items.iter().zip(bases).enumerate() {
         let mut it = Item::basis(basis);
         if held(item) {
             match base_of(&item.value, ctx.whole, ctx.money) {
@@ -135,12 +200,14 @@ pub(super) fn items(ctx: &Ctx, problems: &mut Vec<Invalid>) -> Option<Vec<Item>>
         } else {
             it.min = bound(
                 ctx,
+                k,
                 item,
                 item.floor.as_ref().or(ctx.a.floor.as_ref()),
                 problems,
             );
             it.max = bound(
                 ctx,
+                k,
                 item,
                 item.cap.as_ref().or(ctx.a.cap.as_ref()),
                 problems,
@@ -154,6 +221,7 @@ pub(super) fn items(ctx: &Ctx, problems: &mut Vec<Invalid>) -> Option<Vec<Item>>
 /// last year × (1 + growth) for a floor or cap.
 fn bound(
     ctx: &Ctx,
+    k: usize,
     item: &BreakdownItem,
     growth: Option<&Sp<Quantity>>,
     problems: &mut Vec<Invalid>,
@@ -168,11 +236,7 @@ fn bound(
         ));
         return None;
     };
-    let Some(ly) = item
-        .last_year
-        .as_ref()
-        .and_then(|l| base_of(l, ctx.whole, ctx.money))
-    else {
+    let Some(ly) = last_year_of(ctx, k, item) else {
         problems.push(invalid(
             item.key.span,
             crate::t!("alloc-bound-needs-last-year", item = item_name(item)),
@@ -203,8 +267,14 @@ fn method_bases(
         ));
         return None;
     }
+    if method == Method::Seasonal && ctx.index.is_none() {
+        if let Some(p) = index_sum_problem(ctx.a) {
+            problems.push(p);
+            return None;
+        }
+    }
     let mut out = Vec::with_capacity(ctx.b.items.len());
-    for item in &ctx.b.items {
+    for (k, item) in ctx.b.items.iter().enumerate() {
         if held(item) {
             out.push(Decimal::ZERO);
             continue;
@@ -233,12 +303,21 @@ fn method_bases(
         };
         let value = match method {
             Method::Even => Some(Decimal::ONE),
-            Method::History => match &item.last_year {
-                None => {
+            Method::History => match (&item.last_year, ctx.last_years) {
+                (_, Some(_)) => match last_year_of(ctx, k, item) {
+                    Some(v) if v > Decimal::ZERO => Some(v),
+                    v => {
+                        let v = v.unwrap_or_default().normalize().to_string();
+                        let span = ctx.a.actuals.first().map_or(item.key.span, |f| f.span);
+                        problems.push(nonpositive(span, &v));
+                        None
+                    }
+                },
+                (None, None) => {
                     problems.push(missing("last_year"));
                     None
                 }
-                Some(ly) => match base_of(ly, ctx.whole, ctx.money) {
+                (Some(ly), None) => match base_of(ly, ctx.whole, ctx.money) {
                     Some(v) if v > Decimal::ZERO => Some(v),
                     _ => {
                         problems.push(nonpositive(ly.span, ly.raw.trim()));

@@ -19,7 +19,9 @@ pub const PROVENANCE: &str = "# planc allocate";
 pub fn value_edits(source: &SourceFile, c: &Computed) -> Vec<Edit> {
     let mut out = Vec::new();
     for (item, v) in c.breakdown.items.iter().zip(&c.values) {
-        if base_of(&item.value, c.whole, c.money) == Some(*v) {
+        // An item written only as `share:` has no value to rewrite (its span is the
+        // share's); allocation-drift (P113) says when its share no longer matches.
+        if !item.value_written() || base_of(&item.value, c.whole, c.money) == Some(*v) {
             continue;
         }
         let text = format_value(*v, &item.value, c.whole, c.money);
@@ -36,6 +38,7 @@ pub fn edits(source: &SourceFile, root: &Node, c: &Computed) -> Vec<Edit> {
     if c.index_computed {
         out.extend(index_edit(source, root, c));
     }
+    out.extend(last_year_edits(source, root, c));
     out.extend(provenance_edit(source, root, c));
     out
 }
@@ -128,6 +131,58 @@ fn index_edit(source: &SourceFile, root: &Node, c: &Computed) -> Option<Edit> {
         span: Span::new(at, at),
         replacement,
     })
+}
+
+/// The mapping in the tree with an entry whose value is at `span` (an item by its key).
+fn mapping_at(root: &Node, span: Span) -> Option<&Node> {
+    match &root.value {
+        Value::Map(entries) => {
+            if entries.iter().any(|e| e.value.span == span) {
+                return Some(root);
+            }
+            entries.iter().find_map(|e| mapping_at(&e.value, span))
+        }
+        Value::Seq(items) => items.iter().find_map(|n| mapping_at(n, span)),
+        _ => None,
+    }
+}
+
+/// Each item's `last_year` computed from actuals, where the plan states another figure
+/// or none (a new key before the item's `value:`, in the mapping's own style).
+fn last_year_edits(source: &SourceFile, root: &Node, c: &Computed) -> Vec<Edit> {
+    let Some(lys) = &c.last_years else {
+        return Vec::new();
+    };
+    let text = source.text.as_str();
+    let mut out = Vec::new();
+    for (item, ly) in c.breakdown.items.iter().zip(lys) {
+        if item.hold.as_ref().is_some_and(|h| h.value) {
+            continue;
+        }
+        let written = format_value(*ly, &item.value, c.whole, c.money);
+        match &item.last_year {
+            Some(l) if base_of(l, c.whole, c.money) == Some(*ly) => {}
+            Some(l) => out.extend(scalar_edit(source, l.span, &written)),
+            None => {
+                let Some(value) = mapping_at(root, item.key.span).and_then(|n| entry(n, "value"))
+                else {
+                    continue;
+                };
+                let at = value.key_span.start;
+                let replacement = match line_head(text, at) {
+                    Some(line) => {
+                        format!("last_year: {written}{}{}", newline(text), &text[line..at])
+                    }
+                    None => format!("last_year: {written}, "),
+                };
+                out.push(Edit {
+                    span: Span::new(at, at),
+                    replacement,
+                });
+            }
+        }
+    }
+    out
 }
 
 /// The comment's text in the current language.

@@ -134,7 +134,8 @@ pub fn allocate(total: Decimal, unit: Decimal, items: &[Item]) -> Result<Vec<Dec
 
 /// The exact (unrounded) values, in units: `clamp(λ·share, lo, hi)` with λ chosen so
 /// they add up to `units`. The sum is nondecreasing and piecewise linear in λ, so λ is
-/// found on the segment between two breakpoints where it crosses `units`.
+/// found on the segment between two breakpoints where it crosses `units`, or beyond the
+/// last one (where every capped item is at its cap and the others grow).
 pub fn water_fill(
     units: Decimal,
     shares: &[Decimal],
@@ -153,6 +154,23 @@ pub fn water_fill(
         }
         Ok(s)
     };
+    // On a segment of λ where `probe` lies, the level that makes the sum `units`: the
+    // items clamped there are fixed, the others grow with slope `share`.
+    let level = |probe: Decimal| -> Option<Decimal> {
+        let mut fixed = Decimal::ZERO;
+        let mut slope = Decimal::ZERO;
+        for k in 0..shares.len() {
+            let v = probe * shares[k];
+            if v <= lo[k] {
+                fixed += lo[k];
+            } else if let Some(h) = hi[k].filter(|h| v >= *h) {
+                fixed += h;
+            } else {
+                slope += shares[k];
+            }
+        }
+        (units - fixed).checked_div(slope)
+    };
     let mut points: Vec<Decimal> = Vec::new();
     for k in 0..shares.len() {
         points.push(lo[k] / shares[k]);
@@ -160,39 +178,25 @@ pub fn water_fill(
             points.push(h / shares[k]);
         }
     }
-    points.push(units);
     points.sort();
     points.dedup();
     // The first breakpoint whose sum reaches `units`; λ lies between it and the one
-    // before (or is `units` itself, where no bound binds).
+    // before.
     let mut below = Decimal::ZERO;
-    let mut lambda = units;
+    let mut lambda = None;
     for &p in &points {
-        let s = at(p)?;
-        if s >= units {
-            // Linear on [below, p]: the items not clamped there grow with slope share.
+        if at(p)? >= units {
             let mid = (below + p) / Decimal::TWO;
-            let mut fixed = Decimal::ZERO;
-            let mut slope = Decimal::ZERO;
-            for k in 0..shares.len() {
-                let v = mid * shares[k];
-                if v <= lo[k] {
-                    fixed += lo[k];
-                } else if hi[k].is_some_and(|h| v >= h) {
-                    fixed += hi[k].unwrap_or_default();
-                } else {
-                    slope += shares[k];
-                }
-            }
-            lambda = if slope.is_zero() {
-                p
-            } else {
-                ((units - fixed) / slope).clamp(below, p)
-            };
+            lambda = Some(level(mid).map_or(p, |l| l.clamp(below, p)));
             break;
         }
         below = p;
     }
+    // Past every breakpoint (the caps that bind lift the level above `units`).
+    let lambda = match lambda {
+        Some(l) => l,
+        None => level(below + Decimal::ONE).map_or(below, |l| l.max(below)),
+    };
     Ok((0..shares.len())
         .map(|k| clamp(k, lambda * shares[k]))
         .collect())
@@ -216,8 +220,10 @@ pub fn largest_remainder(
         })
         .collect();
     let mut left = units - out.iter().sum::<Decimal>();
+    // Each remainder computed once (a comparison sort would compute it again and again).
+    let remainder: Vec<Decimal> = exact.iter().map(|x| x - x.floor()).collect();
     let mut order: Vec<usize> = (0..exact.len()).collect();
-    order.sort_by(|&a, &b| (exact[b] - exact[b].floor()).cmp(&(exact[a] - exact[a].floor())));
+    order.sort_by(|&a, &b| remainder[b].cmp(&remainder[a]));
     while left > Decimal::ZERO {
         let mut moved = false;
         for &k in &order {
@@ -379,5 +385,149 @@ mod tests {
         let p = percentages(&[dec!(1), dec!(1), dec!(1)], 2).unwrap();
         assert_eq!(p, [dec!(33.34), dec!(33.33), dec!(33.33)]);
         assert_eq!(percentages(&[dec!(1), dec!(0)], 2), None);
+    }
+
+    /// A cap that binds above `units` (the level rises past it): the others share what
+    /// the capped item leaves in proportion, not one unit each in turn.
+    #[test]
+    fn a_cap_lifts_the_level_above_the_total() {
+        let mut items = vec![
+            Item::basis(dec!(5)),
+            Item::basis(dec!(3)),
+            Item::basis(dec!(2)),
+        ];
+        items[0].max = Some(dec!(1));
+        let v = allocate(dec!(100), dec!(1), &items).unwrap();
+        assert_eq!(v, [dec!(1), dec!(59), dec!(40)]);
+    }
+
+    /// Water-filling, for all inputs that can be met: every value within its bounds, the
+    /// values add up to `units`, and one level λ explains them all (a free value is λ ×
+    /// its share, a value at its floor has λ × share at or below it, one at its cap at or
+    /// above it). Raising `units` lowers no value. (Mutants of water_fill.)
+    mod water {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        fn cases() -> u32 {
+            std::env::var("PLANC_PROPTEST_CASES")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(256)
+        }
+
+        /// Shares (bases over their sum, as `allocate` makes them), floors, caps at or
+        /// above the floors, and a spread between the floors and the caps.
+        type Case = (Decimal, Vec<Decimal>, Vec<Decimal>, Vec<Option<Decimal>>);
+
+        fn case() -> impl Strategy<Value = (Case, Decimal)> {
+            prop::collection::vec(
+                (
+                    1i64..1000,
+                    prop::option::weighted(0.5, 0i64..300),
+                    prop::option::weighted(0.5, 0i64..300),
+                ),
+                1..8,
+            )
+            .prop_flat_map(|raw| {
+                let bases: Vec<Decimal> = raw.iter().map(|r| Decimal::from(r.0)).collect();
+                let sum: Decimal = bases.iter().sum();
+                let shares: Vec<Decimal> = bases.iter().map(|b| b / sum).collect();
+                let lo: Vec<Decimal> = raw
+                    .iter()
+                    .map(|r| Decimal::from(r.1.unwrap_or(0)))
+                    .collect();
+                let hi: Vec<Option<Decimal>> = raw
+                    .iter()
+                    .zip(&lo)
+                    .map(|(r, l)| r.2.map(|h| l + Decimal::from(h)))
+                    .collect();
+                let floors: i64 = raw.iter().map(|r| r.1.unwrap_or(0)).sum();
+                let room: i64 = if hi.iter().all(Option::is_some) {
+                    raw.iter().map(|r| r.2.unwrap_or(0)).sum()
+                } else {
+                    5000
+                };
+                (Just((shares, lo, hi, floors)), 0..=room, 0..=room)
+            })
+            .prop_map(|((shares, lo, hi, floors), a, b)| {
+                let (a, b) = (a.min(b), a.max(b));
+                let units = Decimal::from(floors + a);
+                ((units, shares, lo, hi), Decimal::from(floors + b))
+            })
+        }
+
+        /// Exact arithmetic rounds at 28 digits: the level is compared to that.
+        fn close(a: Decimal, b: Decimal) -> bool {
+            (a - b).abs() <= Decimal::new(1, 12)
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+            #[test]
+            fn one_level_explains_every_value(((units, shares, lo, hi), _) in case()) {
+                let v = water_fill(units, &shares, &lo, &hi).unwrap();
+                prop_assert_eq!(v.len(), shares.len());
+                let sum: Decimal = v.iter().sum();
+                prop_assert!(close(sum, units), "{sum} vs {units}");
+                let free: Vec<usize> = (0..v.len())
+                    .filter(|&k| v[k] > lo[k] && hi[k].is_none_or(|h| v[k] < h))
+                    .collect();
+                // The level: a free value over its share (any free one; else bounded
+                // by the bound values).
+                let level = free.first().map(|&k| v[k] / shares[k]);
+                for k in 0..v.len() {
+                    prop_assert!(v[k] >= lo[k], "{} below floor {}", v[k], lo[k]);
+                    prop_assert!(hi[k].is_none_or(|h| v[k] <= h), "{} above cap", v[k]);
+                    let Some(level) = level else { continue };
+                    let want = level * shares[k];
+                    if free.contains(&k) {
+                        prop_assert!(close(v[k], want), "{} is not λ·share {}", v[k], want);
+                    } else if v[k] == lo[k] && hi[k] != Some(lo[k]) {
+                        prop_assert!(want <= lo[k] || close(want, lo[k]), "{want} above floor {}", lo[k]);
+                    } else if hi[k] == Some(v[k]) && v[k] != lo[k] {
+                        prop_assert!(want >= v[k] || close(want, v[k]), "{want} below cap {}", v[k]);
+                    }
+                }
+            }
+
+            #[test]
+            fn more_to_spread_lowers_no_value(((units, shares, lo, hi), more) in case()) {
+                let a = water_fill(units, &shares, &lo, &hi).unwrap();
+                let b = water_fill(more, &shares, &lo, &hi).unwrap();
+                for (x, y) in a.iter().zip(&b) {
+                    prop_assert!(*y >= *x || close(*x, *y), "{x} → {y} when {units} → {more}");
+                }
+            }
+
+            /// Rounding: whole units adding up to `units`, each within its bounds and
+            /// less than one unit from its exact value, and a unit handed out goes to a
+            /// remainder at least as large as any that got none (unless a cap stopped it).
+            #[test]
+            fn rounding_keeps_the_sum_and_the_order(((units, shares, lo, hi), _) in case()) {
+                let exact = water_fill(units, &shares, &lo, &hi).unwrap();
+                let r = largest_remainder(units, &exact, &lo, &hi);
+                prop_assert_eq!(r.iter().sum::<Decimal>(), units);
+                for k in 0..r.len() {
+                    prop_assert!(r[k] >= lo[k] && hi[k].is_none_or(|h| r[k] <= h));
+                    prop_assert!((r[k] - exact[k]).abs() < Decimal::ONE, "{} vs {}", r[k], exact[k]);
+                    prop_assert_eq!(r[k].fract(), Decimal::ZERO);
+                }
+                let rem = |k: usize| exact[k] - exact[k].floor();
+                let up: Vec<usize> = (0..r.len()).filter(|&k| r[k] > exact[k].floor()).collect();
+                let down: Vec<usize> = (0..r.len())
+                    .filter(|&k| r[k] == exact[k].floor() && hi[k].is_none_or(|h| r[k] < h) && r[k] >= lo[k])
+                    .collect();
+                for &u in &up {
+                    if exact[u].floor() < lo[u] {
+                        continue;
+                    }
+                    for &d in &down {
+                        prop_assert!(rem(u) >= rem(d), "item {u} ({}) rounded up before {d} ({})", rem(u), rem(d));
+                    }
+                }
+            }
+        }
     }
 }

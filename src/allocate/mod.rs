@@ -6,6 +6,7 @@
 //! - [`expr`]: a `potential` driver evaluated exactly.
 //! - `basis`: each method's basis for the items, from the typed plan.
 //! - [`season`]: a seasonal index from monthly actuals already read.
+//! - [`history`]: each item's last year from actuals of earlier years already read.
 //! - [`edit`]: the computed figures as text edits of the plan (values, the index used, a
 //!   provenance comment), for `planc allocate`, `planc fix` and the drift rule.
 //!
@@ -15,6 +16,7 @@
 mod basis;
 pub mod edit;
 pub mod expr;
+pub mod history;
 pub mod math;
 pub mod season;
 
@@ -25,9 +27,21 @@ use rust_decimal::Decimal;
 use crate::model::{Allocation, Breakdown, MoneyUnit, Plan, Quantity, Sp, Unit};
 use crate::source::Span;
 
-/// A seasonal index computed outside the plan (from actuals by `planc allocate`), keyed
-/// by the span of the breakdown's `dimension`; it wins over the plan's `index`.
-pub type Indexes = HashMap<Span, Vec<(String, Decimal)>>;
+/// What `planc allocate` computed from actuals files, keyed by the span of the
+/// breakdown's `dimension`; it wins over what the plan states (and is written into it).
+#[derive(Clone, Debug, Default)]
+pub struct Indexes {
+    /// A seasonal index (percent by item ref), for the plan's `index`.
+    pub seasonal: HashMap<Span, Vec<(String, Decimal)>>,
+    /// Each item's last year (base units, item order), for the items' `last_year`.
+    pub last_year: HashMap<Span, Vec<Decimal>>,
+}
+
+impl Indexes {
+    pub fn new() -> Indexes {
+        Indexes::default()
+    }
+}
 
 /// An allocation that was computed.
 #[derive(Clone, Debug)]
@@ -47,6 +61,9 @@ pub struct Computed<'a> {
     pub index: Option<Vec<(String, Decimal)>>,
     /// The index came from actuals (so `planc allocate` writes it into the plan).
     pub index_computed: bool,
+    /// Each item's last year computed from actuals (base units, item order), which
+    /// `planc allocate` writes as the items' `last_year`.
+    pub last_years: Option<Vec<Decimal>>,
     /// The plan's money unit, for writing figures.
     pub money: MoneyUnit,
 }
@@ -183,10 +200,25 @@ fn compute<'a>(
         None if whole.money_unit(money).is_some() => (money.factor(), format!("1{money}")),
         None => (Decimal::ONE, format!("1{}", whole.unit)),
     };
-    let (index, index_computed) = match indexes.get(&b.dimension.span) {
+    let (index, index_computed) = match indexes.seasonal.get(&b.dimension.span) {
         Some(ix) => (Some(ix.clone()), true),
         None => (None, false),
     };
+    let last_years = indexes.last_year.get(&b.dimension.span);
+    let uses_history = a.method.value == crate::model::Method::History
+        || a.blend
+            .iter()
+            .any(|p| p.method.value == crate::model::Method::History);
+    // Last year is to be read from actuals and some item does not state it yet.
+    if uses_history
+        && last_years.is_none()
+        && !a.actuals.is_empty()
+        && b.items
+            .iter()
+            .any(|i| i.last_year.is_none() && !i.hold.as_ref().is_some_and(|h| h.value))
+    {
+        return Outcome::Pending(b);
+    }
     let uses_index = a.method.value == crate::model::Method::Seasonal
         || a.blend
             .iter()
@@ -200,6 +232,7 @@ fn compute<'a>(
         a,
         money,
         index: index.as_deref(),
+        last_years: last_years.map(Vec::as_slice),
     };
     let items = match basis::items(&ctx, &mut problems) {
         Some(items) if problems.is_empty() => items,
@@ -222,6 +255,7 @@ fn compute<'a>(
             unit_text,
             index: index_used,
             index_computed,
+            last_years: last_years.cloned(),
             money,
         }),
         Err(p) => Outcome::Invalid(vec![basis::explain(&ctx, &dim, total, unit, &unit_text, p)]),

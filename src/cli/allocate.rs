@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 use rust_decimal::Decimal;
 
 use super::{Exit, Io};
+use crate::allocate::history::{Figure, Part};
 use crate::allocate::season::Monthly;
-use crate::apply_allocation::{allocate_text, FileAllocation};
+use crate::apply_allocation::{allocate_text, FileAllocation, Sources};
 use crate::diagnostics::{human::Style, FileReport, Severity};
 
 #[derive(clap::Args, Debug)]
@@ -37,27 +38,7 @@ pub struct Args {
 /// take): rows without a dimension whose period is a calendar month.
 pub(crate) fn monthly(path: &Path, metric: &str) -> Result<Vec<Monthly>, String> {
     use crate::actuals::period::{form, Form};
-    let name = crate::source::display_path(path);
-    crate::source::note_input(path);
-    let file = crate::actuals::load_path(path);
-    let errors: Vec<_> = file
-        .findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .collect();
-    if let Some(first) = errors.first() {
-        return Err(crate::t!(
-            "alloc-actuals-findings",
-            path = name.as_str(),
-            count = errors.len(),
-            first = first.message.as_str()
-        ));
-    }
-    let unit = file
-        .unit
-        .as_ref()
-        .and_then(|u| crate::model::MoneyUnit::parse(&u.value))
-        .unwrap_or(crate::model::MoneyUnit::Wan);
+    let (file, unit, name) = read_actuals(path)?;
     let mut out = Vec::new();
     for row in &file.rows {
         if !row.metric.value.trim().eq_ignore_ascii_case(metric)
@@ -87,6 +68,98 @@ pub(crate) fn monthly(path: &Path, metric: &str) -> Result<Vec<Monthly>, String>
         });
     }
     Ok(out)
+}
+
+/// Figures of `metric` by the items of `dimension` from an actuals file (any format the
+/// actuals readers take), for last year's basis: rows whose dimension means the same,
+/// with an item, and a period that is a year, a quarter or a month.
+pub(crate) fn by_item(path: &Path, metric: &str, dimension: &str) -> Result<Vec<Figure>, String> {
+    use crate::actuals::period::{form, Form};
+    let (file, unit, name) = read_actuals(path)?;
+    let mut out = Vec::new();
+    for row in &file.rows {
+        let same_metric = row.metric.value.trim().eq_ignore_ascii_case(metric)
+            || (row.metric.value.trim().is_empty() && row.implied_by.is_some());
+        let same_dim = row.dimension.as_ref().is_some_and(|d| {
+            let d = d.value.trim();
+            d.eq_ignore_ascii_case(dimension.trim())
+                || crate::model::dimension::same(d, dimension.trim())
+        });
+        let Some(item) = row.item.as_ref().filter(|i| !i.value.trim().is_empty()) else {
+            continue;
+        };
+        if !same_metric || !same_dim {
+            continue;
+        }
+        let (year, part) = match form(&row.period.value) {
+            Some(Form::Full(y)) => (y, Part::Year),
+            Some(Form::Quarter(y, q)) => (y, Part::Quarter(q)),
+            Some(Form::Month(y, m)) => (y, Part::Month(m)),
+            _ => continue,
+        };
+        let q = crate::model::Quantity::parse(&row.written(&row.value));
+        let amount: Decimal = q.base(unit).ok_or_else(|| {
+            crate::t!(
+                "alloc-season-value",
+                path = name.as_str(),
+                line = row.number,
+                value = row.value.value.trim()
+            )
+        })?;
+        out.push(Figure {
+            item: item.value.trim().to_owned(),
+            year,
+            part,
+            amount,
+        });
+    }
+    Ok(out)
+}
+
+/// An actuals file read, refused with its first error; its money unit and display name.
+fn read_actuals(
+    path: &Path,
+) -> Result<(crate::actuals::ActualsFile, crate::model::MoneyUnit, String), String> {
+    let name = crate::source::display_path(path);
+    crate::source::note_input(path);
+    let file = crate::actuals::load_path(path);
+    let errors: Vec<_> = file
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect();
+    if let Some(first) = errors.first() {
+        return Err(crate::t!(
+            "alloc-actuals-findings",
+            path = name.as_str(),
+            count = errors.len(),
+            first = first.message.as_str()
+        ));
+    }
+    let unit = file
+        .unit
+        .as_ref()
+        .and_then(|u| crate::model::MoneyUnit::parse(&u.value))
+        .unwrap_or(crate::model::MoneyUnit::Wan);
+    Ok((file, unit, name))
+}
+
+/// `planc allocate`'s readers of the actuals files a plan in `dir` names.
+fn allocate_in(
+    path: &Path,
+    text: &str,
+    config: &crate::config::Config,
+    check: bool,
+) -> FileAllocation {
+    let dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
+    let monthly_in = |file: &str, metric: &str| monthly(&dir.join(file), metric);
+    let history_in =
+        |file: &str, metric: &str, dimension: &str| by_item(&dir.join(file), metric, dimension);
+    let sources = Sources {
+        monthly: &monthly_in,
+        history: &history_in,
+    };
+    allocate_text(path, text, config, &sources, check)
 }
 
 pub fn run(args: Args, io: &mut Io) -> Exit {
@@ -235,13 +308,8 @@ fn carry_into_children(
     for e in &edits {
         let name = crate::source::display_path(&e.path);
         let lang = io.lang.for_file(crate::load::text_lang(&e.original));
-        let dir = e.path.parent().unwrap_or(Path::new(".")).to_path_buf();
         // The child's own allocations follow its new target.
-        let own = crate::i18n::scope(lang, || {
-            allocate_text(&e.path, &e.edited, config, &|file, metric| {
-                monthly(&dir.join(file), metric)
-            })
-        });
+        let own = crate::i18n::scope(lang, || allocate_in(&e.path, &e.edited, config, false));
         let text = if own.refused.is_empty() {
             own.allocated
         } else {
@@ -334,6 +402,8 @@ struct Prepared {
     result: Option<FileAllocation>,
     /// Why the allocated text could not be written, if it could not.
     write_error: Option<String>,
+    /// With `--diff`: the edits as a unified diff (made here, in parallel).
+    diff: Option<String>,
 }
 
 fn prepare(
@@ -361,14 +431,9 @@ fn prepare(
     })?;
     let lang = choice.for_file(crate::load::text_lang(&text));
     // An allocation is declared under the key `allocation`: without the word, nothing to do.
-    let result = text.contains("allocation").then(|| {
-        let dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
-        crate::i18n::scope(lang, || {
-            allocate_text(path, &text, config, &|file, metric| {
-                monthly(&dir.join(file), metric)
-            })
-        })
-    });
+    let result = text
+        .contains("allocation")
+        .then(|| crate::i18n::scope(lang, || allocate_in(path, &text, config, !diff)));
     // Written here, in parallel with the other plans (the report follows in order).
     let write_error = result
         .as_ref()
@@ -383,12 +448,17 @@ fn prepare(
                 .err()
                 .map(|e| crate::i18n::scope(lang, || crate::source::io_reason(&e)))
         });
+    let diff = result
+        .as_ref()
+        .filter(|r| diff && r.changed() && r.refused.is_empty() && !r.untouchable)
+        .map(|r| crate::fix::unified_diff(&name, &r.original, &r.allocated));
     Ok(Prepared {
         path: path.to_path_buf(),
         name,
         lang,
         result,
         write_error,
+        diff,
     })
 }
 
@@ -475,8 +545,9 @@ fn report_file(
         );
     }
     if args.diff {
-        let d = crate::fix::unified_diff(name, &result.original, &result.allocated);
-        let _ = io.stdout.write_all(d.as_bytes());
+        if let Some(d) = &p.diff {
+            let _ = io.stdout.write_all(d.as_bytes());
+        }
         return;
     }
     if let Some(reason) = &p.write_error {

@@ -108,7 +108,24 @@ pub fn workbook(plans: &[Exported]) -> Result<Vec<u8>, String> {
                     }
                 }
             }
-            ws.set_column_width(0, 12).map_err(err)?;
+            // The dimension column fits its longest label (a nested level reads
+            // `成熟区域 › region`); a CJK character takes two widths.
+            let widest = s
+                .cells
+                .iter()
+                .filter(|(r, c, _)| *c == 0 && *r > super::HEADER_ROW)
+                .filter_map(|(_, _, cell)| match cell {
+                    super::Cell::Label(t) => Some(
+                        t.chars()
+                            .map(|ch| if ch.is_ascii() { 1 } else { 2 })
+                            .sum::<u32>(),
+                    ),
+                    _ => None,
+                })
+                .max()
+                .unwrap_or(0);
+            ws.set_column_width(0, f64::from(widest.clamp(11, 40) + 1))
+                .map_err(err)?;
             ws.set_column_width(1, 14).map_err(err)?;
             ws.set_column_width(2, 18).map_err(err)?;
             for c in super::FIGURE_COL..=last_col.max(super::FIGURE_COL) {

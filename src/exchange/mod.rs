@@ -91,26 +91,24 @@ fn is_period(b: &Breakdown) -> bool {
 }
 
 /// The period columns a target's sheet needs: Q1–Q4 when a quarter split appears (of the
-/// target or of a first-level item), 1–12 when a month split does.
+/// target or of an item at any level the sheet shows), 1–12 when a month split does.
 fn period_columns(t: &Target) -> (bool, bool) {
-    let mut q = false;
-    let mut m = false;
-    let mut see = |bs: &[Breakdown]| {
-        for b in bs.iter().filter(|b| is_period(b)) {
-            if crate::model::dimension::canonical(&b.dimension) == "quarter" {
-                q = true;
+    fn see(bs: &[Breakdown], qm: &mut (bool, bool)) {
+        for b in bs {
+            if !is_period(b) {
+                for i in &b.items {
+                    see(&i.breakdowns, qm);
+                }
+            } else if crate::model::dimension::canonical(&b.dimension) == "quarter" {
+                qm.0 = true;
             } else {
-                m = true;
+                qm.1 = true;
             }
         }
-    };
-    see(&t.breakdowns);
-    for b in t.breakdowns.iter().filter(|b| !is_period(b)) {
-        for i in &b.items {
-            see(&i.breakdowns);
-        }
     }
-    (q, m)
+    let mut qm = (false, false);
+    see(&t.breakdowns, &mut qm);
+    qm
 }
 
 /// The figure of a quantity in the sheet's unit, if it is money.
@@ -297,15 +295,57 @@ pub fn sheet(plan: &Plan, t: &Target, name: String) -> Sheet {
     let total_ref = format!("${}${}", col_name(FIGURE_COL), tr + 1);
     b.periods(tr, &t.breakdowns, &root, &t.name);
     let mut r = tr + 2;
+    let ctx = Block { plan, zh, last_col };
     for bd in t.breakdowns.iter().filter(|b| !is_period(b)) {
+        let whole = Whole {
+            path: &root,
+            cell: total_ref.clone(),
+            value: target_value,
+            dim_label: bd.dimension.value.clone(),
+            gap_label: w("与目标差额", "gap to target"),
+        };
+        r = ctx.write(&mut b, bd, &whole, r);
+    }
+    Sheet {
+        name,
+        plan_id: plan.id.value.clone(),
+        target_id: t.id.value.clone(),
+        unit,
+        periods: period_labels,
+        cells: b.cells,
+    }
+}
+
+/// What a block of items splits: the target or an item above (its path, its cell, its
+/// figure) and how the block's rows name it.
+struct Whole<'a> {
+    path: &'a ItemPath,
+    cell: String,
+    value: Option<Decimal>,
+    dim_label: String,
+    gap_label: String,
+}
+
+/// The rows of the breakdowns below the target, each level under the one it splits.
+struct Block<'a> {
+    plan: &'a Plan,
+    zh: bool,
+    last_col: u16,
+}
+
+impl Block<'_> {
+    /// One breakdown's items, its 合计 and 差额 rows, then (below them) the breakdowns
+    /// of each of its items; returns the next free row.
+    fn write(&self, b: &mut Builder, bd: &Breakdown, whole: &Whole, mut r: u32) -> u32 {
+        let (plan, zh, last_col) = (self.plan, self.zh, self.last_col);
         let first = r;
+        let mut below: Vec<(u32, ItemPath, String, &BreakdownItem)> = Vec::new();
         for item in &bd.items {
-            let path = ItemPath {
-                target: t.id.value.clone(),
-                steps: vec![(bd.dimension.value.clone(), item.key.value.clone())],
-            };
+            let mut path = whole.path.clone();
+            path.steps
+                .push((bd.dimension.value.clone(), item.key.value.clone()));
             let name = item_name(plan, item).to_owned();
-            b.label(r, 0, bd.dimension.value.clone());
+            b.label(r, 0, whole.dim_label.clone());
             b.label(r, 1, item.key.value.clone());
             b.label(r, 2, name.clone());
             let split = b.periods(r, &item.breakdowns, &path, &name);
@@ -320,14 +360,14 @@ pub fn sheet(plan: &Plan, t: &Target, name: String) -> Sheet {
                 let result: Decimal = (FIGURE_COL + 2..=last_col)
                     .filter_map(|c| b.value(r, c))
                     .sum();
-                match in_unit(&item.value, unit) {
+                match in_unit(&item.value, b.unit) {
                     Some(value) => b.cells.push((
                         r,
                         FIGURE_COL,
                         Cell::Sum {
                             text,
                             value,
-                            path,
+                            path: path.clone(),
                             label: format!("{name} {}", headers_year(zh)),
                             result,
                         },
@@ -339,7 +379,7 @@ pub fn sheet(plan: &Plan, t: &Target, name: String) -> Sheet {
                     r,
                     FIGURE_COL,
                     &item.value,
-                    path,
+                    path.clone(),
                     format!("{name} {}", headers_year(zh)),
                 );
             }
@@ -347,21 +387,22 @@ pub fn sheet(plan: &Plan, t: &Target, name: String) -> Sheet {
                 "IF({total}=0,0,{}{}/{total})",
                 col_name(FIGURE_COL),
                 r + 1,
-                total = total_ref
+                total = whole.cell
             );
-            let result = match (b.value(r, FIGURE_COL), target_value) {
+            let result = match (b.value(r, FIGURE_COL), whole.value) {
                 (Some(v), Some(t)) if !t.is_zero() => v.checked_div(t),
                 _ => None,
             };
             b.formula(r, FIGURE_COL + 1, share, true, result);
+            below.push((r, path, name, item));
             r += 1;
         }
         if bd.items.is_empty() {
-            continue;
+            return r;
         }
         // 合计 and 差额 rows: live formulas over the block.
-        b.label(r, 0, bd.dimension.value.clone());
-        b.label(r, 2, w("合计", "total"));
+        b.label(r, 0, whole.dim_label.clone());
+        b.label(r, 2, if zh { "合计" } else { "total" });
         for c in FIGURE_COL..=last_col {
             // A period column none of the block's items splits into has no total: a
             // row of zeros would read as a split that adds up to nothing.
@@ -375,19 +416,29 @@ pub fn sheet(plan: &Plan, t: &Target, name: String) -> Sheet {
             let result = (first..r).filter_map(|row| b.value(row, c)).sum();
             b.formula(r, c, text, c == FIGURE_COL + 1, Some(result));
         }
-        b.label(r + 1, 2, w("与目标差额", "gap to target"));
-        let text = format!("{}-{}{}", total_ref, col_name(FIGURE_COL), r + 1);
-        let gap = target_value.zip(b.value(r, FIGURE_COL)).map(|(t, s)| t - s);
+        b.label(r + 1, 2, whole.gap_label.clone());
+        let text = format!("{}-{}{}", whole.cell, col_name(FIGURE_COL), r + 1);
+        let gap = whole.value.zip(b.value(r, FIGURE_COL)).map(|(t, s)| t - s);
         b.formula(r + 1, FIGURE_COL, text, false, gap);
         r += 3;
-    }
-    Sheet {
-        name,
-        plan_id: plan.id.value.clone(),
-        target_id: t.id.value.clone(),
-        unit,
-        periods: period_labels,
-        cells: b.cells,
+        // The next level: each item's own breakdowns, split from the item's cell.
+        for (row, path, name, item) in below {
+            for nb in item.breakdowns.iter().filter(|x| !is_period(x)) {
+                let whole = Whole {
+                    path: &path,
+                    cell: format!("${}${}", col_name(FIGURE_COL), row + 1),
+                    value: b.value(row, FIGURE_COL),
+                    dim_label: format!("{name} › {}", nb.dimension.value),
+                    gap_label: if zh {
+                        format!("与{name}差额")
+                    } else {
+                        format!("gap to {name}")
+                    },
+                };
+                r = self.write(b, nb, &whole, r);
+            }
+        }
+        r
     }
 }
 

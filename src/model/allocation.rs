@@ -77,8 +77,9 @@ pub struct Allocation {
     /// adding up to 100 %. Written by `planc allocate` when it is computed from `actuals`.
     #[serde(default)]
     pub index: Option<Sp<BTreeMap<String, Sp<Quantity>>>>,
-    /// Monthly actuals files (relative to the plan) the seasonal index is computed from,
-    /// one or more years; read by `planc allocate`, which writes the `index` it used.
+    /// Actuals files (relative to the plan), read by `planc allocate`: for `seasonal`, monthly
+    /// figures of one or more years, from which it computes and writes the `index`; for
+    /// `history`, figures by item, from which it writes each item's `last_year`.
     #[serde(default)]
     pub actuals: Vec<Sp<String>>,
     /// The metric of the actuals rows to read (default: the target's id).

@@ -12,6 +12,7 @@ pub mod chart;
 pub mod compute;
 pub mod figures;
 mod fmt;
+pub mod monthly;
 mod narrative;
 pub mod report;
 pub mod session;

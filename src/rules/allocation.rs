@@ -11,8 +11,9 @@ pub static RULE: RuleInfo = RuleInfo {
 Reads the `allocation` declared on a breakdown (指标分解) the way `planc allocate`
 does, and reports what keeps it from being computed: an item without the basis its
 method needs (`last_year` for `history`, `weight`, `potential`, an entry of the seasonal
-`index`), a zero or negative basis, a `potential` driver that cannot be evaluated,
-blend weights that do not add up to 100 %, held items (`hold: true`) adding up to more
+`index`), a zero or negative basis, a `potential` driver that cannot be evaluated, a
+seasonal `index` that does not add up (percentages to exactly 100 %, ratios such as
+`Q1: 0.88` to the number of periods; never silently normalised), blend weights that do not add up to 100 %, held items (`hold: true`) adding up to more
 than the value split, growth floors that cannot all be met (or caps that leave part of
 the value unallocated), a rounding unit that does not divide what is spread, or a value
 to split that is not a number yet.

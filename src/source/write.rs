@@ -59,14 +59,23 @@ pub fn replace_atomic(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<(
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "out".into());
     let tmp = dir.join(format!(".{name}.planc-tmp-{}", std::process::id()));
-    // A stale temporary file (or a link planted under its name) is removed, and the new
-    // one created fresh: the bytes never go through a link.
-    let _ = std::fs::remove_file(&tmp);
-    let written = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&tmp)
-        .and_then(|mut f| f.write_all(bytes));
+    // The temporary file is created fresh: the bytes never go through a link. A stale
+    // one (or a link planted under its name) is removed first, only when there is one
+    // (a removal that finds nothing costs a look-up in the folder, per file written).
+    let create = || {
+        std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+    };
+    let file = match create() {
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            let _ = std::fs::remove_file(&tmp);
+            create()
+        }
+        other => other,
+    };
+    let written = file.and_then(|mut f| f.write_all(bytes));
     // A replaced file keeps its mode (a 0600 report stays 0600).
     let written = match mode {
         Some(m) => written.and_then(|()| std::fs::set_permissions(&tmp, m)),

@@ -46,6 +46,12 @@ pub use discover::{is_plan_file, Role};
 pub use graph::{Link, ParentRef};
 pub use rollup::{filled, Filled};
 
+/// The plan an actuals file of the workspace belongs to (its `plan:`, else the id its
+/// file name starts with).
+pub fn plan_of_actuals(ws: &Workspace, i: FileId) -> Option<FileId> {
+    reviews::plan_of_actuals(ws, &ws.graph, i)
+}
+
 /// Index of a file in [`Workspace::files`].
 pub type FileId = usize;
 

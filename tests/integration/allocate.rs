@@ -271,6 +271,111 @@ fn holds_larger_than_the_total_are_refused() {
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 }
 
+/// A seasonal index in the plan that does not add up (98 %, or ratios adding up to 4.1
+/// for four quarters) is refused at the index, never silently normalised; one that adds
+/// up, in percentages or in ratios, is used as written.
+#[test]
+fn a_seasonal_index_that_does_not_add_up_is_refused() {
+    let items = "          - {ref: Q1, value: 0}\n          - {ref: Q2, value: 0}\n          - {ref: Q3, value: 0}\n          - {ref: Q4, value: 0}\n";
+    let cases = [
+        (
+            "{method: seasonal, index: {Q1: 22%, Q2: 26%, Q3: 24%, Q4: 26%}}",
+            Some("the seasonal index adds up to 98%, not 100%"),
+        ),
+        (
+            "{method: seasonal, index: {Q1: 0.9, Q2: 1.1, Q3: 1, Q4: 1.1}}",
+            Some("the seasonal index of ratios adds up to 4.1, not 4"),
+        ),
+        (
+            "{method: seasonal, index: {Q1: 22%, Q2: 1.1, Q3: 24%, Q4: 28%}}",
+            Some("mixes percentages"),
+        ),
+        (
+            "{method: seasonal, index: {Q1: 0.88, Q2: 1.04, Q3: 0.96, Q4: 1.12}}",
+            None,
+        ),
+    ];
+    for (allocation, refusal) in cases {
+        let text = one_target("100万元", allocation, items);
+        let dir = temp_with(&[("p.plan.yaml", &text)]);
+        let path = dir.path().join("p.plan.yaml");
+        let o = planc().arg("allocate").arg(&path).output().unwrap();
+        let written = std::fs::read_to_string(&path).unwrap();
+        match refusal {
+            Some(message) => {
+                assert_eq!(o.status.code(), Some(1), "{allocation}: {}", stderr(&o));
+                assert!(stderr(&o).contains(message), "{allocation}: {}", stderr(&o));
+                assert!(stderr(&o).contains("P112"), "{}", stderr(&o));
+                assert_eq!(written, text);
+            }
+            None => {
+                assert_eq!(o.status.code(), Some(0), "{allocation}: {}", stderr(&o));
+                for q in [
+                    "{ref: Q1, value: 22}\n",
+                    "{ref: Q2, value: 26}\n",
+                    "{ref: Q4, value: 28}\n",
+                ] {
+                    assert!(written.contains(q), "{q} in {written}");
+                }
+            }
+        }
+    }
+}
+
+/// `method: history` with `actuals:`: each item's last year is read from an earlier
+/// year's actuals (a full-year row, or four quarters added up; the item named as finance
+/// names it), written into the plan as its `last_year` (flow and block items alike), and
+/// the items allocated by it; `planc check` waits for it; a second run changes nothing;
+/// an item the actuals do not hold is refused, named, with nothing written.
+#[test]
+fn last_year_from_earlier_actuals_is_written_and_allocated_by() {
+    let base = fixture("tests/fixtures/rules/P113/drift.plan.yaml");
+    let start = base.find("    breakdowns:\n").unwrap();
+    let end = base.find("strategies:").unwrap();
+    let breakdown = "    breakdowns:\n      - dimension: region\n        allocation: {method: history, actuals: [sales-2025.csv], round: 100万元}\n        items:\n          - {ref: east, value: 0}\n          - ref: north\n            value: 0\n";
+    let text = format!("{}{breakdown}{}", &base[..start], &base[end..]);
+    let csv = "metric,dimension,item,period,value,unit\nsales,region,华东大区,2025,192000,万元\nsales,region,华北大区,2025Q1,30000,万元\nsales,region,华北大区,2025Q2,32000,万元\nsales,region,华北大区,2025Q3,33000,万元\nsales,region,华北大区,2025Q4,33000,万元\nsales,region,华北大区,2024,1,万元\n";
+    let dir = temp_with(&[("p.plan.yaml", &text), ("sales-2025.csv", csv)]);
+    let path = dir.path().join("p.plan.yaml");
+    // Before: nothing to compare yet, and no error for the missing `last_year`s.
+    let o = planc().arg("check").arg(&path).output().unwrap();
+    assert!(!stderr(&o).contains("P112"), "{}", stderr(&o));
+    let o = planc().arg("allocate").arg(&path).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let written = std::fs::read_to_string(&path).unwrap();
+    // 19.2亿 : 12.8亿 (2025, not 2024's figure) of 36亿.
+    assert!(
+        written.contains("{ref: east, last_year: 192000, value: 216000}"),
+        "{written}"
+    );
+    assert!(
+        written.contains(
+            "          - ref: north\n            last_year: 128000\n            value: 144000\n"
+        ),
+        "{written}"
+    );
+    let again = planc().arg("allocate").arg(&path).output().unwrap();
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), written);
+    // An item the actuals do not hold.
+    let dir = temp_with(&[
+        ("p.plan.yaml", &text),
+        (
+            "sales-2025.csv",
+            "metric,dimension,item,period,value,unit\nsales,region,华东大区,2025,120000,万元\n",
+        ),
+    ]);
+    let path = dir.path().join("p.plan.yaml");
+    let o = planc().arg("allocate").arg(&path).output().unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("the actuals hold no figure for north"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}
+
 #[test]
 fn a_seasonal_index_from_monthly_actuals_is_written_into_the_plan() {
     let text = one_target(
@@ -343,6 +448,11 @@ fn into_children_carries_the_allocation_down_the_tree() {
     std::fs::copy(
         root().join("examples/history/east-china-2025-monthly.csv"),
         dir.path().join("history/east-china-2025-monthly.csv"),
+    )
+    .unwrap();
+    std::fs::copy(
+        root().join("examples/history/company-2025-regions.csv"),
+        dir.path().join("history/company-2025-regions.csv"),
     )
     .unwrap();
     let before = std::fs::read_to_string(org.join("east-china.plan.yaml")).unwrap();
@@ -523,9 +633,14 @@ fn a_changed_declaration_rewrites_its_comment_and_index_in_place() {
         dir.path().join("history/east-china-2025-monthly.csv"),
     )
     .unwrap();
+    std::fs::copy(
+        root().join("examples/history/company-2025-regions.csv"),
+        dir.path().join("history/company-2025-regions.csv"),
+    )
+    .unwrap();
     let company = fixture("examples/org/company.plan.yaml").replacen(
-        "allocation: { method: history, floor: 3%, round: 10万元 }",
-        "allocation: { method: history, floor: 3%, round: 1万元 }",
+        "floor: 3%, round: 10万元 }",
+        "floor: 3%, round: 1万元 }",
         1,
     );
     let east = fixture("examples/org/east-china.plan.yaml").replace("Q1: 22.04%", "Q1: 22.05%");

@@ -306,3 +306,68 @@ fn libreoffice_prints_the_exported_figures() {
         assert!(text.contains(want), "{want} missing from:\n{text}");
     }
 }
+
+/// The company sheet carries every level the company splits: the regions under each
+/// region group, their shares of the group's cell and the gap to it as live formulas
+/// (openpyxl reads them); a region's edited figure comes back into the nested item.
+#[test]
+fn nested_levels_go_out_and_come_back() {
+    let dir = examples_copy();
+    let Some(py) = crate::util::openpyxl(dir.path()) else {
+        return;
+    };
+    let (code, _, err) = run(
+        dir.path(),
+        &["export", "examples/org/company.plan.yaml", "-o", "c.xlsx"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let book = dir.path().join("c.xlsx");
+    let seen = python(
+        &py,
+        r#"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["company-2026·sales"]
+for row in ws.iter_rows(min_row=13, max_row=22):
+    print("|".join("" if c.value is None else str(c.value) for c in row[:5]))
+print(ws["D19"].protection.locked, ws["E19"].protection.locked)
+"#,
+        &[&book],
+    );
+    assert!(
+        seen.contains("region_group|成熟区域|成熟区域|178200|"),
+        "{seen}"
+    );
+    assert!(
+        seen.contains("成熟区域 › region|east|华东大区|90720|=IF($D$13=0,0,D19/$D$13)"),
+        "{seen}"
+    );
+    assert!(seen.contains("||与成熟区域差额|=$D$13-D21|"), "{seen}");
+    assert!(seen.contains("False True"), "{seen}");
+    python(
+        &py,
+        r#"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["company-2026·sales"]
+ws["D19"] = 90820
+ws["D20"] = 87380
+wb.save(sys.argv[1])
+"#,
+        &[&book],
+    );
+    let (code, _, err) = run(dir.path(), &["import", "c.xlsx"]);
+    assert!(
+        err.contains("company-2026·sales!D19 华东大区 全年: 9.072亿元 → 9.082亿元"),
+        "{err}"
+    );
+    assert!(err.contains("2 cell(s) imported into 1 plan(s)"), "{err}");
+    // The regions no longer follow their declared allocation: the drift warning says so.
+    assert!(err.contains("P113"), "{err}");
+    assert_eq!(code, 0, "{err}");
+    let plan = std::fs::read_to_string(dir.path().join("examples/org/company.plan.yaml")).unwrap();
+    assert!(
+        plan.contains("- ref: east\n                    value: 9.082亿元"),
+        "{plan}"
+    );
+}
