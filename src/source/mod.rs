@@ -39,7 +39,7 @@ pub fn max_file_bytes() -> u64 {
 /// in the user's language).
 #[derive(Debug)]
 pub enum ReadRefusal {
-    /// An output that would replace one of the run's inputs (`cli::write_atomic`).
+    /// An output that would replace one of the run's inputs (`write::write_atomic`).
     OutputIsInput,
     /// A FIFO, a device, a socket: reading it could block or never end.
     NotAFile,
@@ -118,7 +118,7 @@ pub fn read(path: &Path) -> std::io::Result<Vec<u8>> {
 
 /// The files [`read`] has read in this process, by identity (device and inode on Unix,
 /// the canonical path elsewhere), so that no output overwrites an input
-/// ([`is_input`], checked by `cli::write_atomic`).
+/// ([`is_input`], checked by `write::write_atomic`).
 static INPUTS: std::sync::Mutex<Vec<FileIdentity>> = std::sync::Mutex::new(Vec::new());
 
 #[cfg(unix)]
