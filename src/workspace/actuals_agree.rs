@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use rust_decimal::Decimal;
 
 use super::codes::ACTUALS_AGREE;
@@ -142,14 +143,15 @@ pub(super) fn check(ws: &Workspace) -> HashMap<FileId, Vec<Finding>> {
     if by_plan.is_empty() {
         return out;
     }
-    let mut joins: HashMap<FileId, Vec<Joined>> = HashMap::new();
-    for (&p, files) in &by_plan {
-        let Some(plan) = ws.files[p].plan.as_deref() else {
-            continue;
-        };
-        let js: Vec<Joined> = files.iter().filter_map(|&f| joined(ws, plan, f)).collect();
-        joins.insert(p, js);
-    }
+    // Each file joined on its own, plans in parallel.
+    let joins: HashMap<FileId, Vec<Joined>> = by_plan
+        .par_iter()
+        .filter_map(|(&p, files)| {
+            let plan = ws.files[p].plan.as_deref()?;
+            let js: Vec<Joined> = files.iter().filter_map(|&f| joined(ws, plan, f)).collect();
+            Some((p, js))
+        })
+        .collect();
     // Each file's last-year column against its plan's last year (P920).
     for (&p, js) in &joins {
         for j in js {

@@ -411,9 +411,13 @@ impl Workspace {
 
     /// The file at `path` (compared as written, then canonically).
     pub fn find_path(&self, path: &Path) -> Option<FileId> {
+        // The same bytes first (a plain memcmp: a review session asks once per file it
+        // reads, and a monthly tree has thousands), then equal paths, then the same file.
+        let bytes = path.as_os_str();
         self.files
             .iter()
-            .position(|f| f.path == path)
+            .position(|f| f.path.as_os_str() == bytes)
+            .or_else(|| self.files.iter().position(|f| f.path == path))
             .or_else(|| self.files.iter().position(|f| same_file(&f.path, path)))
     }
 

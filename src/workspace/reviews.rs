@@ -4,6 +4,8 @@
 //! with. Files come from the workspace — nothing is read again.
 
 use std::collections::HashMap;
+
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 use super::graph::Graph;
@@ -127,17 +129,27 @@ pub fn check(ws: &Workspace) -> Checked {
             }
         }
     }
-    for (plan, files) in series.into_iter().filter(|(_, v)| v.len() > 1) {
-        for (i, r) in joined_series(ws, plan, &files, &from) {
-            actuals.insert(i, r);
-        }
+    // Plans and files are independent here: checked in parallel, gathered in order.
+    let series: Vec<(FileId, Vec<FileId>)> =
+        series.into_iter().filter(|(_, v)| v.len() > 1).collect();
+    let joined: Vec<Vec<(FileId, FileReport)>> = series
+        .par_iter()
+        .map(|(plan, files)| joined_series(ws, *plan, files, &from))
+        .collect();
+    for (i, r) in joined.into_iter().flatten() {
+        actuals.insert(i, r);
     }
-    for (i, f) in ws.files.iter().enumerate() {
-        if f.role != Role::Actuals || !f.requested || actuals.contains_key(&i) {
-            continue;
-        }
-        actuals.insert(i, standalone(ws, i, &from));
-    }
+    let alone: Vec<FileId> = (0..ws.files.len())
+        .filter(|&i| {
+            let f = &ws.files[i];
+            f.role == Role::Actuals && f.requested && !actuals.contains_key(&i)
+        })
+        .collect();
+    let reports: Vec<(FileId, FileReport)> = alone
+        .par_iter()
+        .map(|&i| (i, standalone(ws, i, &from)))
+        .collect();
+    actuals.extend(reports);
     Checked {
         findings,
         actuals,
@@ -267,11 +279,19 @@ fn joined_series(
         .iter()
         .map(|&i| {
             let f = &ws.files[i];
+            // The report of this path (the session names files as it was given them),
+            // else of the same file under another name.
             let r = out
                 .reports
                 .iter()
                 .rev()
-                .find(|r| super::same_file(&r.path, &f.path))
+                .find(|r| r.path == f.path)
+                .or_else(|| {
+                    out.reports
+                        .iter()
+                        .rev()
+                        .find(|r| super::same_file(&r.path, &f.path))
+                })
                 .map(super::clone_report)
                 .unwrap_or_else(|| FileReport {
                     path: f.path.clone(),

@@ -19,7 +19,9 @@ pub mod chart;
 pub mod doc;
 pub mod json;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -160,6 +162,9 @@ type PlanItem = (String, (usize, usize), String, Option<Decimal>);
 /// A month series and last year's, and whether any month was given.
 type Series = (Vec<Option<Decimal>>, Vec<Option<Decimal>>, bool);
 
+/// A plan's series and its files (with the join's findings on them).
+type Joined = (PlanSeries, Vec<ActualsFile>);
+
 /// One plan's actuals joined: the monthly series of its headline target and of the items
 /// of its breakdowns (for units without a plan).
 struct PlanSeries {
@@ -283,9 +288,24 @@ pub fn compute(ws: &Workspace, as_of: NaiveDate) -> Monthly {
         sources: Vec::new(),
         reports: Vec::new(),
     };
+    // Each plan's series joined (plans in parallel), then the tree walked in order.
+    let done: Vec<(FileId, Joined)> = by_plan
+        .par_iter()
+        .filter_map(|(&p, files)| {
+            let plan = ws.files[p].plan.as_deref()?;
+            let mut files: Vec<ActualsFile> = files
+                .iter()
+                .filter_map(|&a| ws.files[a].actuals.clone())
+                .collect();
+            let series =
+                crate::i18n::scope(ws.lang_of(p), || join_plan(ws, plan, &mut files, as_of));
+            Some((p, (series, files)))
+        })
+        .collect();
+    let mut done: HashMap<FileId, Joined> = done.into_iter().collect();
     let mut first_period = None;
     for root in roots {
-        add_plan(ws, root, None, 0, &by_plan, &mut out, &mut first_period);
+        add_plan(ws, root, None, 0, &mut done, &mut out, &mut first_period);
     }
     out.period = first_period.unwrap_or(out.period);
     rank(&mut out, &ws.config.thresholds);
@@ -298,24 +318,22 @@ fn add_plan(
     id: FileId,
     parent: Option<usize>,
     level: usize,
-    by_plan: &BTreeMap<FileId, Vec<FileId>>,
+    done: &mut HashMap<FileId, Joined>,
     out: &mut Monthly,
     first_period: &mut Option<PlanPeriod>,
 ) -> Option<usize> {
+    // A plan is one unit, once: a cycle of `parent:` links (reported by `check`) ends here.
+    if out.units.iter().any(|u| u.plan == Some(id)) {
+        return None;
+    }
     let plan = ws.files[id].plan.as_deref()?;
     let t = headline(plan)?;
     let pp = PlanPeriod::of(plan);
     first_period.get_or_insert(pp);
-    let lang = ws.lang_of(id);
-    let mut files: Vec<ActualsFile> = by_plan
-        .get(&id)
-        .map(|v| {
-            v.iter()
-                .filter_map(|&a| ws.files[a].actuals.clone())
-                .collect()
-        })
-        .unwrap_or_default();
-    let joined = crate::i18n::scope(lang, || join_plan(ws, plan, &mut files, out.as_of));
+    let (joined, files) = done.remove(&id).unwrap_or_else(|| {
+        let mut none = Vec::new();
+        (join_plan(ws, plan, &mut none, out.as_of), none)
+    });
     for f in files {
         out.sources.push(crate::source::display_path(&f.path));
         if !f.findings.is_empty() {
@@ -366,7 +384,7 @@ fn add_plan(
         if let Some(f) = crate::workspace::filled(ws, k) {
             filled.push(f.item);
         }
-        add_plan(ws, k, Some(me), level + 1, by_plan, out, first_period);
+        add_plan(ws, k, Some(me), level + 1, done, out, first_period);
     }
     let Some(mi) = joined.metric else {
         return Some(me);
