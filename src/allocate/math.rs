@@ -230,14 +230,14 @@ pub fn largest_remainder(
     let remainder: Vec<Decimal> = exact.iter().map(|x| x - x.floor()).collect();
     let mut order: Vec<usize> = (0..exact.len()).collect();
     order.sort_by(|&a, &b| remainder[b].cmp(&remainder[a]));
+    // Only items with a remainder get a unit (there are more of them than units left),
+    // and none of them is at its cap: no cap to check here.
     for &k in &order {
         if left <= Decimal::ZERO {
             break;
         }
-        if hi[k].is_none_or(|h| out[k] + Decimal::ONE <= h) {
-            out[k] += Decimal::ONE;
-            left -= Decimal::ONE;
-        }
+        out[k] += Decimal::ONE;
+        left -= Decimal::ONE;
     }
     debug_assert!(left.is_zero(), "{left} unit(s) left over");
     out
