@@ -24,9 +24,9 @@ fn bench(c: &mut Criterion) {
         group.bench_function("parse yaml", |b| {
             b.iter(|| planc::source::yaml::parse(black_box(&text)))
         });
-        let tree = planc::source::yaml::parse(&text).root.expect("parses");
+        let mut tree = planc::source::yaml::parse(&text).root.expect("parses");
         group.bench_function("schema", |b| {
-            b.iter(|| planc::schema::validate(black_box(&tree)))
+            b.iter(|| planc::schema::validate(black_box(&mut tree)))
         });
         group.bench_function("typed model", |b| {
             b.iter(|| planc::source::de::from_node::<planc::model::Plan>(black_box(&tree)))

@@ -85,6 +85,6 @@ impl Cache {
             let _ = std::fs::write(ignore, "# Created by planc.\n*\n");
         }
         let bytes: Vec<u8> = keys.iter().flat_map(|k| k.to_le_bytes()).collect();
-        let _ = crate::cli::write_atomic(&self.file, &bytes);
+        let _ = crate::source::write::write_atomic(&self.file, &bytes);
     }
 }

@@ -161,7 +161,7 @@ pub struct Config {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("{}", crate::t!("io-cannot-read", path = path.clone(), reason = crate::load::io_reason(source)))]
+    #[error("{}", crate::t!("io-cannot-read", path = path.clone(), reason = crate::source::io_reason(source)))]
     Io {
         path: String,
         source: std::io::Error,

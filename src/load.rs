@@ -36,7 +36,7 @@ pub fn load_path(path: &Path, choice: Choice) -> Loaded {
                 crate::t!(
                     "io-cannot-read",
                     path = crate::source::display_path(path),
-                    reason = io_reason(&e)
+                    reason = crate::source::io_reason(&e)
                 )
             });
             Loaded {
@@ -47,21 +47,6 @@ pub fn load_path(path: &Path, choice: Choice) -> Loaded {
                 findings: vec![Finding::new(&builtin::IO, Span::default(), message)],
             }
         }
-    }
-}
-
-/// The reason of an I/O error, in the current language.
-pub fn io_reason(e: &std::io::Error) -> String {
-    if let Some(why) = e
-        .get_ref()
-        .and_then(|i| i.downcast_ref::<crate::source::ReadRefusal>())
-    {
-        return why.to_string();
-    }
-    match e.kind() {
-        std::io::ErrorKind::NotFound => crate::t!("io-not-found"),
-        std::io::ErrorKind::PermissionDenied => crate::t!("io-permission-denied"),
-        _ => e.to_string(),
     }
 }
 
@@ -132,7 +117,7 @@ fn load_text(path: &Path, text: String, lang: Lang) -> Loaded {
         }
         findings.push(f);
     }
-    let Some(root) = parsed.root else {
+    let Some(mut root) = parsed.root else {
         slips_first(&source.text, &mut findings);
         return Loaded {
             lang,
@@ -142,7 +127,7 @@ fn load_text(path: &Path, text: String, lang: Lang) -> Loaded {
             findings,
         };
     };
-    let schema_findings = crate::schema::validate(&root);
+    let schema_findings = crate::schema::validate(&mut root);
     let schema_ok = schema_findings.is_empty();
     findings.extend(schema_findings);
     slips_first(&source.text, &mut findings);
@@ -359,7 +344,7 @@ fn finish_keep(
     });
     config.apply_levels(&mut findings);
     crate::diagnostics::sort(&mut findings);
-    crate::diagnostics::cap(&mut findings);
+    i18n::scope(lang, || crate::diagnostics::cap(&mut findings));
     // Keep the text only where an emitter will quote it: bounded memory on big runs.
     let source = if findings.is_empty() { None } else { source };
     let report = FileReport {

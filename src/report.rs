@@ -179,3 +179,67 @@ pub fn output_name(input: &std::path::Path, format: Format) -> std::path::PathBu
         .unwrap_or(&name);
     input.with_file_name(format!("{stem}.{}", format.extension()))
 }
+
+/// The monthly report (`planc review DIR --as-of DATE`): its figures, and the document in
+/// `format` (`None` for JSON) when nothing stops it; `Err` when no plan of the workspace
+/// can be reported or the document cannot be written.
+pub fn monthly(
+    ws: &Workspace,
+    as_of: chrono::NaiveDate,
+    format: Option<Format>,
+) -> Result<(crate::review::monthly::Monthly, Vec<u8>), String> {
+    use crate::review::monthly;
+    let m = monthly::compute(ws, as_of);
+    let Some(root) = m.roots().next() else {
+        return Ok((m, Vec::new()));
+    };
+    if m.errors() > 0 {
+        return Ok((m, Vec::new()));
+    }
+    let Some(format) = format else {
+        let mut s = serde_json::to_string_pretty(&monthly::json::value(&m)).unwrap_or_default();
+        s.push('\n');
+        return Ok((m, s.into_bytes()));
+    };
+    let Some(file) = m.units[root].plan else {
+        return Ok((m, Vec::new()));
+    };
+    let f = &ws.files[file];
+    let Some(plan) = f.plan.as_deref() else {
+        return Ok((m, Vec::new()));
+    };
+    let lang = ws.config.lang.forced.unwrap_or_else(|| ws.lang_of(file));
+    let renderer = Renderer::new(None).map_err(|e| e.to_string())?;
+    let report = ws.report_of(file);
+    let source = crate::source::display_path(&f.path);
+    let sha = f.sha256.clone().unwrap_or_default();
+    let bytes = crate::i18n::scope(lang, || {
+        let base = renderer.report(&Input {
+            plan,
+            record: checks::Record {
+                source: &source,
+                sha256: &sha,
+                report: &report,
+                config: &ws.config,
+            },
+            lang: Some(lang),
+        });
+        let amounts: Vec<rust_decimal::Decimal> = m
+            .units
+            .iter()
+            .flat_map(|u| [Some(u.inputs.annual), u.figures.actual])
+            .flatten()
+            .collect();
+        // The plan's unit unless asked otherwise: computed figures (a phased target to
+        // date) are rounded in it, never shown to the 分.
+        let configured = ws
+            .config
+            .unit_request()
+            .over(plan.report_unit())
+            .or(Some(plan.money_unit()));
+        let money = crate::num::Money::choose(&amounts, lang, configured);
+        let doc = monthly::doc::report(&m, base, money, lang);
+        renderer.render(&doc, format).map_err(|e| e.to_string())
+    })?;
+    Ok((m, bytes))
+}

@@ -105,4 +105,76 @@ p814-kpi-target = target
 p814-message = the text says { $written } for the { $what } of { $name }, but the review computes { $computed }
 p814-label = computed: { $computed }
 p814-help = let planc write the figure (`{"{{"}<metric>.attainment{"}}"}` and the like), or correct the number
-review-cli-folder = { $path } is a folder: `planc review` reviews one plan (or a `kind: review` file) against its actuals, e.g. `planc review { $example }`; plans here: { $plans }
+
+## The monthly report (planc review DIR)
+monthly-no-plans = { $path } holds no plan with actuals or child plans to report on; `planc review DIR --as-of DATE` reports the organisation a folder holds (a plan with `parent:` children, and their actuals files)
+monthly-after-as-of = the row for { $period } begins after the report date { $date }: it is not counted
+monthly-after-as-of-label = after the report date
+monthly-after-as-of-help = report a later date (`--as-of`), or move the file out of the folder until its month is reported
+monthly-title = { $unit } monthly report, { $year }-{ $month }
+monthly-s-summary = Summary
+monthly-s-ranking = Ranking against the phased target
+monthly-s-progress = Cumulative progress, month by month
+monthly-s-units = Units within each region
+monthly-s-method = Definitions
+monthly-headline = As of { $date }, { $unit } has sold { $actual }: { $attainment } of the annual target, against a time pace of { $time } and a phased pace of { $phased } — { $ahead ->
+        [ahead] ahead of
+       *[behind] behind
+    } the phased pace by { $points } points. Year on year { $yoy }, month on month { $mom }. Forecast for the year: { $fphased } by the phased method, { $flinear } by the linear run rate.
+monthly-headline-none = As of { $date }, { $unit } has no actuals for every month closed: the figures to date cannot be computed.
+monthly-red = Red (below the amber threshold of the phased target to date): { $list }
+monthly-gaps = Largest gaps to the phased target: { $list }
+monthly-none = none
+monthly-points = { $points } pts vs phased pace
+monthly-no-actuals = no actuals
+monthly-col-rank = Rank
+monthly-col-unit = Unit
+monthly-col-annual = Annual target
+monthly-col-phased = Phased target to date
+monthly-col-actual = Actual to date
+monthly-col-attainment = Attainment (year)
+monthly-col-time-pace = Time pace
+monthly-col-phased-pace = Phased pace
+monthly-col-points = vs phased pace (pts)
+monthly-col-to-date = Attainment to date
+monthly-col-gap = Gap to phased target
+monthly-col-yoy = YoY
+monthly-col-mom = MoM
+monthly-col-forecast-phased = Forecast (phased)
+monthly-col-forecast-linear = Forecast (linear run rate)
+monthly-col-figure = Figure
+monthly-col-value = Value
+monthly-col-month = Month
+monthly-col-month-actual = Actual
+monthly-col-last-year = Last year
+monthly-col-cum-actual = Cumulative actual
+monthly-col-cum-target = Cumulative phased target
+monthly-ranking-caption = { $unit }: units ranked by attainment to date
+monthly-ranking-note = Amounts in { $unit }. Ranked by attainment to date (actual ÷ phased target to date); the light is of that figure. Time pace { $time }; vs pace = attainment − phased pace, in points; gap to pace = actual − phased target to date.
+monthly-months-note = Amounts in { $unit }. Phased target: { $phasing }.
+monthly-phasing-quarter = the plan's quarter split, each quarter evenly over its months
+monthly-phasing-month = the plan's month split
+monthly-phasing-parent = the parent's quarter split, in this unit's share of the parent's target
+monthly-phasing-linear = no split declared, evenly over the months
+monthly-summary-note = Attainment to date = actual ÷ phased target to date. Forecast (phased) = actual to date ÷ phased target to date × annual target; forecast (linear) = actual to date × 12 ÷ months elapsed.
+monthly-chart-ranking = { $unit }: attainment of the annual target
+monthly-chart-cumulative = { $unit }: cumulative actual against the phased target
+monthly-caption = Figure { $n }. { $title }
+monthly-caption-unit = Figure { $n }. { $title } ({ $unit })
+monthly-legend-time-pace = time pace { $pace }
+monthly-legend-phased-pace = phased pace
+monthly-legend-target = phased target (cumulative)
+monthly-legend-actual = actual (cumulative)
+monthly-month = M{ $n }
+monthly-method = - **Time pace (时间进度)**: days elapsed ÷ days in the year.
+    - **Phased pace (序时进度)**: the target to date by the plan's own quarter or month split (a quarter evenly over its months, the running month by its days) ÷ the annual target; a unit without a plan takes its parent's split in its share of the parent's target; a plan without a split is paced evenly.
+    - **Attainment to date**: actual to date ÷ phased target to date; green at or above the green threshold (`[review]` in planc.toml, 100 % by default), amber at or above the amber one (90 %), else red.
+    - **vs phased pace**: attainment of the year − phased pace, in points ({ $dp } decimals).
+    - **YoY**: actual to date ÷ last year's actual of the same months − 1. **MoM**: the last month ÷ the month before − 1.
+    - **Forecast (phased)**: actual to date ÷ phased target to date × annual target. **Forecast (linear)**: actual to date × 12 ÷ months elapsed.
+    - A figure that cannot be computed is shown as —, never as zero.
+review-cli-monthly-as-of = a folder gets its monthly report for a date: add `--as-of YYYY-MM-DD` (the last day of the month reported, e.g. `--as-of 2026-09-30`)
+review-cli-monthly-wrote = wrote { $path } (the monthly report as of { $date }, { $units } units)
+monthly-col-points-short = vs pace (pts)
+monthly-col-gap-short = Gap to pace
+monthly-total = Total

@@ -38,3 +38,10 @@ serve-no-last-good = No report of this file has rendered yet.
 serve-trouble = The report could not be made: { $reason }
 serve-not-found = Not found: planc serves only the plans and reviews of this workspace.
 serve-listening-beyond = planc: listening on { $addr }, beyond this machine: anyone who can reach it can read the reports; requests must name this machine or an `--allow-host` ({ $hosts })
+serve-monthly = Monthly report
+serve-monthly-link = Monthly report as of { $date } (the latest month reported)
+serve-monthly-none = no monthly actuals here (one file per plan and month, every row of one month)
+serve-monthly-errors = { $errors } { $errors ->
+        [one] error
+       *[other] errors
+    } in the monthly actuals: `planc review` on this folder with `--as-of` shows them

@@ -84,4 +84,76 @@ p814-kpi-target = 目标
 p814-message = 文中写{ $name }的{ $what }为 { $written }，但复盘计算出的是 { $computed }
 p814-label = 计算值：{ $computed }
 p814-help = 让 planc 填写这个数（如 `{"{{"}<指标>.attainment{"}}"}`），或更正文中的数字
-review-cli-folder = { $path } 是一个文件夹：`planc review` 复盘的是一份计划（或一个 `kind: review` 文件）及其实际数据，例如 `planc review { $example }`；这里的计划有：{ $plans }
+
+## 月报（planc review 目录）
+monthly-no-plans = { $path } 中没有可出月报的计划（既无实际数据也无下级计划）；`planc review 目录 --as-of 日期` 针对文件夹中的组织出月报（带 `parent:` 下级的计划及其实际数据文件）
+monthly-after-as-of = { $period } 这一行晚于报告日期 { $date }：不计入
+monthly-after-as-of-label = 晚于报告日期
+monthly-after-as-of-help = 改用更晚的报告日期（`--as-of`），或在该月出报告前把文件移出文件夹
+monthly-title = { $unit }{ $year }年{ $month }月经营月报
+monthly-s-summary = 本月要点
+monthly-s-ranking = 序时进度排名
+monthly-s-progress = 逐月累计进度
+monthly-s-units = 各区域下属单位
+monthly-s-method = 口径说明
+monthly-headline = 截至{ $date }，{ $unit }累计实现销售{ $actual }，完成年度目标的{ $attainment }；时间进度{ $time }，序时进度{ $phased }，{ $ahead ->
+        [ahead] 领先
+       *[behind] 落后
+    }序时进度{ $points }个百分点。同比{ $yoy }，环比{ $mom }。全年预测：序时法{ $fphased }，线性法{ $flinear }。
+monthly-headline-none = 截至{ $date }，{ $unit }已结账月份的实际数据不全，累计数无法计算。
+monthly-red = 红灯（低于序时目标的黄灯阈值）：{ $list }
+monthly-gaps = 落后序时目标最多：{ $list }
+monthly-none = 无
+monthly-points = 较序时进度{ $points }个百分点
+monthly-no-actuals = 无实际数据
+monthly-col-rank = 排名
+monthly-col-unit = 单位
+monthly-col-annual = 年度目标
+monthly-col-phased = 序时目标
+monthly-col-actual = 累计实际
+monthly-col-attainment = 年度完成率
+monthly-col-time-pace = 时间进度
+monthly-col-phased-pace = 序时进度
+monthly-col-points = 较序时进度（个百分点）
+monthly-col-to-date = 序时完成率
+monthly-col-gap = 与序时目标差额
+monthly-col-yoy = 同比
+monthly-col-mom = 环比
+monthly-col-forecast-phased = 全年预测（序时法）
+monthly-col-forecast-linear = 全年预测（线性法）
+monthly-col-figure = 指标
+monthly-col-value = 数值
+monthly-col-month = 月份
+monthly-col-month-actual = 当月实际
+monthly-col-last-year = 上年同月
+monthly-col-cum-actual = 累计实际
+monthly-col-cum-target = 累计序时目标
+monthly-ranking-caption = { $unit }：按序时完成率排名
+monthly-ranking-note = 金额单位：{ $unit }。按序时完成率（累计实际 ÷ 序时目标）排名，状态灯亦按此；时间进度{ $time }；较序时 = 年度完成率 − 序时进度（个百分点）；序时差额 = 累计实际 − 序时目标。
+monthly-months-note = 金额单位：{ $unit }。序时目标：{ $phasing }。
+monthly-phasing-quarter = 按计划的季度分解，季度内按月平均
+monthly-phasing-month = 按计划的月度分解
+monthly-phasing-parent = 按上级的季度分解，乘以本单位占上级目标的比例
+monthly-phasing-linear = 计划未分解季度或月度，按月平均
+monthly-summary-note = 序时完成率 = 累计实际 ÷ 序时目标。全年预测（序时法）= 累计实际 ÷ 序时目标 × 年度目标；全年预测（线性法）= 累计实际 × 12 ÷ 已过月数。
+monthly-chart-ranking = { $unit }：年度目标完成率
+monthly-chart-cumulative = { $unit }：累计实际与序时目标
+monthly-caption = 图{ $n }　{ $title }
+monthly-caption-unit = 图{ $n }　{ $title }（{ $unit }）
+monthly-legend-time-pace = 时间进度 { $pace }
+monthly-legend-phased-pace = 序时进度
+monthly-legend-target = 序时目标（累计）
+monthly-legend-actual = 实际（累计）
+monthly-month = { $n }月
+monthly-method = - **时间进度**：已过天数 ÷ 全年天数。
+    - **序时进度**：按计划自身的季度或月度分解算出的截至报告日目标（季度内按月平均，当月按天数）÷ 年度目标；没有计划的单位按上级的分解乘以其占上级目标的比例；计划未分解的按月平均。
+    - **序时完成率**：累计实际 ÷ 序时目标；不低于绿灯阈值（planc.toml 的 `[review]`，默认 100%）为绿灯，不低于黄灯阈值（90%）为黄灯，否则红灯。
+    - **较序时进度**：年度完成率 − 序时进度，单位为个百分点（{ $dp } 位小数）。
+    - **同比**：累计实际 ÷ 上年同期（相同月份）实际 − 1。**环比**：最近一个月 ÷ 上一个月 − 1。
+    - **全年预测（序时法）**：累计实际 ÷ 序时目标 × 年度目标。**全年预测（线性法）**：累计实际 × 12 ÷ 已过月数。
+    - 无法计算的数字显示为 —，从不显示为零。
+review-cli-monthly-as-of = 文件夹出的是某一日期的月报：请加上 `--as-of YYYY-MM-DD`（所报月份的最后一天，例如 `--as-of 2026-09-30`）
+review-cli-monthly-wrote = 已写入 { $path }（截至 { $date } 的月报，{ $units } 个单位）
+monthly-col-points-short = 较序时（点）
+monthly-col-gap-short = 序时差额
+monthly-total = 合计

@@ -32,3 +32,7 @@ serve-no-last-good = 该文件尚无成功生成的报告。
 serve-trouble = 无法生成报告：{ $reason }
 serve-not-found = 未找到：planc 只提供本工作区的计划与复盘。
 serve-listening-beyond = planc：正在监听 { $addr }，不只本机可访问：能连到它的人都能查看报告；请求须指明本机地址或 `--allow-host` 中的名称（{ $hosts }）
+serve-monthly = 月报
+serve-monthly-link = 截至 { $date } 的月报（最近一个已报月份）
+serve-monthly-none = 这里没有月度实际数据（每份计划每月一个文件，各行同属一个月）
+serve-monthly-errors = 月度实际数据中有 { $errors } 个错误：对此文件夹运行带 `--as-of` 的 `planc review` 可查看

@@ -285,7 +285,7 @@ pub fn load_path(path: &Path) -> ActualsFile {
                 crate::t!(
                     "io-cannot-read",
                     path = display_path(path),
-                    reason = crate::load::io_reason(&e)
+                    reason = crate::source::io_reason(&e)
                 ),
             ));
             file

@@ -19,7 +19,9 @@ pub const PROVENANCE: &str = "# planc allocate";
 pub fn value_edits(source: &SourceFile, c: &Computed) -> Vec<Edit> {
     let mut out = Vec::new();
     for (item, v) in c.breakdown.items.iter().zip(&c.values) {
-        if base_of(&item.value, c.whole, c.money) == Some(*v) {
+        // An item written only as `share:` has no value to rewrite (its span is the
+        // share's); allocation-drift (P113) says when its share no longer matches.
+        if !item.value_written() || base_of(&item.value, c.whole, c.money) == Some(*v) {
             continue;
         }
         let text = format_value(*v, &item.value, c.whole, c.money);

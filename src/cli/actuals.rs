@@ -102,7 +102,7 @@ fn template(args: TemplateArgs, io: &mut Io) -> Exit {
             io.error(crate::t!(
                 "cli-cannot-write",
                 path = crate::source::display_path(&out),
-                reason = crate::load::io_reason(&e)
+                reason = crate::source::io_reason(&e)
             ));
             Exit::Trouble
         }

@@ -334,7 +334,7 @@ fn carry_into_children(
             io.error(crate::t!(
                 "cli-cannot-write",
                 path = name.as_str(),
-                reason = crate::load::io_reason(&err)
+                reason = crate::source::io_reason(&err)
             ));
             *trouble = true;
         }
@@ -386,7 +386,7 @@ fn create_children(
             io.error(crate::t!(
                 "cli-cannot-write",
                 path = name.as_str(),
-                reason = crate::load::io_reason(&e)
+                reason = crate::source::io_reason(&e)
             ));
             *trouble = true;
         }
@@ -419,7 +419,7 @@ fn prepare(
             crate::t!(
                 "fix-unreadable",
                 path = name.as_str(),
-                reason = crate::load::io_reason(&e)
+                reason = crate::source::io_reason(&e)
             )
         })
     })?;
@@ -446,7 +446,7 @@ fn prepare(
             out.extend_from_slice(r.allocated.as_bytes());
             super::replace_atomic(path, &out)
                 .err()
-                .map(|e| crate::i18n::scope(lang, || crate::load::io_reason(&e)))
+                .map(|e| crate::i18n::scope(lang, || crate::source::io_reason(&e)))
         });
     let diff = result
         .as_ref()

@@ -28,7 +28,8 @@ pub struct Args {
     #[arg(long)]
     pub no_cache: bool,
     /// Human output: at most N findings of one code per file are printed; the rest are
-    /// counted in one line (0: no limit). JSON, SARIF and GitHub output keep them all.
+    /// counted in one line (0: no limit). JSON, SARIF and GitHub output keep up to
+    /// `diagnostics::MAX_PER_CODE` of one code per file and say how many more there were.
     #[arg(long, value_name = "N", default_value_t = 50)]
     pub max_findings: usize,
     /// Where to keep the cache of clean files [env: PLANC_CACHE_DIR; default: .planc_cache].
@@ -141,7 +142,7 @@ fn changed(args: &Args) -> Result<Option<Change>, String> {
                 crate::t!(
                     "io-cannot-read",
                     path = crate::source::display_path(list),
-                    reason = crate::load::io_reason(&e)
+                    reason = crate::source::io_reason(&e)
                 )
             })?
         };

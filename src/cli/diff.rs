@@ -36,6 +36,13 @@ pub struct Args {
     /// Write to this file instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Use this planc.toml instead of the nearest one at or above the plans.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Every amount in this unit (元, 万元 or 亿元), over the plans' `report_unit` and
+    /// planc.toml's `[render] money_unit`.
+    #[arg(long, value_name = "UNIT")]
+    pub money_unit: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -62,6 +69,24 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
         return textconv(&args, io);
     }
     let driver = args.git.is_none() && is_driver_call(&args.paths);
+    // planc.toml beside the plans (the repository's, for git and as its driver).
+    let start = match args.paths.last() {
+        Some(p) if args.git.is_none() && !driver => p.clone(),
+        _ => PathBuf::from("."),
+    };
+    let asked = super::config_for(args.config.as_deref(), &start, io)
+        .map_err(|e| e.to_string())
+        .and_then(|mut c| {
+            super::force_money_unit(&mut c, args.money_unit.as_deref())?;
+            Ok(c.unit_request())
+        });
+    let asked = match asked {
+        Ok(a) => a,
+        Err(msg) => {
+            io.error(msg);
+            return Exit::Trouble;
+        }
+    };
     let loaded = if let Some(rev) = &args.git {
         from_git(rev, &args.paths, io)
     } else if driver {
@@ -99,7 +124,13 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
             })
             .collect(),
     };
-    let fmt = Fmt { lang };
+    let sides: Vec<&Plan> = pairs
+        .iter()
+        .flat_map(|(o, n)| [o, n])
+        .flatten()
+        .map(|l| &l.plan)
+        .collect();
+    let fmt = Fmt::new(lang, &diff, &sides, asked);
     let mut text = crate::i18n::scope(lang, || match args.format {
         DiffFormat::Human => fmt.human(&diff),
         DiffFormat::Md => fmt.markdown(&diff),
@@ -137,7 +168,7 @@ fn write_out(path: Option<&Path>, bytes: &[u8], io: &mut Io) -> Result<(), Troub
             trouble(t!(
                 "cli-cannot-write",
                 path = crate::source::display_path(p),
-                reason = crate::load::io_reason(&e)
+                reason = crate::source::io_reason(&e)
             ))
         }),
         None => {
@@ -192,7 +223,7 @@ fn read(path: &Path) -> Result<Vec<u8>, Trouble> {
         trouble(t!(
             "io-cannot-read",
             path = crate::source::display_path(path),
-            reason = crate::load::io_reason(&e)
+            reason = crate::source::io_reason(&e)
         ))
     })
 }

@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use super::{Exit, Io};
 use crate::diagnostics::{human::Style, FileReport, Severity};
-use crate::exchange::export::{sha256_hex, workbook, Exported};
+use crate::exchange::export::{workbook, Exported};
+use crate::source::sha256_hex;
 
 /// `--format` of `planc export`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -76,7 +77,7 @@ pub fn export(args: ExportArgs, io: &mut Io) -> Exit {
                 io.error(crate::t!(
                     "fix-unreadable",
                     path = crate::source::display_path(path),
-                    reason = crate::load::io_reason(&e)
+                    reason = crate::source::io_reason(&e)
                 ));
                 return Exit::Trouble;
             }
@@ -154,7 +155,7 @@ pub fn export(args: ExportArgs, io: &mut Io) -> Exit {
         io.error(crate::t!(
             "cli-cannot-write",
             path = name.as_str(),
-            reason = crate::load::io_reason(&e)
+            reason = crate::source::io_reason(&e)
         ));
         return Exit::Trouble;
     }
@@ -182,13 +183,13 @@ pub fn import(args: ImportArgs, io: &mut Io) -> Exit {
             io.error(crate::t!(
                 "fix-unreadable",
                 path = name.as_str(),
-                reason = crate::load::io_reason(&e)
+                reason = crate::source::io_reason(&e)
             ));
             return Exit::Trouble;
         }
     };
     let read_plan = |p: &str| -> Result<Vec<u8>, String> {
-        crate::source::read(Path::new(p)).map_err(|e| crate::load::io_reason(&e))
+        crate::source::read(Path::new(p)).map_err(|e| crate::source::io_reason(&e))
     };
     let imported = crate::exchange::import::read(&bytes, &read_plan, &config);
     if !imported.refusals.is_empty() {
@@ -252,7 +253,7 @@ pub fn import(args: ImportArgs, io: &mut Io) -> Exit {
             io.error(crate::t!(
                 "cli-cannot-write",
                 path = p.path.as_str(),
-                reason = crate::load::io_reason(&e)
+                reason = crate::source::io_reason(&e)
             ));
             return Exit::Trouble;
         }

@@ -57,7 +57,7 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
                     crate::t!(
                         "fix-unreadable",
                         path = name,
-                        reason = crate::load::io_reason(&e)
+                        reason = crate::source::io_reason(&e)
                     )
                 );
                 trouble = true;
@@ -155,7 +155,7 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
                         io.error(crate::t!(
                             "cli-cannot-write",
                             path = name.as_str(),
-                            reason = crate::load::io_reason(&e)
+                            reason = crate::source::io_reason(&e)
                         ));
                         trouble = true;
                     }

@@ -187,7 +187,7 @@ fn cannot_write(io: &mut Io, path: &Path, e: &std::io::Error) -> Exit {
     io.error(crate::t!(
         "cli-cannot-write",
         path = crate::source::display_path(path),
-        reason = crate::load::io_reason(e)
+        reason = crate::source::io_reason(e)
     ));
     Exit::Trouble
 }

@@ -226,7 +226,7 @@ fn render_dir(args: &Args, ws: &Workspace, renderer: &Renderer, io: &mut Io) -> 
                     io.error(crate::t!(
                         "cli-cannot-write",
                         path = crate::source::display_path(&out),
-                        reason = crate::load::io_reason(&e)
+                        reason = crate::source::io_reason(&e)
                     ));
                     exit = Exit::Trouble;
                     continue;
@@ -266,7 +266,7 @@ fn render_dir(args: &Args, ws: &Workspace, renderer: &Renderer, io: &mut Io) -> 
             io.error(crate::t!(
                 "cli-cannot-write",
                 path = crate::source::display_path(&index_path),
-                reason = crate::load::io_reason(&e)
+                reason = crate::source::io_reason(&e)
             ));
             exit = Exit::Trouble;
         }
@@ -392,7 +392,7 @@ fn render_rollup(
                 crate::t!(
                     "cli-cannot-write",
                     path = crate::source::display_path(&dir),
-                    reason = crate::load::io_reason(&e)
+                    reason = crate::source::io_reason(&e)
                 ),
             );
         }
@@ -443,7 +443,7 @@ fn emit(args: &Args, bytes: &[u8], default: &Path, io: &mut Io) -> Exit {
             crate::t!(
                 "cli-cannot-write",
                 path = crate::source::display_path(&out),
-                reason = crate::load::io_reason(&e)
+                reason = crate::source::io_reason(&e)
             ),
         ),
     }

@@ -77,41 +77,14 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
         Ok(d) => d,
         Err(e) => return trouble(io, e),
     };
+    if args.plan.is_dir() {
+        return monthly(&args, config, as_of, io);
+    }
     if let Some(missing) = std::iter::once(&args.plan)
         .chain(&args.actuals)
         .find(|p| !p.is_file())
     {
         let path = crate::source::display_path(missing);
-        if missing.is_dir() {
-            // A folder: say what review reads, and which plans there are to review.
-            let mut plans: Vec<String> = walkdir::WalkDir::new(missing)
-                .follow_links(false)
-                .max_depth(2)
-                .into_iter()
-                .filter_map(Result::ok)
-                .filter(|e| e.file_type().is_file())
-                .map(|e| e.path().to_path_buf())
-                .filter(|p| {
-                    crate::workspace::discover::role_of(p) == Some(crate::workspace::Role::Plan)
-                })
-                .map(|p| crate::source::display_path(&p))
-                .collect();
-            plans.sort();
-            let example = plans
-                .first()
-                .cloned()
-                .unwrap_or_else(|| "plan.plan.yaml".into());
-            plans.truncate(8);
-            return trouble(
-                io,
-                crate::t!(
-                    "review-cli-folder",
-                    path = path,
-                    plans = plans.join(", "),
-                    example = example
-                ),
-            );
-        }
         if missing.exists() {
             // A FIFO or a device: never opened.
             return trouble(
@@ -225,6 +198,127 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
                     targets = review.summary.targets,
                     kpis = review.summary.kpis,
                     warnings = warnings
+                )
+            );
+        }
+        None => {
+            if let Err(e) = io.stdout.write_all(&bytes) {
+                let reason = e.to_string();
+                return trouble(io, crate::t!("cli-cannot-write-stdout", reason = reason));
+            }
+        }
+    }
+    Exit::Ok
+}
+
+/// `planc review DIR --as-of DATE`: the monthly report of the organisation in DIR.
+fn monthly(
+    args: &Args,
+    config: crate::config::Config,
+    as_of: Option<NaiveDate>,
+    io: &mut Io,
+) -> Exit {
+    let Some(as_of) = as_of else {
+        return trouble(io, crate::t!("review-cli-monthly-as-of"));
+    };
+    let to_stdout = args.output.as_deref().is_none_or(|p| p == Path::new("-"));
+    if matches!(args.format, ReviewFormat::Docx | ReviewFormat::Pdf) && to_stdout {
+        return trouble(io, crate::t!("review-cli-docx-needs-file"));
+    }
+    let opts = crate::workspace::Options {
+        cache: None,
+        hash: true,
+        keep: true,
+        focus: None,
+    };
+    let mut paths = vec![args.plan.clone()];
+    paths.extend(args.actuals.iter().cloned());
+    let ws = crate::workspace::Workspace::open(&paths, config, &opts);
+    let format = match args.format {
+        ReviewFormat::Json => None,
+        ReviewFormat::Md => Some(crate::render::Format::Md),
+        ReviewFormat::Html => Some(crate::render::Format::Html),
+        ReviewFormat::Docx => Some(crate::render::Format::Docx),
+        ReviewFormat::Pdf => Some(crate::render::Format::Pdf),
+    };
+    // The workspace's own findings first: a child's file that disagrees with its
+    // parent's (P919), a plan that does not check.
+    let mut shown: Vec<diagnostics::FileReport> = ws
+        .reports()
+        .into_iter()
+        .filter(|r| r.active().next().is_some())
+        .map(|r| diagnostics::FileReport {
+            findings: r.active().cloned().collect(),
+            ..r
+        })
+        .collect();
+    let ws_errors = crate::workspace::count(&shown, Severity::Error);
+    let (m, bytes) = match crate::report::monthly(&ws, as_of, format) {
+        Ok(x) => x,
+        Err(e) => return trouble(io, e),
+    };
+    for r in &m.reports {
+        if shown
+            .iter()
+            .any(|s| crate::workspace::same_file(&s.path, &r.path))
+        {
+            // The same file as the workspace saw it: keep the findings of the series.
+            shown.retain(|s| !crate::workspace::same_file(&s.path, &r.path));
+        }
+        let active: Vec<_> = r.active().cloned().collect();
+        if !active.is_empty() {
+            shown.push(diagnostics::FileReport {
+                path: r.path.clone(),
+                source: r.source.clone(),
+                findings: active,
+            });
+        }
+    }
+    if !shown.is_empty() {
+        let style = Style {
+            color: io.color,
+            max_per_code: args.max_findings,
+            ..Style::default()
+        };
+        let text = diagnostics::human::render_findings(&shown, &style);
+        let _ = io.stderr.write_all(text.as_bytes());
+    }
+    let errors = crate::workspace::count(&shown, Severity::Error).max(ws_errors);
+    if m.roots().next().is_none() {
+        return trouble(
+            io,
+            crate::t!(
+                "monthly-no-plans",
+                path = crate::source::display_path(&args.plan)
+            ),
+        );
+    }
+    if errors > 0 || bytes.is_empty() {
+        let _ = writeln!(
+            io.stderr,
+            "{}",
+            crate::t!("review-cli-not-written", errors = errors.max(1))
+        );
+        return Exit::Findings;
+    }
+    match args.output.as_deref().filter(|p| *p != Path::new("-")) {
+        Some(path) => {
+            let shown = crate::source::display_path(path);
+            if let Err(e) = super::write_atomic(path, &bytes) {
+                let reason = e.to_string();
+                return trouble(
+                    io,
+                    crate::t!("cli-cannot-write", path = shown, reason = reason),
+                );
+            }
+            let _ = writeln!(
+                io.stderr,
+                "{}",
+                crate::t!(
+                    "review-cli-monthly-wrote",
+                    path = shown,
+                    units = m.units.len(),
+                    date = as_of.to_string()
                 )
             );
         }

@@ -31,7 +31,7 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
                 io.error(crate::t!(
                     "cli-cannot-write",
                     path = crate::source::display_path(&path),
-                    reason = crate::load::io_reason(&e)
+                    reason = crate::source::io_reason(&e)
                 ));
                 Exit::Trouble
             }

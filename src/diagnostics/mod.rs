@@ -142,6 +142,9 @@ pub struct Finding {
     pub suppressed: Option<String>,
     /// Edits that resolve the finding, when planc knows them (`planc fix`).
     pub fix: Option<Fix>,
+    /// For the one finding that stands for findings left out past the cap: how many
+    /// (see [`omitted`]); 0 for every other finding.
+    pub omitted: usize,
 }
 
 impl Finding {
@@ -156,6 +159,7 @@ impl Finding {
             help: None,
             suppressed: None,
             fix: None,
+            omitted: 0,
         }
     }
     pub fn label(mut self, message: impl Into<String>) -> Self {
@@ -313,28 +317,36 @@ pub const MAX_PER_CODE: usize = 1000;
 
 /// The finding that stands for `count` findings of `rule` left out past the cap.
 pub fn omitted(rule: &'static crate::rules::RuleInfo, count: usize) -> Finding {
-    Finding::new(
+    let mut f = Finding::new(
         rule,
         crate::source::Span::default(),
         crate::t!("findings-omitted", count = count, max = MAX_PER_CODE),
     )
-    .help(crate::t!("findings-omitted-help"))
+    .help(crate::t!("findings-omitted-help"));
+    f.omitted = count;
+    f
 }
 
 /// Keeps the first [`MAX_PER_CODE`] findings of each code (in file order) and replaces
-/// the rest with one [`omitted`] finding per code.
+/// the rest with one [`omitted`] finding per code, which also takes in the counts of
+/// any such finding already there (a stage that stopped early, like the schema's).
 pub fn cap(findings: &mut Vec<Finding>) {
     let mut seen: std::collections::HashMap<&'static str, usize> = Default::default();
     let mut over: Vec<(&'static str, Severity, usize)> = Vec::new();
     findings.retain(|f| {
-        let n = seen.entry(f.code).or_default();
-        *n += 1;
-        if *n <= MAX_PER_CODE {
-            return true;
-        }
+        let count = if f.omitted > 0 {
+            f.omitted
+        } else {
+            let n = seen.entry(f.code).or_default();
+            *n += 1;
+            if *n <= MAX_PER_CODE {
+                return true;
+            }
+            1
+        };
         match over.iter_mut().find(|(c, _, _)| *c == f.code) {
-            Some(o) => o.2 += 1,
-            None => over.push((f.code, f.severity, 1)),
+            Some(o) => o.2 += count,
+            None => over.push((f.code, f.severity, count)),
         }
         false
     });
@@ -342,5 +354,44 @@ pub fn cap(findings: &mut Vec<Finding>) {
         if let Some(rule) = crate::rules::lookup(code) {
             findings.push(omitted(rule, count).severity(severity));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::builtin::{SCHEMA, UNKNOWN_FIELD};
+    use crate::source::Span;
+
+    fn at(rule: &crate::rules::RuleInfo, i: usize) -> Finding {
+        Finding::new(rule, Span::new(i, i + 1), format!("f{i}"))
+    }
+
+    #[test]
+    fn cap_keeps_the_first_of_each_code_and_counts_the_rest_once() {
+        let mut findings: Vec<Finding> = (0..MAX_PER_CODE + 7).map(|i| at(&SCHEMA, i)).collect();
+        findings.push(at(&UNKNOWN_FIELD, 5));
+        // A stage that stopped early already counted 30 more of its code.
+        findings.insert(3, omitted(&SCHEMA, 30));
+        cap(&mut findings);
+        let schema: Vec<_> = findings.iter().filter(|f| f.code == SCHEMA.code).collect();
+        assert_eq!(schema.len(), MAX_PER_CODE + 1);
+        assert_eq!(
+            schema[MAX_PER_CODE - 1].message,
+            format!("f{}", MAX_PER_CODE - 1)
+        );
+        let left: Vec<_> = findings.iter().filter(|f| f.omitted > 0).collect();
+        assert_eq!(left.len(), 1);
+        assert_eq!(left[0].omitted, 37);
+        assert_eq!(left[0].code, SCHEMA.code);
+        assert!(findings.iter().any(|f| f.code == UNKNOWN_FIELD.code));
+    }
+
+    #[test]
+    fn cap_leaves_a_file_under_the_cap_alone() {
+        let mut findings: Vec<Finding> = (0..MAX_PER_CODE).map(|i| at(&SCHEMA, i)).collect();
+        let before = findings.clone();
+        cap(&mut findings);
+        assert_eq!(findings, before);
     }
 }

@@ -508,30 +508,19 @@ impl Ctx {
 /// where money is expected, plain numbers elsewhere.
 pub(super) fn qty_of(raw: &str, plan_unit: MoneyUnit, money_field: bool) -> Qty {
     let q = Quantity::parse(raw);
-    let (kind, value, unit, written) = match &q.unit {
-        _ if q.amount.is_none() => (QtyKind::Unknown, None, None, None),
-        Unit::Money(m) => (
-            QtyKind::Money,
-            q.yuan(plan_unit),
-            Some("元".to_owned()),
-            Some(*m),
-        ),
-        Unit::Bare if money_field => (
-            QtyKind::Money,
-            q.yuan(plan_unit),
-            Some("元".to_owned()),
-            Some(plan_unit),
-        ),
-        Unit::Bare => (QtyKind::Number, q.amount, None, None),
-        Unit::Percent => (QtyKind::Percent, q.amount, Some("%".to_owned()), None),
-        Unit::Other(u) => (QtyKind::Count, q.amount, Some(u.clone()), None),
+    let (kind, value, unit) = match &q.unit {
+        _ if q.amount.is_none() => (QtyKind::Unknown, None, None),
+        Unit::Money(_) => (QtyKind::Money, q.yuan(plan_unit), Some("元".to_owned())),
+        Unit::Bare if money_field => (QtyKind::Money, q.yuan(plan_unit), Some("元".to_owned())),
+        Unit::Bare => (QtyKind::Number, q.amount, None),
+        Unit::Percent => (QtyKind::Percent, q.amount, Some("%".to_owned())),
+        Unit::Other(u) => (QtyKind::Count, q.amount, Some(u.clone())),
     };
     Qty {
         raw: raw.trim().to_owned(),
         kind,
         value: value.map(|v| v.normalize()),
         unit,
-        written,
     }
 }
 

@@ -8,19 +8,18 @@ use serde_json::json;
 use super::{Change, ChangeKind, Diff, FileDiff, FileStatus, Qty, QtyKind, Summary, Val, COUNTED};
 use crate::i18n::Lang;
 use crate::model::{MoneyUnit, Plan};
-use crate::num::{dec, Scale};
+use crate::num::{dec, decimals, signed_pct, Money, UnitRequest, MINUS};
 use crate::t;
 
 /// The JSON format's version: changes only on an incompatible change.
 pub const JSON_VERSION: u32 = 1;
 
-/// Writes figures in one language.
+/// Writes figures in one language, money in the diff's one format (`num::Money`).
 #[derive(Clone, Copy, Debug)]
 pub struct Fmt {
     pub lang: Lang,
+    pub money: Money,
 }
-
-const MINUS: char = '\u{2212}';
 
 /// `+x`, `−x` (a real minus sign), or `0`.
 fn signed(d: Decimal, magnitude: String) -> String {
@@ -33,22 +32,56 @@ fn signed(d: Decimal, magnitude: String) -> String {
     }
 }
 
-fn step_down(u: MoneyUnit) -> Option<MoneyUnit> {
-    match u {
-        MoneyUnit::Yi => Some(MoneyUnit::Wan),
-        MoneyUnit::Wan => Some(MoneyUnit::Yuan),
-        MoneyUnit::Yuan => None,
-    }
-}
-
 impl Fmt {
-    /// A figure in the unit it was written in (Chinese) or in millions (English).
+    /// The diff of `plans` (both sides) written in `lang`, every amount in one unit with
+    /// one number of decimals, as their reports print them: `--money-unit`, else the
+    /// plans' `report_unit` (when they name one and agree), else `[render] money_unit`,
+    /// else the largest unit that shows every amount the plans state and every amount the
+    /// diff shows exactly (`num::Money::choose`).
+    pub fn new(lang: Lang, diff: &Diff, plans: &[&Plan], asked: UnitRequest) -> Fmt {
+        let mut amounts: Vec<Decimal> = plans
+            .iter()
+            .flat_map(|p| crate::num::money_amounts(p))
+            .collect();
+        for c in diff.files.iter().flat_map(|f| &f.changes) {
+            for q in [c.old_qty(), c.new_qty()].into_iter().flatten() {
+                if let (QtyKind::Money, Some(v)) = (&q.kind, q.value) {
+                    amounts.push(v);
+                }
+            }
+        }
+        let mut units = plans.iter().filter_map(|p| p.report_unit());
+        let own = units.next().filter(|first| units.all(|u| u == *first));
+        let fallback = (amounts.is_empty())
+            .then(|| plans.first().map(|p| p.money_unit()))
+            .flatten();
+        let configured = asked.over(own).or(fallback);
+        Fmt {
+            lang,
+            money: Money::choose(&amounts, lang, configured),
+        }
+    }
+
+    /// Money in the diff's format; an amount that format would round to zero keeps
+    /// the decimals it needs (a change of 50 元 in a 亿元 diff is never `0.00亿元`).
+    fn money(&self, yuan: Decimal) -> String {
+        let m = self.money;
+        let need = decimals(yuan / m.scale.factor());
+        let shown = (yuan / m.scale.factor()).round_dp(m.dp);
+        if need > m.dp && shown.is_zero() && !yuan.is_zero() {
+            Money { dp: need, ..m }.money(yuan)
+        } else {
+            m.money(yuan)
+        }
+    }
+
+    /// A figure as its report prints it: money in the diff's unit, other figures exactly.
     pub fn qty(&self, q: &Qty) -> String {
         let Some(v) = q.value else {
             return q.raw.clone();
         };
         match q.kind {
-            QtyKind::Money => Scale::of(q.written.unwrap_or(MoneyUnit::Wan), self.lang).money(v),
+            QtyKind::Money => self.money(v),
             QtyKind::Percent => format!("{}%", dec(v, 4)),
             QtyKind::Count => format!("{}{}", dec(v, 4), q.unit.as_deref().unwrap_or("")),
             QtyKind::Number => dec(v, 4),
@@ -56,31 +89,17 @@ impl Fmt {
         }
     }
 
-    /// Money with its sign, in the unit of `like` — one step smaller when the amount
-    /// would read as a small fraction (0.028亿元 → 280万元).
-    pub fn signed_money(&self, d: Decimal, like: MoneyUnit) -> String {
-        let scale = match self.lang {
-            Lang::En => Scale::Million,
-            Lang::Zh => {
-                let mut u = like;
-                while d.abs() / u.factor() < Decimal::new(1, 1) {
-                    match step_down(u) {
-                        Some(s) if !d.is_zero() => u = s,
-                        _ => break,
-                    }
-                }
-                Scale::of(u, Lang::Zh)
-            }
-        };
-        signed(d, scale.money(d.abs()))
+    /// Money with its sign, in the diff's unit.
+    pub fn signed_money(&self, d: Decimal) -> String {
+        signed(d, self.money(d.abs()))
     }
 
-    /// The change of a figure: money in a fitting unit, percentages in points.
+    /// The change of a figure: money in the diff's unit, percentages in points.
     pub fn delta(&self, c: &Change) -> Option<String> {
         let d = c.delta()?;
         let q = c.new_qty().or(c.old_qty())?;
         Some(match q.kind {
-            QtyKind::Money => self.signed_money(d, q.written.unwrap_or(MoneyUnit::Wan)),
+            QtyKind::Money => self.signed_money(d),
             QtyKind::Percent => {
                 let v = signed(d, dec(d.abs(), 4));
                 t!("diff-points", value = v)
@@ -120,9 +139,9 @@ impl Fmt {
     }
 }
 
+/// A relative change as the reports write a growth rate: one decimal, signed.
 fn percent(p: Decimal) -> String {
-    let r = p.round_dp(1);
-    signed(r, format!("{}%", dec(r.abs(), 1)))
+    signed_pct(p, 1)
 }
 
 /// Two texts on one line each, from a little before their first difference, cut to `n`
@@ -338,11 +357,8 @@ impl Fmt {
                 new = self.qty(n)
             ));
         }
-        if let Some((yuan, unit)) = s.budget_moved {
-            let amount = self
-                .signed_money(yuan, unit)
-                .trim_start_matches('+')
-                .to_owned();
+        if let Some(yuan) = s.budget_moved {
+            let amount = self.money(yuan);
             parts.push(t!(
                 "diff-summary-budget-moved",
                 amount = amount,
@@ -629,25 +645,35 @@ mod tests {
         Decimal::from_str(s).unwrap()
     }
 
+    fn fmt(lang: Lang, unit: MoneyUnit, dp: u32) -> Fmt {
+        Fmt {
+            lang,
+            money: Money {
+                scale: crate::num::Scale::of(unit, lang),
+                dp,
+                rounded: false,
+            },
+        }
+    }
+
     #[test]
-    fn money_changes_take_a_fitting_unit_and_a_real_minus() {
-        let zh = Fmt { lang: Lang::Zh };
-        assert_eq!(zh.signed_money(d("20000000"), MoneyUnit::Yi), "+0.2亿元");
+    fn money_changes_take_the_diffs_unit_and_a_real_minus() {
+        let zh = fmt(Lang::Zh, MoneyUnit::Yi, 2);
+        assert_eq!(zh.signed_money(d("20000000")), "+0.20亿元");
+        assert_eq!(zh.signed_money(d("-2800000")), "\u{2212}0.03亿元");
+        assert_eq!(zh.signed_money(d("0")), "0.00亿元");
+        // An amount the format would show as zero keeps the decimals it needs.
+        assert_eq!(zh.signed_money(d("5000")), "+0.00005亿元");
+        let wan = fmt(Lang::Zh, MoneyUnit::Wan, 0);
         assert_eq!(
-            zh.signed_money(d("-2800000"), MoneyUnit::Yi),
-            "\u{2212}280万元"
+            wan.signed_money(d("-360000000000")),
+            "\u{2212}36,000,000万元"
         );
-        assert_eq!(zh.signed_money(d("5000"), MoneyUnit::Wan), "+0.5万元");
-        assert_eq!(zh.signed_money(d("500"), MoneyUnit::Wan), "+500元");
-        // No change stays in the unit written (not stepped down to 元).
-        assert_eq!(zh.signed_money(d("0"), MoneyUnit::Yi), "0亿元");
-        let en = Fmt { lang: Lang::En };
-        assert_eq!(
-            en.signed_money(d("-20000000"), MoneyUnit::Yi),
-            "\u{2212}CNY 20m"
-        );
+        let en = fmt(Lang::En, MoneyUnit::Yi, 1);
+        assert_eq!(en.signed_money(d("-20000000")), "\u{2212}CNY 20.0m");
         assert_eq!(percent(d("0.5556")), "+0.6%");
         assert_eq!(percent(d("-4.08")), "\u{2212}4.1%");
+        assert_eq!(percent(d("2")), "+2.0%");
     }
 
     #[test]

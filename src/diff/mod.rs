@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::model::{Lang, MoneyUnit, Plan};
+use crate::model::{Lang, Plan};
 
 pub use compare::{canonical_lines, compare};
 
@@ -57,9 +57,6 @@ pub struct Qty {
     pub value: Option<Decimal>,
     /// The unit of `value`: `元`, `%`, the counted unit, or none.
     pub unit: Option<String>,
-    /// The money unit it was written in (bare numbers: the plan's unit), for display.
-    #[serde(skip)]
-    pub written: Option<MoneyUnit>,
 }
 
 impl Qty {
@@ -264,7 +261,7 @@ pub struct Summary {
     pub budget_lines: usize,
     /// With the total unchanged: the money moved between lines (in 元) and the unit to
     /// show it in.
-    pub budget_moved: Option<(Decimal, MoneyUnit)>,
+    pub budget_moved: Option<Decimal>,
     /// The status, old and new, when it changed.
     pub status: Option<(String, String)>,
     /// The period, old and new, when it changed.
@@ -292,7 +289,7 @@ impl Summary {
         let mut entities: BTreeMap<String, std::collections::BTreeSet<&str>> = BTreeMap::new();
         let mut cells = std::collections::BTreeSet::new();
         let mut lines = std::collections::BTreeSet::new();
-        let mut moved: Vec<(Decimal, Option<MoneyUnit>)> = Vec::new();
+        let mut moved: Vec<Decimal> = Vec::new();
         for c in changes {
             match c.section.as_str() {
                 "targets" => {
@@ -322,7 +319,7 @@ impl Summary {
                         lines.insert(c.path.get(2));
                         let amount = c.field.as_deref().is_none_or(|f| f == "amount");
                         if let (true, Some(d)) = (amount, c.delta()) {
-                            moved.push((d, c.new_qty().or(c.old_qty()).and_then(|q| q.written)));
+                            moved.push(d);
                         }
                     } else {
                         s.other += 1;
@@ -348,15 +345,10 @@ impl Summary {
         }
         s.cells = cells.len();
         s.budget_lines = lines.len();
-        let up: Decimal = moved
-            .iter()
-            .map(|m| m.0)
-            .filter(|d| d.is_sign_positive())
-            .sum();
-        let net: Decimal = moved.iter().map(|m| m.0).sum();
+        let up: Decimal = moved.iter().filter(|d| d.is_sign_positive()).sum();
+        let net: Decimal = moved.iter().sum();
         if s.budget_total.is_none() && net.is_zero() && !up.is_zero() {
-            let unit = moved.iter().find_map(|m| m.1).unwrap_or(MoneyUnit::Wan);
-            s.budget_moved = Some((up, unit));
+            s.budget_moved = Some(up);
         }
         s.entities = entities.into_iter().map(|(k, v)| (k, v.len())).collect();
         s
@@ -401,6 +393,7 @@ pub fn plans_lang<'a>(plans: impl IntoIterator<Item = &'a Plan>) -> Option<Lang>
 mod tests {
     use super::compare::qty_of;
     use super::*;
+    use crate::model::MoneyUnit;
 
     #[test]
     fn figures_compare_after_unit_normalisation() {

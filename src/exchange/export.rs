@@ -17,13 +17,6 @@ pub struct Exported {
     pub sheets: Vec<Sheet>,
 }
 
-/// The SHA-256 of a plan's bytes, in hex.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    use sha2::Digest;
-    let digest = sha2::Sha256::digest(bytes);
-    digest.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// A decimal as the f64 XLSX stores: through its shortest text, which reads back exactly.
 fn number(v: rust_decimal::Decimal) -> f64 {
     v.normalize().to_string().parse().unwrap_or(0.0)

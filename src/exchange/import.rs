@@ -186,7 +186,7 @@ pub fn read(bytes: &[u8], plans: &PlanSource, config: &Config) -> Imported {
                 continue;
             }
         };
-        if super::export::sha256_hex(&bytes) != first.sha256 {
+        if crate::source::sha256_hex(&bytes) != first.sha256 {
             out.refusals.push(crate::t!(
                 "xchg-plan-changed",
                 path = path.as_str(),

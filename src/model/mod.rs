@@ -531,9 +531,11 @@ pub struct Breakdown {
     pub items: Vec<BreakdownItem>,
 }
 
-/// One part of a breakdown.
+/// One part of a breakdown: its figure (`value:`), its share of the value it splits
+/// (`share:`), or both.
 #[derive(Clone, Debug, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(extend("anyOf" = [{ "required": ["value"] }, { "required": ["share"] }]))]
 pub struct BreakdownItem {
     /// What the item is: a product, region or account id, `Q1`–`Q4`, `M01`–`M12`, or a name.
     #[serde(rename = "ref")]
@@ -542,14 +544,22 @@ pub struct BreakdownItem {
     #[serde(default)]
     pub name: Option<String>,
     /// The item's figure, in the unit of the value it splits; or its share of that value
-    /// (`20%`), from which the figure follows.
+    /// (`20%`), from which the figure follows. May be left out when `share:` is given.
+    #[serde(default = "unwritten_value")]
+    #[schemars(transform = no_default)]
     pub value: Sp<Quantity>,
-    /// The value was written as a share of its whole (`value: 20%`): `share` holds what
-    /// was written and `value` the figure it gives (see [`Plan::resolve_shares`]).
+    /// The value was written as a share of its whole (`value: 20%`, or `share:` without
+    /// `value:`): `share` holds what was written and `value` the figure it gives (see
+    /// [`Plan::resolve_shares`]).
     #[serde(skip)]
     #[schemars(skip)]
     pub value_from_share: bool,
-    /// Share of the parent value, e.g. `25%`; checked against value / parent.
+    /// The file has no `value:` for this item, only its `share:`.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub share_only: bool,
+    /// Share of the parent value, e.g. `25%`; checked against value / parent. Without
+    /// `value:`, the item's figure follows from it.
     #[serde(default)]
     pub share: Option<Sp<Quantity>>,
     #[serde(default)]
@@ -1385,16 +1395,73 @@ fn collect_topic_kpis<'a>(t: &'a Topic, out: &mut Vec<&'a Kpi>) {
     t.items.iter().for_each(|i| collect_topic_kpis(i, out));
 }
 
+/// A breakdown item's `value:` that was left out (its `share:` gives it): no amount, no
+/// text, and no place in the file until [`Plan::resolve_shares`] derives it.
+fn unwritten_value() -> Sp<Quantity> {
+    Sp::new(
+        Quantity {
+            amount: None,
+            unit: Unit::Bare,
+            raw: String::new(),
+        },
+        crate::source::Span::default(),
+    )
+}
+
+/// A field whose serde default is no value a user could write.
+fn no_default(schema: &mut schemars::Schema) {
+    schema.remove("default");
+}
+
+impl BreakdownItem {
+    /// Whether the file holds a `value:` for this item (else only its `share:`).
+    pub fn value_written(&self) -> bool {
+        !self.share_only && self.value.span != crate::source::Span::default()
+    }
+}
+
 impl Plan {
     /// Breakdown items written as shares of their whole (`- { ref: Q1, value: 20% }`
     /// under a value in money or a count): the share is kept as written and the value
     /// becomes the figure it gives, exactly (whole × share ÷ 100), so every stage that
     /// adds up or phases values reads figures. A whole that cannot be read leaves the
     /// item as written (the unit rules report it).
+    ///
+    /// An item with `share:` and no `value:` is read the same way: its value is the
+    /// figure its share gives, at the share's place in the file. A share or whole that
+    /// cannot be read leaves it without a figure (their own findings say why).
     pub fn resolve_shares(&mut self) {
         fn go(whole: &Sp<Quantity>, breakdowns: &mut [Breakdown]) {
             for b in breakdowns {
                 for item in &mut b.items {
+                    if !item.value_written() && !item.value_from_share {
+                        if let Some(share) = &item.share {
+                            item.share_only = true;
+                            item.value = Sp::new(
+                                Quantity {
+                                    amount: None,
+                                    unit: Unit::Bare,
+                                    raw: String::new(),
+                                },
+                                share.span,
+                            );
+                            let readable =
+                                share.unit == Unit::Percent && whole.unit != Unit::Percent;
+                            if let (true, Some(w), Some(p)) = (readable, whole.amount, share.amount)
+                            {
+                                item.value = Sp::new(
+                                    Quantity::from_decimal(
+                                        w * p / rust_decimal::Decimal::ONE_HUNDRED,
+                                        whole.unit.clone(),
+                                    ),
+                                    share.span,
+                                );
+                                item.value_from_share = true;
+                            }
+                        }
+                        go(&item.value.clone(), &mut item.breakdowns);
+                        continue;
+                    }
                     let is_share = item.value.unit == Unit::Percent
                         && whole.unit != Unit::Percent
                         && !item.value_from_share;

@@ -14,7 +14,7 @@ use serde::Serialize;
 /// one of them is installed.
 pub const FONT_STACK: &str = "'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei','WenQuanYi Micro Hei','Heiti SC',sans-serif";
 
-const PALETTE: [&str; 10] = [
+pub const PALETTE: [&str; 10] = [
     "#2f5d9e", "#e0833a", "#3c9d6b", "#c4474c", "#7d62b5", "#2a9bb0", "#c9a227", "#8c6d4f",
     "#d16aa3", "#6b7d8f",
 ];
@@ -246,9 +246,9 @@ impl Chart {
         for (i, (d, l)) in self.data.iter().zip(&labels).enumerate() {
             let y = 16.0 + i as f64 * 30.0;
             let w = if max > 0.0 {
-                (d.magnitude.max(0.0) / max * span).max(1.0)
+                d.magnitude.max(0.0) / max * span
             } else {
-                1.0
+                0.0
             };
             let _ = write!(
                 out,
@@ -257,13 +257,16 @@ impl Chart {
                 y + 14.0,
                 esc(&clip(l, 220.0, 13.0))
             );
-            let _ = write!(
-                out,
-                r#"<rect x="{x0}" y="{y}" width="{}" height="20" rx="2" fill="{}"/>"#,
-                r1(w),
-                // One series, one colour (a rainbow would suggest categories of meaning).
-                PALETTE[0]
-            );
+            // Nothing is drawn for a bar without a value (its figure still shows).
+            if w > 0.0 {
+                let _ = write!(
+                    out,
+                    r#"<rect x="{x0}" y="{y}" width="{}" height="20" rx="2" fill="{}"/>"#,
+                    r1(w.max(1.0)),
+                    // One series, one colour (a rainbow would suggest categories of meaning).
+                    PALETTE[0]
+                );
+            }
             let _ = write!(
                 out,
                 r##"<text x="{}" y="{}" font-size="12" fill="#333333">{}</text>"##,
@@ -281,32 +284,63 @@ impl Chart {
         self.open(&mut out);
         let (_, h) = self.size();
         let n = self.data.len().max(1) as f64;
-        let (left, right, top, bottom) = (16.0, 16.0, 34.0, 44.0);
+        let largest = self.data.iter().map(|d| d.magnitude).fold(0.0, f64::max);
+        // A value axis on the left, with round ticks up to the first at or past the
+        // tallest column and the unit above it; columns are measured against it.
+        let ticks = ticks(Decimal::from_f64(largest).unwrap_or_default());
+        let axis_max = ticks.last().copied().unwrap_or_default();
+        let max = axis_max.to_f64().unwrap_or(largest);
+        let tick_w = ticks
+            .iter()
+            .map(|t| text_width(&crate::num::dec(*t, 4), 10.0))
+            .fold(text_width(&self.unit, 10.0), f64::max);
+        let (left, right, top, bottom) = (16.0 + tick_w, 16.0, 34.0, 44.0);
         let slot = (WIDTH - left - right) / n;
         let col_w = (slot * 0.56).min(90.0);
         let base = h - bottom;
-        let max = self.data.iter().map(|d| d.magnitude).fold(0.0, f64::max);
+        for t in &ticks {
+            let y = if max > 0.0 {
+                base - t.to_f64().unwrap_or(0.0) / max * (base - top)
+            } else {
+                base
+            };
+            let _ = write!(
+                out,
+                r##"<line x1="{left}" y1="{y}" x2="{}" y2="{y}" stroke="#e3e7ee" stroke-width="1"/><text x="{}" y="{}" text-anchor="end" font-size="10" fill="#5f6b7a">{}</text>"##,
+                WIDTH - right,
+                left - 4.0,
+                r1(y + 3.5),
+                crate::num::dec(*t, 4),
+                y = r1(y),
+            );
+        }
         let _ = write!(
             out,
-            r##"<line x1="{left}" y1="{base}" x2="{}" y2="{base}" stroke="#999999" stroke-width="1"/>"##,
+            r##"<text x="{}" y="{}" text-anchor="end" font-size="10" fill="#5f6b7a">{}</text><line x1="{left}" y1="{base}" x2="{}" y2="{base}" stroke="#999999" stroke-width="1"/>"##,
+            left - 4.0,
+            r1(top - 14.0),
+            esc(&self.unit),
             WIDTH - right
         );
         for (i, d) in self.data.iter().enumerate() {
             let cx = left + slot * (i as f64 + 0.5);
+            // Nothing is drawn for a column without a value (its figure still shows).
             let hgt = if max > 0.0 {
-                (d.magnitude.max(0.0) / max * (base - top)).max(1.0)
+                d.magnitude.max(0.0) / max * (base - top)
             } else {
-                1.0
+                0.0
             };
-            let _ = write!(
-                out,
-                r#"<rect x="{}" y="{}" width="{}" height="{}" rx="2" fill="{}"/>"#,
-                r1(cx - col_w / 2.0),
-                r1(base - hgt),
-                r1(col_w),
-                r1(hgt),
-                PALETTE[0]
-            );
+            if hgt > 0.0 {
+                let _ = write!(
+                    out,
+                    r#"<rect x="{}" y="{}" width="{}" height="{}" rx="2" fill="{}"/>"#,
+                    r1(cx - col_w / 2.0),
+                    r1(base - hgt),
+                    r1(col_w),
+                    r1(hgt.max(1.0)),
+                    PALETTE[0]
+                );
+            }
             let _ = write!(
                 out,
                 r##"<text x="{}" y="{}" text-anchor="middle" font-size="12" fill="#333333">{}</text>"##,
@@ -683,6 +717,14 @@ pub fn ticks(max: Decimal) -> Vec<Decimal> {
 mod tests {
     use super::*;
 
+    /// The axis labels of a drawing: ticks, then the unit.
+    fn tick_labels(svg: &str) -> Vec<&str> {
+        svg.split("font-size=\"10\" fill=\"#5f6b7a\">")
+            .skip(1)
+            .filter_map(|t| t.split('<').next())
+            .collect()
+    }
+
     fn datum(label: &str, m: f64) -> Datum {
         Datum {
             key: "k".into(),
@@ -748,12 +790,7 @@ mod tests {
             "万元".into(),
             vec![datum("a", 90720.0), datum("b", 78000.0)],
         );
-        let labels: Vec<&str> = c
-            .svg
-            .split("font-size=\"10\" fill=\"#5f6b7a\">")
-            .skip(1)
-            .filter_map(|t| t.split('<').next())
-            .collect();
+        let labels = tick_labels(&c.svg);
         assert_eq!(
             labels,
             ["0", "25,000", "50,000", "75,000", "100,000", "万元"],
@@ -763,6 +800,36 @@ mod tests {
         // The largest bar stops short of the axis end, at 90,720 of 100,000.
         let (w, _) = c.size();
         assert!(c.svg.contains(&format!("viewBox=\"0 0 {w} ")));
+    }
+
+    #[test]
+    fn a_column_chart_has_a_value_axis_and_draws_nothing_for_a_zero() {
+        let c = Chart::new(
+            "c5".into(),
+            "t".into(),
+            ChartKind::Column,
+            "万元".into(),
+            vec![datum("Q1", 20000.0), datum("Q2", 0.0), datum("Q3", 36000.0)],
+        );
+        let labels = tick_labels(&c.svg);
+        assert_eq!(
+            labels,
+            ["0", "10,000", "20,000", "30,000", "40,000", "万元"],
+            "{}",
+            c.svg
+        );
+        // Two columns drawn, none for the zero quarter; its figure is still written.
+        assert_eq!(c.svg.matches("<rect").count(), 2, "{}", c.svg);
+        assert!(c.svg.contains(">0</text>"), "{}", c.svg);
+        // A bar chart draws no bar for a zero either.
+        let b = Chart::new(
+            "c6".into(),
+            "t".into(),
+            ChartKind::Bar,
+            "万元".into(),
+            vec![datum("a", 5.0), datum("b", 0.0)],
+        );
+        assert_eq!(b.svg.matches("<rect").count(), 1, "{}", b.svg);
     }
 
     #[test]

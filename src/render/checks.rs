@@ -1,23 +1,11 @@
 //! The validation record (校验记录): which rules ran over the plan, what they found,
 //! which findings were accepted and why, and which file (by sha256) was checked.
 
-use sha2::{Digest, Sha256};
-
 use super::build::drop_empty_columns;
 use super::labels::Labels;
 use super::view::{Body, Cell, Column, Figure, Row, Table};
 use crate::config::Config;
 use crate::diagnostics::{FileReport, Severity};
-
-/// The sha256 of a file's bytes, in hex.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    let mut s = String::with_capacity(64);
-    for b in digest {
-        s.push_str(&format!("{b:02x}"));
-    }
-    s
-}
 
 /// What the checks found for one plan file.
 pub struct Record<'a> {

@@ -88,6 +88,17 @@ pub struct Row {
     pub depth: u8,
 }
 
+impl Row {
+    /// A plain row of the table's body.
+    pub fn body(cells: Vec<Cell>) -> Row {
+        Row {
+            cells,
+            kind: "body",
+            depth: 0,
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Cell {
     pub text: String,

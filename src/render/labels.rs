@@ -38,7 +38,7 @@ impl Labels {
                 Err(e) => {
                     return Err(RenderError::Io {
                         path: path.clone(),
-                        reason: crate::load::io_reason(&e),
+                        reason: crate::source::io_reason(&e),
                     })
                 }
             }

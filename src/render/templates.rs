@@ -307,9 +307,9 @@ fn read_override(dir: &Path, name: &str) -> Result<Option<String>, minijinja::Er
     let resolved = match std::fs::canonicalize(&path) {
         Ok(p) => p,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(refuse(&path, crate::load::io_reason(&e))),
+        Err(e) => return Err(refuse(&path, crate::source::io_reason(&e))),
     };
-    let root = std::fs::canonicalize(dir).map_err(|e| refuse(dir, crate::load::io_reason(&e)))?;
+    let root = std::fs::canonicalize(dir).map_err(|e| refuse(dir, crate::source::io_reason(&e)))?;
     if !resolved.starts_with(&root) {
         return Err(refuse(&path, crate::t!("render-template-outside")));
     }
@@ -317,7 +317,7 @@ fn read_override(dir: &Path, name: &str) -> Result<Option<String>, minijinja::Er
         Ok(bytes) => String::from_utf8(bytes)
             .map(Some)
             .map_err(|_| refuse(&path, crate::t!("decode-unknown-encoding"))),
-        Err(e) => Err(refuse(&path, crate::load::io_reason(&e))),
+        Err(e) => Err(refuse(&path, crate::source::io_reason(&e))),
     }
 }
 

@@ -105,6 +105,20 @@ pub struct Section {
 }
 
 impl Section {
+    /// The executive summary that opens a review or a roll-up: unnumbered, top level.
+    pub fn summary(title: String, figures: super::figures::Figures) -> Section {
+        Section {
+            anchor: "s-summary".into(),
+            number: String::new(),
+            heading: title.clone(),
+            title,
+            subtitle: None,
+            level: 1,
+            appendix: false,
+            body: Body::Review(figures),
+        }
+    }
+
     /// The heading as printed: `一、前言` / `1.2 区域概览` / `1. Preface`.
     pub fn make_heading(
         number: &str,
@@ -148,6 +162,16 @@ pub struct Column {
 }
 
 impl Column {
+    /// A column of text (`measuring` says what else it holds).
+    pub fn new(label: String, align: &'static str, weight: u8) -> Column {
+        Column {
+            label,
+            align,
+            weight,
+            ..Default::default()
+        }
+    }
+
     /// The same column, saying what its figures are.
     pub fn measuring(mut self, measure: Measure) -> Column {
         self.measure = measure;
@@ -171,6 +195,8 @@ pub enum Measure {
     /// Percentage points of the whole's attainment or growth: the parts add up to the
     /// whole's gap.
     Points,
+    /// A status light and its word (`🟡 黄灯`), a verdict: kept on one line.
+    Status,
 }
 
 impl Measure {

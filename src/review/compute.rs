@@ -13,7 +13,7 @@ use super::fmt;
 use crate::actuals::join::{Agg, Expect, Joined, MetricKind};
 use crate::actuals::period::PeriodKey;
 use crate::config::Thresholds;
-use crate::model::{Comparator, Kpi, Lang, Plan, Quantity, Target, Unit};
+use crate::model::{Comparator, Kpi, Lang, Plan, Quantity, Target};
 use crate::num::Money;
 
 /// Green, amber or red; `none` when nothing can be compared.
@@ -92,6 +92,13 @@ impl Units {
     }
     pub fn signed(&self, v: Decimal) -> Amount {
         self.written(v, true)
+    }
+    /// Whether `v` is written rounded (more decimals than the document shows).
+    pub fn rounds(&self, v: Decimal) -> bool {
+        match &self.expect {
+            Expect::Money => crate::num::decimals(v / self.money.scale.factor()) > self.money.dp,
+            _ => crate::num::decimals(v) > 2,
+        }
     }
     fn written(&self, v: Decimal, signed: bool) -> Amount {
         let number = self.number(v, signed);
@@ -289,6 +296,9 @@ pub struct TargetResult {
 pub struct Forecast {
     /// Actual to date ÷ months elapsed × months in the period.
     pub value: Amount,
+    /// The run rate does not divide evenly: `value.display` is rounded (the table says so).
+    #[serde(skip)]
+    pub rounded: bool,
     pub attainment: Option<Pct>,
     pub status: Light,
 }
@@ -541,6 +551,7 @@ fn target(
         (true, Some(a)) => (a.value * months).checked_div(elapsed).map(|v| {
             let att = ratio(v, full);
             Forecast {
+                rounded: u.rounds(v),
                 value: u.amount(v),
                 attainment: att_v(att, th),
                 status: Light::of(att, th),
@@ -827,16 +838,19 @@ fn kpi(
         group: k.group.clone(),
         strategy: strategy_of(j.scope.plan, k),
         comparator: comparator.map(|c| c.symbol().to_owned()),
-        target: k.target.as_ref().map(|t| match (&k.max, comparator) {
-            (Some(x), Some(Comparator::Range)) => format!("{}–{}", t.raw, x.raw),
-            _ => match (lang, &m.expect, target) {
-                // Money in an English report: in millions, like the actual beside it.
-                (Lang::En, Expect::Money, Some(v)) => u.amount(v).display,
-                _ => match (&t.unit, &k.unit) {
-                    (Unit::Bare, Some(u)) => format!("{}{}", t.raw, u.value),
-                    _ => t.raw.clone(),
-                },
-            },
+        // The target in the style of the actual beside it (the document's money unit,
+        // grouped digits): `≥ 2,000名` beside `1,760名`, never `2000名`.
+        target: k.target.as_ref().map(|t| {
+            let shown = |v: Option<Decimal>, q: &Quantity| match v {
+                Some(v) => u.amount(v).display,
+                None => q.raw.clone(),
+            };
+            match (&k.max, comparator) {
+                (Some(x), Some(Comparator::Range)) => {
+                    format!("{}–{}", shown(target, t), shown(max, x))
+                }
+                _ => shown(target, t),
+            }
         }),
         actual: actual.map(|a| u.amount(a)),
         target_to_date: to_date.map(|v| u.amount(v)),

@@ -7,10 +7,12 @@
 //! places them in sections and narrative. `planc check` runs the same session without
 //! computing, for its findings.
 
+mod breakdown;
 pub mod chart;
 pub mod compute;
 pub mod figures;
 mod fmt;
+pub mod monthly;
 mod narrative;
 pub mod report;
 pub mod session;

@@ -60,8 +60,9 @@ pub fn build(outcome: &Outcome, config: &Config) -> Result<(Renderer, Report), S
     } else {
         outcome.plan_sha256.clone()
     };
-    let sha = known
-        .unwrap_or_else(|| checks::sha256_hex(&crate::source::read(&path).unwrap_or_default()));
+    let sha = known.unwrap_or_else(|| {
+        crate::source::sha256_hex(&crate::source::read(&path).unwrap_or_default())
+    });
     let source = crate::source::display_path(&path);
     let empty = crate::diagnostics::FileReport {
         path: path.clone(),
@@ -239,25 +240,13 @@ pub fn build(outcome: &Outcome, config: &Config) -> Result<(Renderer, Report), S
     }
     // The executive summary opens the document, before the first chapter.
     if let Some(summary) = b.summary(plan) {
-        let title = l.get("review.summary_title");
         let at = report
             .sections
             .iter()
             .position(|x| x.level == 1)
             .unwrap_or(report.sections.len());
-        report.sections.insert(
-            at,
-            Section {
-                anchor: "s-summary".into(),
-                number: String::new(),
-                heading: title.clone(),
-                title,
-                subtitle: None,
-                level: 1,
-                appendix: false,
-                body: Body::Review(summary),
-            },
-        );
+        let section = Section::summary(l.get("review.summary_title"), summary);
+        report.sections.insert(at, section);
     }
     for s in &mut report.sections {
         if let Body::Review(f) = &mut s.body {

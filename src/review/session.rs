@@ -108,7 +108,7 @@ impl Files for Disk {
     fn plan(&self, path: &Path, config: &Config) -> Given {
         match crate::source::read(path) {
             Ok(bytes) => {
-                let sha256 = Some(crate::render::checks::sha256_hex(&bytes));
+                let sha256 = Some(crate::source::sha256_hex(&bytes));
                 let c = crate::load::check_full(path, bytes, config, true);
                 Given {
                     sha256,

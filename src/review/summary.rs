@@ -5,32 +5,13 @@
 
 use rust_decimal::Decimal;
 
-use super::compute::{points_number, ItemResult, Light, Pct};
+use super::compute::{points_number, ItemResult, Light};
 use super::tables::Builder;
 use crate::model::{Lang, Plan, RequestKind};
 use crate::render::figures::{Block, Cell, Figures, Row};
 use crate::render::view::{Column, Measure};
 
-fn col(label: String, align: &'static str, weight: u8) -> Column {
-    Column {
-        label,
-        align,
-        weight,
-        ..Default::default()
-    }
-}
-
-fn row(cells: Vec<Cell>) -> Row {
-    Row {
-        cells,
-        kind: "body",
-        depth: 0,
-    }
-}
-
-fn text(p: Option<&Pct>) -> String {
-    p.map_or_else(|| "—".into(), |p| p.display.clone())
-}
+use super::tables::optp;
 
 impl Builder<'_> {
     /// The summary's body, or `None` when the review has no target to speak of.
@@ -55,13 +36,13 @@ impl Builder<'_> {
                     ("date", &r.as_of),
                     ("actual", &actual),
                     ("target", &main.target.display),
-                    ("progress", &text(main.progress.as_ref())),
+                    ("progress", &optp(main.progress.as_ref())),
                     ("time", &super::compute::pct(time).display),
                     (
                         "pace",
                         &behind.map_or_else(none, |b| super::compute::points(b, self.lang).display),
                     ),
-                    ("attainment", &text(main.attainment.as_ref())),
+                    ("attainment", &optp(main.attainment.as_ref())),
                     ("light", &light(main.status)),
                 ],
             )
@@ -72,7 +53,7 @@ impl Builder<'_> {
                     ("name", &main.name),
                     ("actual", &actual),
                     ("target", &main.target.display),
-                    ("attainment", &text(main.attainment.as_ref())),
+                    ("attainment", &optp(main.attainment.as_ref())),
                     ("light", &light(main.status)),
                     (
                         "variance",
@@ -81,7 +62,7 @@ impl Builder<'_> {
                             .as_ref()
                             .map_or_else(none, |v| v.display.clone()),
                     ),
-                    ("growth", &text(main.growth.as_ref())),
+                    ("growth", &optp(main.growth.as_ref())),
                 ],
             )
         };
@@ -108,7 +89,7 @@ impl Builder<'_> {
             if matches!(t.status, Light::Red | Light::Amber) {
                 let a = t.attainment.as_ref();
                 let v = a.map_or(Decimal::ZERO, |p| p.value);
-                lit.push((t.status, v, t.name.clone(), self.c("target"), text(a)));
+                lit.push((t.status, v, t.name.clone(), self.c("target"), optp(a)));
             }
             for b in t.breakdowns.iter().filter(|b| !b.segment) {
                 for i in &b.items {
@@ -116,7 +97,7 @@ impl Builder<'_> {
                         let a = i.attainment.as_ref();
                         let v = a.map_or(Decimal::ZERO, |p| p.value);
                         let place = format!("{}·{}", t.name, self.dim_label(b));
-                        lit.push((i.status, v, i.name.clone(), place, text(a)));
+                        lit.push((i.status, v, i.name.clone(), place, optp(a)));
                     }
                 }
             }
@@ -136,7 +117,7 @@ impl Builder<'_> {
                 let place = strategy
                     .or_else(|| k.group.clone())
                     .unwrap_or_else(|| self.l.get("review.kpi"));
-                lit.push((k.status, v, k.metric.clone(), place, text(a)));
+                lit.push((k.status, v, k.metric.clone(), place, optp(a)));
             }
         }
         if lit.is_empty() {
@@ -147,7 +128,7 @@ impl Builder<'_> {
         let rows = lit
             .into_iter()
             .map(|(l, _, item, place, att)| {
-                row(vec![
+                Row::body(vec![
                     Cell::text(item),
                     Cell::text(place),
                     Cell::text(att),
@@ -161,11 +142,11 @@ impl Builder<'_> {
         Some(Block {
             caption: Some(self.l.get("review.lit")),
             columns: vec![
-                col(self.c("item"), "left", 4),
-                col(self.c("group"), "left", 3),
-                col(self.l.get("review.col_attainment_or_closeness"), "right", 2)
+                Column::new(self.c("item"), "left", 4),
+                Column::new(self.c("group"), "left", 3),
+                Column::new(self.l.get("review.col_attainment_or_closeness"), "right", 2)
                     .measuring(Measure::Rate),
-                col(self.c("status"), "left", 2),
+                Column::new(self.c("status"), "left", 2).measuring(Measure::Status),
             ],
             rows,
             note: Some(self.l.get("review.lit_note")),
@@ -209,7 +190,7 @@ impl Builder<'_> {
         let rows = gaps
             .iter()
             .map(|(i, dim, _)| {
-                row(vec![
+                Row::body(vec![
                     Cell::text(&i.name),
                     Cell::text(dim),
                     Cell::text(opt(i.target_to_date.as_ref())),
@@ -227,9 +208,9 @@ impl Builder<'_> {
         Some(Block {
             caption: Some(self.l.get("review.gaps")),
             columns: vec![
-                col(self.c("item"), "left", 3),
-                col(self.l.get("review.col_dimension"), "left", 2),
-                col(
+                Column::new(self.c("item"), "left", 3),
+                Column::new(self.l.get("review.col_dimension"), "left", 2),
+                Column::new(
                     self.c(if r.partial {
                         "target_to_date"
                     } else {
@@ -238,9 +219,9 @@ impl Builder<'_> {
                     "right",
                     2,
                 ),
-                col(self.c("actual"), "right", 2),
-                col(self.c("variance"), "right", 2),
-                col(
+                Column::new(self.c("actual"), "right", 2),
+                Column::new(self.c("variance"), "right", 2),
+                Column::new(
                     self.l
                         .fmt("review.col_contribution_to", &[("whole", whole)]),
                     "right",
@@ -271,7 +252,7 @@ impl Builder<'_> {
                         _ => a.value.raw.clone(),
                     },
                 );
-                row(vec![
+                Row::body(vec![
                     Cell::text(&q.name),
                     Cell::text(self.l.get(match q.kind {
                         RequestKind::Budget => "request.budget",
@@ -287,10 +268,10 @@ impl Builder<'_> {
         Some(Block {
             caption: Some(self.l.get("review.decisions")),
             columns: vec![
-                col(self.l.get("review.col_request"), "left", 3),
-                col(self.l.get("review.col_kind"), "left", 2),
-                col(self.l.get("review.col_amount"), "right", 2),
-                col(self.l.get("review.col_reason"), "left", 5),
+                Column::new(self.l.get("review.col_request"), "left", 3),
+                Column::new(self.l.get("review.col_kind"), "left", 2),
+                Column::new(self.l.get("review.col_amount"), "right", 2),
+                Column::new(self.l.get("review.col_reason"), "left", 5),
             ],
             rows,
             note: None,

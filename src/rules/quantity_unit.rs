@@ -124,7 +124,10 @@ pub fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     }
     super::each_breakdown(p, &mut |_, _, b| {
         for i in &b.items {
-            any.push(&i.value);
+            // A value left out (the share gives it) is not the user's text.
+            if i.value_written() {
+                any.push(&i.value);
+            }
             any.extend(i.last_year.iter());
             percents.extend(i.share.iter().chain(&i.growth));
         }

@@ -71,28 +71,56 @@ fn compiled() -> &'static Compiled {
     })
 }
 
-/// Validates the tree against the plan schema; every error becomes a finding.
-pub fn validate(root: &Node) -> Vec<Finding> {
+/// Sequences longer than this are validated one window of items at a time: the
+/// validator collects every error of a run before it hands back the first, so a
+/// sequence of a million invalid entries would otherwise hold a million errors at once.
+const WINDOW: usize = 1024;
+
+/// Validates the tree against the plan schema; every error becomes a finding, up to
+/// [`crate::diagnostics::MAX_PER_CODE`] (the rest are counted in one finding).
+///
+/// The tree is handed back as it came; while it is checked, each long sequence holds
+/// one window of its items at a time (moved, not copied).
+pub fn validate(root: &mut Node) -> Vec<Finding> {
     let compiled = compiled();
-    if compiled.validator.is_valid(root) {
+    if compiled.validator.is_valid(&*root) {
         return Vec::new();
     }
     let mut findings = Vec::new();
     let mut beyond = 0usize;
-    for error in compiled.validator.iter_errors(root) {
-        // A flood (a million invalid entries) is counted past the cap, never held.
-        if findings.len() >= crate::diagnostics::MAX_PER_CODE {
-            beyond += 1;
-            continue;
+    let mut long = Vec::new();
+    long_sequences(root, &mut Vec::new(), &mut String::new(), &mut long);
+    // Everything but the long sequences (empty for this pass: the schema has no
+    // `minItems`, so an empty sequence adds no error of its own).
+    let mut stash: Vec<Vec<Node>> = long
+        .iter()
+        .map(|(path, _)| std::mem::take(seq_at(root, path)))
+        .collect();
+    let whole = Shift::default();
+    run(compiled, root, &whole, &mut findings, &mut beyond);
+    for ((path, pointer), items) in long.iter().zip(stash.iter_mut()) {
+        let mut rest = std::mem::take(items).into_iter();
+        let mut done = Vec::new();
+        let mut start = 0;
+        loop {
+            let window: Vec<Node> = rest.by_ref().take(WINDOW).collect();
+            if window.is_empty() {
+                break;
+            }
+            let n = window.len();
+            *seq_at(root, path) = window;
+            let shift = Shift {
+                prefix: format!("{pointer}/"),
+                offset: start,
+            };
+            run(compiled, root, &shift, &mut findings, &mut beyond);
+            done.append(seq_at(root, path));
+            start += n;
         }
-        map_error(
-            root,
-            &compiled.schema,
-            error.instance_path().as_str(),
-            error.kind(),
-            &error.to_string(),
-            &mut findings,
-        );
+        *items = done;
+    }
+    for ((path, _), items) in long.iter().zip(stash) {
+        *seq_at(root, path) = items;
     }
     findings.sort_by_key(|f| (f.primary.span, f.message.clone()));
     findings.dedup_by(|a, b| a.primary.span == b.primary.span && a.message == b.message);
@@ -102,16 +130,131 @@ pub fn validate(root: &Node) -> Vec<Finding> {
     findings
 }
 
+fn run(
+    compiled: &Compiled,
+    root: &Node,
+    shift: &Shift,
+    findings: &mut Vec<Finding>,
+    beyond: &mut usize,
+) {
+    if compiled.validator.is_valid(root) {
+        return;
+    }
+    for error in compiled.validator.iter_errors(root) {
+        map_error(root, &compiled.schema, shift, &error, findings, beyond);
+    }
+}
+
+/// Where the items of a window really stand: a pointer under `prefix` has its first
+/// index raised by `offset` (in messages; the tree is read with the pointer as given).
+#[derive(Default)]
+struct Shift {
+    prefix: String,
+    offset: usize,
+}
+
+impl Shift {
+    /// Whether an error at `pointer` is this run's to report.
+    fn covers(&self, pointer: &str) -> bool {
+        pointer.starts_with(self.prefix.as_str())
+    }
+
+    fn apply<'a>(&self, pointer: &'a str) -> std::borrow::Cow<'a, str> {
+        if self.prefix.is_empty() {
+            return pointer.into();
+        }
+        let Some(rest) = pointer.strip_prefix(self.prefix.as_str()) else {
+            return pointer.into();
+        };
+        let (index, tail) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+        match index.parse::<usize>() {
+            Ok(i) => format!("{}{}{tail}", self.prefix, i + self.offset).into(),
+            Err(_) => pointer.into(),
+        }
+    }
+}
+
+/// The outermost sequences longer than [`WINDOW`]: their path (child positions from the
+/// root) and JSON pointer.
+fn long_sequences(
+    node: &Node,
+    path: &mut Vec<usize>,
+    pointer: &mut String,
+    out: &mut Vec<(Vec<usize>, String)>,
+) {
+    match &node.value {
+        Value::Seq(items) if items.len() > WINDOW => out.push((path.clone(), pointer.clone())),
+        Value::Seq(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let len = pointer.len();
+                pointer.push_str(&format!("/{i}"));
+                path.push(i);
+                long_sequences(item, path, pointer, out);
+                path.pop();
+                pointer.truncate(len);
+            }
+        }
+        Value::Map(entries) => {
+            for (i, e) in entries.iter().enumerate() {
+                let len = pointer.len();
+                pointer.push('/');
+                pointer.push_str(&e.key.replace('~', "~0").replace('/', "~1"));
+                path.push(i);
+                long_sequences(&e.value, path, pointer, out);
+                path.pop();
+                pointer.truncate(len);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The items of the sequence at `path` (as [`long_sequences`] found it).
+fn seq_at<'a>(mut node: &'a mut Node, path: &[usize]) -> &'a mut Vec<Node> {
+    for &i in path {
+        node = match &mut node.value {
+            Value::Seq(items) => &mut items[i],
+            Value::Map(entries) => &mut entries[i].value,
+            _ => unreachable!("a path from long_sequences"),
+        };
+    }
+    match &mut node.value {
+        Value::Seq(items) => items,
+        _ => unreachable!("a path from long_sequences"),
+    }
+}
+
 fn map_error(
     root: &Node,
     schema: &Json,
-    pointer: &str,
-    kind: &ValidationErrorKind,
-    fallback: &str,
+    shift: &Shift,
+    error: &jsonschema::ValidationError<'_>,
     out: &mut Vec<Finding>,
+    beyond: &mut usize,
 ) {
+    // A flood (a million invalid entries, all in one `anyOf` of an optional section) is
+    // counted past the cap, never turned into findings.
+    // Each error of an `anyOf` branch counts as its own (below).
+    let full = out.len() >= crate::diagnostics::MAX_PER_CODE;
+    let any_of = matches!(
+        error.kind(),
+        ValidationErrorKind::AnyOf { .. } | ValidationErrorKind::OneOfNotValid { .. }
+    );
+    let pointer = error.instance_path().as_str();
+    // A window's run sees the rest of the tree again: what lies outside the window was
+    // reported by the first run.
+    if !any_of && !shift.covers(pointer) {
+        return;
+    }
+    if full && !any_of {
+        *beyond += 1;
+        return;
+    }
+    let kind = error.kind();
+    // The validator's own English text, only where no message of ours fits.
+    let fallback = || error.to_string();
     let (node, key_span) = root.pointer(pointer).unwrap_or((root, None));
-    let at = describe_path(pointer);
+    let at = describe_path(&shift.apply(pointer));
     match kind {
         ValidationErrorKind::AdditionalProperties { unexpected } => {
             let allowed = allowed_keys(schema, root, pointer);
@@ -214,9 +357,20 @@ fn map_error(
             // Every branch rejects the same value for not being its constant (the plan
             // kinds, one branch each): one finding listing every allowed value.
             if let Some((path, opts)) = constants_of_all_branches(context) {
+                if !shift.covers(&path) {
+                    return;
+                }
+                if full {
+                    *beyond += 1;
+                    return;
+                }
                 let (node, _) = root.pointer(&path).unwrap_or((root, None));
                 let opts: Vec<&str> = opts.iter().map(String::as_str).collect();
-                out.push(not_allowed(node, &describe_path(&path), &opts));
+                out.push(not_allowed(
+                    node,
+                    &describe_path(&shift.apply(&path)),
+                    &opts,
+                ));
                 return;
             }
             // `Option<T>` is `anyOf [T, null]`: report the errors of the non-null branch.
@@ -231,30 +385,21 @@ fn map_error(
             match branch {
                 Some(errs) if !errs.is_empty() => {
                     for e in errs {
-                        map_error(
-                            root,
-                            schema,
-                            e.instance_path().as_str(),
-                            e.kind(),
-                            &e.to_string(),
-                            out,
-                        );
+                        map_error(root, schema, shift, e, out, beyond);
                     }
                 }
-                _ => out.push(Finding::new(
-                    &builtin::SCHEMA,
-                    node.span,
-                    fallback.to_owned(),
-                )),
+                _ if !shift.covers(pointer) => {}
+                _ if full => *beyond += 1,
+                _ => out.push(Finding::new(&builtin::SCHEMA, node.span, fallback())),
             }
         }
         _ => out.push(Finding::new(
             &builtin::SCHEMA,
             node.span,
             if at.is_empty() {
-                fallback.to_owned()
+                fallback()
             } else {
-                crate::t!("schema-other-at", message = fallback.to_owned(), at = at)
+                crate::t!("schema-other-at", message = fallback(), at = at)
             },
         )),
     }
@@ -466,10 +611,10 @@ mod tests {
 
     #[test]
     fn schema_compiles_and_requires_sections_per_kind() {
-        let root = parse("kind: region\nid: x\ntitle: t\nstatus: final\nperiod: {start: 2026-01-01, end: 2026-12-31}\n")
+        let mut root = parse("kind: region\nid: x\ntitle: t\nstatus: final\nperiod: {start: 2026-01-01, end: 2026-12-31}\n")
             .root
             .unwrap();
-        let findings = validate(&root);
+        let findings = validate(&mut root);
         let messages: Vec<_> = findings.iter().map(|f| f.message.as_str()).collect();
         assert!(
             messages.contains(&"a `region` plan needs a `campaigns` section"),
@@ -480,8 +625,8 @@ mod tests {
     #[test]
     fn unknown_fields_point_at_the_key_and_suggest() {
         let text = "kind: region\nid: x\ntitle: t\nstatus: final\nperiod: {start: 2026-01-01, end: 2026-12-31}\ntargest: []\n";
-        let root = parse(text).root.unwrap();
-        let findings = validate(&root);
+        let mut root = parse(text).root.unwrap();
+        let findings = validate(&mut root);
         let f = findings.iter().find(|f| f.code == "P005").unwrap();
         assert_eq!(&text[f.primary.span.start..f.primary.span.end], "targest");
         assert_eq!(f.help.as_deref(), Some("did you mean `targets`?"));
@@ -490,9 +635,100 @@ mod tests {
     #[test]
     fn nested_unknown_fields_suggest_from_the_right_object() {
         let text = "kind: company\nid: x\ntitle: t\nstatus: final\nperiod: {start: 2026-01-01, end: 2026-12-31}\nbudget:\n  total: 1万元\n  lnies: []\n";
-        let root = parse(text).root.unwrap();
-        let findings = validate(&root);
+        let mut root = parse(text).root.unwrap();
+        let findings = validate(&mut root);
         let f = findings.iter().find(|f| f.code == "P005").unwrap();
         assert_eq!(f.help.as_deref(), Some("did you mean `lines`?"));
+    }
+
+    /// A plan whose `swot.strengths` holds `n` items, those in `bad` plain numbers (not
+    /// the mapping an item needs), the rest valid.
+    fn swot_plan(n: usize, bad: std::ops::Range<usize>) -> String {
+        let mut text = String::from(
+            "kind: company\nid: x\ntitle: t\nstatus: final\nperiod: {start: 2026-01-01, end: 2026-12-31}\nswot:\n  strengths:\n",
+        );
+        for i in 0..n {
+            if bad.contains(&i) {
+                text.push_str(&format!("    - {i}\n"));
+            } else {
+                text.push_str("    - {title: a, text: b}\n");
+            }
+        }
+        text.push_str("  threats:\n    - 7\n");
+        text
+    }
+
+    #[test]
+    fn long_sequences_are_checked_a_window_at_a_time_with_their_true_indices() {
+        // Items 1500.. are in the second window; the threat after the sequence is not.
+        let text = swot_plan(3 * WINDOW, 1500..1503);
+        let mut root = parse(&text).root.unwrap();
+        let before = root.clone();
+        let findings = validate(&mut root);
+        assert_eq!(root, before, "the tree is handed back as it came");
+        let items: Vec<_> = findings
+            .iter()
+            .filter(|f| f.message.contains("swot."))
+            .collect();
+        let messages: Vec<_> = items.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(items.len(), 4, "{messages:?}");
+        for (f, i) in items.iter().zip(1500..1503) {
+            assert!(
+                f.message.contains(&format!("`swot.strengths[{i}]`")),
+                "{}",
+                f.message
+            );
+            assert_eq!(
+                &text[f.primary.span.start..f.primary.span.end],
+                i.to_string()
+            );
+        }
+        assert!(
+            items[3].message.contains("`swot.threats[0]`"),
+            "{messages:?}"
+        );
+        assert!(findings.iter().all(|f| f.omitted == 0));
+    }
+
+    #[test]
+    fn a_flood_across_windows_is_kept_to_the_cap_and_counted_exactly() {
+        let max = crate::diagnostics::MAX_PER_CODE;
+        let n = 3 * WINDOW + 5;
+        let mut root = parse(&swot_plan(n, 0..n)).root.unwrap();
+        let findings = validate(&mut root);
+        let items = findings
+            .iter()
+            .filter(|f| f.message.contains("`swot.strengths["))
+            .count();
+        let omitted: Vec<_> = findings.iter().filter(|f| f.omitted > 0).collect();
+        assert_eq!(omitted.len(), 1);
+        // The missing sections and the threat are checked first (outside the long
+        // sequence); the items fill the rest of the cap, and every other is counted.
+        assert!(findings
+            .iter()
+            .any(|f| f.message.contains("`swot.threats[0]`")));
+        assert_eq!(findings.len() - 1, max);
+        assert!(items > max - 10, "{items}");
+        assert_eq!(omitted[0].omitted, n - items);
+    }
+
+    #[test]
+    fn shift_raises_the_index_under_its_prefix_only() {
+        let shift = Shift {
+            prefix: "/swot/strengths/".into(),
+            offset: 1024,
+        };
+        assert_eq!(shift.apply("/swot/strengths/3"), "/swot/strengths/1027");
+        assert_eq!(
+            shift.apply("/swot/strengths/3/title"),
+            "/swot/strengths/1027/title"
+        );
+        assert_eq!(shift.apply("/swot/threats/3"), "/swot/threats/3");
+        assert_eq!(shift.apply("/swot/strengths"), "/swot/strengths");
+        assert_eq!(Shift::default().apply("/a/1"), "/a/1");
+        assert!(shift.covers("/swot/strengths/3/title"));
+        assert!(!shift.covers("/swot/threats/0"));
+        assert!(!shift.covers("/swot"));
+        assert!(Shift::default().covers("/swot"));
     }
 }

@@ -88,6 +88,17 @@ fn route(shared: &Shared, path: &str) -> Reply {
         return Reply::Page(pages::index(&state));
     }
     let not_found = || Reply::NotFound(pages::not_found(&state));
+    // The monthly report of the tree (`planc review DIR --as-of`), as of the latest
+    // month its exports report: the wrapper page, and the report it frames.
+    if path == "/monthly" {
+        return Reply::Page(pages::monthly(&state));
+    }
+    if path == "/monthly/report" {
+        return match super::monthly_report(&state) {
+            Ok(bytes) => Reply::Report(bytes),
+            Err(_) => not_found(),
+        };
+    }
     let (kind, rest) = match path.strip_prefix('/').and_then(|p| p.split_once('/')) {
         Some(x) => x,
         None => return not_found(),

@@ -309,6 +309,24 @@ fn open(path: &Path, config: Config) -> Workspace {
     Workspace::open(std::slice::from_ref(&path.to_path_buf()), config, &opts)
 }
 
+/// The monthly report as `planc review ROOT --as-of` writes it in HTML, as of the latest
+/// month the workspace's monthly exports report; `Err` with the reason it cannot be made.
+pub(crate) fn monthly_report(state: &State) -> Result<Vec<u8>, String> {
+    let as_of = crate::review::monthly::latest_month(&state.ws)
+        .ok_or_else(|| crate::t_in!(state.lang, "serve-monthly-none"))?;
+    let (m, bytes) = crate::i18n::scope(state.lang, || {
+        crate::report::monthly(&state.ws, as_of, Some(crate::render::Format::Html))
+    })?;
+    if bytes.is_empty() {
+        return Err(crate::t_in!(
+            state.lang,
+            "serve-monthly-errors",
+            errors = m.errors()
+        ));
+    }
+    Ok(bytes)
+}
+
 /// The files served: plans and reviews the user's path covers, inside the root.
 pub(crate) fn served(state: &State) -> Vec<FileId> {
     (0..state.ws.files.len())
@@ -421,6 +439,11 @@ pub(crate) fn apply(state: &mut State, changed: &[PathBuf]) -> Vec<String> {
             reopen = true;
             continue;
         }
+        if path.is_dir() {
+            // A folder moved in (a month's exports): its files are found by opening again.
+            reopen = true;
+            continue;
+        }
         let known = state.ws.find_path(&path).is_some();
         if !known && crate::workspace::discover::role_of(&path).is_none() {
             continue;
@@ -451,11 +474,21 @@ pub(crate) fn apply(state: &mut State, changed: &[PathBuf]) -> Vec<String> {
         state.lang = page_lang(state);
         render_all(state);
         state.generation += 1;
-        return served(state).into_iter().map(|i| rel(state, i)).collect();
+        let mut out: Vec<String> = served(state).into_iter().map(|i| rel(state, i)).collect();
+        out.push("monthly".into());
+        return out;
     }
     if touched.is_empty() {
         return Vec::new();
     }
+    // A month's export landed or changed: the monthly report changes with it.
+    let actuals_changed = touched.iter().any(|&i| {
+        state
+            .ws
+            .files
+            .get(i)
+            .is_some_and(|f| f.role == Role::Actuals)
+    });
     // A review reads its plan and actuals: re-render every review with what changed.
     let served_ids = served(state);
     let redo: Vec<FileId> = served_ids
@@ -468,5 +501,9 @@ pub(crate) fn apply(state: &mut State, changed: &[PathBuf]) -> Vec<String> {
     }
     state.lang = page_lang(state);
     state.generation += 1;
-    redo.into_iter().map(|i| rel(state, i)).collect()
+    let mut out: Vec<String> = redo.into_iter().map(|i| rel(state, i)).collect();
+    if actuals_changed {
+        out.push("monthly".into());
+    }
+    out
 }

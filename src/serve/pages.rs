@@ -158,6 +158,13 @@ fn org_tree(state: &State, ids: &[FileId], h: &mut String) {
         .filter(|&i| ws.link(i).is_none() && !ws.children(i).is_empty())
         .collect();
     let _ = write!(h, "<h2>{}</h2>", esc(&t_in!(lang, "serve-org-tree")));
+    if let Some(as_of) = crate::review::monthly::latest_month(ws).filter(|_| !roots.is_empty()) {
+        let _ = write!(
+            h,
+            "<p><a href=\"/monthly\">{}</a></p>",
+            esc(&t_in!(lang, "serve-monthly-link", date = as_of.to_string()))
+        );
+    }
     if roots.is_empty() {
         let _ = write!(h, "<p>{}</p>", esc(&t_in!(lang, "serve-no-tree")));
         return;
@@ -329,6 +336,40 @@ pub(crate) fn plan(state: &State, id: FileId) -> String {
             "<section class=\"diag\"><p>{}</p></section>",
             esc(&t_in!(lang, "serve-no-last-good"))
         );
+    }
+    h.push_str(RELOAD);
+    h.push_str("</body></html>\n");
+    h
+}
+
+/// The monthly report's page: the report framed, reloaded when a file changes (a new
+/// month's export lands), or why it cannot be made.
+pub(crate) fn monthly(state: &State) -> String {
+    let lang = state.lang;
+    let title = t_in!(lang, "serve-monthly");
+    let mut h = head(lang, &title);
+    let _ = write!(
+        h,
+        "<header class=\"bar\"><a href=\"/\">{}</a><strong>{}</strong><span class=\"live\">{}</span></header>",
+        esc(&t_in!(lang, "serve-back")),
+        esc(&title),
+        esc(&t_in!(lang, "serve-live")),
+    );
+    match super::monthly_report(state) {
+        Ok(_) => {
+            let _ = write!(
+                h,
+                "<iframe id=\"report\" sandbox=\"allow-same-origin\" title=\"{}\" src=\"/monthly/report\"></iframe>",
+                esc(&title)
+            );
+        }
+        Err(reason) => {
+            let _ = write!(
+                h,
+                "<section class=\"diag\"><p class=\"err\">{}</p></section>",
+                esc(&t_in!(lang, "serve-trouble", reason = reason))
+            );
+        }
     }
     h.push_str(RELOAD);
     h.push_str("</body></html>\n");

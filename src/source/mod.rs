@@ -7,6 +7,7 @@ pub mod de;
 pub mod decode;
 pub mod scope;
 pub mod slips;
+pub mod write;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -34,7 +35,7 @@ pub fn max_file_bytes() -> u64 {
     MAX_BYTES.load(std::sync::atomic::Ordering::Relaxed)
 }
 
-/// Why [`read`] refused a file (carried inside its `io::Error`; `load::io_reason` says it
+/// Why [`read`] refused a file (carried inside its `io::Error`; `io_reason` says it
 /// in the user's language).
 #[derive(Debug)]
 pub enum ReadRefusal {
@@ -308,6 +309,29 @@ impl SourceFile {
 pub fn display_path(path: &Path) -> String {
     let s = path.to_string_lossy().replace('\\', "/");
     s.strip_prefix("./").map(str::to_owned).unwrap_or(s)
+}
+
+/// The sha256 of a file's bytes, in hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(bytes);
+    let mut s = String::with_capacity(64);
+    for b in digest {
+        s.push_str(&format!("{b:02x}"));
+    }
+    s
+}
+
+/// The reason of an I/O error, in the current language.
+pub fn io_reason(e: &std::io::Error) -> String {
+    if let Some(why) = e.get_ref().and_then(|i| i.downcast_ref::<ReadRefusal>()) {
+        return why.to_string();
+    }
+    match e.kind() {
+        std::io::ErrorKind::NotFound => crate::t!("io-not-found"),
+        std::io::ErrorKind::PermissionDenied => crate::t!("io-permission-denied"),
+        _ => e.to_string(),
+    }
 }
 
 #[cfg(test)]

@@ -62,7 +62,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Found>, Vec<FileReport>) {
                     crate::t!(
                         "io-cannot-read",
                         path = display_path(p),
-                        reason = crate::load::io_reason(&e)
+                        reason = crate::source::io_reason(&e)
                     ),
                 ));
                 continue;
@@ -143,7 +143,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Found>, Vec<FileReport>) {
                             crate::t!(
                                 "io-cannot-read",
                                 path = display_path(e.path()),
-                                reason = crate::load::io_reason(&err)
+                                reason = crate::source::io_reason(&err)
                             ),
                         )),
                     }

@@ -46,6 +46,12 @@ pub use discover::{is_plan_file, Role};
 pub use graph::{Link, ParentRef};
 pub use rollup::{filled, Filled};
 
+/// The plan an actuals file of the workspace belongs to (its `plan:`, else the id its
+/// file name starts with).
+pub fn plan_of_actuals(ws: &Workspace, i: FileId) -> Option<FileId> {
+    reviews::plan_of_actuals(ws, &ws.graph, i)
+}
+
 /// Index of a file in [`Workspace::files`].
 pub type FileId = usize;
 
@@ -700,7 +706,7 @@ fn links_text(bytes: &[u8]) -> bool {
 
 /// Checks a file from its bytes (the one parse).
 fn check_bytes(path: &Path, role: Role, bytes: Vec<u8>, config: &Config, opts: &Options) -> File {
-    let sha256 = opts.hash.then(|| crate::render::checks::sha256_hex(&bytes));
+    let sha256 = opts.hash.then(|| crate::source::sha256_hex(&bytes));
     let mut f = File::empty(path, role, true, false);
     f.sha256 = sha256;
     f.lang = config.lang.ui();

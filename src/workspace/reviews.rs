@@ -113,6 +113,25 @@ pub fn check(ws: &Workspace) -> Checked {
             }
         }
     }
+    // Monthly exports of one plan (each file one month) are one series: joined
+    // together, so a month given twice or a month missing between them is found, and
+    // one month's file alone is not short of the months before it.
+    let mut series: std::collections::BTreeMap<FileId, Vec<FileId>> = Default::default();
+    for (i, f) in ws.files.iter().enumerate() {
+        if f.role != Role::Actuals || !f.requested || actuals.contains_key(&i) {
+            continue;
+        }
+        if f.actuals.as_ref().is_some_and(is_monthly) {
+            if let Some(plan) = plan_of_actuals(ws, &ws.graph, i) {
+                series.entry(plan).or_default().push(i);
+            }
+        }
+    }
+    for (plan, files) in series.into_iter().filter(|(_, v)| v.len() > 1) {
+        for (i, r) in joined_series(ws, plan, &files, &from) {
+            actuals.insert(i, r);
+        }
+    }
     for (i, f) in ws.files.iter().enumerate() {
         if f.role != Role::Actuals || !f.requested || actuals.contains_key(&i) {
             continue;
@@ -203,6 +222,65 @@ fn standalone(ws: &Workspace, i: FileId, from: &FromWorkspace) -> FileReport {
             source: None,
             findings: Vec::new(),
         })
+}
+
+/// One month's export: every row is of the same single month (`2026-09`).
+pub fn is_monthly(a: &ActualsFile) -> bool {
+    let Some(first) = a.rows.first() else {
+        return false;
+    };
+    let month = first.period.value.trim();
+    crate::actuals::period::form(month).is_some_and(|f| f.is_month())
+        && a.rows.iter().all(|r| r.period.value.trim() == month)
+}
+
+/// An export of months only (one month or several; no quarter, half or year rows): the
+/// files the monthly report reads as its series.
+pub fn is_months(a: &ActualsFile) -> bool {
+    !a.rows.is_empty()
+        && a.rows.iter().all(|r| {
+            crate::actuals::period::form(r.period.value.trim()).is_some_and(|f| f.is_month())
+        })
+}
+
+/// The monthly files of one plan checked together as one series; each file gets its
+/// own report.
+fn joined_series(
+    ws: &Workspace,
+    plan: FileId,
+    files: &[FileId],
+    from: &FromWorkspace,
+) -> Vec<(FileId, FileReport)> {
+    let paths: Vec<PathBuf> = files.iter().map(|&i| ws.files[i].path.clone()).collect();
+    let out = session::run_with(
+        &Request {
+            path: &ws.files[plan].path,
+            actuals: &paths,
+            as_of: None,
+            config: &ws.config,
+            report_missing: false,
+        },
+        true,
+        from,
+    );
+    files
+        .iter()
+        .map(|&i| {
+            let f = &ws.files[i];
+            let r = out
+                .reports
+                .iter()
+                .rev()
+                .find(|r| super::same_file(&r.path, &f.path))
+                .map(super::clone_report)
+                .unwrap_or_else(|| FileReport {
+                    path: f.path.clone(),
+                    source: None,
+                    findings: Vec::new(),
+                });
+            (i, r)
+        })
+        .collect()
 }
 
 /// Runs the review of a `kind: review` file of the workspace with every figure computed

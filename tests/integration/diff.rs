@@ -83,8 +83,9 @@ fn a_province_target_moved_to_another_province() {
     let md = diff(dir.path(), EAST, &["--format", "md"], 0);
     // The total did not change: the summary names the cells, not a target change.
     assert_eq!(first_line(&md), "**2 处分解调整**");
-    assert!(md.contains("| 华东大区年度销售指标 › 按省市分解 › 上海市 | 指标值 | 2.1亿元 | 2.2亿元 | +0.1亿元 | +4.8% |"), "{md}");
-    assert!(md.contains("| −0.1亿元 | −4.1% |"), "{md}");
+    // Money as the region's report prints it (万元: its amounts need it), not as written.
+    assert!(md.contains("| 华东大区年度销售指标 › 按省市分解 › 上海市 | 指标值 | 21,000万元 | 22,000万元 | +1,000万元 | +4.8% |"), "{md}");
+    assert!(md.contains("| −1,000万元 | −4.1% |"), "{md}");
     insta::assert_snapshot!("md_province_moved", md);
 }
 
@@ -133,18 +134,18 @@ fn a_budget_line_split_in_two() {
     // The total stayed: the summary says how much moved between the lines.
     assert_eq!(
         first_line(&md),
-        "**CNY 126m of budget moved between 2 lines**"
+        "**CNY 126.0m of budget moved between 2 lines**"
     );
     let zh = diff(dir.path(), COMPANY, &[], 0);
     assert_eq!(first_line(&zh), "预算 12,600万元 在 2 个科目间调整");
     // Money in millions in English, shares in points, a real minus sign.
     assert!(
-        md.contains("| CNY 486m | CNY 360m | −CNY 126m | −25.9% |"),
+        md.contains("| CNY 486.0m | CNY 360.0m | −CNY 126.0m | −25.9% |"),
         "{md}"
     );
     assert!(md.contains("| 45% | 33.3% | −11.7 pp |  |"), "{md}");
     assert!(
-        md.contains("| 数字化推广费用 | added |  | CNY 126m | +CNY 126m |  |"),
+        md.contains("| 数字化推广费用 | added |  | CNY 126.0m | +CNY 126.0m |  |"),
         "{md}"
     );
     insta::assert_snapshot!("md_budget_split_en", md);
@@ -235,15 +236,63 @@ fn the_summary_line_comes_first_with_exact_figures() {
     let md = diff(dir.path(), COMPANY, &["--format", "md"], 0);
     assert_eq!(
         first_line(&md),
-        "**状态 定稿 → 草稿，目标 +0.2亿元（+0.6%），1 处分解调整，1 项策略调整，1 项KPI调整，预算 108,000万元 → 110,000万元，预算 1 个科目调整**"
+        "**状态 定稿 → 草稿，目标 +2,000万元（+0.6%），1 处分解调整，1 项策略调整，1 项KPI调整，预算 108,000万元 → 110,000万元，预算 1 个科目调整**"
     );
     insta::assert_snapshot!("md_company_pr", md);
     let human = diff(dir.path(), COMPANY, &["--lang", "en"], 0);
     assert_eq!(
         first_line(&human),
-        "status final → draft, target +CNY 20m (+0.6%), 1 breakdown cell changed, 1 strategy changed, 1 KPI changed, budget CNY 1,080m → CNY 1,100m, 1 budget line changed"
+        "status final → draft, target +CNY 20.0m (+0.6%), 1 breakdown cell changed, 1 strategy changed, 1 KPI changed, budget CNY 1,080.0m → CNY 1,100.0m, 1 budget line changed"
     );
     insta::assert_snapshot!("human_company_pr_en", human);
+}
+
+#[test]
+fn money_follows_the_unit_the_reports_are_asked_for() {
+    let dir = pair(COMPANY, &company_edit());
+    // `--money-unit`: every amount in it, one number of decimals (the report's two).
+    let forced = diff(dir.path(), COMPANY, &["--money-unit", "亿元"], 0);
+    assert!(
+        forced.contains("年度销售总额 · 指标值: 36.00亿元 → 36.20亿元 (+0.20亿元, +0.6%)"),
+        "{forced}"
+    );
+    assert!(forced.contains("预算 10.80亿元 → 11.00亿元"), "{forced}");
+    // planc.toml's `[render] money_unit` beside the plans does the same.
+    std::fs::write(
+        dir.path().join("planc.toml"),
+        "[render]\nmoney_unit = \"亿元\"\n",
+    )
+    .unwrap();
+    let configured = diff(dir.path(), COMPANY, &[], 0);
+    assert_eq!(configured, forced);
+    // A plan's `report_unit` wins over planc.toml; `--money-unit` wins over both.
+    let with_unit = |t: &str| t.replacen("unit: 万元\n", "unit: 万元\nreport_unit: 元\n", 1);
+    for side in ["old", "new"] {
+        let f = dir.path().join(side).join("company.plan.yaml");
+        std::fs::write(&f, with_unit(&std::fs::read_to_string(&f).unwrap())).unwrap();
+    }
+    let own = diff(dir.path(), COMPANY, &[], 0);
+    assert!(
+        own.contains("3,600,000,000元 → 3,620,000,000元 (+20,000,000元, +0.6%)"),
+        "{own}"
+    );
+    assert_eq!(
+        diff(dir.path(), COMPANY, &["--money-unit", "亿元"], 0),
+        forced
+    );
+    // A unit planc does not know is a usage error naming it.
+    planc_env()
+        .current_dir(dir.path())
+        .args([
+            "diff",
+            "--money-unit",
+            "美元",
+            "old/company.plan.yaml",
+            "new/company.plan.yaml",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("美元"));
 }
 
 #[test]
@@ -272,7 +321,7 @@ fn json_validates_against_the_committed_schema() {
     assert_eq!(target["old"]["value"], "3600000000");
     assert_eq!(target["new"]["value"], "3620000000");
     assert_eq!(target["delta"], "20000000");
-    assert_eq!(target["display"]["delta"], "+0.2亿元");
+    assert_eq!(target["display"]["delta"], "+2,000万元");
     // A JSON document that breaks the schema is caught: the test can fail.
     let mut broken = json.clone();
     broken["files"][0]["changes"][0]["kind"] = Value::from("moved");
@@ -483,7 +532,7 @@ fn git_revisions_are_compared_through_the_git_cli() {
     };
     let range = out(&["--git", "HEAD~1..HEAD"]);
     assert!(
-        range.starts_with("状态 定稿 → 草稿，目标 +0.2亿元（+0.6%）"),
+        range.starts_with("状态 定稿 → 草稿，目标 +2,000万元（+0.6%）"),
         "{range}"
     );
     assert!(
@@ -518,11 +567,11 @@ fn git_diff_and_log_read_well_with_the_planc_drivers() {
     let command = format!("diff.planc.command=\"{bin}\" diff");
     let shown = git(d, &["-c", &command, "diff", "HEAD~1", "HEAD"]).unwrap();
     assert!(
-        shown.starts_with("状态 定稿 → 草稿，目标 +0.2亿元（+0.6%）"),
+        shown.starts_with("状态 定稿 → 草稿，目标 +2,000万元（+0.6%）"),
         "{shown}"
     );
     assert!(
-        shown.contains("~ 年度销售总额 · 指标值: 36亿元 → 36.2亿元 (+0.2亿元, +0.6%)"),
+        shown.contains("~ 年度销售总额 · 指标值: 360,000万元 → 362,000万元 (+2,000万元, +0.6%)"),
         "{shown}"
     );
     // An added file (old side /dev/null).

@@ -224,6 +224,89 @@ fn no_empty_section(report: &Report) -> Vec<String> {
     bad
 }
 
+/// A column whose every body row is a dash says nothing (an empty heading in a table),
+/// and a figure of four digits or more is grouped in threes like every other amount
+/// (`2,000名` beside `1,760名`, never `2000名`); dates and ids apart.
+fn no_dash_column_and_grouped_digits(g: &Grid) -> Vec<String> {
+    let mut bad = Vec::new();
+    let body: Vec<&Vec<String>> = g
+        .rows
+        .iter()
+        .filter(|r| r.0 != "total")
+        .map(|r| &r.1)
+        .collect();
+    for (ci, c) in g.columns.iter().enumerate() {
+        if !body.is_empty() && body.iter().all(|r| r.get(ci).is_some_and(|x| x == "—")) {
+            bad.push(format!(
+                "{}: column `{}` is a dash in every row",
+                g.name, c.label
+            ));
+        }
+    }
+    for (_, cells) in &g.rows {
+        for cell in cells {
+            let chars: Vec<char> = cell.chars().collect();
+            let mut i = 0;
+            while i < chars.len() {
+                if !chars[i].is_ascii_digit() {
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                while i < chars.len() && chars[i].is_ascii_digit() {
+                    i += 1;
+                }
+                let before = start.checked_sub(1).map(|k| chars[k]);
+                let after = chars.get(i).copied();
+                let in_date = before.is_some_and(|c| matches!(c, '-' | '.' | '/' | ','))
+                    || after.is_some_and(|c| matches!(c, '-' | '/' | '年'));
+                if i - start >= 4 && !in_date {
+                    bad.push(format!("{}: `{cell}` has ungrouped digits", g.name));
+                }
+            }
+        }
+    }
+    bad
+}
+
+#[test]
+fn no_table_of_the_review_or_the_rollup_has_a_dash_column_or_ungrouped_digits() {
+    let (_, review) = review_view();
+    let rollup = rollup_view();
+    let mut bad: Vec<String> = grids(&review)
+        .iter()
+        .chain(grids(&rollup).iter())
+        .flat_map(no_dash_column_and_grouped_digits)
+        .collect();
+    // The partial year's review of the region, too (its periods carry targets).
+    bad.extend(
+        stdout_of(&[
+            "review",
+            examples()
+                .join("org/east-china.plan.yaml")
+                .to_str()
+                .unwrap(),
+            "--actuals",
+            examples()
+                .join("actuals/east-china-2026-q3.actuals.yaml")
+                .to_str()
+                .unwrap(),
+        ])
+        .lines()
+        .filter(|l| l.starts_with("| ") && l.contains("≥ "))
+        .filter(|l| {
+            l.split('|').any(|c| {
+                let c = c.trim().trim_start_matches("≥ ");
+                c.chars().take_while(char::is_ascii_digit).count() >= 4
+            })
+        })
+        .map(|l| format!("east-china Q3: ungrouped KPI target in `{l}`")),
+    );
+    bad.sort();
+    bad.dedup();
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
 #[test]
 fn the_reviews_tables_add_up_to_the_wholes_they_name() {
     let (review, report) = review_view();
@@ -653,4 +736,82 @@ fn every_figure_of_the_reviews_summary_is_in_its_json() {
             assert_eq!(missing.len(), 1, "{lang} {to}: {missing:?}");
         }
     }
+}
+
+/// The tick labels (`font-size="10"` numbers) and the values written beside the bars or
+/// columns (`font-size="12"`, the first number) of one SVG chart, as printed.
+fn axis_and_values(svg: &str) -> (Vec<Decimal>, Vec<Decimal>) {
+    let number = |s: &str| -> Option<Decimal> {
+        let first = s.split_whitespace().next()?;
+        first
+            .replace([',', '+'], "")
+            .replace('\u{2212}', "-")
+            .parse()
+            .ok()
+    };
+    let (mut ticks, mut values) = (Vec::new(), Vec::new());
+    for seg in svg.split("<text").skip(1) {
+        let Some((attrs, rest)) = seg.split_once('>') else {
+            continue;
+        };
+        let content = rest.split("</text>").next().unwrap_or("");
+        if attrs.contains(r#"font-size="10""#) {
+            ticks.extend(number(content));
+        } else if attrs.contains(r#"font-size="12""#) {
+            values.extend(number(content));
+        }
+    }
+    (ticks, values)
+}
+
+/// A chart's value axis is in the unit its values are printed in: the last tick reaches
+/// the largest value and is less than three times it (an axis in 元 under a caption in
+/// 万元 would be ten thousand times it), in the plans' reports and the roll-up.
+#[test]
+fn value_axes_are_in_the_unit_the_bars_are_printed_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut svgs = Vec::new();
+    for plan in ["org/company.plan.yaml", "org/east-china.plan.yaml"] {
+        let html = stdout_of(&[
+            "render",
+            examples().join(plan).to_str().unwrap(),
+            "--format",
+            "html",
+            "-o",
+            "-",
+        ]);
+        svgs.extend(html.split("<svg").skip(1).map(|s| (plan, s.to_owned())));
+    }
+    let org = examples().join("org");
+    stdout_of(&[
+        "render",
+        org.to_str().unwrap(),
+        "--rollup",
+        "company-2026",
+        "--format",
+        "html",
+        "-o",
+        dir.path().to_str().unwrap(),
+    ]);
+    let rollup = std::fs::read_to_string(dir.path().join("rollup.html")).unwrap();
+    svgs.extend(
+        rollup
+            .split("<svg")
+            .skip(1)
+            .map(|s| ("rollup", s.to_owned())),
+    );
+    let mut axes = 0;
+    for (doc, svg) in &svgs {
+        let svg = svg.split("</svg>").next().unwrap_or("");
+        let (ticks, values) = axis_and_values(svg);
+        let (Some(top), Some(largest)) = (ticks.iter().max(), values.iter().max()) else {
+            continue;
+        };
+        axes += 1;
+        assert!(
+            *top >= *largest && *top < *largest * Decimal::from(3),
+            "{doc}: the axis ends at {top}, the largest value is {largest}\n{svg}"
+        );
+    }
+    assert!(axes >= 4, "only {axes} charts with a value axis");
 }

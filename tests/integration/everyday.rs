@@ -138,6 +138,60 @@ fn breakdown_items_written_as_shares() {
     assert!(human.contains("占比合计 99%，不是 100%"), "{human}");
 }
 
+/// Breakdown items written only as `share:` (no `value:`): the figure follows from the
+/// target; the shares must add up to 100 % as written; a share that cannot be read gives
+/// its own finding and no figure; an item with neither is one finding at the item.
+#[test]
+fn breakdown_items_written_as_share_without_value() {
+    let tmp = tempfile::tempdir().unwrap();
+    let split = |q4: &str| {
+        clean().replacen(
+            "          - { ref: qingfeining, value: 4亿元, share: 40% }\n",
+            &format!(
+                "          - {{ ref: qingfeining, value: 4亿元, share: 40% }}\n      - dimension: quarter\n        items:\n          - {{ ref: Q1, share: 20% }}\n          - {{ ref: Q2, share: 25% }}\n          - {{ ref: Q3, value: 2.5亿元 }}\n          - {{ ref: Q4, {q4} }}\n"
+            ),
+            1,
+        )
+    };
+    let (human, json) = check(tmp.path(), &split("share: 30%"));
+    assert_eq!(json["summary"]["errors"], 0, "{human}");
+    assert_eq!(json["summary"]["warnings"], 0, "{human}");
+    // The figures follow from the target (10亿元 × 30 % = CNY 300m).
+    let path = tmp.path().join("p.plan.yaml");
+    let md = planc()
+        .args(["render", "--format", "md", "-o", "-"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let md = String::from_utf8_lossy(&md.stdout);
+    assert!(md.contains("| Q4 | 300 | 30.0% |"), "{md}");
+    // Short by 1 %: one finding, at the breakdown, in values (the items mix figures and
+    // shares) or shares, never a missing `value`.
+    let (human, json) = check(tmp.path(), &split("share: 29%"));
+    let findings = json["files"][0]["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{human}");
+    assert_eq!(findings[0]["code"], "P101", "{human}");
+    // A share that is not a percentage: its own finding, nothing computed from it.
+    let (human, json) = check(tmp.path(), &split("share: 3亿元"));
+    let codes: Vec<_> = json["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(codes.contains(&"P601".to_owned()), "{human}");
+    assert!(
+        !human.contains("``"),
+        "no finding about a value nobody wrote: {human}"
+    );
+    // Neither value nor share: one finding at the item, in Chinese.
+    let (human, json) = check(tmp.path(), &split("name: 第四季度"));
+    let findings = json["files"][0]["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{human}");
+    assert_eq!(findings[0]["code"], "P004", "{human}");
+    assert!(human.contains("value"), "{human}");
+}
+
 /// A flood of one mistake is kept to a documented number of findings per file and code;
 /// the rest are one finding that says how many were left out, in every output format.
 #[test]
@@ -175,4 +229,22 @@ fn a_flood_of_findings_is_capped_and_counted() {
         s.contains("1500 more findings"),
         "sarif says how many were left out"
     );
+    // In Chinese, one count for all that were left out, whichever stage stopped early.
+    let out = planc()
+        .args(["check", "--format", "json", "--lang", "zh"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let findings = v["files"][0]["findings"].as_array().unwrap();
+    let left: Vec<_> = findings
+        .iter()
+        .filter_map(|f| f["message"].as_str())
+        .filter(|m| m.contains("未列出"))
+        .collect();
+    assert_eq!(
+        left,
+        ["另有 1500 个同类问题未列出（每个文件每类最多保留 1000 个）"]
+    );
+    assert_eq!(findings.len(), 1001);
 }

@@ -163,6 +163,14 @@ fn chinese_output_has_no_english_words() {
         ),
     );
     push("rules".into(), run(&["rules"], None));
+    push(
+        "review examples/org (monthly)".into(),
+        run(&["review", "examples/org", "--as-of", "2026-09-30"], None),
+    );
+    push(
+        "review examples/org (monthly, no date)".into(),
+        run(&["review", "examples/org"], None),
+    );
     let codes = run(&["rules"], None);
     for code in codes.lines().filter_map(|l| l.split_whitespace().next()) {
         push(format!("explain {code}"), run(&["explain", code], None));

@@ -22,6 +22,7 @@ mod i18n;
 mod init_fix;
 mod latin;
 mod lsp;
+mod monthly;
 mod mutation;
 mod one_answer;
 mod packaging;

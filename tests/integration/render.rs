@@ -28,7 +28,7 @@ pub(crate) fn render(renderer: &Renderer, path: &Path, format: Format) -> Vec<u8
     let plan = planc::load::load_bytes(path, &bytes, Default::default())
         .plan
         .unwrap_or_else(|| panic!("{} loads", path.display()));
-    let sha = checks::sha256_hex(&bytes);
+    let sha = planc::source::sha256_hex(&bytes);
     let name = path.file_name().unwrap().to_string_lossy().into_owned();
     let input = Input {
         plan: &plan,

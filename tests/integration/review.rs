@@ -841,10 +841,10 @@ fn a_review_of_another_period_is_reported() {
     assert!(err.contains("the plan's period"), "{err}");
 }
 
-/// `planc review DIR` says what review reads and which plans there are, not "not a
-/// regular file".
+/// `planc review DIR` is the monthly report of the folder's organisation: without a date
+/// it asks for one, never "not a regular file".
 #[test]
-fn review_of_a_folder_names_the_plans_to_review() {
+fn review_of_a_folder_asks_for_the_date_of_its_monthly_report() {
     let out = planc()
         .args(["review", "examples/org", "--lang", "en"])
         .current_dir(root())
@@ -852,10 +852,7 @@ fn review_of_a_folder_names_the_plans_to_review() {
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
-    assert!(err.contains("examples/org is a folder"), "{err}");
-    assert!(
-        err.contains("planc review examples/org/company.plan.yaml"),
-        "{err}"
-    );
+    assert!(err.contains("monthly report"), "{err}");
+    assert!(err.contains("--as-of 2026-09-30"), "{err}");
     assert!(!err.contains("not a regular file"), "{err}");
 }

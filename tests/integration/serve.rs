@@ -753,7 +753,7 @@ fn an_edited_report_is_what_render_writes_hash_included() {
         .assert()
         .success();
     let rendered = std::fs::read_to_string(out.path().join("reps/lina.html")).expect("rendered");
-    let sha = planc::render::checks::sha256_hex(&std::fs::read(&path).expect("read"));
+    let sha = planc::source::sha256_hex(&std::fs::read(&path).expect("read"));
     assert!(rendered.contains(&sha), "render names the file's hash");
     assert!(
         served.contains(&sha),
@@ -783,4 +783,50 @@ fn pages_follow_the_plans_language() {
     let (_, _, index) = get(&server.addr, "/");
     assert!(index.contains("<html lang=\"en\">"), "{index:.300}");
     assert!(index.contains("Plans and reviews"), "{index:.600}");
+}
+
+/// The monthly report of the tree (`/monthly`) is what `planc review DIR --as-of` writes
+/// for the latest month reported, and follows a new month's exports as they land.
+#[test]
+fn the_monthly_report_is_served_and_follows_a_new_month() {
+    let dir = org_copy();
+    let server = serve(dir.path());
+    let (_, _, index) = get(&server.addr, "/");
+    assert!(
+        index.contains("<a href=\"/monthly\">Monthly report as of 2026-09-30"),
+        "{index}"
+    );
+    let (status, _, page) = get(&server.addr, "/monthly");
+    assert_eq!(status, 200);
+    assert!(page.contains("src=\"/monthly/report\""), "{page}");
+    let (status, head, report) = get(&server.addr, "/monthly/report");
+    assert_eq!(status, 200);
+    assert!(head.contains("content-security-policy"), "{head}");
+    assert!(!report.contains("<script"), "no script in a served report");
+    let written = crate::util::planc()
+        .arg("review")
+        .arg(dir.path())
+        .args(["--as-of", "2026-09-30", "--format", "html"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        report.as_bytes(),
+        &written.stdout[..],
+        "as review writes it"
+    );
+    // October lands (its folder moved in whole): an event, and the report is October's.
+    let mut events = subscribe(&server.addr);
+    let staging = tempfile::tempdir().unwrap();
+    let oct = staging.path().join("2026-10");
+    std::fs::create_dir_all(&oct).unwrap();
+    for e in std::fs::read_dir(dir.path().join("actuals/2026-09")).unwrap() {
+        let e = e.unwrap();
+        let text = std::fs::read_to_string(e.path()).unwrap();
+        std::fs::write(oct.join(e.file_name()), text.replace("2026-09", "2026-10")).unwrap();
+    }
+    std::fs::rename(&oct, dir.path().join("actuals/2026-10")).unwrap();
+    let data = next_change(&mut events, Duration::from_secs(20)).expect("a change event");
+    assert!(data.contains("monthly"), "{data}");
+    let (_, _, report) = get(&server.addr, "/monthly/report");
+    assert!(report.contains("monthly report, 2026-10"), "{report}");
 }

@@ -155,11 +155,21 @@ impl<'a> Builder<'a> {
                         ],
                     ));
                 }
-                if known.len() >= 2 && known.iter().all(|a| *a >= Decimal::ZERO) {
+                // The donut shows shares of the total in its centre: drawn only when the
+                // lines add up to it, each slice a line with an amount (no legend entry
+                // without a slice), in colours that stay distinct.
+                let drawn = known.iter().filter(|a| !a.is_zero()).count();
+                let adds_up = total.is_none_or(|tot| tot == sum);
+                if drawn >= 2
+                    && drawn <= crate::render::chart::PALETTE.len()
+                    && adds_up
+                    && known.iter().all(|a| *a >= Decimal::ZERO)
+                {
                     let data = b
                         .lines
                         .iter()
                         .zip(known)
+                        .filter(|(_, a)| !a.is_zero())
                         .enumerate()
                         .map(|(i, (l, a))| Datum {
                             key: format!("{}", i + 1),

@@ -362,6 +362,11 @@ impl<'a> Builder<'a> {
             return None;
         }
         let parent_base = self.n.base(parent);
+        // Bars are measured in the unit the axis is labelled in (the table's scale).
+        let per = match style {
+            ValueStyle::Money(s) => s.factor(),
+            ValueStyle::Plain => Decimal::ONE,
+        };
         items
             .iter()
             .map(|i| {
@@ -376,7 +381,7 @@ impl<'a> Builder<'a> {
                     share: parent_base
                         .and_then(|p| num::percent_of(base, p))
                         .map(num::pct),
-                    magnitude: base.to_f64().unwrap_or(0.0),
+                    magnitude: (base / per).to_f64().unwrap_or(0.0),
                     span: None,
                 })
             })

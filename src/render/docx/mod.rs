@@ -213,8 +213,15 @@ fn footer(l: &Labels) -> Footer {
 
 /// Display width of text in half-ems: CJK and full-width characters count two.
 fn display_len(s: &str) -> usize {
+    // CJK characters take a whole em; so, nearly, does `%` in the CJK faces.
     s.chars()
-        .map(|c| if (c as u32) >= 0x2E80 { 2 } else { 1 })
+        .map(|c| {
+            if (c as u32) >= 0x2E80 || c == '%' {
+                2
+            } else {
+                1
+            }
+        })
         .sum()
 }
 
@@ -223,6 +230,20 @@ fn display_len(s: &str) -> usize {
 /// Twips per half-em of table text, and a cell's horizontal padding.
 const HALF_EM: usize = 118;
 const PAD: usize = 320;
+/// The same for the small table text (8 pt against 9.5 pt), with tighter padding.
+const HALF_EM_SMALL: usize = 100;
+const PAD_SMALL: usize = 240;
+/// Tables with this many columns or more set in the small table text.
+const WIDE_COLUMNS: usize = 10;
+
+/// A half-em and a cell's padding (twips) in the table text, or in the small one.
+fn metrics(small: bool) -> (usize, usize) {
+    if small {
+        (HALF_EM_SMALL, PAD_SMALL)
+    } else {
+        (HALF_EM, PAD)
+    }
+}
 
 /// A header's lines: `目标（万元）` breaks before its unit, never inside a word or unit.
 fn header_lines(label: &str) -> Vec<&str> {
@@ -232,15 +253,19 @@ fn header_lines(label: &str) -> Vec<&str> {
     }
 }
 
-fn column_widths(t: &VTable, extra: &[usize]) -> Vec<usize> {
+fn column_widths(t: &VTable, extra: &[usize], small: bool) -> Vec<usize> {
+    let (half_em, pad) = metrics(small);
     // What the cells need (figures, statuses and short names never wrap), and what the
     // header needs when it breaks only before its unit.
     let cells: Vec<usize> = (0..t.columns.len())
         .map(|i| {
             t.rows
                 .iter()
-                .filter_map(|r| r.cells.get(i))
-                .map(|c| c.text.lines().map(display_len).max().unwrap_or(0))
+                .filter_map(|r| Some((r.cells.get(i)?, r.kind == "total")))
+                // A total row is bold: a half-em wider.
+                .map(|(c, bold)| {
+                    c.text.lines().map(display_len).max().unwrap_or(0) + usize::from(bold)
+                })
                 .max()
                 .unwrap_or(0)
                 .max(4)
@@ -260,7 +285,7 @@ fn column_widths(t: &VTable, extra: &[usize]) -> Vec<usize> {
         .collect();
     let with_headers: Vec<usize> = cells.iter().zip(&headers).map(|(c, h)| *c.max(h)).collect();
     let short = |n: usize| n <= 16;
-    let need = |n: usize| n * HALF_EM + PAD;
+    let need = |n: usize| n * half_em + pad;
     // Short columns at their width, text columns sharing the rest (each at least
     // `MIN_TEXT`), when that fits.
     const MIN_TEXT: usize = 1400;
@@ -313,8 +338,39 @@ fn column_widths(t: &VTable, extra: &[usize]) -> Vec<usize> {
         // A long header wraps between characters before any figure does.
         .or_else(|| layout(&with_headers, &cells))
         .unwrap_or_else(|| {
-            let total: usize = cells.iter().map(|n| need(*n)).sum();
-            cells.iter().map(|n| need(*n) * TEXT_W / total).collect()
+            // Still too wide: figures and status lights keep their width (they never
+            // wrap), the text columns share what is left; only when even that does not
+            // fit does every column shrink.
+            let figure = |i: usize| {
+                let c = &t.columns[i];
+                c.align == "right" || c.measure == super::view::Measure::Status
+            };
+            let fixed: usize = (0..cells.len())
+                .filter(|i| figure(*i))
+                .map(|i| need(cells[i]))
+                .sum();
+            let text: usize = (0..cells.len())
+                .filter(|i| !figure(*i))
+                .map(|i| need(cells[i]))
+                .sum();
+            let rest = TEXT_W.saturating_sub(fixed);
+            if text > 0
+                && rest
+                    >= MIN_TEXT * (cells.len() - (0..cells.len()).filter(|i| figure(*i)).count())
+            {
+                (0..cells.len())
+                    .map(|i| {
+                        if figure(i) {
+                            need(cells[i])
+                        } else {
+                            need(cells[i]) * rest / text
+                        }
+                    })
+                    .collect()
+            } else {
+                let total: usize = cells.iter().map(|n| need(*n)).sum();
+                cells.iter().map(|n| need(*n) * TEXT_W / total).collect()
+            }
         })
 }
 
@@ -554,7 +610,8 @@ impl Writer<'_> {
                 }
             })
             .collect();
-        let widths = column_widths(t, &lights);
+        let widths = column_widths(t, &lights, small);
+        let (half_em, pad) = metrics(small);
         let cell_style = if small { "TableSmall" } else { "TableText" };
         let mut rows = Vec::new();
         let head: Vec<TableCell> = t
@@ -563,7 +620,7 @@ impl Writer<'_> {
             .zip(&widths)
             .map(|(c, w)| {
                 let mut p = Paragraph::new().style(cell_style).keep_next(true);
-                let fits = display_len(&c.label) * HALF_EM + PAD <= *w;
+                let fits = display_len(&c.label) * half_em + pad <= *w;
                 let lines = if fits {
                     vec![c.label.as_str()]
                 } else {
@@ -1354,7 +1411,9 @@ impl Writer<'_> {
                         let color = c.trend.map(|t| if t == "up" { "2E7D32" } else { "C62828" });
                         (light.is_some() || color.is_some()).then_some(Mark { light, color })
                     };
-                    self.table_marked(&t, false, &mark);
+                    // A wide table (ten columns or more) sets in the small table text,
+                    // so its figures fit on one line each.
+                    self.table_marked(&t, t.columns.len() >= WIDE_COLUMNS, &mark);
                     if !b.highlights.is_empty() {
                         self.bullets(&b.highlights);
                     }
@@ -1430,4 +1489,124 @@ fn table_borders() -> TableBorders {
         .set(edge(TableBorderPosition::Right, line, 0))
         .set(edge(TableBorderPosition::InsideH, line, 4))
         .set(edge(TableBorderPosition::InsideV, line, 4))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::view::{Cell, Column, Measure, Row};
+
+    /// The review's region detail: eleven columns, two of names, nine of figures.
+    fn region_detail() -> VTable {
+        let right = |l: &str| Column::new(l.into(), "right", 2);
+        let mut columns = vec![
+            Column::new("项目".into(), "left", 3),
+            Column::new("所属".into(), "left", 2),
+        ];
+        for l in [
+            "目标",
+            "实际",
+            "完成率",
+            "差额",
+            "占比（占合计）",
+            "上年同期",
+            "同比",
+        ] {
+            columns.push(right(l));
+        }
+        columns.push(right("完成率贡献（合计，百分点）"));
+        columns.push(Column::new("状态".into(), "left", 2).measuring(Measure::Status));
+        let row = |cells: &[&str], kind: &'static str| Row {
+            cells: cells
+                .iter()
+                .map(|t| Cell {
+                    text: (*t).into(),
+                    md: false,
+                })
+                .collect(),
+            kind,
+            depth: 0,
+        };
+        VTable {
+            columns,
+            rows: vec![
+                row(
+                    &[
+                        "华东大区",
+                        "待开发区域",
+                        "90,720",
+                        "90,900",
+                        "100.2%",
+                        "−2,280",
+                        "25.3%",
+                        "84,000",
+                        "+23.8%",
+                        "−0.63",
+                        "黄灯",
+                    ],
+                    "body",
+                ),
+                row(
+                    &[
+                        "待开发区域 小计",
+                        "",
+                        "178,200",
+                        "176,100",
+                        "98.8%",
+                        "−2,100",
+                        "49.1%",
+                        "165,000",
+                        "+6.7%",
+                        "−0.58",
+                        "黄灯",
+                    ],
+                    "body",
+                ),
+                row(
+                    &[
+                        "合计", "", "360,000", "359,000", "99.7%", "−1,000", "100.0%", "320,000",
+                        "+12.2%", "−0.28", "黄灯",
+                    ],
+                    "total",
+                ),
+            ],
+            note: None,
+        }
+    }
+
+    #[test]
+    fn a_wide_tables_figures_and_lights_keep_their_line() {
+        let t = region_detail();
+        let lights = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2];
+        let small = t.columns.len() >= WIDE_COLUMNS;
+        assert!(small, "eleven columns set in the small table text");
+        let w = column_widths(&t, &lights, small);
+        assert!(w.iter().sum::<usize>() <= TEXT_W + w.len(), "{w:?}");
+        let (half_em, pad) = metrics(small);
+        for (ci, c) in t.columns.iter().enumerate() {
+            if c.align != "right" && c.measure != Measure::Status {
+                continue;
+            }
+            // The widest cell (bold in the total row, `%` an em wide) keeps its line.
+            let need = t
+                .rows
+                .iter()
+                .map(|r| display_len(&r.cells[ci].text) + usize::from(r.kind == "total"))
+                .max()
+                .unwrap_or(0)
+                + lights[ci];
+            // (The estimate is generous — a half-em of 8 pt is 80 twips, counted 100 —
+            // so a column shrunk by at most a fifth still holds its figures.)
+            assert!(
+                w[ci] * 5 >= (need * half_em + pad) * 4,
+                "column `{}` is {} twips, needs {}",
+                c.label,
+                w[ci],
+                need * half_em + pad
+            );
+        }
+        // `%` counts an em, like a CJK character.
+        assert_eq!(display_len("100.0%"), 7);
+        assert_eq!(display_len("黄灯"), 4);
+    }
 }

@@ -2,8 +2,9 @@
 
 use rust_decimal::Decimal;
 
-use super::{base, col, item_label, Builder, OrgNode};
+use super::{base, item_label, Builder, OrgNode};
 use crate::num;
+use crate::render::view::Column;
 
 /// The summary of the consolidated report: the root's target and how much of it the
 /// child plans carry, the units without a plan (with their allocations), the units whose
@@ -106,11 +107,11 @@ pub(super) fn summary(b: &Builder, root: &OrgNode) -> Option<crate::render::figu
         vec![Block {
             caption: Some(l.get("review.decisions")),
             columns: vec![
-                col(l.get("rollup.unit"), "left", 2),
-                col(l.get("review.col_request"), "left", 3),
-                col(l.get("review.col_kind"), "left", 2),
-                col(l.get("review.col_amount"), "right", 2),
-                col(l.get("review.col_reason"), "left", 5),
+                Column::new(l.get("rollup.unit"), "left", 2),
+                Column::new(l.get("review.col_request"), "left", 3),
+                Column::new(l.get("review.col_kind"), "left", 2),
+                Column::new(l.get("review.col_amount"), "right", 2),
+                Column::new(l.get("review.col_reason"), "left", 5),
             ],
             rows,
             note: None,

@@ -1,0 +1,533 @@
+//! The monthly report as a view-model [`Report`]: the summary page first (headline, red
+//! items, largest gaps to pace), the ranking with its chart, the cumulative curves, the
+//! units under each region, month by month, and the definitions. Built once, so
+//! Markdown, HTML, DOCX and PDF all follow (`Renderer::render`).
+
+use rust_decimal::Decimal;
+
+use super::chart::{self, CumLegend, CumPoint, RankBar, RankLegend};
+use super::{calc, Monthly, Phasing, Unit};
+use crate::actuals::period::PeriodKey;
+use crate::model::Lang;
+use crate::num::{self, Money};
+use crate::render::figures::{Block, Cell, Figures, Row};
+use crate::render::view::{Body, Column, Report, Section};
+use crate::review::compute::{points_number, POINTS_DP};
+use crate::t;
+
+/// How figures are written: one money format for the whole document.
+pub struct Words {
+    pub money: Money,
+    pub lang: Lang,
+}
+
+impl Words {
+    pub fn amount(&self, v: Option<Decimal>) -> String {
+        v.map_or_else(|| "—".into(), |v| self.money.amount(v))
+    }
+    pub fn money(&self, v: Option<Decimal>) -> String {
+        v.map_or_else(|| "—".into(), |v| self.money.money(v))
+    }
+    pub fn signed(&self, v: Option<Decimal>) -> String {
+        let Some(v) = v else { return "—".into() };
+        let s = self.money.amount(v.abs());
+        if s.trim_start_matches(['0', '.', ',']).is_empty() {
+            s
+        } else if v > Decimal::ZERO {
+            format!("+{s}")
+        } else {
+            format!("{}{s}", num::MINUS)
+        }
+    }
+    /// A signed amount with its unit: `+2,000万元`, `−1,400万元`.
+    pub fn signed_money(&self, v: Option<Decimal>) -> String {
+        match v {
+            Some(_) => format!("{}{}", self.signed(v), self.money.scale.label()),
+            None => "—".into(),
+        }
+    }
+    pub fn pct(&self, v: Option<Decimal>) -> String {
+        v.map_or_else(|| "—".into(), |v| format!("{}%", num::fixed(v, 1)))
+    }
+    pub fn signed_pct(&self, v: Option<Decimal>) -> String {
+        v.map_or_else(
+            || "—".into(),
+            |v| num::signed_pct(v, 1).replace('-', "\u{2212}"),
+        )
+    }
+    pub fn points(&self, v: Option<Decimal>) -> String {
+        v.map_or_else(|| "—".into(), |v| points_number(v).replace('-', "\u{2212}"))
+    }
+}
+
+fn col(label: String, align: &'static str, weight: u8) -> Column {
+    Column {
+        label,
+        align,
+        weight,
+        ..Default::default()
+    }
+}
+
+fn row(cells: Vec<Cell>, kind: &'static str, depth: u8) -> Row {
+    Row { cells, kind, depth }
+}
+
+/// The month's number (1–12) of the last closed month, for titles.
+fn month_no(m: &Monthly) -> String {
+    use chrono::Datelike;
+    m.as_of.month().to_string()
+}
+
+/// The headline sentence of a unit.
+pub fn headline(m: &Monthly, u: &Unit, w: &Words) -> String {
+    let f = &u.figures;
+    let Some(actual) = f.actual else {
+        return t!(
+            "monthly-headline-none",
+            unit = u.name.as_str(),
+            date = m.as_of.to_string()
+        );
+    };
+    let ahead = f.points_phased.unwrap_or_default() >= Decimal::ZERO;
+    t!(
+        "monthly-headline",
+        unit = u.name.as_str(),
+        date = m.as_of.to_string(),
+        actual = w.money(Some(actual)),
+        attainment = w.pct(f.attainment),
+        time = w.pct(Some(f.time_pace)),
+        phased = w.pct(f.phased_pace),
+        ahead = if ahead { "ahead" } else { "behind" },
+        points = num::fixed(f.points_phased.unwrap_or_default().abs(), POINTS_DP),
+        yoy = w.signed_pct(f.yoy),
+        mom = w.signed_pct(f.mom),
+        fphased = w.money(f.forecast_phased),
+        flinear = w.money(f.forecast_linear)
+    )
+}
+
+fn light_cell(u: &Unit, w: &Words) -> Cell {
+    let text = w.pct(u.figures.attainment_to_date);
+    match u.light.as_str() {
+        "none" => Cell::text(text),
+        l => Cell::light(text, l),
+    }
+}
+
+/// The columns of a ranking table.
+fn rank_columns() -> Vec<Column> {
+    vec![
+        col(t!("monthly-col-rank"), "right", 1),
+        col(t!("monthly-col-unit"), "left", 3),
+        col(t!("monthly-col-actual"), "right", 2),
+        col(t!("monthly-col-attainment"), "right", 2),
+        col(t!("monthly-col-phased-pace"), "right", 2),
+        col(t!("monthly-col-points-short"), "right", 2),
+        col(t!("monthly-col-to-date"), "right", 2),
+        col(t!("monthly-col-gap-short"), "right", 2),
+        col(t!("monthly-col-yoy"), "right", 2),
+        col(t!("monthly-col-mom"), "right", 2),
+    ]
+}
+
+fn rank_row(u: &Unit, w: &Words, kind: &'static str) -> Row {
+    let f = &u.figures;
+    let name = if u.has_actuals || u.plan.is_none() {
+        u.name.clone()
+    } else {
+        format!("{}（{}）", u.name, t!("monthly-no-actuals"))
+    };
+    row(
+        vec![
+            Cell::text(u.rank.map_or_else(|| "—".into(), |r| r.to_string())),
+            Cell::text(name),
+            Cell::text(w.amount(f.actual)),
+            Cell::text(w.pct(f.attainment)),
+            Cell::text(w.pct(f.phased_pace)),
+            Cell::signed(w.points(f.points_phased)),
+            light_cell(u, w),
+            Cell::signed(w.signed(f.gap)),
+            Cell::signed(w.signed_pct(f.yoy)),
+            Cell::signed(w.signed_pct(f.mom)),
+        ],
+        kind,
+        0,
+    )
+}
+
+fn ranking_block(m: &Monthly, parent: usize, w: &Words, chart_no: &mut usize) -> Block {
+    let p = &m.units[parent];
+    let kids = m.ranked_children(parent);
+    let mut rows: Vec<Row> = kids
+        .iter()
+        .map(|&k| rank_row(&m.units[k], w, "body"))
+        .collect();
+    let mut total = rank_row(p, w, "total");
+    total.cells[0] = Cell::text("");
+    // The caption names the parent: its row is the whole.
+    total.cells[1] = Cell::text(t!("monthly-total"));
+    rows.push(total);
+    let bars: Vec<RankBar> = kids
+        .iter()
+        .map(|&k| &m.units[k])
+        .filter_map(|u| {
+            Some(RankBar {
+                key: u.id.clone(),
+                label: u.name.clone(),
+                attainment: u.figures.attainment?,
+                phased_pace: u.figures.phased_pace,
+                text: w.pct(u.figures.attainment),
+                light: u.light.as_str(),
+            })
+        })
+        .collect();
+    *chart_no += 1;
+    let title = t!("monthly-chart-ranking", unit = p.name.as_str());
+    let caption = t!("monthly-caption", n = *chart_no, title = title.as_str());
+    let chart = chart::ranking(
+        &format!("chart-{chart_no}"),
+        title,
+        caption,
+        &bars,
+        p.figures.time_pace,
+        &RankLegend {
+            time_pace: t!(
+                "monthly-legend-time-pace",
+                pace = w.pct(Some(p.figures.time_pace))
+            ),
+            phased_pace: t!("monthly-legend-phased-pace"),
+        },
+    );
+    if chart.is_none() {
+        *chart_no -= 1;
+    }
+    let mut b = Block {
+        caption: Some(t!("monthly-ranking-caption", unit = p.name.as_str())),
+        columns: rank_columns(),
+        rows,
+        note: Some(t!(
+            "monthly-ranking-note",
+            unit = w.money.scale.label(),
+            time = w.pct(Some(p.figures.time_pace))
+        )),
+        highlights: Vec::new(),
+        chart,
+    };
+    b.align_decimals();
+    b
+}
+
+fn cumulative_block(m: &Monthly, i: usize, w: &Words, chart_no: &mut usize) -> Option<Block> {
+    let u = &m.units[i];
+    if !u.has_actuals {
+        return None;
+    }
+    let pp = &m.period;
+    let mut cum = Some(Decimal::ZERO);
+    let mut points = Vec::new();
+    let mut rows = Vec::new();
+    for k in 0..pp.months {
+        let target = calc::phased_to_date(
+            pp,
+            u.inputs.annual,
+            u.inputs.split.as_deref(),
+            pp.month_end(k),
+        );
+        let closed = k < u.figures.closed;
+        let month = u.inputs.months.get(k as usize).copied().flatten();
+        let actual = if closed {
+            cum = cum.zip(month).map(|(a, b)| a + b);
+            cum
+        } else {
+            None
+        };
+        let label = t!(
+            "monthly-month",
+            n = pp.month_start(k).format("%-m").to_string()
+        );
+        points.push(CumPoint {
+            label: label.clone(),
+            target,
+            actual,
+        });
+        if closed {
+            let ly = u.inputs.last_year.get(k as usize).copied().flatten();
+            let prev = k
+                .checked_sub(1)
+                .and_then(|p| u.inputs.months.get(p as usize).copied().flatten());
+            rows.push(row(
+                vec![
+                    Cell::text(PeriodKey::Month(k).label(pp)),
+                    Cell::text(w.amount(month)),
+                    Cell::text(w.amount(ly)),
+                    Cell::signed(w.signed_pct(month.zip(ly).and_then(|(a, l)| calc::growth(a, l)))),
+                    Cell::signed(
+                        w.signed_pct(month.zip(prev).and_then(|(a, l)| calc::growth(a, l))),
+                    ),
+                    Cell::text(w.amount(actual)),
+                    Cell::text(w.amount(Some(target))),
+                    Cell::text(w.pct(actual.and_then(|a| calc::percent(a, target)))),
+                ],
+                "body",
+                0,
+            ));
+        }
+    }
+    *chart_no += 1;
+    let title = t!("monthly-chart-cumulative", unit = u.name.as_str());
+    let caption = t!(
+        "monthly-caption-unit",
+        n = *chart_no,
+        title = title.as_str(),
+        unit = w.money.scale.label()
+    );
+    let chart = chart::cumulative(
+        &format!("chart-{chart_no}"),
+        title,
+        caption,
+        w.money.scale.label().to_owned(),
+        w.money.scale.factor(),
+        &points,
+        &CumLegend {
+            target: t!("monthly-legend-target"),
+            actual: t!("monthly-legend-actual"),
+        },
+    );
+    if chart.is_none() {
+        *chart_no -= 1;
+    }
+    let mut b = Block {
+        caption: Some(u.name.clone()),
+        columns: vec![
+            col(t!("monthly-col-month"), "left", 2),
+            col(t!("monthly-col-month-actual"), "right", 2),
+            col(t!("monthly-col-last-year"), "right", 2),
+            col(t!("monthly-col-yoy"), "right", 2),
+            col(t!("monthly-col-mom"), "right", 2),
+            col(t!("monthly-col-cum-actual"), "right", 2),
+            col(t!("monthly-col-cum-target"), "right", 2),
+            col(t!("monthly-col-to-date"), "right", 2),
+        ],
+        rows,
+        note: Some(t!(
+            "monthly-months-note",
+            unit = w.money.scale.label(),
+            phasing = phasing_text(u.phasing)
+        )),
+        highlights: Vec::new(),
+        chart,
+    };
+    b.align_decimals();
+    Some(b)
+}
+
+fn phasing_text(p: Phasing) -> String {
+    match p {
+        Phasing::Quarter => t!("monthly-phasing-quarter"),
+        Phasing::Month => t!("monthly-phasing-month"),
+        Phasing::Parent => t!("monthly-phasing-parent"),
+        Phasing::Linear => t!("monthly-phasing-linear"),
+    }
+}
+
+/// The summary page of one root: its key figures, the red units, the largest gaps.
+fn summary_block(m: &Monthly, root: usize, w: &Words) -> Figures {
+    let u = &m.units[root];
+    let f = &u.figures;
+    let pair =
+        |label: String, value: String| row(vec![Cell::text(label), Cell::text(value)], "body", 0);
+    let rows = vec![
+        pair(t!("monthly-col-annual"), w.money(Some(u.inputs.annual))),
+        pair(t!("monthly-col-actual"), w.money(f.actual)),
+        pair(t!("monthly-col-attainment"), w.pct(f.attainment)),
+        pair(t!("monthly-col-time-pace"), w.pct(Some(f.time_pace))),
+        pair(t!("monthly-col-phased-pace"), w.pct(f.phased_pace)),
+        pair(t!("monthly-col-phased"), w.money(Some(f.phased_to_date))),
+        pair(t!("monthly-col-to-date"), w.pct(f.attainment_to_date)),
+        pair(t!("monthly-col-points"), w.points(f.points_phased)),
+        pair(t!("monthly-col-gap"), w.signed_money(f.gap)),
+        pair(t!("monthly-col-yoy"), w.signed_pct(f.yoy)),
+        pair(t!("monthly-col-mom"), w.signed_pct(f.mom)),
+        pair(
+            t!("monthly-col-forecast-phased"),
+            w.money(f.forecast_phased),
+        ),
+        pair(
+            t!("monthly-col-forecast-linear"),
+            w.money(f.forecast_linear),
+        ),
+    ];
+    // Red units, and the largest gaps to pace, anywhere under the root.
+    let mut under = Vec::new();
+    let mut stack = vec![root];
+    while let Some(i) = stack.pop() {
+        for &c in &m.units[i].children {
+            under.push(c);
+            stack.push(c);
+        }
+    }
+    under.sort_unstable();
+    let red: Vec<String> = under
+        .iter()
+        .map(|&i| &m.units[i])
+        .filter(|u| u.light.as_str() == "red")
+        .map(|u| format!("{} {}", u.name, w.pct(u.figures.attainment_to_date)))
+        .collect();
+    let mut gaps: Vec<&Unit> = under
+        .iter()
+        .map(|&i| &m.units[i])
+        .filter(|u| u.figures.gap.is_some_and(|g| g < Decimal::ZERO))
+        .collect();
+    gaps.sort_by_key(|u| (u.figures.gap, u.level));
+    let gaps: Vec<String> = gaps
+        .iter()
+        .take(5)
+        .map(|u| {
+            format!(
+                "{} {}（{}）",
+                u.name,
+                w.signed_money(u.figures.gap),
+                t!("monthly-points", points = w.points(u.figures.points_phased))
+            )
+        })
+        .collect();
+    let none = t!("monthly-none");
+    let highlights = vec![
+        t!(
+            "monthly-red",
+            list = if red.is_empty() {
+                none.clone()
+            } else {
+                red.join("；")
+            }
+        ),
+        t!(
+            "monthly-gaps",
+            list = if gaps.is_empty() {
+                none
+            } else {
+                gaps.join("；")
+            }
+        ),
+    ];
+    let mut b = Block {
+        caption: None,
+        columns: vec![
+            col(t!("monthly-col-figure"), "left", 3),
+            col(t!("monthly-col-value"), "right", 3),
+        ],
+        rows,
+        note: Some(t!("monthly-summary-note")),
+        highlights,
+        chart: None,
+    };
+    b.align_decimals();
+    Figures {
+        intro: Some(headline(m, u, w)),
+        blocks: vec![b],
+    }
+}
+
+/// Builds the report. `base` is the renderer's report of the root plan (cover, meta,
+/// validation record); its plan sections are replaced.
+pub fn report(m: &Monthly, mut base: Report, money: Money, lang: Lang) -> Report {
+    let w = Words { money, lang };
+    let Some(root) = m.roots().next() else {
+        return base;
+    };
+    let r = &m.units[root];
+    base.meta.money_unit = w.money.scale.label().to_owned();
+    base.meta.title = t!(
+        "monthly-title",
+        unit = r.name.as_str(),
+        year = m.as_of.format("%Y").to_string(),
+        month = month_no(m)
+    );
+    let checks: Vec<Section> = base
+        .sections
+        .drain(..)
+        .filter(|s| matches!(s.body, Body::Checks { .. }))
+        .map(|mut s| {
+            s.number = "A".into();
+            s.heading = Section::make_heading(&s.number, &s.title, s.level, true, base.lang);
+            s
+        })
+        .collect();
+    let mut sections: Vec<Section> = Vec::new();
+    let push = |title: String, body: Body, sections: &mut Vec<Section>| {
+        let n = match lang {
+            Lang::Zh => num::zh_numeral(sections.len() + 1),
+            Lang::En => (sections.len() + 1).to_string(),
+        };
+        sections.push(Section {
+            anchor: format!("s-{}", sections.len() + 1),
+            heading: Section::make_heading(&n, &title, 1, false, base.lang),
+            number: n,
+            title,
+            subtitle: None,
+            level: 1,
+            appendix: false,
+            body,
+        });
+    };
+    let mut chart_no = 0;
+    push(
+        t!("monthly-s-summary"),
+        Body::Review(summary_block(m, root, &w)),
+        &mut sections,
+    );
+    // Ranking: the root's children, then each child's own (representatives in a region).
+    let mut blocks = Vec::new();
+    if !r.children.is_empty() {
+        blocks.push(ranking_block(m, root, &w, &mut chart_no));
+    }
+    push(
+        t!("monthly-s-ranking"),
+        Body::Review(Figures {
+            intro: None,
+            blocks,
+        }),
+        &mut sections,
+    );
+    let mut blocks = Vec::new();
+    for i in std::iter::once(root).chain(m.ranked_children(root)) {
+        if let Some(b) = cumulative_block(m, i, &w, &mut chart_no) {
+            blocks.push(b);
+        }
+    }
+    push(
+        t!("monthly-s-progress"),
+        Body::Review(Figures {
+            intro: None,
+            blocks,
+        }),
+        &mut sections,
+    );
+    let mut blocks = Vec::new();
+    for c in m.ranked_children(root) {
+        if !m.units[c].children.is_empty() {
+            blocks.push(ranking_block(m, c, &w, &mut chart_no));
+        }
+    }
+    if !blocks.is_empty() {
+        push(
+            t!("monthly-s-units"),
+            Body::Review(Figures {
+                intro: None,
+                blocks,
+            }),
+            &mut sections,
+        );
+    }
+    push(
+        t!("monthly-s-method"),
+        Body::Text {
+            text: t!("monthly-method", dp = POINTS_DP),
+        },
+        &mut sections,
+    );
+    sections.extend(checks);
+    base.sections = sections;
+    base
+}

@@ -1,0 +1,498 @@
+//! The monthly report (`planc review DIR --as-of DATE`): every figure of the 9月月报 of
+//! `examples/org` computed by hand below, the bad inputs each with one finding, and the
+//! relations that hold for any consistent series.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+use planc::actuals::period::{PeriodKey, PlanPeriod};
+use planc::review::monthly::calc::{self, Inputs};
+
+use crate::util::{planc, root};
+
+fn json_of(args: &[&str]) -> Value {
+    let out = planc().args(args).output().expect("planc runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON")
+}
+
+fn unit<'a>(v: &'a Value, id: &str) -> &'a Value {
+    v["units"]
+        .as_array()
+        .expect("units")
+        .iter()
+        .find(|u| u["id"] == id)
+        .unwrap_or_else(|| panic!("no unit {id}"))
+}
+
+fn september() -> Value {
+    json_of(&[
+        "review",
+        "examples/org",
+        "--as-of",
+        "2026-09-30",
+        "--format",
+        "json",
+    ])
+}
+
+#[test]
+fn the_september_report_of_the_company_to_the_digit() {
+    let v = september();
+    assert_eq!(v["kind"], "monthly");
+    assert_eq!(v["months_closed"], 9);
+    let c = unit(&v, "company-2026");
+    // Target 36亿 split 7.9 / 9.2 / 8.9 / 10亿: to Sep 30 the first three quarters, 26亿.
+    assert_eq!(c["annual_target"], "3600000000");
+    assert_eq!(c["phased_target_to_date"], "2600000000");
+    assert_eq!(c["phasing"], "quarter");
+    // Actual Jan–Sep: the months add up to the quarters of company-2026.actuals.csv,
+    // 81000 + 92000 + 89000 = 262000万.
+    assert_eq!(c["actual_to_date"], "2620000000");
+    // 262000 ÷ 360000 = 72.7778 %; 260000 ÷ 360000 = 72.2222 %; 0.5556 points ahead.
+    assert_eq!(c["attainment"], "72.7778");
+    assert_eq!(c["phased_pace"], "72.2222");
+    assert_eq!(c["points_vs_phased_pace"], "0.5556");
+    // 262000 ÷ 260000 = 100.7692 %: green.
+    assert_eq!(c["attainment_to_date"], "100.7692");
+    assert_eq!(c["status"], "green");
+    assert_eq!(c["gap_to_pace"], "20000000");
+    // 时间进度: 273 of 365 days.
+    assert_eq!(c["time_pace"], "74.7945");
+    assert_eq!(c["points_vs_time_pace"], "-2.0167");
+    // 同比: last year Jan–Sep 73000 + 82000 + 79000 = 234000万 → +11.9658 %.
+    assert_eq!(c["last_year_to_date"], "2340000000");
+    assert_eq!(c["yoy"], "11.9658");
+    // 环比: September 30270万 over August 27580万 → +9.7534 %.
+    assert_eq!(c["last_month"], "302700000");
+    assert_eq!(c["previous_month"], "275800000");
+    assert_eq!(c["mom"], "9.7534");
+    // Phased forecast 262000 ÷ 260000 × 360000 = 362769.23万; linear 262000 × 12 ÷ 9.
+    assert_eq!(c["forecast_phased"], "3627692307.69");
+    assert_eq!(c["forecast_linear"], "3493333333.33");
+    assert_eq!(c["months"].as_array().map(Vec::len), Some(9));
+    assert_eq!(c["months"][1]["month"], "2026-02");
+    assert_eq!(c["months"][1]["actual"], "202500000");
+    // Feb's end: Q1 (7.9亿) two thirds of the way.
+    assert_eq!(c["months"][1]["phased_target_to_date"], "526666666.67");
+}
+
+#[test]
+fn the_regions_ranked_against_their_phased_targets() {
+    let v = september();
+    let east = unit(&v, "east-china-2026");
+    // East: 2 + 2.45 + 2.2亿 = 6.65亿 to date, and 19600 + 25100 + 21800 = 66500万 sold:
+    // exactly on pace.
+    assert_eq!(east["phased_target_to_date"], "665000000");
+    assert_eq!(east["actual_to_date"], "665000000");
+    assert_eq!(east["attainment_to_date"], "100");
+    assert_eq!(east["points_vs_phased_pace"], "0");
+    // 同比 against examples/history: 2025 Jan–Sep 61572万 → 66500 ÷ 61572 − 1.
+    assert_eq!(east["last_year_to_date"], "615720000");
+    assert_eq!(east["yoy"], "8.0036");
+    // 环比: 7410 ÷ 6760 − 1.
+    assert_eq!(east["mom"], "9.6154");
+    let south = unit(&v, "south-china-2026");
+    // 1.95 + 2.23 + 2.12亿 = 6.3亿; 61600万 sold: 97.7778 %, amber (≥ 90 %).
+    assert_eq!(south["attainment_to_date"], "97.7778");
+    assert_eq!(south["status"], "amber");
+    assert_eq!(south["gap_to_pace"], "-14000000");
+    // The phased forecast respects the heavy Q4: 61600 ÷ 63000 × 87480 = 85536万.
+    assert_eq!(south["forecast_phased"], "855360000");
+    assert_eq!(south["forecast_linear"], "821333333.33");
+    let north = unit(&v, "north-china-2026");
+    assert_eq!(north["attainment_to_date"], "105.1786");
+    // A region without a plan: the company's split in its share, 2.09亿 × 26 ÷ 36.
+    let ne = unit(&v, "northeast");
+    assert_eq!(ne["phasing"], "parent");
+    assert_eq!(ne["has_plan"], false);
+    assert_eq!(ne["phased_target_to_date"], "150944444.44");
+    assert_eq!(ne["attainment_to_date"], "106.6618");
+    // Ranked by attainment to date: 东北 106.7, 华北 105.2, 华东 100.0, 西南 99.0,
+    // 华南 97.8, 西北 96.9.
+    let mut regions: Vec<(&str, u64)> = v["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|u| u["level"] == 1)
+        .map(|u| (u["id"].as_str().unwrap(), u["rank"].as_u64().unwrap()))
+        .collect();
+    regions.sort_by_key(|r| r.1);
+    let order: Vec<&str> = regions.iter().map(|r| r.0).collect();
+    assert_eq!(
+        order,
+        [
+            "northeast",
+            "north-china-2026",
+            "east-china-2026",
+            "southwest",
+            "south-china-2026",
+            "northwest"
+        ]
+    );
+    // Representatives without actuals: no figure, never a zero.
+    let rep = unit(&v, "rep-lina-2026");
+    assert_eq!(rep["parent"], "east-china-2026");
+    assert_eq!(rep["actual_to_date"], Value::Null);
+    assert_eq!(rep["attainment"], Value::Null);
+    assert_eq!(rep["rank"], Value::Null);
+    assert_eq!(rep["status"], "none");
+    // The regions' months add up to the company's, month by month.
+    for m in 0..9 {
+        let sum: Decimal = v["units"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|u| u["level"] == 1)
+            .map(|u| {
+                u["months"][m]["actual"]
+                    .as_str()
+                    .unwrap()
+                    .parse::<Decimal>()
+                    .unwrap()
+            })
+            .sum();
+        let company: Decimal = unit(&v, "company-2026")["months"][m]["actual"]
+            .as_str()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert_eq!(sum, company, "month {m}");
+    }
+}
+
+#[test]
+fn the_markdown_report_opens_with_its_summary() {
+    let out = planc()
+        .args([
+            "--lang",
+            "zh",
+            "review",
+            "examples/org",
+            "--as-of",
+            "2026-09-30",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        md.contains("# 华康医药股份有限公司2026年9月经营月报"),
+        "{md}"
+    );
+    let summary = md.find("## 一、本月要点").expect("the summary first");
+    let ranking = md.find("## 二、序时进度排名").expect("the ranking");
+    assert!(summary < ranking);
+    assert!(md.contains(
+        "截至2026-09-30，华康医药股份有限公司累计实现销售262,000万元，完成年度目标的72.8%；时间进度74.8%，序时进度72.2%，领先序时进度0.56个百分点。同比+12.0%，环比+9.8%。全年预测：序时法362,769万元，线性法349,333万元。"
+    ), "{md}");
+    assert!(md.contains("落后序时目标最多：华南大区 −1,400万元"), "{md}");
+    assert!(md.contains("| 1 | 东北大区 |"), "{md}");
+    // English on request.
+    let out = planc()
+        .args(["review", "examples/org", "--as-of", "2026-09-30"])
+        .output()
+        .unwrap();
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        md.contains("ahead of the phased pace by 0.56 points"),
+        "{md}"
+    );
+}
+
+#[test]
+fn every_format_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    for fmt in ["html", "docx"] {
+        let path = dir.path().join(format!("m.{fmt}"));
+        planc()
+            .args([
+                "review",
+                "examples/org",
+                "--as-of",
+                "2026-09-30",
+                "--format",
+                fmt,
+                "-o",
+            ])
+            .arg(&path)
+            .assert()
+            .success();
+        let bytes = std::fs::read(&path).unwrap();
+        assert!(bytes.len() > 1000, "{fmt}");
+        if fmt == "html" {
+            let html = String::from_utf8(bytes).unwrap();
+            assert!(html.contains("<svg"), "charts inlined");
+            assert!(!html.contains("<script"), "no script");
+        }
+    }
+}
+
+/// A copy of `examples/org` (and the history file its east plan reads) to break.
+fn org_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let from = root().join("examples");
+    for entry in walkdir::WalkDir::new(from.join("org"))
+        .into_iter()
+        .chain(walkdir::WalkDir::new(from.join("history")))
+        .filter_map(Result::ok)
+    {
+        let rel = entry.path().strip_prefix(&from).unwrap();
+        let to = dir.path().join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&to).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &to).unwrap();
+        }
+    }
+    dir
+}
+
+fn review_dir(dir: &Path, as_of: &str) -> (bool, String, String) {
+    let out = planc()
+        .arg("review")
+        .arg(dir.join("org"))
+        .args(["--as-of", as_of, "--format", "json"])
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn p804_the_same_month_twice_in_a_monthly_series() {
+    let dir = org_copy();
+    let again = dir.path().join("org/actuals/2026-09-bis");
+    std::fs::create_dir_all(&again).unwrap();
+    std::fs::copy(
+        dir.path()
+            .join("org/actuals/2026-09/east-china-2026.actuals.csv"),
+        again.join("east-china-2026.actuals.csv"),
+    )
+    .unwrap();
+    let (ok, stdout, stderr) = review_dir(dir.path(), "2026-09-30");
+    assert!(!ok && stdout.is_empty(), "{stderr}");
+    assert_eq!(stderr.matches("P804").count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("east-sales") && stderr.contains("2026-09"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("review not written"), "{stderr}");
+}
+
+#[test]
+fn p807_a_month_missing_from_a_monthly_series() {
+    let dir = org_copy();
+    std::fs::remove_file(
+        dir.path()
+            .join("org/actuals/2026-05/south-china-2026.actuals.csv"),
+    )
+    .unwrap();
+    let (ok, stdout, stderr) = review_dir(dir.path(), "2026-09-30");
+    assert!(!ok && stdout.is_empty(), "{stderr}");
+    assert_eq!(stderr.matches("P807").count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("south-sales") && stderr.contains("2026-05"),
+        "{stderr}"
+    );
+    // `planc check` says the same of the folder.
+    let out = planc()
+        .arg("check")
+        .arg(dir.path().join("org"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(text.matches("P807").count(), 1, "{text}");
+}
+
+#[test]
+fn p813_a_month_after_the_report_date_is_said_and_not_counted() {
+    let dir = org_copy();
+    let (ok, stdout, stderr) = review_dir(dir.path(), "2026-08-31");
+    assert!(ok, "{stderr}");
+    // One warning per September row: the company's total and six regions, and one row
+    // in each of the three region files.
+    assert_eq!(stderr.matches("P813").count(), 10, "{stderr}");
+    assert!(
+        stderr.contains("after the report date 2026-08-31"),
+        "{stderr}"
+    );
+    let v: Value = serde_json::from_str(&stdout).unwrap();
+    // 262000 − 30270 = 231730万 to Aug 31.
+    assert_eq!(unit(&v, "company-2026")["actual_to_date"], "2317300000");
+    assert_eq!(v["months_closed"], 8);
+}
+
+#[test]
+fn p919_a_region_that_disagrees_with_the_company_for_a_month() {
+    let dir = org_copy();
+    let path = dir
+        .path()
+        .join("org/actuals/2026-03/east-china-2026.actuals.csv");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace(",7450,", ",7550,")).unwrap();
+    let (ok, stdout, stderr) = review_dir(dir.path(), "2026-09-30");
+    assert!(!ok && stdout.is_empty(), "{stderr}");
+    assert_eq!(stderr.matches("P919").count(), 1, "{stderr}");
+    assert!(stderr.contains("2026-03"), "{stderr}");
+}
+
+#[test]
+fn a_folder_needs_a_date_and_a_tree() {
+    let out = planc().args(["review", "examples/org"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--as-of"), "{err}");
+    let empty = tempfile::tempdir().unwrap();
+    let out = planc()
+        .arg("review")
+        .arg(empty.path())
+        .args(["--as-of", "2026-09-30"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("holds no plan"), "{err}");
+}
+
+fn pp() -> PlanPeriod {
+    PlanPeriod::new(
+        NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+        NaiveDate::from_ymd_opt(2026, 12, 31).unwrap(),
+    )
+}
+
+fn series() -> impl Strategy<Value = (Vec<Vec<u32>>, Vec<u32>)> {
+    // 1–6 children, 12 months each of 0–100000 (万元), and a quarter split.
+    (
+        prop::collection::vec(prop::collection::vec(0u32..100_000, 12), 1..6),
+        prop::collection::vec(1u32..1_000_000, 4),
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn children_add_up_to_their_parent_and_pace_grows_with_the_date((kids, split) in series()) {
+        let pp = pp();
+        let months = |v: &Vec<u32>| v.iter().map(|&x| Some(Decimal::from(x))).collect::<Vec<_>>();
+        let parent: Vec<u32> = (0..12).map(|m| kids.iter().map(|k| k[m]).sum()).collect();
+        let annual: Decimal = split.iter().map(|&q| Decimal::from(q)).sum();
+        let split: Vec<(PeriodKey, Decimal)> = split
+            .iter()
+            .enumerate()
+            .map(|(i, &v)| (PeriodKey::Quarter(i as u8 + 1), Decimal::from(v)))
+            .collect();
+        let input = |m: Vec<Option<Decimal>>| Inputs {
+            annual,
+            split: Some(split.clone()),
+            months: m.clone(),
+            last_year: m,
+        };
+        let mut last_phased = Decimal::ZERO;
+        let mut last_time = Decimal::ZERO;
+        let mut day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        while day <= pp.end {
+            let p = calc::figures(&pp, &input(months(&parent)), day);
+            let sum: Option<Decimal> = kids
+                .iter()
+                .map(|k| calc::figures(&pp, &input(months(k)), day).actual)
+                .sum();
+            prop_assert_eq!(sum, p.actual, "{}", day);
+            let phased = p.phased_pace.unwrap();
+            prop_assert!(phased >= last_phased, "{} {} < {}", day, phased, last_phased);
+            prop_assert!(p.time_pace >= last_time);
+            last_phased = phased;
+            last_time = p.time_pace;
+            day = day.succ_opt().unwrap();
+        }
+        prop_assert_eq!(last_phased, Decimal::ONE_HUNDRED);
+        prop_assert_eq!(last_time, Decimal::ONE_HUNDRED);
+    }
+}
+
+/// The bundled months add up to the bundled quarterly files: the company's CSV (its
+/// total and each region's full year), 华东's Q3 file and 华南's wide sheet.
+#[test]
+fn the_monthly_examples_agree_with_the_quarterly_files() {
+    let v = september();
+    let quarters = |id: &str| -> Vec<Decimal> {
+        let months = unit(&v, id)["months"].as_array().unwrap().clone();
+        (0..3)
+            .map(|q| {
+                (0..3)
+                    .map(|m| {
+                        months[q * 3 + m]["actual"]
+                            .as_str()
+                            .unwrap()
+                            .parse::<Decimal>()
+                            .unwrap()
+                            / Decimal::from(10_000)
+                    })
+                    .sum()
+            })
+            .collect()
+    };
+    let d = |xs: &[i64]| xs.iter().map(|&x| Decimal::from(x)).collect::<Vec<_>>();
+    let csv =
+        std::fs::read_to_string(root().join("examples/actuals/company-2026.actuals.csv")).unwrap();
+    for (q, want) in quarters("company-2026").iter().zip(["Q1", "Q2", "Q3"]) {
+        let line = csv
+            .lines()
+            .find(|l| l.starts_with(&format!("sales,,,{want},")))
+            .unwrap();
+        let value: Decimal = line.split(',').nth(4).unwrap().parse().unwrap();
+        assert_eq!(*q, value, "{want}");
+    }
+    let q3 =
+        std::fs::read_to_string(root().join("examples/actuals/east-china-2026-q3.actuals.yaml"))
+            .unwrap();
+    for (q, want) in quarters("east-china-2026").iter().zip(["Q1", "Q2", "Q3"]) {
+        let line = q3
+            .lines()
+            .find(|l| l.contains(&format!("metric: east-sales, period: {want},")))
+            .unwrap();
+        let yi: Decimal = line
+            .split("value: ")
+            .nth(1)
+            .unwrap()
+            .split(',')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert_eq!(*q, yi * Decimal::from(10_000), "east {want}");
+    }
+    // 华南's wide sheet: the 合计 row, Q1–Q3.
+    assert_eq!(quarters("south-china-2026"), d(&[19200, 21100, 21300]));
+    let wide =
+        std::fs::read_to_string(root().join("examples/actuals/south-china-2026.actuals.csv"))
+            .unwrap();
+    assert!(wide.contains("合计,19200,21100,21300,"), "{wide}");
+    // The company's full-year rows of the regions without a plan run past September;
+    // their months to September are what the company's monthly files say.
+    let regions_to_sep: Decimal = [
+        "east-china-2026",
+        "south-china-2026",
+        "north-china-2026",
+        "southwest",
+        "northwest",
+        "northeast",
+    ]
+    .iter()
+    .map(|id| quarters(id).iter().copied().sum::<Decimal>())
+    .sum();
+    assert_eq!(regions_to_sep, Decimal::from(262_000));
+}
