@@ -203,8 +203,14 @@ pub fn water_fill(
 }
 
 /// Rounds exact values (in units) to whole units that add up to `units`: each is
-/// floored (within its bounds), then the units left go to the largest remainders
-/// (ties: the earlier item), or are taken from the smallest when the floors overshoot.
+/// floored, then the units left go one each to the largest remainders (ties: the earlier
+/// item).
+///
+/// One pass is enough, and no floor needs taking back, for what `water_fill` and
+/// `percentages` hand in: the exact values add up to `units` (an integer) and lie within
+/// integer bounds, so each floor is within its bounds, the floors add up to at most
+/// `units`, the shortfall is the sum of the remainders (fewer units than items with a
+/// remainder), and an item with a remainder is below its cap by more than its floor.
 pub fn largest_remainder(
     units: Decimal,
     exact: &[Decimal],
@@ -224,38 +230,16 @@ pub fn largest_remainder(
     let remainder: Vec<Decimal> = exact.iter().map(|x| x - x.floor()).collect();
     let mut order: Vec<usize> = (0..exact.len()).collect();
     order.sort_by(|&a, &b| remainder[b].cmp(&remainder[a]));
-    while left > Decimal::ZERO {
-        let mut moved = false;
-        for &k in &order {
-            if left <= Decimal::ZERO {
-                break;
-            }
-            if hi[k].is_none_or(|h| out[k] + Decimal::ONE <= h) {
-                out[k] += Decimal::ONE;
-                left -= Decimal::ONE;
-                moved = true;
-            }
-        }
-        if !moved {
+    // Only items with a remainder get a unit (there are more of them than units left),
+    // and none of them is at its cap: no cap to check here.
+    for &k in &order {
+        if left <= Decimal::ZERO {
             break;
         }
+        out[k] += Decimal::ONE;
+        left -= Decimal::ONE;
     }
-    while left < Decimal::ZERO {
-        let mut moved = false;
-        for &k in order.iter().rev() {
-            if left >= Decimal::ZERO {
-                break;
-            }
-            if out[k] - Decimal::ONE >= lo[k] {
-                out[k] -= Decimal::ONE;
-                left += Decimal::ONE;
-                moved = true;
-            }
-        }
-        if !moved {
-            break;
-        }
-    }
+    debug_assert!(left.is_zero(), "{left} unit(s) left over");
     out
 }
 
