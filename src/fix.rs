@@ -400,3 +400,83 @@ mod fix_text_tests {
             .any(|f| f.code == "P201" && f.fix.is_some()));
     }
 }
+
+#[cfg(test)]
+mod verify_tests {
+    use super::*;
+
+    const REFERENCE: &str = include_str!("../tests/fixtures/fix/reference.plan.yaml");
+
+    fn path() -> &'static Path {
+        Path::new("t.plan.yaml")
+    }
+
+    /// The unknown reference `jaingsu` of `text`, with its fix's edits replaced by `to`
+    /// written over the reference.
+    fn with_fix(text: &str, before: &FileReport, to: &str) -> Finding {
+        let mut f = before
+            .findings
+            .iter()
+            .find(|f| f.code == "P201" && f.message.contains("jaingsu"))
+            .expect("the fixture's unknown reference")
+            .clone();
+        let at = text.find("ref: jaingsu").unwrap() + "ref: ".len();
+        let fix = f.fix.as_mut().expect("P201 offers a fix");
+        fix.edits = vec![Edit {
+            span: crate::source::Span::new(at, at + "jaingsu".len()),
+            replacement: to.into(),
+        }];
+        f
+    }
+
+    fn verify_to(text: &str, to: &str) -> Result<(), String> {
+        let config = Config::default();
+        let before = crate::load::check_bytes(path(), text.as_bytes(), &config);
+        let f = with_fix(text, &before, to);
+        verify(path(), text, &before, &f, &config)
+    }
+
+    #[test]
+    fn a_fix_that_resolves_its_finding_and_adds_none_is_kept() {
+        assert_eq!(verify_to(REFERENCE, "jiangsu"), Ok(()));
+    }
+
+    #[test]
+    fn a_fix_that_trades_its_finding_for_another_is_refused_naming_the_new_one() {
+        // One finding out, one in: the count alone would not tell.
+        let why = verify_to(REFERENCE, "hainan").unwrap_err();
+        assert!(why.contains("hainan"), "{why}");
+    }
+
+    #[test]
+    fn a_fix_that_changes_nothing_is_refused_as_not_resolving() {
+        let why = verify_to(REFERENCE, "jaingsu").unwrap_err();
+        assert_eq!(why, crate::t!("fix-rejected-remains"));
+    }
+
+    #[test]
+    fn fixing_one_of_two_identical_findings_is_kept() {
+        // The same unknown reference twice: the same code and message. Fixing the first
+        // leaves the second, which was there before.
+        let text = REFERENCE.replacen("ref: \"zhejiang\"", "ref: jaingsu", 1);
+        let config = Config::default();
+        let before = crate::load::check_bytes(path(), text.as_bytes(), &config);
+        let same = before
+            .findings
+            .iter()
+            .filter(|f| f.code == "P201" && f.message.contains("jaingsu"))
+            .count();
+        assert_eq!(same, 2, "{:?}", before.findings);
+        let f = with_fix(&text, &before, "jiangsu");
+        assert_eq!(verify(path(), &text, &before, &f, &config), Ok(()));
+    }
+
+    #[test]
+    fn a_finding_without_a_fix_is_not_refused() {
+        let config = Config::default();
+        let before = crate::load::check_bytes(path(), REFERENCE.as_bytes(), &config);
+        let mut f = with_fix(REFERENCE, &before, "hainan");
+        f.fix = None;
+        assert_eq!(verify(path(), REFERENCE, &before, &f, &config), Ok(()));
+    }
+}
