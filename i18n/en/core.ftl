@@ -19,6 +19,7 @@ yaml-depth-limit = nesting is deeper than { $limit } levels
 yaml-unclosed-quote = this quote is never closed
 yaml-unclosed-quote-help = end the text with a matching quote on the same line (or indent the lines that continue it)
 yaml-size-limit = the file is larger than { $limit } bytes; planc reads plans up to 4 GiB
+yaml-flow-line-limit = this `[ ]` or `{"{"} {"}"}` holds { $entries } entries on one line of { $kb } KB, too many to read quickly on one line; write the entries one per line (`- entry`)
 yaml-complex-key = mapping keys must be plain text, not lists or mappings
 yaml-duplicate-key = duplicate key `{ $key }`
 yaml-duplicate-key-help = remove one of the two; YAML tools disagree on which one wins

@@ -18,6 +18,7 @@ yaml-depth-limit = 嵌套超过 { $limit } 层
 yaml-unclosed-quote = 这个引号没有闭合
 yaml-unclosed-quote-help = 在同一行末尾补上相同的引号（或把续行缩进）
 yaml-size-limit = 文件大于 { $limit } 字节；planc 只读取 4 GiB 以内的计划文件
+yaml-flow-line-limit = 此处的 `[ ]` 或 `{"{"} {"}"}` 在一行（{ $kb } KB）中写了 { $entries } 项，一行之内过多，无法快速读取；请将各项分行书写（`- 项`）
 yaml-complex-key = 映射的键必须是普通文本，不能是列表或映射
 yaml-duplicate-key = 键 `{ $key }` 重复
 yaml-duplicate-key-help = 删除其中一个；不同的 YAML 工具对哪一个生效的处理并不一致

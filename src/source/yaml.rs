@@ -22,6 +22,14 @@ use super::Span;
 pub const MAX_DEPTH: usize = 64;
 /// Larger files are refused (the parser's spans are 32-bit byte offsets).
 pub const MAX_BYTES: usize = u32::MAX as usize;
+/// A long line that holds a flow collection (`[…]` or `{…}`) costs the parser, for each
+/// entry, a count of the characters before it on its line: the square of the line's
+/// length, when the entries are many (160,000 one-line entries take 20 s). A line whose
+/// entries' character offsets add up to more than this (about a second's work) is
+/// refused unread. A long line of text, or a few long entries, is read as usual.
+pub const MAX_FLOW_LINE_COST: u64 = 10_000_000_000;
+/// Lines shorter than this are never costed.
+const FLOW_LINE_SCAN_BYTES: usize = 64 * 1024;
 /// Alias expansion is refused past this many nodes (defends against "billion laughs").
 pub const MAX_ALIAS_NODES: usize = 20_000;
 
@@ -491,6 +499,14 @@ pub fn parse(text: &str) -> Parsed {
         );
         return b.stop(Stop { keep: false });
     }
+    if let Some((at, entries, kb)) = long_flow_line(text) {
+        b.fail(
+            YamlErrorKind::Limit,
+            crate::t!("yaml-flow-line-limit", entries = entries, kb = kb),
+            Span::new(at, at + 1),
+        );
+        return b.stop(Stop { keep: false });
+    }
     for ev in rlsp_yaml_parser::parse_events(text) {
         let (event, raw) = match ev {
             Ok(x) => x,
@@ -541,6 +557,30 @@ pub fn parse(text: &str) -> Parsed {
         }
     }
     b.finish()
+}
+
+/// Where a line too costly to parse ([`MAX_FLOW_LINE_COST`]) opens its flow collection,
+/// with the number of its entries (commas) and the line's length in KB.
+fn long_flow_line(text: &str) -> Option<(usize, u64, usize)> {
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        if line.len() > FLOW_LINE_SCAN_BYTES {
+            if let Some(open) = line.find(['[', '{']) {
+                let (mut cost, mut entries) = (0u64, 0u64);
+                for (chars, c) in line.chars().enumerate() {
+                    if c == ',' {
+                        entries += 1;
+                        cost += chars as u64;
+                    }
+                }
+                if cost > MAX_FLOW_LINE_COST {
+                    return Some((start + open, entries + 1, line.len() / 1024));
+                }
+            }
+        }
+        start += line.len();
+    }
+    None
 }
 
 /// A parser error in the user's terms: a tab in the indentation is pointed at the tab, a

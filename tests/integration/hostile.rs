@@ -133,6 +133,53 @@ fn a_2_mb_line_is_quoted_around_the_finding() {
 }
 
 #[test]
+fn a_flow_list_too_long_for_one_line_is_refused_at_its_bracket() {
+    // 200,000 entries in one `[ ]` on one line: the parser's cost grows with the square
+    // of the line, so the line is refused unread, at its bracket, before the parse.
+    let items: Vec<String> = (0..200_000).map(|i| i.to_string()).collect();
+    let src = std::fs::read_to_string(root().join("examples/org/company.plan.yaml")).unwrap();
+    let start = src.find("  strengths:\n").unwrap();
+    let end = src.find("  weaknesses:\n").unwrap();
+    let text = format!(
+        "{}  strengths: [{}]\n{}",
+        &src[..start],
+        items.join(", "),
+        &src[end..]
+    );
+    let line = src[..start].matches('\n').count() + 1;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("flow.plan.yaml"), &text).unwrap();
+    let (code, err) = run_in(dir.path(), &["check", "--no-cache", "flow.plan.yaml"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains(&format!("flow.plan.yaml:{line}:14]"))
+            && err.contains("holds 200000 entries on one line"),
+        "{}",
+        err.chars().take(2000).collect::<String>()
+    );
+    // In Chinese, too.
+    let (_, err) = run_in(
+        dir.path(),
+        &["--lang", "zh", "check", "--no-cache", "flow.plan.yaml"],
+    );
+    assert!(err.contains("一行之内过多"), "{err}");
+    // The same entries one per line are read (and each gets its finding).
+    let text = format!(
+        "{}  strengths:\n{}\n{}",
+        &src[..start],
+        items[..2_000]
+            .iter()
+            .map(|i| format!("    - {i}"))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        &src[end..]
+    );
+    std::fs::write(dir.path().join("flow.plan.yaml"), &text).unwrap();
+    let (_, err) = run_in(dir.path(), &["check", "--no-cache", "flow.plan.yaml"]);
+    assert!(!err.contains("entries on one line"), "{err}");
+}
+
+#[test]
 fn a_file_over_the_size_limit_is_refused_unread() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("huge.plan.yaml");
