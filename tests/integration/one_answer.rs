@@ -109,3 +109,62 @@ fn a_plan_that_does_not_load_is_named_as_the_cause_and_comes_first() {
     assert!(cause < effect, "{err}");
     assert!(!err.contains("没有 id 为"), "no bare unknown-parent: {err}");
 }
+
+/// A parent and its child both named on the command line: each is loaded once, and each
+/// gets the findings of the whole workspace (the child is not read a second time as a
+/// child of the parent).
+#[test]
+fn a_parent_and_its_child_checked_together_get_the_workspace_findings() {
+    let tmp = org_with(|d| {
+        let p = d.join("reps/wanglei.plan.yaml");
+        let t = std::fs::read_to_string(&p).unwrap();
+        std::fs::write(&p, t.replacen("value: 900万元", "value: 950万元", 1)).unwrap();
+    });
+    let whole = findings(tmp.path(), &["."]);
+    let named = ["east-china.plan.yaml", "reps/wanglei.plan.yaml"];
+    let both = findings(tmp.path(), &named);
+    let expected: Vec<_> = whole
+        .iter()
+        .filter(|f| named.contains(&f.0.as_str()))
+        .cloned()
+        .collect();
+    assert!(!expected.is_empty(), "the case has findings");
+    assert_eq!(both, expected);
+}
+
+/// A parent id that no plan has, beside a plan that loads and whose file name starts
+/// like it: the parent is unknown (P901), never "its file did not load".
+#[test]
+fn an_unknown_parent_is_not_blamed_on_a_plan_that_loaded() {
+    let tmp = org_with(|d| {
+        let p = d.join("reps/wanglei.plan.yaml");
+        let t = std::fs::read_to_string(&p).unwrap();
+        std::fs::write(&p, t.replacen("east-china-2026", "east-china-2027", 1)).unwrap();
+    });
+    let out = planc()
+        .current_dir(tmp.path())
+        .args(["check", ".", "--lang", "en", "--no-cache"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("P901"), "{err}");
+    assert!(!err.contains("could not be read"), "{err}");
+    // Beside a plan that did not load, an unknown parent is still not blamed on it.
+    let tmp = org_with(|d| {
+        let p = d.join("east-china.plan.yaml");
+        let t = std::fs::read_to_string(&p).unwrap();
+        std::fs::write(&p, t.replacen("status: final", "status: 定稿", 1)).unwrap();
+        let p = d.join("reps/wanglei.plan.yaml");
+        let t = std::fs::read_to_string(&p).unwrap();
+        std::fs::write(&p, t.replacen("east-china-2026", "nowhere-2026", 1)).unwrap();
+    });
+    let out = planc()
+        .current_dir(tmp.path())
+        .args(["check", ".", "--lang", "en", "--no-cache"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("parent `nowhere-2026`"), "{err}");
+    assert!(!err.contains("the parent plan `nowhere-2026`"), "{err}");
+    assert!(err.contains("the parent plan `east-china-2026`"), "{err}");
+}
