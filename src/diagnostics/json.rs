@@ -8,6 +8,7 @@
 //!                                "end_line": 40, "end_column": 19,
 //!                                "labels": [ { "message": "…", "path": "…", "line": 44, "column": 30, … } ],
 //!                                "help": "…", "suppressed": null,
+//!                                "omitted": 12000,   (only on a code's "left out" finding)
 //!                                "fix": { "safety": "safe", "message": "…",
 //!                                         "edits": [ { "start": 512, "end": 519, "line": 40, … ,
 //!                                                      "replacement": "…" } ] } } ] } ],
@@ -62,7 +63,7 @@ pub fn render(reports: &[FileReport], show_suppressed: bool) -> String {
                 .map(|f| {
                     let (line, column) = r.line_col(f.primary.span);
                     let (end_line, end_column) = r.end_line_col(f.primary.span);
-                    json!({
+                    let mut finding = json!({
                         "code": f.code,
                         "name": f.name,
                         "severity": f.severity.as_str(),
@@ -74,7 +75,13 @@ pub fn render(reports: &[FileReport], show_suppressed: bool) -> String {
                         "help": f.help,
                         "suppressed": f.suppressed.as_ref().map(|reason| json!({ "reason": reason })),
                         "fix": f.fix.as_ref().map(|x| fix(r, x)),
-                    })
+                    });
+                    // The finding that stands for those of its code past the cap says how
+                    // many it stands for.
+                    if f.omitted > 0 {
+                        finding["omitted"] = json!(f.omitted);
+                    }
+                    finding
                 })
                 .collect();
             json!({ "path": r.display_path(), "findings": findings })

@@ -84,6 +84,10 @@ pub fn render(reports: &[FileReport]) -> String {
                     }
                 }],
             });
+            if f.omitted > 0 {
+                // How many findings of this code past the cap this result stands for.
+                result["properties"] = json!({ "omitted": f.omitted });
+            }
             if !f.secondary.is_empty() {
                 result["relatedLocations"] = Value::Array(
                     f.secondary

@@ -219,6 +219,15 @@ fn a_flood_of_findings_is_capped_and_counted() {
             .contains("1500 more findings of this kind were left out")
     });
     assert!(last.is_some(), "{:?}", findings.last());
+    assert_eq!(last.unwrap()["omitted"], 1500, "the count as a number");
+    assert_eq!(
+        findings
+            .iter()
+            .filter(|f| f.get("omitted").is_some())
+            .count(),
+        1,
+        "only the left-out finding carries `omitted`"
+    );
     let sarif = planc()
         .args(["check", "--format", "sarif", "--lang", "en"])
         .arg(&path)
@@ -229,6 +238,14 @@ fn a_flood_of_findings_is_capped_and_counted() {
         s.contains("1500 more findings"),
         "sarif says how many were left out"
     );
+    let sarif: serde_json::Value = serde_json::from_slice(&sarif.stdout).unwrap();
+    let counts: Vec<_> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["properties"]["omitted"].as_u64())
+        .collect();
+    assert_eq!(counts, [1500], "and as a number in the result's properties");
     // In Chinese, one count for all that were left out, whichever stage stopped early.
     let out = planc()
         .args(["check", "--format", "json", "--lang", "zh"])
