@@ -109,7 +109,7 @@ pub fn workbook(plans: &[Exported]) -> Result<Vec<u8>, String> {
                 }
             }
             // The dimension column fits its longest label (a nested level reads
-            // `成熟区域 › region`); a CJK character takes two widths.
+            // `成熟区域 › 区域`); a CJK character takes two widths.
             let widest = s
                 .cells
                 .iter()

@@ -78,6 +78,7 @@ ws = wb["east-china-2026·east-sales"]
 print(ws["D5"].value, ws["F5"].value, ws["D12"].value, ws["E7"].value, ws["D13"].value)
 print(ws.freeze_panes, ws.protection.sheet, ws["D7"].protection.locked, ws["D5"].protection.locked)
 print(ws["D7"].number_format, ws["E7"].number_format, wb["planc"].sheet_state)
+print("dimension", ws["A7"].value)
 "#,
         &[&book],
     );
@@ -91,6 +92,8 @@ print(ws["D7"].number_format, ws["E7"].number_format, wb["planc"].sheet_state)
     );
     assert!(seen.contains("D5 True False True"), "{seen}");
     assert!(seen.contains("#,##0.#### 0.0% hidden"), "{seen}");
+    // The dimension by its label in the plan's language, never its id.
+    assert!(seen.contains("dimension 省市\n"), "{seen}");
     // The region moves 200万元 from 江苏 to 上海 and reshapes Q1/Q2.
     python(
         &py,
@@ -307,6 +310,43 @@ fn libreoffice_prints_the_exported_figures() {
     }
 }
 
+/// An English plan's workbook names its dimensions in English (not by their ids), and
+/// reads back as no change.
+#[test]
+fn an_english_plan_labels_its_dimensions_in_english() {
+    let dir = examples_copy();
+    let Some(py) = crate::util::openpyxl(dir.path()) else {
+        return;
+    };
+    let plan = dir.path().join("examples/org/company.plan.yaml");
+    let text = std::fs::read_to_string(&plan).unwrap();
+    assert!(text.contains("\nlang: zh\n"));
+    std::fs::write(&plan, text.replace("\nlang: zh\n", "\nlang: en\n")).unwrap();
+    let (code, _, err) = run(
+        dir.path(),
+        &["export", "examples/org/company.plan.yaml", "-o", "c.xlsx"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let book = dir.path().join("c.xlsx");
+    let seen = python(
+        &py,
+        r#"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["company-2026·sales"]
+print(sorted({str(c.value) for c in ws["A"][5:] if c.value}))
+"#,
+        &[&book],
+    );
+    assert!(seen.contains("'region group'"), "{seen}");
+    assert!(seen.contains("'成熟区域 › region'"), "{seen}");
+    assert!(!seen.contains("region_group"), "{seen}");
+    let before = std::fs::read(&plan).unwrap();
+    let (code, _, err) = run(dir.path(), &["import", "c.xlsx"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(std::fs::read(&plan).unwrap(), before);
+}
+
 /// The company sheet carries every level the company splits: the regions under each
 /// region group, their shares of the group's cell and the gap to it as live formulas
 /// (openpyxl reads them); a region's edited figure comes back into the nested item.
@@ -335,11 +375,11 @@ print(ws["D19"].protection.locked, ws["E19"].protection.locked)
         &[&book],
     );
     assert!(
-        seen.contains("region_group|成熟区域|成熟区域|178200|"),
+        seen.contains("区域类别|成熟区域|成熟区域|178200|"),
         "{seen}"
     );
     assert!(
-        seen.contains("成熟区域 › region|east|华东大区|90720|=IF($D$13=0,0,D19/$D$13)"),
+        seen.contains("成熟区域 › 区域|east|华东大区|90720|=IF($D$13=0,0,D19/$D$13)"),
         "{seen}"
     );
     assert!(seen.contains("||与成熟区域差额|=$D$13-D21|"), "{seen}");
