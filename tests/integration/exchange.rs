@@ -310,6 +310,62 @@ fn libreoffice_prints_the_exported_figures() {
     }
 }
 
+/// A target's name fits its column: the name column grows to the longest name (the
+/// example's 华东大区年度销售指标 takes 20 widths), and a name longer than the widest
+/// column wraps inside its cell instead of running over the figures.
+#[test]
+fn a_long_target_name_fits_its_cell() {
+    let dir = examples_copy();
+    let Some(py) = crate::util::openpyxl(dir.path()) else {
+        return;
+    };
+    let read = r#"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["east-china-2026·east-sales"]
+print(ws["C5"].value, ws.column_dimensions["C"].width, ws["C5"].alignment.wrap_text)
+"#;
+    let (code, _, err) = run(
+        dir.path(),
+        &[
+            "export",
+            "examples/org",
+            "--for",
+            "east-china-2026",
+            "-o",
+            "a.xlsx",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let seen = python(&py, read, &[&dir.path().join("a.xlsx")]);
+    let width: f64 = seen.split_whitespace().nth(1).unwrap().parse().unwrap();
+    assert!(seen.starts_with("华东大区年度销售指标 "), "{seen}");
+    assert!(width > 20.0 && width < 25.0, "{seen}");
+    let long = "华东大区年度销售指标（含江浙沪皖闽赣鲁七省市全部渠道与全部产品线）";
+    let plan = dir.path().join("examples/org/east-china.plan.yaml");
+    let text = std::fs::read_to_string(&plan).unwrap();
+    let old = "    name: 华东大区年度销售指标\n";
+    assert!(text.contains(old));
+    std::fs::write(&plan, text.replace(old, &format!("    name: {long}\n"))).unwrap();
+    let (code, _, err) = run(
+        dir.path(),
+        &[
+            "export",
+            "examples/org",
+            "--for",
+            "east-china-2026",
+            "-o",
+            "b.xlsx",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let seen = python(&py, read, &[&dir.path().join("b.xlsx")]);
+    assert!(seen.starts_with(&format!("{long} ")), "{seen}");
+    let width: f64 = seen.split_whitespace().nth(1).unwrap().parse().unwrap();
+    assert!((40.0..45.0).contains(&width), "{seen}");
+    assert!(seen.trim_end().ends_with("True"), "{seen}");
+}
+
 /// An English plan's workbook names its dimensions in English (not by their ids), and
 /// reads back as no change.
 #[test]
