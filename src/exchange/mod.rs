@@ -16,6 +16,8 @@
 
 pub mod export;
 pub mod import;
+#[cfg(test)]
+mod props;
 
 use rust_decimal::Decimal;
 
