@@ -79,6 +79,7 @@ print(ws["D5"].value, ws["F5"].value, ws["D12"].value, ws["E7"].value, ws["D13"]
 print(ws.freeze_panes, ws.protection.sheet, ws["D7"].protection.locked, ws["D5"].protection.locked)
 print(ws["D7"].number_format, ws["E7"].number_format, wb["planc"].sheet_state)
 print("dimension", ws["A7"].value)
+print(sorted({c.value for c in ws["A"][5:] if c.value}))
 "#,
         &[&book],
     );
@@ -94,6 +95,8 @@ print("dimension", ws["A7"].value)
     assert!(seen.contains("#,##0.#### 0.0% hidden"), "{seen}");
     // The dimension by its label in the plan's language, never its id.
     assert!(seen.contains("dimension 省市\n"), "{seen}");
+    assert!(seen.contains("'西湖组 › 代表'"), "{seen}");
+    assert!(!seen.contains("representative"), "{seen}");
     // The region moves 200万元 from 江苏 to 上海 and reshapes Q1/Q2.
     python(
         &py,
