@@ -17,6 +17,14 @@ pub struct Exported {
     pub sheets: Vec<Sheet>,
 }
 
+/// The widest a text column grows (in Excel's character widths); a longer text wraps.
+const TEXT_WIDTH: u32 = 40;
+
+/// A text's width in Excel's character widths: a CJK (any non-ASCII) character takes two.
+fn text_width(t: &str) -> u32 {
+    t.chars().map(|ch| if ch.is_ascii() { 1 } else { 2 }).sum()
+}
+
 /// A decimal as the f64 XLSX stores: through its shortest text, which reads back exactly.
 fn number(v: rust_decimal::Decimal) -> f64 {
     v.normalize().to_string().parse().unwrap_or(0.0)
@@ -37,7 +45,10 @@ pub fn workbook(plans: &[Exported]) -> Result<Vec<u8>, String> {
         .set_bold()
         .set_background_color("#DDE4EE")
         .set_border_bottom(FormatBorder::Thin);
-    let label = Format::new().set_background_color("#F2F2F2");
+    // Text below the header wraps in its cell when it is wider than its column.
+    let label = Format::new()
+        .set_background_color("#F2F2F2")
+        .set_text_wrap();
     let money = "#,##0.####";
     let fixed = Format::new()
         .set_num_format(money)
@@ -108,26 +119,23 @@ pub fn workbook(plans: &[Exported]) -> Result<Vec<u8>, String> {
                     }
                 }
             }
-            // The dimension column fits its longest label (a nested level reads
-            // `成熟区域 › region`); a CJK character takes two widths.
-            let widest = s
-                .cells
-                .iter()
-                .filter(|(r, c, _)| *c == 0 && *r > super::HEADER_ROW)
-                .filter_map(|(_, _, cell)| match cell {
-                    super::Cell::Label(t) => Some(
-                        t.chars()
-                            .map(|ch| if ch.is_ascii() { 1 } else { 2 })
-                            .sum::<u32>(),
-                    ),
-                    _ => None,
-                })
-                .max()
-                .unwrap_or(0);
-            ws.set_column_width(0, f64::from(widest.clamp(11, 40) + 1))
-                .map_err(err)?;
-            ws.set_column_width(1, 14).map_err(err)?;
-            ws.set_column_width(2, 18).map_err(err)?;
+            // The text columns (dimension, item, name) fit their longest text below the
+            // header (a nested level reads `成熟区域 › 区域`, a target's name may be long)
+            // up to a limit; a longer text wraps inside its cell (see `label`).
+            for (c, least) in [(0u16, 11u32), (1, 10), (2, 18)] {
+                let widest = s
+                    .cells
+                    .iter()
+                    .filter(|(r, cc, _)| *cc == c && *r > HEADER_ROW)
+                    .filter_map(|(_, _, cell)| match cell {
+                        Cell::Label(t) => Some(text_width(t)),
+                        _ => None,
+                    })
+                    .max()
+                    .unwrap_or(0);
+                ws.set_column_width(c, f64::from(widest.clamp(least, TEXT_WIDTH) + 1))
+                    .map_err(err)?;
+            }
             for c in super::FIGURE_COL..=last_col.max(super::FIGURE_COL) {
                 ws.set_column_width(c, 13).map_err(err)?;
             }

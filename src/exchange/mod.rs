@@ -16,6 +16,8 @@
 
 pub mod export;
 pub mod import;
+#[cfg(test)]
+mod props;
 
 use rust_decimal::Decimal;
 
@@ -197,6 +199,16 @@ impl Builder {
     }
 }
 
+/// A dimension as the workbook's language names it (the reports' `dim.*` labels:
+/// 产品, 区域类别; product, region group), or as the plan writes it when planc has no
+/// label for it.
+fn dimension_label(labels: Option<&crate::render::labels::Labels>, dim: &str) -> String {
+    labels
+        .and_then(|l| l.opt(&format!("dim.{}", crate::model::dimension::canonical(dim))))
+        .map(str::to_owned)
+        .unwrap_or_else(|| dim.trim().to_owned())
+}
+
 fn item_name<'a>(plan: &'a Plan, i: &'a BreakdownItem) -> &'a str {
     if let Some(n) = &i.name {
         return n;
@@ -218,6 +230,13 @@ fn item_name<'a>(plan: &'a Plan, i: &'a BreakdownItem) -> &'a str {
 /// The sheet of one target. `name` is the sheet's (unique, ≤ 31 characters).
 pub fn sheet(plan: &Plan, t: &Target, name: String) -> Sheet {
     let zh = plan.lang.is_none_or(|l| l == crate::model::Lang::Zh);
+    let lang = if zh {
+        crate::model::Lang::Zh
+    } else {
+        crate::model::Lang::En
+    };
+    // The built-in catalogue always loads; were it not to, the ids show.
+    let labels = crate::render::labels::Labels::load(lang, None).ok();
     let unit = plan.money_unit();
     let (q, m) = period_columns(t);
     let mut cols: Vec<(String, Vec<u32>)> = Vec::new();
@@ -295,13 +314,18 @@ pub fn sheet(plan: &Plan, t: &Target, name: String) -> Sheet {
     let total_ref = format!("${}${}", col_name(FIGURE_COL), tr + 1);
     b.periods(tr, &t.breakdowns, &root, &t.name);
     let mut r = tr + 2;
-    let ctx = Block { plan, zh, last_col };
+    let ctx = Block {
+        plan,
+        zh,
+        last_col,
+        labels: labels.as_ref(),
+    };
     for bd in t.breakdowns.iter().filter(|b| !is_period(b)) {
         let whole = Whole {
             path: &root,
             cell: total_ref.clone(),
             value: target_value,
-            dim_label: bd.dimension.value.clone(),
+            dim_label: dimension_label(labels.as_ref(), &bd.dimension.value),
             gap_label: w("与目标差额", "gap to target"),
         };
         r = ctx.write(&mut b, bd, &whole, r);
@@ -331,6 +355,7 @@ struct Block<'a> {
     plan: &'a Plan,
     zh: bool,
     last_col: u16,
+    labels: Option<&'a crate::render::labels::Labels>,
 }
 
 impl Block<'_> {
@@ -428,7 +453,10 @@ impl Block<'_> {
                     path: &path,
                     cell: format!("${}${}", col_name(FIGURE_COL), row + 1),
                     value: b.value(row, FIGURE_COL),
-                    dim_label: format!("{name} › {}", nb.dimension.value),
+                    dim_label: format!(
+                        "{name} › {}",
+                        dimension_label(self.labels, &nb.dimension.value)
+                    ),
                     gap_label: if zh {
                         format!("与{name}差额")
                     } else {

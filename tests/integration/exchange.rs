@@ -78,6 +78,8 @@ ws = wb["east-china-2026·east-sales"]
 print(ws["D5"].value, ws["F5"].value, ws["D12"].value, ws["E7"].value, ws["D13"].value)
 print(ws.freeze_panes, ws.protection.sheet, ws["D7"].protection.locked, ws["D5"].protection.locked)
 print(ws["D7"].number_format, ws["E7"].number_format, wb["planc"].sheet_state)
+print("dimension", ws["A7"].value)
+print(sorted({c.value for c in ws["A"][5:] if c.value}))
 "#,
         &[&book],
     );
@@ -91,6 +93,10 @@ print(ws["D7"].number_format, ws["E7"].number_format, wb["planc"].sheet_state)
     );
     assert!(seen.contains("D5 True False True"), "{seen}");
     assert!(seen.contains("#,##0.#### 0.0% hidden"), "{seen}");
+    // The dimension by its label in the plan's language, never its id.
+    assert!(seen.contains("dimension 省市\n"), "{seen}");
+    assert!(seen.contains("'西湖组 › 代表'"), "{seen}");
+    assert!(!seen.contains("representative"), "{seen}");
     // The region moves 200万元 from 江苏 to 上海 and reshapes Q1/Q2.
     python(
         &py,
@@ -307,6 +313,99 @@ fn libreoffice_prints_the_exported_figures() {
     }
 }
 
+/// A target's name fits its column: the name column grows to the longest name (the
+/// example's 华东大区年度销售指标 takes 20 widths), and a name longer than the widest
+/// column wraps inside its cell instead of running over the figures.
+#[test]
+fn a_long_target_name_fits_its_cell() {
+    let dir = examples_copy();
+    let Some(py) = crate::util::openpyxl(dir.path()) else {
+        return;
+    };
+    let read = r#"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["east-china-2026·east-sales"]
+print(ws["C5"].value, ws.column_dimensions["C"].width, ws["C5"].alignment.wrap_text)
+"#;
+    let (code, _, err) = run(
+        dir.path(),
+        &[
+            "export",
+            "examples/org",
+            "--for",
+            "east-china-2026",
+            "-o",
+            "a.xlsx",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let seen = python(&py, read, &[&dir.path().join("a.xlsx")]);
+    let width: f64 = seen.split_whitespace().nth(1).unwrap().parse().unwrap();
+    assert!(seen.starts_with("华东大区年度销售指标 "), "{seen}");
+    assert!(width > 20.0 && width < 25.0, "{seen}");
+    let long = "华东大区年度销售指标（含江浙沪皖闽赣鲁七省市全部渠道与全部产品线）";
+    let plan = dir.path().join("examples/org/east-china.plan.yaml");
+    let text = std::fs::read_to_string(&plan).unwrap();
+    let old = "    name: 华东大区年度销售指标\n";
+    assert!(text.contains(old));
+    std::fs::write(&plan, text.replace(old, &format!("    name: {long}\n"))).unwrap();
+    let (code, _, err) = run(
+        dir.path(),
+        &[
+            "export",
+            "examples/org",
+            "--for",
+            "east-china-2026",
+            "-o",
+            "b.xlsx",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let seen = python(&py, read, &[&dir.path().join("b.xlsx")]);
+    assert!(seen.starts_with(&format!("{long} ")), "{seen}");
+    let width: f64 = seen.split_whitespace().nth(1).unwrap().parse().unwrap();
+    assert!((40.0..45.0).contains(&width), "{seen}");
+    assert!(seen.trim_end().ends_with("True"), "{seen}");
+}
+
+/// An English plan's workbook names its dimensions in English (not by their ids), and
+/// reads back as no change.
+#[test]
+fn an_english_plan_labels_its_dimensions_in_english() {
+    let dir = examples_copy();
+    let Some(py) = crate::util::openpyxl(dir.path()) else {
+        return;
+    };
+    let plan = dir.path().join("examples/org/company.plan.yaml");
+    let text = std::fs::read_to_string(&plan).unwrap();
+    assert!(text.contains("\nlang: zh\n"));
+    std::fs::write(&plan, text.replace("\nlang: zh\n", "\nlang: en\n")).unwrap();
+    let (code, _, err) = run(
+        dir.path(),
+        &["export", "examples/org/company.plan.yaml", "-o", "c.xlsx"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let book = dir.path().join("c.xlsx");
+    let seen = python(
+        &py,
+        r#"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["company-2026·sales"]
+print(sorted({str(c.value) for c in ws["A"][5:] if c.value}))
+"#,
+        &[&book],
+    );
+    assert!(seen.contains("'region group'"), "{seen}");
+    assert!(seen.contains("'成熟区域 › region'"), "{seen}");
+    assert!(!seen.contains("region_group"), "{seen}");
+    let before = std::fs::read(&plan).unwrap();
+    let (code, _, err) = run(dir.path(), &["import", "c.xlsx"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(std::fs::read(&plan).unwrap(), before);
+}
+
 /// The company sheet carries every level the company splits: the regions under each
 /// region group, their shares of the group's cell and the gap to it as live formulas
 /// (openpyxl reads them); a region's edited figure comes back into the nested item.
@@ -335,11 +434,11 @@ print(ws["D19"].protection.locked, ws["E19"].protection.locked)
         &[&book],
     );
     assert!(
-        seen.contains("region_group|成熟区域|成熟区域|178200|"),
+        seen.contains("区域类别|成熟区域|成熟区域|178200|"),
         "{seen}"
     );
     assert!(
-        seen.contains("成熟区域 › region|east|华东大区|90720|=IF($D$13=0,0,D19/$D$13)"),
+        seen.contains("成熟区域 › 区域|east|华东大区|90720|=IF($D$13=0,0,D19/$D$13)"),
         "{seen}"
     );
     assert!(seen.contains("||与成熟区域差额|=$D$13-D21|"), "{seen}");
