@@ -311,6 +311,49 @@ fn review_dir(dir: &Path, as_of: &str) -> (bool, String, String) {
     )
 }
 
+/// The summary names the red units and the threshold they fall below, as planc.toml sets it.
+#[test]
+fn the_summary_names_red_units_below_the_configured_amber() {
+    let md = |dir: &Path, lang: &str| {
+        let out = planc()
+            .args(["--lang", lang, "review"])
+            .arg(dir.join("org"))
+            .args(["--as-of", "2026-09-30"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let dir = org_copy();
+    // Defaults: amber at 90 %, and nobody below it.
+    assert!(
+        md(dir.path(), "zh").contains("- 红灯单位（序时完成率低于 90%）：无\n"),
+        "{}",
+        md(dir.path(), "zh")
+    );
+    std::fs::write(
+        dir.path().join("org/planc.toml"),
+        "[review]\namber = \"97%\"\n",
+    )
+    .unwrap();
+    // 王磊 95.2 % and 西北 96.9 % fall below 97 %; 华南 97.8 % stays amber.
+    let zh = md(dir.path(), "zh");
+    assert!(
+        zh.contains("- 红灯单位（序时完成率低于 97%）：王磊 95.2%；西北大区 96.9%\n"),
+        "{zh}"
+    );
+    assert!(zh.contains("不低于 100% 为绿灯，不低于 97% 为黄灯"), "{zh}");
+    let en = md(dir.path(), "en");
+    assert!(
+        en.contains("- Red units (attainment to date below 97%): 王磊 95.2%"),
+        "{en}"
+    );
+    assert!(
+        en.contains("green at or above 100%, amber at or above 97%"),
+        "{en}"
+    );
+}
+
 /// A representative whose months are all missing: no figure, never a zero, and no rank.
 #[test]
 fn a_representative_without_actuals_has_no_figures() {
