@@ -122,7 +122,7 @@ monthly-headline = As of { $date }, { $unit } has sold { $actual }: { $attainmen
        *[behind] behind
     } the phased pace by { $points } points. Year on year { $yoy }, month on month { $mom }. Forecast for the year: { $fphased } by the phased method, { $flinear } by the linear run rate.
 monthly-headline-none = As of { $date }, { $unit } has no actuals for every month closed: the figures to date cannot be computed.
-monthly-red = Red (below the amber threshold of the phased target to date): { $list }
+monthly-red = Red units (attainment to date below { $amber }): { $list }
 monthly-gaps = Largest gaps to the phased target: { $list }
 monthly-none = none
 monthly-points = { $points } pts vs phased pace
@@ -168,7 +168,7 @@ monthly-legend-actual = actual (cumulative)
 monthly-month = M{ $n }
 monthly-method = - **Time pace (时间进度)**: days elapsed ÷ days in the year.
     - **Phased pace (序时进度)**: the target to date by the plan's own quarter or month split (a quarter evenly over its months, the running month by its days) ÷ the annual target; a unit without a plan takes its parent's split in its share of the parent's target; a plan without a split is paced evenly.
-    - **Attainment to date**: actual to date ÷ phased target to date; green at or above the green threshold (`[review]` in planc.toml, 100 % by default), amber at or above the amber one (90 %), else red.
+    - **Attainment to date**: actual to date ÷ phased target to date; green at or above { $green }, amber at or above { $amber }, else red (thresholds from `[review]` in planc.toml, 100% and 90% by default).
     - **vs phased pace**: attainment of the year − phased pace, in points ({ $dp } decimals).
     - **YoY**: actual to date ÷ last year's actual of the same months − 1. **MoM**: the last month ÷ the month before − 1.
     - **Forecast (phased)**: actual to date ÷ phased target to date × annual target. **Forecast (linear)**: actual to date × 12 ÷ months elapsed.

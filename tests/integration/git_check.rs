@@ -98,6 +98,14 @@ fn edit(path: &Path, from: &str, to: &str) {
     std::fs::write(path, changed).unwrap();
 }
 
+/// A representative's nine monthly actuals files, then `rest` (the order `check` lists them in).
+fn rep_with_actuals(plan_id: &str, rest: &[&str]) -> Vec<String> {
+    (1..=9)
+        .map(|m| format!("actuals/2026-{m:02}/{plan_id}.actuals.csv"))
+        .chain(rest.iter().map(|f| (*f).to_owned()))
+        .collect()
+}
+
 #[test]
 fn a_changed_child_is_checked_with_its_parent_and_nothing_else() {
     let Some(repo) = repo() else { return };
@@ -120,17 +128,18 @@ fn a_changed_child_is_checked_with_its_parent_and_nothing_else() {
     let old = text.lines().nth(value_line).unwrap().trim().to_owned();
     edit(&rep, &old, "value: 1.234亿元");
     let (json, files, code) = check_in(repo.path(), &["--changed-since", "HEAD"], None);
-    assert_eq!(
-        files,
-        ["east-china.plan.yaml", "reps/wanglei.plan.yaml"],
-        "{json:#}"
+    // The plan's own monthly actuals are checked with it.
+    let wanglei = rep_with_actuals(
+        "rep-wanglei-2026",
+        &["east-china.plan.yaml", "reps/wanglei.plan.yaml"],
     );
+    assert_eq!(files, wanglei, "{json:#}");
     assert_eq!(code, 1);
     assert!(codes_in(&json, "wanglei.plan.yaml").contains(&"P911".to_owned()));
     // Committed, the same change is still "since" the first commit, not since HEAD.
     git(repo.path(), &["commit", "-q", "-am", "wanglei"]);
     let (_, files, _) = check_in(repo.path(), &["--changed-since", "HEAD~1"], None);
-    assert_eq!(files, ["east-china.plan.yaml", "reps/wanglei.plan.yaml"]);
+    assert_eq!(files, wanglei);
     let out = planc()
         .current_dir(repo.path())
         .args(["check", "--no-cache", "--changed-since", "HEAD"])
@@ -197,7 +206,10 @@ fn files_from_stdin_checks_the_listed_files_and_their_links() {
     );
     assert_eq!(
         files,
-        ["east-china.plan.yaml", "reps/lina.plan.yaml"],
+        rep_with_actuals(
+            "rep-lina-2026",
+            &["east-china.plan.yaml", "reps/lina.plan.yaml"]
+        ),
         "{json:#}"
     );
     assert_eq!(code, 0);
@@ -344,7 +356,10 @@ fn a_changed_file_is_found_by_its_path_not_only_its_name() {
     let (json, files, _) = check_in(repo.path(), &["--changed-since", "HEAD"], None);
     assert_eq!(
         files,
-        ["east-china.plan.yaml", "reps/lina.plan.yaml"],
+        rep_with_actuals(
+            "rep-lina-2026",
+            &["east-china.plan.yaml", "reps/lina.plan.yaml"]
+        ),
         "{json:#}"
     );
 }

@@ -138,13 +138,54 @@ fn the_regions_ranked_against_their_phased_targets() {
             "northwest"
         ]
     );
-    // Representatives without actuals: no figure, never a zero.
+    // 李娜 (800万, quarters 180 / 205 / 200): to Sep 30 her first three quarters, 585万.
     let rep = unit(&v, "rep-lina-2026");
     assert_eq!(rep["parent"], "east-china-2026");
-    assert_eq!(rep["actual_to_date"], Value::Null);
-    assert_eq!(rep["attainment"], Value::Null);
-    assert_eq!(rep["rank"], Value::Null);
-    assert_eq!(rep["status"], "none");
+    assert_eq!(rep["phasing"], "quarter");
+    assert_eq!(rep["annual_target"], "8000000");
+    assert_eq!(rep["phased_target_to_date"], "5850000");
+    // Her months 58 52 66 | 68 70 72 | 64 66 70 = 586万.
+    assert_eq!(rep["actual_to_date"], "5860000");
+    // 586 ÷ 800 = 73.25 %; 585 ÷ 800 = 73.125 %; 0.125 points ahead.
+    assert_eq!(rep["attainment"], "73.25");
+    assert_eq!(rep["phased_pace"], "73.125");
+    assert_eq!(rep["points_vs_phased_pace"], "0.125");
+    // 586 ÷ 585 = 100.1709 %: green, 1万 ahead.
+    assert_eq!(rep["attainment_to_date"], "100.1709");
+    assert_eq!(rep["status"], "green");
+    assert_eq!(rep["gap_to_pace"], "10000");
+    // 同比: last year Jan–Sep 466万 → 586 ÷ 466 − 1; 环比: 70 ÷ 66 − 1.
+    assert_eq!(rep["last_year_to_date"], "4660000");
+    assert_eq!(rep["yoy"], "25.7511");
+    assert_eq!(rep["mom"], "6.0606");
+    // 586 ÷ 585 × 800 = 801.37万; 586 × 12 ÷ 9 = 781.33万.
+    assert_eq!(rep["forecast_phased"], "8013675.21");
+    assert_eq!(rep["forecast_linear"], "7813333.33");
+    // Within 华东, ranked by attainment to date: 张伟 105.3 (537 of 510),
+    // 李娜 100.2, 王磊 95.2 (619 of 650, amber).
+    let mut reps: Vec<(&str, u64)> = v["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|u| u["parent"] == "east-china-2026")
+        .map(|u| (u["id"].as_str().unwrap(), u["rank"].as_u64().unwrap()))
+        .collect();
+    reps.sort_by_key(|r| r.1);
+    assert_eq!(
+        reps,
+        [
+            ("rep-zhangwei-2026", 1),
+            ("rep-lina-2026", 2),
+            ("rep-wanglei-2026", 3)
+        ]
+    );
+    assert_eq!(
+        unit(&v, "rep-zhangwei-2026")["attainment_to_date"],
+        "105.2941"
+    );
+    let wanglei = unit(&v, "rep-wanglei-2026");
+    assert_eq!(wanglei["attainment_to_date"], "95.2308");
+    assert_eq!(wanglei["status"], "amber");
     // The regions' months add up to the company's, month by month.
     for m in 0..9 {
         let sum: Decimal = v["units"]
@@ -270,6 +311,73 @@ fn review_dir(dir: &Path, as_of: &str) -> (bool, String, String) {
     )
 }
 
+/// The summary names the red units and the threshold they fall below, as planc.toml sets it.
+#[test]
+fn the_summary_names_red_units_below_the_configured_amber() {
+    let md = |dir: &Path, lang: &str| {
+        let out = planc()
+            .args(["--lang", lang, "review"])
+            .arg(dir.join("org"))
+            .args(["--as-of", "2026-09-30"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let dir = org_copy();
+    // Defaults: amber at 90 %, and nobody below it.
+    assert!(
+        md(dir.path(), "zh").contains("- 红灯单位（序时完成率低于 90%）：无\n"),
+        "{}",
+        md(dir.path(), "zh")
+    );
+    std::fs::write(
+        dir.path().join("org/planc.toml"),
+        "[review]\namber = \"97%\"\n",
+    )
+    .unwrap();
+    // 王磊 95.2 % and 西北 96.9 % fall below 97 %; 华南 97.8 % stays amber.
+    let zh = md(dir.path(), "zh");
+    assert!(
+        zh.contains("- 红灯单位（序时完成率低于 97%）：王磊 95.2%；西北大区 96.9%\n"),
+        "{zh}"
+    );
+    assert!(zh.contains("不低于 100% 为绿灯，不低于 97% 为黄灯"), "{zh}");
+    let en = md(dir.path(), "en");
+    assert!(
+        en.contains("- Red units (attainment to date below 97%): 王磊 95.2%"),
+        "{en}"
+    );
+    assert!(
+        en.contains("green at or above 100%, amber at or above 97%"),
+        "{en}"
+    );
+}
+
+/// A representative whose months are all missing: no figure, never a zero, and no rank.
+#[test]
+fn a_representative_without_actuals_has_no_figures() {
+    let dir = org_copy();
+    for m in 1..=9 {
+        std::fs::remove_file(
+            dir.path()
+                .join(format!("org/actuals/2026-{m:02}/rep-lina-2026.actuals.csv")),
+        )
+        .unwrap();
+    }
+    let (ok, stdout, stderr) = review_dir(dir.path(), "2026-09-30");
+    assert!(ok, "{stderr}");
+    let v: Value = serde_json::from_str(&stdout).unwrap();
+    let rep = unit(&v, "rep-lina-2026");
+    assert_eq!(rep["actual_to_date"], Value::Null);
+    assert_eq!(rep["attainment"], Value::Null);
+    assert_eq!(rep["rank"], Value::Null);
+    assert_eq!(rep["status"], "none");
+    // The others keep their order.
+    assert_eq!(unit(&v, "rep-zhangwei-2026")["rank"], 1);
+    assert_eq!(unit(&v, "rep-wanglei-2026")["rank"], 2);
+}
+
 #[test]
 fn p804_the_same_month_twice_in_a_monthly_series() {
     let dir = org_copy();
@@ -321,9 +429,9 @@ fn p813_a_month_after_the_report_date_is_said_and_not_counted() {
     let dir = org_copy();
     let (ok, stdout, stderr) = review_dir(dir.path(), "2026-08-31");
     assert!(ok, "{stderr}");
-    // One warning per September row: the company's total and six regions, and one row
-    // in each of the three region files.
-    assert_eq!(stderr.matches("P813").count(), 10, "{stderr}");
+    // One warning per September row: the company's total and six regions, one row in
+    // each of the three region files and one in each of the three representatives'.
+    assert_eq!(stderr.matches("P813").count(), 13, "{stderr}");
     assert!(
         stderr.contains("after the report date 2026-08-31"),
         "{stderr}"

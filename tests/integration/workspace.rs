@@ -88,8 +88,9 @@ fn the_org_example_checks_clean_with_its_roll_ups() {
     assert_eq!(code, 0, "{json:#}");
     assert_eq!(json["summary"]["errors"], 0);
     assert_eq!(json["summary"]["warnings"], 0);
-    // Seven plans and 36 monthly actuals files (company and three regions, Jan–Sep).
-    assert_eq!(json["summary"]["files"], 43);
+    // Seven plans and 63 monthly actuals files (company, three regions and three
+    // representatives, Jan–Sep).
+    assert_eq!(json["summary"]["files"], 70);
 }
 
 #[test]

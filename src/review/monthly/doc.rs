@@ -80,6 +80,11 @@ fn month_no(m: &Monthly) -> String {
 }
 
 /// The headline sentence of a unit.
+/// A light's threshold as the config gives it: `90%`, `92.5%`.
+fn threshold(v: Decimal) -> String {
+    format!("{}%", v.normalize())
+}
+
 pub fn headline(m: &Monthly, u: &Unit, w: &Words) -> String {
     let f = &u.figures;
     let Some(actual) = f.actual else {
@@ -396,6 +401,7 @@ fn summary_block(m: &Monthly, root: usize, w: &Words) -> Figures {
     let highlights = vec![
         t!(
             "monthly-red",
+            amber = threshold(m.thresholds.amber),
             list = if red.is_empty() {
                 none.clone()
             } else {
@@ -523,7 +529,12 @@ pub fn report(m: &Monthly, mut base: Report, money: Money, lang: Lang) -> Report
     push(
         t!("monthly-s-method"),
         Body::Text {
-            text: t!("monthly-method", dp = POINTS_DP),
+            text: t!(
+                "monthly-method",
+                dp = POINTS_DP,
+                green = threshold(m.thresholds.green),
+                amber = threshold(m.thresholds.amber)
+            ),
         },
         &mut sections,
     );

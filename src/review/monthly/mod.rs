@@ -93,6 +93,8 @@ pub struct Monthly {
     pub sources: Vec<String>,
     /// Findings of the join, by file (only files with findings).
     pub reports: Vec<FileReport>,
+    /// The lights' thresholds (`[review]` in planc.toml), for the words that name them.
+    pub thresholds: crate::config::Thresholds,
 }
 
 impl Monthly {
@@ -287,6 +289,7 @@ pub fn compute(ws: &Workspace, as_of: NaiveDate) -> Monthly {
         units: Vec::new(),
         sources: Vec::new(),
         reports: Vec::new(),
+        thresholds: ws.config.thresholds,
     };
     // Each plan's series joined (plans in parallel), then the tree walked in order.
     let done: Vec<(FileId, Joined)> = by_plan
