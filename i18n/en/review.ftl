@@ -178,3 +178,5 @@ review-cli-monthly-wrote = wrote { $path } (the monthly report as of { $date }, 
 monthly-col-points-short = vs pace (pts)
 monthly-col-gap-short = Gap to pace
 monthly-total = Total
+monthly-parent-row = { $unit } (as a whole)
+monthly-list-sep = {"; "}

@@ -157,3 +157,5 @@ review-cli-monthly-wrote = 已写入 { $path }（截至 { $date } 的月报，{ 
 monthly-col-points-short = 较序时（点）
 monthly-col-gap-short = 序时差额
 monthly-total = 合计
+monthly-parent-row = { $unit }（整体）
+monthly-list-sep = ；

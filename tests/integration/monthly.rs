@@ -237,6 +237,14 @@ fn the_markdown_report_opens_with_its_summary() {
     ), "{md}");
     assert!(md.contains("落后序时目标最多：华南大区 −1,400万元"), "{md}");
     assert!(md.contains("| 1 | 东北大区 |"), "{md}");
+    // The regions add up to the company: its row is 合计. The representatives are one
+    // team of 华东, so 华东's row is named as the whole it is, not a total of theirs.
+    assert!(md.contains("|  | **合计** | **262,000** |"), "{md}");
+    assert!(
+        md.contains("|  | **华东大区（整体）** | **66,500** |"),
+        "{md}"
+    );
+    assert!(!md.contains("|  | **合计** | **66,500** |"), "{md}");
     // English on request.
     let out = planc()
         .args(["review", "examples/org", "--as-of", "2026-09-30"])
@@ -345,7 +353,7 @@ fn the_summary_names_red_units_below_the_configured_amber() {
     assert!(zh.contains("不低于 100% 为绿灯，不低于 97% 为黄灯"), "{zh}");
     let en = md(dir.path(), "en");
     assert!(
-        en.contains("- Red units (attainment to date below 97%): 王磊 95.2%"),
+        en.contains("- Red units (attainment to date below 97%): 王磊 95.2%; 西北大区 96.9%\n"),
         "{en}"
     );
     assert!(

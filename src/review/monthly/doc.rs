@@ -170,8 +170,17 @@ fn ranking_block(m: &Monthly, parent: usize, w: &Words, chart_no: &mut usize) ->
         .collect();
     let mut total = rank_row(p, w, "total");
     total.cells[0] = Cell::text("");
-    // The caption names the parent: its row is the whole.
-    total.cells[1] = Cell::text(t!("monthly-total"));
+    // The parent's row is 合计 only when its units add up to it; otherwise (the units are
+    // part of the parent, as a team's representatives are of their region) it is named.
+    let sum = kids
+        .iter()
+        .map(|&k| m.units[k].figures.actual)
+        .sum::<Option<Decimal>>();
+    total.cells[1] = Cell::text(if sum.is_some() && sum == p.figures.actual {
+        t!("monthly-total")
+    } else {
+        t!("monthly-parent-row", unit = p.name.as_str())
+    });
     rows.push(total);
     let bars: Vec<RankBar> = kids
         .iter()
@@ -405,7 +414,7 @@ fn summary_block(m: &Monthly, root: usize, w: &Words) -> Figures {
             list = if red.is_empty() {
                 none.clone()
             } else {
-                red.join("；")
+                red.join(&t!("monthly-list-sep"))
             }
         ),
         t!(
@@ -413,7 +422,7 @@ fn summary_block(m: &Monthly, root: usize, w: &Words) -> Figures {
             list = if gaps.is_empty() {
                 none
             } else {
-                gaps.join("；")
+                gaps.join(&t!("monthly-list-sep"))
             }
         ),
     ];
