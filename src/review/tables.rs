@@ -431,11 +431,23 @@ impl Builder<'_> {
                 Row::body(cells)
             })
             .collect();
+        let mut note = self.l.get("review.kpi_note");
+        if kpis.iter().any(|k| k.target_to_date.is_some()) {
+            let r = self.review;
+            note.push_str(&self.l.fmt(
+                "review.kpi_note_partial",
+                &[
+                    ("date", &r.as_of),
+                    ("elapsed", &r.elapsed_months.normalize().to_string()),
+                    ("months", &r.months.to_string()),
+                ],
+            ));
+        }
         Block {
             caption: None,
             columns,
             rows,
-            note: Some(self.l.get("review.kpi_note")),
+            note: Some(note),
             highlights: Vec::new(),
             chart: None,
         }

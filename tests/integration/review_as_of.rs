@@ -55,6 +55,20 @@ fn the_region_example_reads_correctly_at_the_end_of_september() {
     let qfn = find(&f["kpis"], "id", "liaoyuan-qfn-sales");
     assert_eq!(qfn["verdict"], "on_track");
     assert_eq!(qfn["target_to_date"]["value"], "4500000");
+    // Part-way through the year a light agrees with its verdict: it is of the pace, as in
+    // the monthly report (on track is green, behind is never green).
+    for k in f["kpis"].as_array().unwrap() {
+        match k["verdict"].as_str().unwrap() {
+            "on_track" | "pass" => assert_eq!(k["status"], "green", "{k}"),
+            _ => assert_ne!(k["status"], "green", "{k}"),
+        }
+    }
+    assert_eq!(qfn["status"], "green");
+    let seminars = find(&f["kpis"], "id", "liaoyuan-seminars");
+    assert_eq!(
+        [&seminars["verdict"], &seminars["status"]],
+        ["behind", "amber"]
+    );
     // A rate is judged as it stands: 10.8 % against ≥ 12 % is missed, not pro-rated.
     let output = find(&f["kpis"], "id", "panshi-output");
     assert_eq!(output["verdict"], "fail");
@@ -66,11 +80,16 @@ fn the_region_example_reads_correctly_at_the_end_of_september() {
         .unwrap();
     let md = String::from_utf8_lossy(&out.stdout);
     assert!(
-        md.contains("| 新兴市场“清肺宁”销售额 | 战役二：“燎原计划” | ≥ CNY 6.0m | CNY 4.7m | 104.4% | on track | 🟡 amber |"),
+        md.contains("| 新兴市场“清肺宁”销售额 | 战役二：“燎原计划” | ≥ CNY 6.0m | CNY 4.7m | 104.4% | on track | 🟢 green |"),
         "{md}"
     );
     assert!(
         md.contains("KPIs: 13 (5 met, 3 missed, 3 on track, 2 behind)."),
+        "{md}"
+    );
+    // The KPI table says which basis its lights use.
+    assert!(
+        md.contains("take attainment and light against the target to date (target × 9/12)"),
         "{md}"
     );
     // The same without `--as-of`: the file's own date.
