@@ -87,6 +87,18 @@ fn the_region_example_reads_correctly_at_the_end_of_september() {
         md.contains("KPIs: 13 (5 met, 3 missed, 3 on track, 2 behind)."),
         "{md}"
     );
+    // The date and the months elapsed are said once, under the forecast (1.2), not again
+    // under the targets (1.1).
+    assert_eq!(
+        md.matches("As of 2026-09-30, 9 of 12 months.").count(),
+        1,
+        "{md}"
+    );
+    let forecast_at = md.find("Forecast").unwrap_or(usize::MAX);
+    assert!(
+        md.find("As of 2026-09-30, 9 of 12 months.").unwrap() > forecast_at,
+        "{md}"
+    );
     // The KPI table says which basis its lights use.
     assert!(
         md.contains("take attainment and light against the target to date (target × 9/12)"),
@@ -293,5 +305,27 @@ sections:\n  - title: 目标回顾\n    figures: [targets]\n",
         ["7 full-year rows are as of 2026-12-31, after the review's date 2026-09-30, and left out: \
 `sales` by product, `new-hospitals`, `k-cover`, `k-expense`, `k-range`, `k-zero` have no figure to date"],
         "{v}"
+    );
+}
+
+/// A review whose sections show no forecast says the date and the months elapsed under
+/// its targets, once.
+#[test]
+fn a_review_without_a_forecast_says_the_months_elapsed_once() {
+    let out = planc()
+        .args([
+            "review",
+            "examples/review.plan.yaml",
+            "--as-of",
+            "2026-09-30",
+        ])
+        .args(["--format", "md"])
+        .output()
+        .unwrap();
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        md.matches("As of 2026-09-30, 9 of 12 months.").count(),
+        1,
+        "{md}"
     );
 }
