@@ -374,14 +374,16 @@ fn column_widths(t: &VTable, extra: &[usize], small: bool) -> Vec<usize> {
         }
         w
     });
-    let text_room = |w: &[usize]| -> usize {
-        (0..w.len())
-            .filter(|i| !short(with_headers[*i]))
-            .map(|i| w[i])
-            .sum()
+    // Near enough: the width estimate is generous by about a fifth. A text column of
+    // sentences wraps either way, and then the headers keep their line.
+    let nearly_roomy = |w: &[usize]| {
+        with_headers
+            .iter()
+            .zip(w)
+            .all(|(n, w)| short(*n) || *w * 5 >= need(*n) * 4)
     };
     let chosen = match (headers_first, text_first) {
-        (Some(h), Some(t)) if !roomy(&h) && text_room(&t) > text_room(&h) => Some(t),
+        (Some(h), Some(t)) if !roomy(&h) && nearly_roomy(&t) => Some(t),
         // A long header wraps between characters before any figure does.
         (h, t) => h.or(t),
     };
