@@ -719,6 +719,36 @@ fn target(
     }
 }
 
+/// A metric stated per period (`每月协访天数`, `月均拜访量`, `visits per week`): its target
+/// holds for each period, so it is not prorated to a date. `区域内部分享会`, held monthly
+/// with a target of 12场 for the year, names no period and builds up.
+fn per_period(metric: &str) -> bool {
+    const ZH: [&str; 10] = [
+        "每月",
+        "每周",
+        "每季",
+        "每日",
+        "每天",
+        "月均",
+        "周均",
+        "季均",
+        "日均",
+        "每半年",
+    ];
+    const EN: [&str; 8] = [
+        "per month",
+        "per week",
+        "per quarter",
+        "per day",
+        "a month",
+        "a week",
+        "monthly average",
+        "weekly average",
+    ];
+    let lower = metric.to_lowercase();
+    ZH.iter().any(|w| metric.contains(w)) || EN.iter().any(|w| lower.contains(w))
+}
+
 fn kpi(
     j: &Joined,
     mi: usize,
@@ -742,8 +772,12 @@ fn kpi(
     let max = k.max.as_ref().and_then(|t| base(t));
     let comparator = k.comparator.as_ref().map(|c| c.value);
     // Counts and amounts build up over the year (a KPI of 600万元 of sales is 450万元 to
-    // reach by the end of September); rates and shares are measured as they stand.
-    let counted = matches!(m.expect, Expect::Count(_) | Expect::Bare | Expect::Money) && !k.growth;
+    // reach by the end of September); rates and shares are measured as they stand, and so
+    // is a figure its metric states per month, week or quarter (区域主管每月协访天数 ≥ 12天
+    // is twelve days in every month, not nine by September).
+    let counted = matches!(m.expect, Expect::Count(_) | Expect::Bare | Expect::Money)
+        && !k.growth
+        && !per_period(&k.metric.value);
     // The pace to date of the monthly report (a KPI has no split: linear).
     let to_date = match (partial, counted, comparator, target) {
         (true, true, Some(Comparator::AtLeast), Some(t)) => {
@@ -859,4 +893,27 @@ fn strategy_of(plan: &Plan, k: &Kpi) -> Option<String> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::per_period;
+
+    #[test]
+    fn a_metric_stated_per_period_is_not_prorated() {
+        for m in [
+            "区域主管每月协访天数",
+            "月均拜访量",
+            "大区经理每季度每省区实地考察",
+            "Coaching days per month",
+            "Visits a week",
+            "Calls per day",
+        ] {
+            assert!(per_period(m), "{m}");
+        }
+        for m in ["区域内部分享会", "新兴市场“清肺宁”销售额", "Seminars held"]
+        {
+            assert!(!per_period(m), "{m}");
+        }
+    }
 }

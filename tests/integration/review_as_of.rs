@@ -69,6 +69,11 @@ fn the_region_example_reads_correctly_at_the_end_of_september() {
         [&seminars["verdict"], &seminars["status"]],
         ["behind", "amber"]
     );
+    // A figure its metric states per month (区域主管每月协访天数 ≥ 12天) holds in every
+    // month: 12.3 days is met, 102.5 %, not 136.7 % of a prorated 9 days.
+    let coaching = find(&f["kpis"], "id", "coaching-days");
+    assert_eq!(coaching["verdict"], "pass", "{coaching}");
+    assert!(coaching["target_to_date"].is_null(), "{coaching}");
     // A rate is judged as it stands: 10.8 % against ≥ 12 % is missed, not pro-rated.
     let output = find(&f["kpis"], "id", "panshi-output");
     assert_eq!(output["verdict"], "fail");
