@@ -15,6 +15,7 @@ use crate::actuals::period::PeriodKey;
 use crate::config::Thresholds;
 use crate::model::{Comparator, Kpi, Lang, Plan, Quantity, Target};
 use crate::num::Money;
+use crate::review::monthly::calc::phased_to_date;
 
 /// Green, amber or red; `none` when nothing can be compared.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -406,15 +407,7 @@ pub fn compute(j: &Joined, thresholds: &Thresholds, lang: Lang, money: Money) ->
                 partial,
                 (lang, money),
             )),
-            MetricKind::Kpi(k) => kpis.push(kpi(
-                j,
-                mi,
-                k,
-                thresholds,
-                (elapsed, months),
-                partial,
-                (lang, money),
-            )),
+            MetricKind::Kpi(k) => kpis.push(kpi(j, mi, k, thresholds, partial, (lang, money))),
         }
     }
     let mut summary = Summary {
@@ -470,22 +463,6 @@ pub fn compute(j: &Joined, thresholds: &Thresholds, lang: Lang, money: Money) ->
 }
 
 /// The share of a period split that falls before `as_of`: Σ value × elapsed fraction.
-fn split_to_date(items: &[(PeriodKey, Decimal)], j: &Joined, elapsed: Decimal) -> Decimal {
-    let pp = &j.scope.period;
-    items
-        .iter()
-        .map(|(p, v)| {
-            let r = p.months(pp);
-            let len = Decimal::from(r.end - r.start);
-            if len.is_zero() {
-                return Decimal::ZERO;
-            }
-            let done = (elapsed - Decimal::from(r.start)).clamp(Decimal::ZERO, len);
-            *v * done / len
-        })
-        .sum()
-}
-
 /// The quarter or month split of a value, from its `quarter`/`month` breakdown.
 fn split_of(
     breakdowns: &[crate::model::Breakdown],
@@ -530,12 +507,11 @@ fn target(
     };
     let full = t.value.base(unit).unwrap_or(Decimal::ZERO);
     let split = split_of(&t.breakdowns, j, unit);
-    let to_date = if !partial {
-        full
-    } else if let Some(s) = &split {
-        split_to_date(s, j, elapsed)
+    // The pace to date, as the monthly report computes it (序时目标).
+    let to_date = if partial {
+        phased_to_date(&j.scope.period, full, split.as_deref(), j.as_of)
     } else {
-        full * elapsed / months
+        full
     };
     let actual = j.actual(mi, None);
     let last_year = actual.and_then(|a| a.last_year).or_else(|| {
@@ -577,7 +553,7 @@ fn target(
             if ended {
                 v
             } else {
-                split_to_date(&[(p, v)], j, elapsed)
+                phased_to_date(pp, v, Some(&[(p, v)]), j.as_of)
             }
         });
         let att = actual.zip(part_target).and_then(|(a, t)| ratio(a, t));
@@ -630,7 +606,7 @@ fn target(
                 Some(if !partial {
                     v
                 } else if let Some(s) = split_of(&b.breakdowns, j, unit) {
-                    split_to_date(&s, j, elapsed)
+                    phased_to_date(&j.scope.period, v, Some(&s), j.as_of)
                 } else {
                     v * scale
                 })
@@ -743,12 +719,41 @@ fn target(
     }
 }
 
+/// A metric stated per period (`每月协访天数`, `月均拜访量`, `visits per week`): its target
+/// holds for each period, so it is not prorated to a date. `区域内部分享会`, held monthly
+/// with a target of 12场 for the year, names no period and builds up.
+fn per_period(metric: &str) -> bool {
+    const ZH: [&str; 10] = [
+        "每月",
+        "每周",
+        "每季",
+        "每日",
+        "每天",
+        "月均",
+        "周均",
+        "季均",
+        "日均",
+        "每半年",
+    ];
+    const EN: [&str; 8] = [
+        "per month",
+        "per week",
+        "per quarter",
+        "per day",
+        "a month",
+        "a week",
+        "monthly average",
+        "weekly average",
+    ];
+    let lower = metric.to_lowercase();
+    ZH.iter().any(|w| metric.contains(w)) || EN.iter().any(|w| lower.contains(w))
+}
+
 fn kpi(
     j: &Joined,
     mi: usize,
     k: &Kpi,
     th: &Thresholds,
-    (elapsed, months): Months,
     partial: bool,
     (lang, money): (Lang, Money),
 ) -> KpiResult {
@@ -767,10 +772,17 @@ fn kpi(
     let max = k.max.as_ref().and_then(|t| base(t));
     let comparator = k.comparator.as_ref().map(|c| c.value);
     // Counts and amounts build up over the year (a KPI of 600万元 of sales is 450万元 to
-    // reach by the end of September); rates and shares are measured as they stand.
-    let counted = matches!(m.expect, Expect::Count(_) | Expect::Bare | Expect::Money) && !k.growth;
+    // reach by the end of September); rates and shares are measured as they stand, and so
+    // is a figure its metric states per month, week or quarter (区域主管每月协访天数 ≥ 12天
+    // is twelve days in every month, not nine by September).
+    let counted = matches!(m.expect, Expect::Count(_) | Expect::Bare | Expect::Money)
+        && !k.growth
+        && !per_period(&k.metric.value);
+    // The pace to date of the monthly report (a KPI has no split: linear).
     let to_date = match (partial, counted, comparator, target) {
-        (true, true, Some(Comparator::AtLeast), Some(t)) => Some(t * elapsed / months),
+        (true, true, Some(Comparator::AtLeast), Some(t)) => {
+            Some(phased_to_date(&j.scope.period, t, None, j.as_of))
+        }
         _ => None,
     };
     let (verdict, closeness) = match (actual, target, comparator) {
@@ -823,11 +835,14 @@ fn kpi(
         _ if target.is_some_and(|t| t <= Decimal::ZERO) => None,
         _ => closeness,
     };
-    // A missing actual has no closeness, so no light.
+    // A missing actual has no closeness, so no light. Part-way through the year a
+    // counted KPI's closeness is against the pace, so its light agrees with its verdict:
+    // on track is green, as in the monthly report.
     let status = match verdict {
-        "pass" => Light::Green,
+        "pass" | "on_track" => Light::Green,
         _ => match Light::of(closeness, th) {
-            // A KPI that is not met is never green, whatever the thresholds.
+            // A KPI that is not met (or behind its pace) is never green, whatever the
+            // thresholds.
             Light::Green => Light::Amber,
             l => l,
         },
@@ -878,4 +893,27 @@ fn strategy_of(plan: &Plan, k: &Kpi) -> Option<String> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::per_period;
+
+    #[test]
+    fn a_metric_stated_per_period_is_not_prorated() {
+        for m in [
+            "区域主管每月协访天数",
+            "月均拜访量",
+            "大区经理每季度每省区实地考察",
+            "Coaching days per month",
+            "Visits a week",
+            "Calls per day",
+        ] {
+            assert!(per_period(m), "{m}");
+        }
+        for m in ["区域内部分享会", "新兴市场“清肺宁”销售额", "Seminars held"]
+        {
+            assert!(!per_period(m), "{m}");
+        }
+    }
 }

@@ -151,6 +151,18 @@ pub fn build(outcome: &Outcome, config: &Config) -> Result<(Renderer, Report), S
             note: None,
         });
     }
+    let segments = plan
+        .review
+        .as_ref()
+        .map(|r| r.segments.as_slice())
+        .unwrap_or(&[]);
+    let scope = crate::actuals::join::Scope::new(base, segments).with_aliases(&config.aliases);
+    let forecast_shown = review.partial
+        && plan
+            .sections
+            .iter()
+            .flat_map(|s| &s.figures)
+            .any(|f| super::figures::block(f, &scope).is_ok_and(|spec| spec == Spec::Forecast));
     let mut b = Builder {
         review,
         base,
@@ -159,13 +171,8 @@ pub fn build(outcome: &Outcome, config: &Config) -> Result<(Renderer, Report), S
         charts: 0,
         lang,
         shown: Default::default(),
+        forecast_shown,
     };
-    let segments = plan
-        .review
-        .as_ref()
-        .map(|r| r.segments.as_slice())
-        .unwrap_or(&[]);
-    let scope = crate::actuals::join::Scope::new(base, segments).with_aliases(&config.aliases);
     // The figures each section of the review names, built in document order (charts are
     // numbered as they appear): (the section's place in the report, its blocks).
     let mut placed: Vec<(usize, Vec<(String, Block)>)> = Vec::new();

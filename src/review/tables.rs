@@ -23,6 +23,9 @@ pub(super) struct Builder<'a> {
     pub lang: Lang,
     /// The ids of the KPIs shown in a table so far.
     pub shown: BTreeSet<String>,
+    /// The document shows the forecast table (1.2), whose note says the date and the
+    /// months elapsed: the targets table (1.1) then does not repeat it.
+    pub forecast_shown: bool,
 }
 
 pub(super) fn opt(a: Option<&super::compute::Amount>) -> String {
@@ -260,9 +263,10 @@ impl Builder<'_> {
                 Row::body(cells)
             })
             .collect();
-        let summary = self.summary_line();
-        let mut highlights = vec![summary];
-        if partial {
+        // Part-way through the year the date and the months elapsed are said once: under
+        // the forecast (1.2) when the document shows it, which the run rate needs.
+        let mut highlights = vec![self.summary_line()];
+        if partial && !self.forecast_shown {
             highlights.push(self.partial_note());
         }
         Block {
@@ -431,11 +435,23 @@ impl Builder<'_> {
                 Row::body(cells)
             })
             .collect();
+        let mut note = self.l.get("review.kpi_note");
+        if kpis.iter().any(|k| k.target_to_date.is_some()) {
+            let r = self.review;
+            note.push_str(&self.l.fmt(
+                "review.kpi_note_partial",
+                &[
+                    ("date", &r.as_of),
+                    ("elapsed", &r.elapsed_months.normalize().to_string()),
+                    ("months", &r.months.to_string()),
+                ],
+            ));
+        }
         Block {
             caption: None,
             columns,
             rows,
-            note: Some(self.l.get("review.kpi_note")),
+            note: Some(note),
             highlights: Vec::new(),
             chart: None,
         }

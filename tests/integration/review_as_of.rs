@@ -55,6 +55,25 @@ fn the_region_example_reads_correctly_at_the_end_of_september() {
     let qfn = find(&f["kpis"], "id", "liaoyuan-qfn-sales");
     assert_eq!(qfn["verdict"], "on_track");
     assert_eq!(qfn["target_to_date"]["value"], "4500000");
+    // Part-way through the year a light agrees with its verdict: it is of the pace, as in
+    // the monthly report (on track is green, behind is never green).
+    for k in f["kpis"].as_array().unwrap() {
+        match k["verdict"].as_str().unwrap() {
+            "on_track" | "pass" => assert_eq!(k["status"], "green", "{k}"),
+            _ => assert_ne!(k["status"], "green", "{k}"),
+        }
+    }
+    assert_eq!(qfn["status"], "green");
+    let seminars = find(&f["kpis"], "id", "liaoyuan-seminars");
+    assert_eq!(
+        [&seminars["verdict"], &seminars["status"]],
+        ["behind", "amber"]
+    );
+    // A figure its metric states per month (区域主管每月协访天数 ≥ 12天) holds in every
+    // month: 12.3 days is met, 102.5 %, not 136.7 % of a prorated 9 days.
+    let coaching = find(&f["kpis"], "id", "coaching-days");
+    assert_eq!(coaching["verdict"], "pass", "{coaching}");
+    assert!(coaching["target_to_date"].is_null(), "{coaching}");
     // A rate is judged as it stands: 10.8 % against ≥ 12 % is missed, not pro-rated.
     let output = find(&f["kpis"], "id", "panshi-output");
     assert_eq!(output["verdict"], "fail");
@@ -66,11 +85,28 @@ fn the_region_example_reads_correctly_at_the_end_of_september() {
         .unwrap();
     let md = String::from_utf8_lossy(&out.stdout);
     assert!(
-        md.contains("| 新兴市场“清肺宁”销售额 | 战役二：“燎原计划” | ≥ CNY 6.0m | CNY 4.7m | 104.4% | on track | 🟡 amber |"),
+        md.contains("| 新兴市场“清肺宁”销售额 | 战役二：“燎原计划” | ≥ CNY 6.0m | CNY 4.7m | 104.4% | on track | 🟢 green |"),
         "{md}"
     );
     assert!(
         md.contains("KPIs: 13 (5 met, 3 missed, 3 on track, 2 behind)."),
+        "{md}"
+    );
+    // The date and the months elapsed are said once, under the forecast (1.2), not again
+    // under the targets (1.1).
+    assert_eq!(
+        md.matches("As of 2026-09-30, 9 of 12 months.").count(),
+        1,
+        "{md}"
+    );
+    let forecast_at = md.find("Forecast").unwrap_or(usize::MAX);
+    assert!(
+        md.find("As of 2026-09-30, 9 of 12 months.").unwrap() > forecast_at,
+        "{md}"
+    );
+    // The KPI table says which basis its lights use.
+    assert!(
+        md.contains("take attainment and light against the target to date (target × 9/12)"),
         "{md}"
     );
     // The same without `--as-of`: the file's own date.
@@ -274,5 +310,27 @@ sections:\n  - title: 目标回顾\n    figures: [targets]\n",
         ["7 full-year rows are as of 2026-12-31, after the review's date 2026-09-30, and left out: \
 `sales` by product, `new-hospitals`, `k-cover`, `k-expense`, `k-range`, `k-zero` have no figure to date"],
         "{v}"
+    );
+}
+
+/// A review whose sections show no forecast says the date and the months elapsed under
+/// its targets, once.
+#[test]
+fn a_review_without_a_forecast_says_the_months_elapsed_once() {
+    let out = planc()
+        .args([
+            "review",
+            "examples/review.plan.yaml",
+            "--as-of",
+            "2026-09-30",
+        ])
+        .args(["--format", "md"])
+        .output()
+        .unwrap();
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        md.matches("As of 2026-09-30, 9 of 12 months.").count(),
+        1,
+        "{md}"
     );
 }

@@ -334,44 +334,93 @@ fn column_widths(t: &VTable, extra: &[usize], small: bool) -> Vec<usize> {
                 .collect(),
         )
     };
-    layout(&with_headers, &with_headers)
-        // A long header wraps between characters before any figure does.
-        .or_else(|| layout(&with_headers, &cells))
-        .unwrap_or_else(|| {
-            // Still too wide: figures and status lights keep their width (they never
-            // wrap), the text columns share what is left; only when even that does not
-            // fit does every column shrink.
-            let figure = |i: usize| {
-                let c = &t.columns[i];
-                c.align == "right" || c.measure == super::view::Measure::Status
-            };
-            let fixed: usize = (0..cells.len())
-                .filter(|i| figure(*i))
-                .map(|i| need(cells[i]))
-                .sum();
-            let text: usize = (0..cells.len())
-                .filter(|i| !figure(*i))
-                .map(|i| need(cells[i]))
-                .sum();
-            let rest = TEXT_W.saturating_sub(fixed);
-            if text > 0
-                && rest
-                    >= MIN_TEXT * (cells.len() - (0..cells.len()).filter(|i| figure(*i)).count())
-            {
-                (0..cells.len())
-                    .map(|i| {
-                        if figure(i) {
-                            need(cells[i])
-                        } else {
-                            need(cells[i]) * rest / text
-                        }
-                    })
-                    .collect()
-            } else {
-                let total: usize = cells.iter().map(|n| need(*n)).sum();
-                cells.iter().map(|n| need(*n) * TEXT_W / total).collect()
+    // Text columns get their room before a short column's long header does: when the
+    // headers at full width squeeze a text column (`承接指标` of the roll-up wrapped
+    // `华东大区年度|销售指标` beside `已编制下级计划` on one line), the short columns
+    // take their cells' width, and what the text columns leave goes back to their
+    // headers, narrowest shortfall first.
+    let roomy = |w: &[usize]| {
+        with_headers
+            .iter()
+            .zip(w)
+            .all(|(n, w)| short(*n) || *w >= need(*n))
+    };
+    let headers_first = layout(&with_headers, &with_headers);
+    let text_first = layout(&with_headers, &cells).map(|mut w| {
+        let flex = (0..w.len()).filter(|i| !short(with_headers[*i]));
+        let mut slack: usize = flex
+            .clone()
+            .map(|i| w[i].saturating_sub(need(with_headers[i])))
+            .sum();
+        if slack == 0 {
+            return w;
+        }
+        let flex_n = flex.clone().count();
+        for i in flex {
+            w[i] = need(with_headers[i]).min(w[i]);
+        }
+        let mut shorts: Vec<usize> = (0..w.len()).filter(|i| short(with_headers[*i])).collect();
+        shorts.sort_by_key(|i| need(with_headers[*i]).saturating_sub(w[*i]));
+        for i in shorts {
+            let give = need(with_headers[i]).saturating_sub(w[i]).min(slack);
+            w[i] += give;
+            slack -= give;
+        }
+        // Whatever is still left goes back to the text columns.
+        if let Some(each) = slack.checked_div(flex_n) {
+            for i in (0..w.len()).filter(|i| !short(with_headers[*i])) {
+                w[i] += each;
             }
-        })
+        }
+        w
+    });
+    // Near enough: the width estimate is generous by about a fifth. A text column of
+    // sentences wraps either way, and then the headers keep their line.
+    let nearly_roomy = |w: &[usize]| {
+        with_headers
+            .iter()
+            .zip(w)
+            .all(|(n, w)| short(*n) || *w * 5 >= need(*n) * 4)
+    };
+    let chosen = match (headers_first, text_first) {
+        (Some(h), Some(t)) if !roomy(&h) && nearly_roomy(&t) => Some(t),
+        // A long header wraps between characters before any figure does.
+        (h, t) => h.or(t),
+    };
+    chosen.unwrap_or_else(|| {
+        // Still too wide: figures and status lights keep their width (they never
+        // wrap), the text columns share what is left; only when even that does not
+        // fit does every column shrink.
+        let figure = |i: usize| {
+            let c = &t.columns[i];
+            c.align == "right" || c.measure == super::view::Measure::Status
+        };
+        let fixed: usize = (0..cells.len())
+            .filter(|i| figure(*i))
+            .map(|i| need(cells[i]))
+            .sum();
+        let text: usize = (0..cells.len())
+            .filter(|i| !figure(*i))
+            .map(|i| need(cells[i]))
+            .sum();
+        let rest = TEXT_W.saturating_sub(fixed);
+        if text > 0
+            && rest >= MIN_TEXT * (cells.len() - (0..cells.len()).filter(|i| figure(*i)).count())
+        {
+            (0..cells.len())
+                .map(|i| {
+                    if figure(i) {
+                        need(cells[i])
+                    } else {
+                        need(cells[i]) * rest / text
+                    }
+                })
+                .collect()
+        } else {
+            let total: usize = cells.iter().map(|n| need(*n)).sum();
+            cells.iter().map(|n| need(*n) * TEXT_W / total).collect()
+        }
+    })
 }
 
 fn shade(fill: &str) -> Shading {
@@ -1608,5 +1657,72 @@ mod tests {
         // `%` counts an em, like a CJK character.
         assert_eq!(display_len("100.0%"), 7);
         assert_eq!(display_len("黄灯"), 4);
+    }
+
+    /// The roll-up's tree: one text column (`承接指标`) among short ones, one of them
+    /// under a long header (`已编制下级计划`).
+    #[test]
+    fn a_text_column_gets_its_room_before_a_short_columns_long_header() {
+        let right = |l: &str| Column::new(l.into(), "right", 2);
+        let columns = vec![
+            Column::new("单位 / 计划".into(), "left", 3),
+            Column::new("承接指标".into(), "left", 3),
+            right("上级分配"),
+            right("本级计划"),
+            right("差额"),
+            right("下级合计"),
+            right("已编制下级计划"),
+        ];
+        let row = |cells: [&str; 7], kind: &'static str| Row {
+            cells: cells
+                .iter()
+                .map(|t| Cell {
+                    text: (*t).into(),
+                    md: false,
+                })
+                .collect(),
+            kind,
+            depth: 0,
+        };
+        let t = VTable {
+            columns,
+            rows: vec![
+                row(
+                    [
+                        "销售中心",
+                        "年度销售总额",
+                        "—",
+                        "360,000",
+                        "—",
+                        "256,200",
+                        "3 / 6",
+                    ],
+                    "total",
+                ),
+                row(
+                    [
+                        "华东大区",
+                        "个人负责区域年度销售总额",
+                        "90,720",
+                        "90,720",
+                        "0",
+                        "2,400",
+                        "3 / 3",
+                    ],
+                    "body",
+                ),
+            ],
+            note: None,
+        };
+        let w = column_widths(&t, &[0; 7], false);
+        assert!(w.iter().sum::<usize>() <= TEXT_W + w.len(), "{w:?}");
+        let (half_em, pad) = metrics(false);
+        // `个人负责区域年度销售总额` on one line (the estimate is generous by a fifth).
+        let need = display_len("个人负责区域年度销售总额") * half_em + pad;
+        assert!(w[1] * 5 >= need * 4, "{w:?}: the text column needs {need}");
+        // The figures keep their line.
+        for (ci, text) in [(2, "90,720"), (3, "360,000"), (5, "256,200"), (6, "3 / 6")] {
+            assert!(w[ci] >= display_len(text) * half_em + pad, "{w:?}");
+        }
     }
 }
