@@ -612,3 +612,37 @@ fn the_monthly_examples_agree_with_the_quarterly_files() {
     .sum();
     assert_eq!(regions_to_sep, Decimal::from(262_000));
 }
+
+fn org_workspace(org: &Path) -> planc::workspace::Workspace {
+    let config = planc::config::Config::discover(org).unwrap();
+    let opts = planc::workspace::Options {
+        cache: None,
+        hash: false,
+        keep: true,
+        focus: None,
+    };
+    planc::workspace::Workspace::open(&[org.to_path_buf()], config, &opts)
+}
+
+/// `planc serve` shows the report as of the last day of the latest month reported, and
+/// the report counts the errors that stop it.
+#[test]
+fn the_latest_month_reported_and_the_errors_that_stop_the_report() {
+    let ws = org_workspace(&root().join("examples/org"));
+    let september = NaiveDate::from_ymd_opt(2026, 9, 30).unwrap();
+    assert_eq!(planc::review::monthly::latest_month(&ws), Some(september));
+    assert_eq!(planc::review::monthly::compute(&ws, september).errors(), 0);
+    // September given twice for 华东 (P804): the report has an error to say.
+    let dir = org_copy();
+    let again = dir.path().join("org/actuals/2026-09-bis");
+    std::fs::create_dir_all(&again).unwrap();
+    std::fs::copy(
+        dir.path()
+            .join("org/actuals/2026-09/east-china-2026.actuals.csv"),
+        again.join("east-china-2026.actuals.csv"),
+    )
+    .unwrap();
+    let ws = org_workspace(&dir.path().join("org"));
+    let m = planc::review::monthly::compute(&ws, september);
+    assert!(m.errors() > 0, "{:?}", m.reports.len());
+}
