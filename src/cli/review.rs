@@ -179,36 +179,15 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
             }
         }
     };
-    match args.output.as_deref().filter(|p| *p != Path::new("-")) {
-        Some(path) => {
-            let shown = crate::source::display_path(path);
-            if let Err(e) = super::write_atomic(path, &bytes) {
-                let reason = e.to_string();
-                return trouble(
-                    io,
-                    crate::t!("cli-cannot-write", path = shown, reason = reason),
-                );
-            }
-            let _ = writeln!(
-                io.stderr,
-                "{}",
-                crate::t!(
-                    "review-cli-wrote",
-                    path = shown,
-                    targets = review.summary.targets,
-                    kpis = review.summary.kpis,
-                    warnings = warnings
-                )
-            );
-        }
-        None => {
-            if let Err(e) = io.stdout.write_all(&bytes) {
-                let reason = e.to_string();
-                return trouble(io, crate::t!("cli-cannot-write-stdout", reason = reason));
-            }
-        }
-    }
-    Exit::Ok
+    deliver(io, args.output.as_deref(), &bytes, |shown| {
+        crate::t!(
+            "review-cli-wrote",
+            path = shown,
+            targets = review.summary.targets,
+            kpis = review.summary.kpis,
+            warnings = warnings
+        )
+    })
 }
 
 /// `planc review DIR --as-of DATE`: the monthly report of the organisation in DIR.
@@ -301,29 +280,37 @@ fn monthly(
         );
         return Exit::Findings;
     }
-    match args.output.as_deref().filter(|p| *p != Path::new("-")) {
+    deliver(io, args.output.as_deref(), &bytes, |shown| {
+        crate::t!(
+            "review-cli-monthly-wrote",
+            path = shown,
+            units = m.units.len(),
+            date = as_of.to_string()
+        )
+    })
+}
+
+/// Writes a report to `-o` (atomically; `wrote` says what was written where) or stdout.
+fn deliver(
+    io: &mut Io,
+    output: Option<&Path>,
+    bytes: &[u8],
+    wrote: impl FnOnce(String) -> String,
+) -> Exit {
+    match output.filter(|p| *p != Path::new("-")) {
         Some(path) => {
             let shown = crate::source::display_path(path);
-            if let Err(e) = super::write_atomic(path, &bytes) {
+            if let Err(e) = super::write_atomic(path, bytes) {
                 let reason = e.to_string();
                 return trouble(
                     io,
                     crate::t!("cli-cannot-write", path = shown, reason = reason),
                 );
             }
-            let _ = writeln!(
-                io.stderr,
-                "{}",
-                crate::t!(
-                    "review-cli-monthly-wrote",
-                    path = shown,
-                    units = m.units.len(),
-                    date = as_of.to_string()
-                )
-            );
+            let _ = writeln!(io.stderr, "{}", wrote(shown));
         }
         None => {
-            if let Err(e) = io.stdout.write_all(&bytes) {
+            if let Err(e) = io.stdout.write_all(bytes) {
                 let reason = e.to_string();
                 return trouble(io, crate::t!("cli-cannot-write-stdout", reason = reason));
             }
