@@ -226,9 +226,27 @@ impl Builder<'_> {
         }
     }
 
+    /// The money unit every target of the review is written in, when all of them are
+    /// money: their tables then print bare figures under one unit note, as the other
+    /// money tables do, and a nine-column table's figures do not wrap around their unit.
+    fn money_unit(&self) -> Option<&str> {
+        let first = self.review.targets.first()?;
+        let all = self
+            .review
+            .targets
+            .iter()
+            .all(|t| t.money && t.unit == first.unit);
+        all.then_some(first.unit.as_str())
+    }
+
     fn targets(&self) -> Block {
         let r = self.review;
         let partial = r.partial;
+        let unit = self.money_unit();
+        let amount = |a: Option<&super::compute::Amount>| match unit {
+            Some(_) => opt(a),
+            None => optd(a),
+        };
         let mut columns = vec![
             Column::new(self.c("metric"), "left", 4),
             Column::new(self.c("annual"), "right", 2),
@@ -248,15 +266,15 @@ impl Builder<'_> {
             .targets
             .iter()
             .map(|t| {
-                let mut cells = vec![Cell::text(&t.name), Cell::text(&t.target.display)];
+                let mut cells = vec![Cell::text(&t.name), Cell::text(amount(Some(&t.target)))];
                 if partial {
-                    cells.push(Cell::text(&t.target_to_date.display));
+                    cells.push(Cell::text(amount(Some(&t.target_to_date))));
                 }
                 cells.extend([
-                    Cell::text(optd(t.actual.as_ref())),
+                    Cell::text(amount(t.actual.as_ref())),
                     Cell::text(optp(t.attainment.as_ref())),
-                    Cell::signed(optd(t.variance.as_ref())),
-                    Cell::text(optd(t.last_year.as_ref())),
+                    Cell::signed(amount(t.variance.as_ref())),
+                    Cell::text(amount(t.last_year.as_ref())),
                     Cell::signed(optp(t.growth.as_ref())),
                     self.light(t.status),
                 ]);
@@ -273,7 +291,7 @@ impl Builder<'_> {
             caption: None,
             columns,
             rows,
-            note: Some(self.note(None, partial)),
+            note: Some(self.note(unit, partial)),
             highlights,
             chart: None,
         }
@@ -339,6 +357,11 @@ impl Builder<'_> {
         if !r.partial {
             return None;
         }
+        let unit = self.money_unit();
+        let amount = |a: Option<&super::compute::Amount>| match unit {
+            Some(_) => opt(a),
+            None => optd(a),
+        };
         let columns = vec![
             Column::new(self.c("metric"), "left", 4),
             Column::new(self.c("annual"), "right", 2),
@@ -348,7 +371,7 @@ impl Builder<'_> {
             Column::new(self.c("progress"), "right", 2),
             Column::new(self.c("forecast"), "right", 2),
             Column::new(self.c("forecast_attainment"), "right", 2),
-            Column::new(self.c("status"), "left", 2).measuring(Measure::Status),
+            Column::new(self.c("forecast_status"), "left", 2).measuring(Measure::Status),
         ];
         let rows = r
             .targets
@@ -356,16 +379,12 @@ impl Builder<'_> {
             .map(|t| Row {
                 cells: vec![
                     Cell::text(&t.name),
-                    Cell::text(&t.target.display),
-                    Cell::text(&t.target_to_date.display),
-                    Cell::text(optd(t.actual.as_ref())),
+                    Cell::text(amount(Some(&t.target))),
+                    Cell::text(amount(Some(&t.target_to_date))),
+                    Cell::text(amount(t.actual.as_ref())),
                     Cell::text(optp(t.attainment.as_ref())),
                     Cell::text(optp(t.progress.as_ref())),
-                    Cell::text(
-                        t.forecast
-                            .as_ref()
-                            .map_or("—".into(), |f| f.value.display.clone()),
-                    ),
+                    Cell::text(amount(t.forecast.as_ref().map(|f| &f.value))),
                     Cell::text(optp(
                         t.forecast.as_ref().and_then(|f| f.attainment.as_ref()),
                     )),
@@ -376,6 +395,9 @@ impl Builder<'_> {
             })
             .collect();
         let mut note = self.partial_note();
+        if let Some(u) = unit {
+            note = format!("{}{note}", self.l.fmt("review.unit_note", &[("unit", u)]));
+        }
         if r.targets
             .iter()
             .any(|t| t.forecast.as_ref().is_some_and(|f| f.rounded))

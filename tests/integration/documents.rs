@@ -513,7 +513,7 @@ fn the_configured_money_unit_applies_to_the_review() {
     assert!(md.contains("CNY · 亿元"), "{md}");
     assert!(md.contains("四舍五入保留2位小数"), "{md}");
     assert!(
-        md.contains("| 年度销售总额 | 36.00亿元 | 35.90亿元 |"),
+        md.contains("| 年度销售总额 | 36.00 | 35.90 |") && md.contains("*金额单位：亿元。完成率"),
         "{md}"
     );
     assert!(md.contains("| 华东大区 | 成熟区域 | 9.07 | 9.09 |"), "{md}");
@@ -652,7 +652,8 @@ fn money_unit_on_the_command_line_applies_to_every_document() {
         "md",
     ]);
     assert!(
-        review.contains("| 年度销售总额 | 36.00亿元 | 35.90亿元 | 99.7% | −0.10亿元 |"),
+        review.contains("| 年度销售总额 | 36.00 | 35.90 | 99.7% | −0.10 |")
+            && review.contains("*金额单位：亿元。完成率"),
         "{review}"
     );
     let rollup = run(&[

@@ -416,3 +416,127 @@ fn one_money_unit_per_document_auto_or_configured() {
     assert!(yi.contains("四舍五入保留2位小数；校验按精确值进行"), "{yi}");
     assert!(!yi.contains("（万元）"), "a table in 万元:\n{yi}");
 }
+
+/// Figures in a text: signed, grouped, decimal, percent — two characters or more, the
+/// least a line break can split.
+fn figures(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    // Dates (`2026-09-30`) are not figures: they may break after a hyphen.
+    let flush = |cur: &mut String, out: &mut Vec<String>| {
+        let t = cur.trim_end_matches([',', '.', '-']).to_owned();
+        if t.chars().filter(char::is_ascii_digit).count() >= 2 && !t.contains('-') {
+            out.push(t);
+        }
+        cur.clear();
+    };
+    for c in text.chars() {
+        let digit = c.is_ascii_digit();
+        let joins = !cur.is_empty() && matches!(c, ',' | '.' | '%' | '-');
+        if digit || joins {
+            cur.push(c);
+            if c == '%' {
+                flush(&mut cur, &mut out);
+            }
+        } else {
+            flush(&mut cur, &mut out);
+        }
+    }
+    flush(&mut cur, &mut out);
+    out
+}
+
+/// LibreOffice sets every figure of the review (in Chinese and English), the part-way review, the roll-up and a
+/// plan on one line: each figure of the document's text is whole in the PDF it prints.
+/// (It broke `1|03,800` in the roll-up's summary while the Latin language was zh-CN,
+/// and `178,20|0` in an eleven-column table when figures were set in its Arial fallback.)
+#[test]
+fn libreoffice_never_breaks_a_figure_across_lines() {
+    let Some(soffice) = crate::pdf::tool("soffice") else {
+        eprintln!("skipped: soffice is not installed (Debian: libreoffice-writer)");
+        return;
+    };
+    let Some(pdftotext) = crate::pdf::tool("pdftotext") else {
+        eprintln!("skipped: pdftotext is not installed (Debian: poppler-utils)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let runs: [(&str, &[&str]); 5] = [
+        ("review", &["review", "examples/review.plan.yaml"]),
+        (
+            "review-en",
+            &["review", "examples/review.plan.yaml", "--lang", "en"],
+        ),
+        (
+            "partial",
+            &[
+                "review",
+                "examples/org/east-china.plan.yaml",
+                "--actuals",
+                "examples/actuals/east-china-2026-q3.actuals.yaml",
+                "--as-of",
+                "2026-09-30",
+            ],
+        ),
+        ("company", &["render", "examples/org/company.plan.yaml"]),
+        ("rollup", &["render", "examples/org", "--rollup"]),
+    ];
+    let mut broken = Vec::new();
+    for (name, args) in runs {
+        let out = dir.path().join(name);
+        crate::util::planc_env()
+            .current_dir(root())
+            .args(args)
+            .args(["--format", "docx", "-o"])
+            .arg(&out)
+            .assert()
+            .success();
+        let docx = if out.is_dir() {
+            out.join("rollup.docx")
+        } else {
+            let f = dir.path().join(format!("{name}.docx"));
+            std::fs::rename(&out, &f).unwrap();
+            f
+        };
+        let xml = entry(
+            &mut unzip(&std::fs::read(&docx).unwrap()),
+            "word/document.xml",
+        );
+        let doc = Document::parse(&xml).unwrap();
+        let written: Vec<String> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name((W, "p")))
+            .flat_map(|p| figures(&text(p)))
+            .collect();
+        assert!(written.len() > 20, "{name}: {written:?}");
+        let status = Command::new(&soffice)
+            .args(["--headless", "--convert-to", "pdf", "--outdir"])
+            .arg(dir.path())
+            .arg(&docx)
+            .env("HOME", dir.path())
+            .output()
+            .expect("soffice runs");
+        assert!(status.status.success(), "{status:?}");
+        let pdf = dir
+            .path()
+            .join(docx.file_stem().unwrap())
+            .with_extension("pdf");
+        let printed = Command::new(&pdftotext)
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .expect("pdftotext runs");
+        let printed = figures(&String::from_utf8_lossy(&printed.stdout));
+        let mut left: std::collections::HashMap<&str, usize> = Default::default();
+        for f in &printed {
+            *left.entry(f).or_default() += 1;
+        }
+        for f in &written {
+            match left.get_mut(f.as_str()) {
+                Some(n) if *n > 0 => *n -= 1,
+                _ => broken.push(format!("{name}: {f}")),
+            }
+        }
+    }
+    assert!(broken.is_empty(), "figures broken across lines: {broken:?}");
+}

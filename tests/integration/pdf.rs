@@ -10,7 +10,7 @@ use std::process::Command;
 
 use crate::util::{planc_env, root, temp_with};
 
-fn tool(name: &str) -> Option<PathBuf> {
+pub(crate) fn tool(name: &str) -> Option<PathBuf> {
     let paths = std::env::var_os("PATH")?;
     std::env::split_paths(&paths)
         .map(|p| p.join(name))

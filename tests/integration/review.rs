@@ -659,7 +659,8 @@ fn english_review_of_the_bundled_example() {
     for english in [
         "### 1.1 Targets against actuals",
         "| Metric | Annual target | Actual | Attainment | Variance | Last year | YoY | Status |",
-        "| 年度销售总额 | CNY 3,600.0m | CNY 3,590.0m | 99.7% | CNY −10.0m | CNY 3,200.0m | +12.2% | 🟡 amber |",
+        "| 年度销售总额 | 3,600.0 | 3,590.0 | 99.7% | −10.0 | 3,200.0 | +12.2% | 🟡 amber |",
+        "*Amounts in CNY m. Attainment = actual ÷ target;",
         "- Targets: 1 (0 green, 1 amber, 0 red); KPIs: 25 (17 met, 8 missed).",
         "全年实现销售额CNY 3,590.0m",
         "状态为amber",

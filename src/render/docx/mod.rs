@@ -232,7 +232,7 @@ const HALF_EM: usize = 118;
 const PAD: usize = 320;
 /// The same for the small table text (8 pt against 9.5 pt), with tighter padding.
 const HALF_EM_SMALL: usize = 100;
-const PAD_SMALL: usize = 240;
+const PAD_SMALL: usize = 160;
 /// Tables with this many columns or more set in the small table text.
 const WIDE_COLUMNS: usize = 10;
 
@@ -648,12 +648,13 @@ impl Writer<'_> {
         if t.columns.is_empty() {
             return;
         }
-        // A status light ("● ") takes two half-ems in front of the cell's text.
+        // A status light ("● ") takes three half-ems in front of the cell's text: the
+        // dot is set full-width in the CJK face, then a space.
         let lights: Vec<usize> = (0..t.columns.len())
             .map(|ci| {
                 let lit = (0..t.rows.len()).any(|ri| mark(ri, ci).and_then(|m| m.light).is_some());
                 if lit {
-                    2
+                    3
                 } else {
                     0
                 }
@@ -661,6 +662,8 @@ impl Writer<'_> {
             .collect();
         let widths = column_widths(t, &lights, small);
         let (half_em, pad) = metrics(small);
+        // A cell's left and right margin (within the padding the widths count).
+        let side = if small { 60 } else { 100 };
         let cell_style = if small { "TableSmall" } else { "TableText" };
         let mut rows = Vec::new();
         let head: Vec<TableCell> = t
@@ -711,6 +714,13 @@ impl Writer<'_> {
                 .zip(t.columns.iter().zip(&widths))
                 .enumerate()
                 .map(|(ci, (cell, (col, w)))| {
+                    let figure =
+                        col.align == "right" || col.measure == super::view::Measure::Status;
+                    let cell_style = match (figure, small) {
+                        (false, _) => cell_style,
+                        (true, false) => "TableFigure",
+                        (true, true) => "TableFigureSmall",
+                    };
                     let mut style = md::Style::new(cell_style);
                     if col.align == "right" {
                         style.align = Some(AlignmentType::Right);
@@ -768,7 +778,7 @@ impl Writer<'_> {
             .layout(TableLayoutType::Fixed)
             .set_borders(borders)
             .style("PlancTable")
-            .margins(TableCellMargins::new().margin(50, 100, 50, 100));
+            .margins(TableCellMargins::new().margin(50, side, 50, side));
         self.t(table);
         if let Some(note) = &t.note {
             self.p(Paragraph::new()

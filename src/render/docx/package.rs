@@ -22,7 +22,7 @@ pub fn write(docx: Docx, report: &Report) -> Result<Vec<u8>, RenderError> {
     let document = repeat_header_rows(&renumber_para_ids(&x.document));
     let document = renumber(&document, b"<wp:docPr id=\"");
     let document = renumber(&document, b"<pic:cNvPr id=\"");
-    let styles = default_paragraph_style(&east_asian_language(&x.styles, report.lang));
+    let styles = default_paragraph_style(&languages(&x.styles));
     let core = core_xml(report);
     let settings = update_fields_on_open(&x.settings);
 
@@ -199,23 +199,33 @@ const FONT_TABLE: &str = concat!(
     r#"</w:fonts>"#
 );
 
-fn east_asian_language(xml: &[u8], lang: &str) -> Vec<u8> {
-    let tag = match lang {
-        "zh" => "<w:lang w:val=\"zh-CN\" w:eastAsia=\"zh-CN\" />",
-        _ => "<w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\" />",
-    };
-    let text = String::from_utf8_lossy(xml);
-    let key = "<w:rPrDefault><w:rPr>";
-    match text.find(key) {
-        Some(i) => {
-            let mut s = String::with_capacity(text.len() + tag.len());
-            s.push_str(&text[..i + key.len()]);
-            s.push_str(tag);
-            s.push_str(&text[i + key.len()..]);
-            s.into_bytes()
+/// The documents' languages. Running text is English for Latin text and figures, and
+/// Chinese for East Asian text, as Word sets them for Chinese users: with zh-CN as the
+/// Latin language too, LibreOffice breaks lines inside figures (`1|03,800`). The figure
+/// columns of tables are zh-CN, in either report language, where LibreOffice sets digits in the
+/// CJK face: its fallback for Arial (DejaVu Sans) is a tenth wider, and the figures of an
+/// eleven-column table would no longer fit their columns. Those cells never wrap; the
+/// text columns, which do, keep figures in their sentences whole.
+fn languages(xml: &[u8]) -> Vec<u8> {
+    const LATIN: &str = "<w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\" />";
+    const CHINESE: &str = "<w:lang w:val=\"zh-CN\" w:eastAsia=\"zh-CN\" />";
+    let mut text = String::from_utf8_lossy(xml).into_owned();
+    let mut insert_after = |anchor: &str, key: &str, tag: &str| {
+        let Some(a) = text.find(anchor) else { return };
+        // Within the element the anchor opens: its own run properties, not the next one's.
+        let end = text[a..].find("</w:").map_or(text.len(), |e| a + e);
+        if let Some(i) = text[a..end].find(key) {
+            text.insert_str(a + i + key.len(), tag);
         }
-        None => xml.to_vec(),
+    };
+    insert_after("<w:rPrDefault>", "<w:rPr>", LATIN);
+    for style in [
+        "w:styleId=\"TableFigure\"",
+        "w:styleId=\"TableFigureSmall\"",
+    ] {
+        insert_after(style, "<w:rPr>", CHINESE);
     }
+    text.into_bytes()
 }
 
 fn core_xml(r: &Report) -> String {

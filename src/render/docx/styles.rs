@@ -178,6 +178,16 @@ pub fn base() -> Docx {
             para("TableSmall", "Table Small").size(16),
             spacing(0, 0, 252),
         ),
+        // The figure columns' text: the same, in its own style for its language (see
+        // `package::languages`).
+        with_spacing(
+            para("TableFigure", "Table Figure").size(19),
+            spacing(0, 0, 264),
+        ),
+        with_spacing(
+            para("TableFigureSmall", "Table Figure Small").size(16),
+            spacing(0, 0, 252),
+        ),
         with_spacing(
             para("FigureValue", "Figure Value")
                 .size(26)
