@@ -10,23 +10,43 @@ use rust_decimal::Decimal;
 use super::tree::{node_at, Seg};
 use crate::i18n::Lang;
 use crate::model::{MoneyUnit, Quantity, Unit};
-use crate::num::{self, Numbers};
+use crate::num::{self, Numbers, Scale, UnitRequest};
 use crate::source::yaml::{Node, Value};
 
+/// The plan's numbers, and the scale its reports show money in when one is set.
+struct Fig {
+    n: Numbers,
+    shown: Option<Scale>,
+}
+
+impl std::ops::Deref for Fig {
+    type Target = Numbers;
+    fn deref(&self) -> &Numbers {
+        &self.n
+    }
+}
+
 /// The lines to show for the scalar at `at`, when it is a `value` in a target or item.
-pub fn figure(root: &Node, at: &[Seg], lang: Lang) -> Vec<String> {
+/// Money is shown in the unit the plan's reports use when one is set (`asked`: planc.toml
+/// `[render] money_unit`, below the plan's own `report_unit`), else as it is written.
+pub fn figure(root: &Node, at: &[Seg], lang: Lang, asked: UnitRequest) -> Vec<String> {
     if at.last() != Some(&Seg::Key("value".into())) {
         return Vec::new();
     }
-    let unit = root
-        .get("unit")
-        .and_then(Node::as_str)
-        .and_then(MoneyUnit::parse)
-        .unwrap_or(MoneyUnit::Wan);
-    let n = Numbers {
-        unit,
-        lang,
-        doc: None,
+    let unit_at = |key: &str| {
+        root.get(key)
+            .and_then(Node::as_str)
+            .and_then(MoneyUnit::parse)
+    };
+    let n = Fig {
+        n: Numbers {
+            unit: unit_at("unit").unwrap_or(MoneyUnit::Wan),
+            lang,
+            doc: None,
+        },
+        shown: asked
+            .over(unit_at("report_unit"))
+            .map(|u| Scale::of(u, lang)),
     };
     let owner_path = &at[..at.len() - 1];
     let Some(owner) = node_at(root, owner_path) else {
@@ -66,9 +86,12 @@ fn comparable(n: &Numbers, a: &Quantity, b: &Quantity) -> bool {
     (n.is_money(a) && n.is_money(b)) || (a.unit == b.unit && !matches!(a.unit, Unit::Bare))
 }
 
-fn show(n: &Numbers, base: Decimal, like: &Quantity) -> String {
+fn show(n: &Fig, base: Decimal, like: &Quantity) -> String {
     if n.is_money(like) {
-        n.money(base, like)
+        match n.shown {
+            Some(scale) => scale.money(base),
+            None => n.money(base, like),
+        }
     } else {
         match &like.unit {
             Unit::Percent => format!("{}%", num::dec(base, 4)),
@@ -108,7 +131,7 @@ fn items_sum(n: &Numbers, breakdown: &Node, whole: &Quantity) -> Option<(Decimal
 }
 
 /// `按省市分解：各项合计 9.072亿元 = 9.072亿元（5 项）`, or the gap.
-fn total_line(n: &Numbers, breakdown: &Node, owner: &Node, lang: Lang) -> Option<String> {
+fn total_line(n: &Fig, breakdown: &Node, owner: &Node, lang: Lang) -> Option<String> {
     let whole = quantity(owner)?;
     let whole_base = n.base(&whole)?;
     let (sum, count, blank) = items_sum(n, breakdown, &whole)?;
@@ -170,7 +193,7 @@ fn total_line(n: &Numbers, breakdown: &Node, owner: &Node, lang: Lang) -> Option
 }
 
 /// `2.45亿元 占 华东大区年度销售指标 9.072亿元 的 27.0%`, then the breakdown's total.
-fn share_line(n: &Numbers, item: &Node, breakdown: &Node, whole: &Node, lang: Lang) -> Vec<String> {
+fn share_line(n: &Fig, item: &Node, breakdown: &Node, whole: &Node, lang: Lang) -> Vec<String> {
     let (Some(q), Some(w)) = (quantity(item), quantity(whole)) else {
         return Vec::new();
     };
@@ -217,7 +240,12 @@ mod tests {
     #[test]
     fn a_target_shows_each_split_against_it() {
         let root = tree(PLAN);
-        let lines = figure(&root, &at(&["targets", "0", "value"]), Lang::Zh);
+        let lines = figure(
+            &root,
+            &at(&["targets", "0", "value"]),
+            Lang::Zh,
+            UnitRequest::default(),
+        );
         assert_eq!(
             lines,
             [
@@ -234,9 +262,41 @@ mod tests {
             &root,
             &at(&["targets", "0", "breakdowns", "0", "items", "1", "value"]),
             Lang::En,
+            UnitRequest::default(),
         );
         assert_eq!(lines[0], "CNY 50m is 50.0% of 销售 (CNY 100m)");
         assert!(lines[1].contains("short of"), "{lines:?}");
-        assert!(figure(&root, &at(&["targets", "0", "name"]), Lang::En).is_empty());
+        assert!(figure(
+            &root,
+            &at(&["targets", "0", "name"]),
+            Lang::En,
+            UnitRequest::default()
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn money_is_shown_in_the_reports_unit_when_one_is_set() {
+        let root = tree(PLAN);
+        let value = at(&["targets", "0", "value"]);
+        let wan = UnitRequest {
+            unit: Some(MoneyUnit::Wan),
+            forced: false,
+        };
+        let lines = figure(&root, &value, Lang::Zh, wan);
+        assert_eq!(
+            lines[0],
+            "按季度：各项合计 9,000万元，比 10,000万元 少 1,000万元"
+        );
+        // The plan's own `report_unit` wins over planc.toml's, `--money-unit` over both.
+        let own = tree(&format!("report_unit: 元\n{PLAN}"));
+        let lines = figure(&own, &value, Lang::Zh, wan);
+        assert!(lines[0].contains("各项合计 90,000,000元"), "{lines:?}");
+        let forced = UnitRequest {
+            unit: Some(MoneyUnit::Yi),
+            forced: true,
+        };
+        let lines = figure(&own, &value, Lang::Zh, forced);
+        assert!(lines[0].contains("各项合计 0.9亿元"), "{lines:?}");
     }
 }

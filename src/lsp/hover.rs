@@ -49,7 +49,7 @@ pub fn hover(snap: &Snapshot, p: &HoverParams) -> Option<Hover> {
                 }
             }
             Some(At::Scalar { path: at, .. }) => {
-                let figures = super::figures::figure(&root, &at, lang);
+                let figures = super::figures::figure(&root, &at, lang, snap.config.unit_request());
                 if !figures.is_empty() {
                     parts.push(figures.join("\n\n"));
                 }
