@@ -289,14 +289,24 @@ fn default_review(base: &Plan, review: &Review, lang: Lang) -> Result<Plan, Stri
     if !review.kpis.is_empty() {
         overview.push("kpis".into());
     }
-    let (t1, t2, suffix) = if zh {
-        ("目标完成情况", "销售业绩分析", "年度工作总结")
-    } else {
-        (
+    // Part-way through the year it is a review to date, not the year's summary.
+    let (t1, t2, suffix) = match (zh, review.partial) {
+        (true, false) => ("目标完成情况", "销售业绩分析", "——年度工作总结".to_owned()),
+        (true, true) => (
+            "目标完成情况",
+            "销售业绩分析",
+            format!("——执行回顾（截至 {}）", review.as_of),
+        ),
+        (false, false) => (
             "Targets against actuals",
             "Performance analysis",
-            " — year-end review",
-        )
+            " — year-end review".to_owned(),
+        ),
+        (false, true) => (
+            "Targets against actuals",
+            "Performance analysis",
+            format!(" — review to {}", review.as_of),
+        ),
     };
     let doc = serde_json::json!({
         "kind": "review",

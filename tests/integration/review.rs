@@ -644,6 +644,33 @@ fn rendered_summary_of_a_plain_plan_with_a_partial_year() {
     insta::assert_snapshot!(md);
 }
 
+/// A review made from a plan and its actuals alone is titled for what it covers: the
+/// year, or the year to date — in either language.
+#[test]
+fn a_review_without_a_review_file_is_titled_for_its_period() {
+    let dir = "tests/fixtures/actuals";
+    let plan = format!("{dir}/tiny.plan.yaml");
+    let actuals = format!("{dir}/tiny-2026.actuals.yaml");
+    let title = |extra: &[&str]| {
+        let mut args = vec![plan.as_str(), "--actuals", actuals.as_str()];
+        args.extend(extra);
+        args.extend(["--format", "md"]);
+        render(&args).lines().next().unwrap_or_default().to_owned()
+    };
+    assert_eq!(
+        title(&["--lang", "zh"]),
+        "# 测试大区2026年度计划——年度工作总结"
+    );
+    assert_eq!(
+        title(&["--lang", "en"]),
+        "# 测试大区2026年度计划 — year-end review"
+    );
+    assert_eq!(
+        title(&["--as-of", "2026-06-30", "--lang", "en"]),
+        "# 测试大区2026年度计划 — review to 2026-06-30"
+    );
+}
+
 /// `--lang en`: the report's own text, table headers, status words, the summary line
 /// and the figures in the narrative are English (the narrative people wrote stays as
 /// written); money in millions of yuan.
