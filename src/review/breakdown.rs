@@ -187,8 +187,15 @@ impl Builder<'_> {
                 .measuring(Measure::Points),
             ]);
         } else {
+            // Part-way through the year attainment and variance are of the target to
+            // date, and so is the target the table shows beside them.
+            let target_col = if self.review.partial {
+                "target_to_date"
+            } else {
+                "target"
+            };
             columns.extend([
-                Column::new(self.c("target"), "right", 2).measuring(Measure::Money),
+                Column::new(self.c(target_col), "right", 2).measuring(Measure::Money),
                 Column::new(self.c("actual"), "right", 2).measuring(Measure::Money),
                 Column::new(self.c("attainment"), "right", 2).measuring(Measure::Rate),
                 Column::new(self.c("variance"), "right", 2).measuring(Measure::Money),
@@ -199,6 +206,14 @@ impl Builder<'_> {
                     .measuring(Measure::Points),
                 Column::new(self.c("status"), "left", 2).measuring(Measure::Status),
             ]);
+        }
+        let partial = self.review.partial;
+        fn target_of(i: &ItemResult, partial: bool) -> Option<&super::compute::Amount> {
+            if partial {
+                i.target_to_date.as_ref()
+            } else {
+                i.target.as_ref()
+            }
         }
         let points = |p: Option<&super::compute::Pct>| {
             p.map_or_else(|| "—".into(), |p| super::compute::points_number(p.value))
@@ -218,7 +233,7 @@ impl Builder<'_> {
                 ]);
             } else {
                 cells.extend([
-                    Cell::text(opt(i.target.as_ref())),
+                    Cell::text(opt(target_of(i, partial))),
                     Cell::text(opt(i.actual.as_ref())),
                     Cell::text(optp(i.attainment.as_ref())),
                     Cell::signed(opt(i.variance.as_ref())),
@@ -266,7 +281,13 @@ impl Builder<'_> {
         };
         let whole = !segment && !nested && !b.partial;
         let actual = sum(&|i| i.actual.as_ref().map(|a| a.value));
-        let target = sum(&|i| i.target.as_ref().map(|a| a.value));
+        // Part-way through the year the parts of the whole target total the target's own
+        // target to date, as table 1.1 gives it: their own phasing need not add up to it.
+        let target = if whole && partial {
+            Some(t.target_to_date.value)
+        } else {
+            sum(&|i| target_of(i, partial).map(|a| a.value))
+        };
         let shares = sum(&|i| i.share.as_ref().map(|p| p.value));
         let contributions = sum(&|i| i.contribution.as_ref().map(|p| p.value));
         // Parts of the whole target: its total is the target's own (which may carry last
@@ -308,7 +329,7 @@ impl Builder<'_> {
                 ]);
             } else {
                 let att = target
-                    .filter(|t| !t.is_zero() && !self.review.partial)
+                    .filter(|t| !t.is_zero())
                     .map(|t| a * Decimal::ONE_HUNDRED / t);
                 cells.extend([
                     Cell::text(target.map(u).unwrap_or_else(|| "—".into())),
@@ -319,7 +340,6 @@ impl Builder<'_> {
                     ),
                     Cell::signed(
                         target
-                            .filter(|_| !self.review.partial)
                             .map(|t| {
                                 let v = u(a - t);
                                 if a > t {

@@ -113,6 +113,16 @@ pub fn build(outcome: &Outcome, config: &Config) -> Result<(Renderer, Report), S
             value: note.clone(),
         });
     }
+    // Part-way through the year the document is a review to date, not the year's
+    // summary: its cover says so.
+    if review.partial {
+        let kind = l.get("review.kind_partial");
+        let kind_label = l.get("cover.kind");
+        for p in report.cover.iter_mut().filter(|p| p.label == kind_label) {
+            p.value = kind.clone();
+        }
+        report.meta.kind_label = kind;
+    }
     report.cover.push(Pair {
         label: l.get("review.plan"),
         value: base.title.value.clone(),
@@ -188,15 +198,47 @@ pub fn build(outcome: &Outcome, config: &Config) -> Result<(Renderer, Report), S
         };
         at = pos + 1;
         let mut children = Vec::new();
+        // Breakdowns no actual reaches (actuals by province, a breakdown by city): named
+        // under the section's last table, not a table of dashes.
+        let mut without_actuals: Vec<String> = Vec::new();
         for f in &s.figures {
             let Ok(spec) = super::figures::block(f, &scope) else {
                 continue;
             };
+            if let Some(name) = b.breakdown_without_actuals(&spec) {
+                without_actuals.push(name);
+                continue;
+            }
             if let Some(block) = b.block(&spec) {
                 if spec == Spec::Targets && summary_at.is_none() {
                     summary_at = Some(placed.len());
                 }
                 children.push(block);
+            }
+        }
+        if !without_actuals.is_empty() {
+            let line = l.fmt(
+                "review.no_actuals",
+                &[("names", &without_actuals.join(&l.get("review.count_sep")))],
+            );
+            match children.last_mut() {
+                Some((_, block)) => {
+                    block.note = Some(match block.note.take() {
+                        Some(n) => format!("{n}{line}"),
+                        None => line,
+                    });
+                }
+                None => children.push((
+                    l.get("review.no_actuals_title"),
+                    Block {
+                        caption: None,
+                        columns: Vec::new(),
+                        rows: Vec::new(),
+                        note: Some(line),
+                        highlights: Vec::new(),
+                        chart: None,
+                    },
+                )),
             }
         }
         placed.push((pos, children));

@@ -162,6 +162,19 @@ impl Builder<'_> {
         }
     }
 
+    /// The name of the breakdown `spec` shows, when no item of it has an actual.
+    pub fn breakdown_without_actuals(&self, spec: &Spec) -> Option<String> {
+        let Spec::Breakdown { target, dimension } = spec else {
+            return None;
+        };
+        let t = self.review.targets.iter().find(|t| &t.id == target)?;
+        let b = t.breakdowns.iter().find(|b| &b.dimension == dimension)?;
+        b.items
+            .iter()
+            .all(|i| i.actual.is_none())
+            .then(|| self.dim_name(b))
+    }
+
     /// The ids of a strategy and of its parts, at any depth.
     fn strategy_and_parts(&self, id: &str) -> BTreeSet<String> {
         fn add(s: &crate::model::Strategy, out: &mut BTreeSet<String>) {

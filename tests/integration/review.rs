@@ -644,6 +644,54 @@ fn rendered_summary_of_a_plain_plan_with_a_partial_year() {
     insta::assert_snapshot!(md);
 }
 
+/// Part-way through the year a breakdown's target column is the target to date — what
+/// its attainment and variance are of, and what its chart draws — and its total row is
+/// the whole's, as table 1.1 gives it. Breakdowns no actual reaches are named, not
+/// tabled as dashes.
+#[test]
+fn a_partial_reviews_breakdowns_are_to_date_and_name_what_has_no_actuals() {
+    let md = render(&[
+        "examples/org/east-china.plan.yaml",
+        "--actuals",
+        "examples/actuals/east-china-2026-q3.actuals.yaml",
+        "--as-of",
+        "2026-09-30",
+        "--format",
+        "md",
+        "--lang",
+        "zh",
+    ]);
+    let provinces = md
+        .split("### 2.2 按省市完成情况")
+        .nth(1)
+        .and_then(|s| s.split("\n### ").next())
+        .unwrap_or_else(|| panic!("no 2.2 in\n{md}"));
+    assert!(
+        provinces.contains("| 项目 | 截至目标 | 实际 | 完成率 | 差额 |"),
+        "{provinces}"
+    );
+    // 上海市: 15,800 against 15,394 to date (21,000 for the year) is 102.6 %.
+    assert!(
+        provinces.contains("| 上海市 | 15,394 | 15,800 | 102.6% | +406 |"),
+        "{provinces}"
+    );
+    assert!(
+        provinces
+            .contains("| **合计** | **66,500** | **66,500** | **100.0%** | **0** | **100.0%** |"),
+        "{provinces}"
+    );
+    assert!(provinces.contains("🟢 **绿灯** |"), "{provinces}");
+    assert!(
+        md.contains("未列完成情况：按地市、按销售小组、按代表。"),
+        "{md}"
+    );
+    // The cover says what the document is: a review to date, not the year's summary.
+    assert!(md.contains("- **计划类型**：执行回顾\n"), "{md}");
+    for gone in ["按地市完成情况", "按销售小组完成情况", "按代表完成情况"] {
+        assert!(!md.contains(gone), "{gone} in\n{md}");
+    }
+}
+
 /// A review made from a plan and its actuals alone is titled for what it covers: the
 /// year, or the year to date — in either language.
 #[test]
