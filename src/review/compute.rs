@@ -234,6 +234,10 @@ pub struct Review {
     #[serde(serialize_with = "ser_dec")]
     pub elapsed_months: Decimal,
     pub months: u32,
+    /// 时间进度: days elapsed ÷ days of the period, in percent — as the monthly report
+    /// gives it.
+    #[serde(serialize_with = "ser_pct")]
+    pub time_pace: Decimal,
     pub thresholds: ThresholdInfo,
     pub targets: Vec<TargetResult>,
     pub kpis: Vec<KpiResult>,
@@ -450,6 +454,7 @@ pub fn compute(j: &Joined, thresholds: &Thresholds, lang: Lang, money: Money) ->
         partial,
         elapsed_months: elapsed.round_dp(2).normalize(),
         months: pp.months,
+        time_pace: super::monthly::calc::time_pace(&pp, j.as_of),
         thresholds: ThresholdInfo {
             green: pct(thresholds.green),
             amber: pct(thresholds.amber),

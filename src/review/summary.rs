@@ -25,8 +25,9 @@ impl Builder<'_> {
             .as_ref()
             .map_or_else(none, |a| a.display.clone());
         let mut intro = if r.partial {
-            // Time elapsed, as a share of the period: the pace the year's target needs.
-            let time = Decimal::from(100) * r.elapsed_months / Decimal::from(r.months.max(1));
+            // Time elapsed (days, as the monthly report counts them), as a share of the
+            // period: the pace the year's target needs.
+            let time = r.time_pace;
             let progress = main.progress.as_ref().map(|p| p.value);
             let behind = progress.map(|p| p - time);
             self.l.fmt(

@@ -685,6 +685,12 @@ fn a_partial_reviews_breakdowns_are_to_date_and_name_what_has_no_actuals() {
         md.contains("未列完成情况：按地市、按销售小组、按代表。"),
         "{md}"
     );
+    // 时间进度 by days, as the monthly report counts it: 273 of 365 days is 74.79 %;
+    // 66,500 of 90,720 is 73.30 % of the year, 1.49 points behind.
+    assert!(
+        md.contains("完成全年目标 90,720万元的 73.3%，时间进度 74.8%（进度差 −1.49个百分点）"),
+        "{md}"
+    );
     // The cover says what the document is: a review to date, not the year's summary.
     assert!(md.contains("- **计划类型**：执行回顾\n"), "{md}");
     for gone in ["按地市完成情况", "按销售小组完成情况", "按代表完成情况"] {
@@ -931,4 +937,55 @@ fn review_of_a_folder_asks_for_the_date_of_its_monthly_report() {
     assert!(err.contains("monthly report"), "{err}");
     assert!(err.contains("--as-of 2026-09-30"), "{err}");
     assert!(!err.contains("not a regular file"), "{err}");
+}
+
+/// 华东's year to September reads the same in the part-way review and the monthly report:
+/// the quarterly file's last-year figures are its monthly files' added up, and its
+/// province and product splits of last year add up to the same whole.
+#[test]
+fn the_quarterly_example_agrees_with_the_monthly_files_on_last_year() {
+    use rust_decimal::Decimal;
+    let wan = Decimal::from(10_000);
+    let mut months = Vec::new();
+    for m in 1..=9 {
+        let csv = std::fs::read_to_string(root().join(format!(
+            "examples/org/actuals/2026-{m:02}/east-china-2026.actuals.csv"
+        )))
+        .unwrap();
+        let row = csv.lines().find(|l| l.starts_with("east-sales,")).unwrap();
+        let last_year: Decimal = row.rsplit(',').next().unwrap().parse().unwrap();
+        months.push(last_year);
+    }
+    let q3 =
+        std::fs::read_to_string(root().join("examples/actuals/east-china-2026-q3.actuals.yaml"))
+            .unwrap();
+    // `last_year: 2.2688 }` in 亿元, or `last_year: 7372万元 }`.
+    let last_year = |line: &str| -> Decimal {
+        let v = line
+            .split("last_year: ")
+            .nth(1)
+            .unwrap()
+            .trim_end_matches([' ', '}']);
+        match v.strip_suffix("万元") {
+            Some(w) => w.parse::<Decimal>().unwrap(),
+            None => v.parse::<Decimal>().unwrap() * wan,
+        }
+    };
+    for (q, name) in ["Q1", "Q2", "Q3"].iter().enumerate() {
+        let line = q3
+            .lines()
+            .find(|l| l.contains(&format!("metric: east-sales, period: {name},")))
+            .unwrap();
+        let sum: Decimal = months[q * 3..q * 3 + 3].iter().sum();
+        assert_eq!(last_year(line), sum, "{name}");
+    }
+    let to_sep: Decimal = months.iter().sum();
+    for dimension in ["province", "product"] {
+        let split: Decimal = q3
+            .lines()
+            .filter(|l| l.contains(&format!("dimension: {dimension},")) && l.contains("last_year"))
+            .map(last_year)
+            .sum();
+        assert_eq!(split, to_sep, "{dimension}");
+    }
 }
