@@ -372,8 +372,8 @@ fn render_rollup(
     };
     let name = format!("rollup.{}", args.format.extension());
     // A directory render writes into a folder — `-o site` is the folder `site`, made
-    // when it does not exist yet — so the consolidated report sits beside the reports
-    // `render DIR -o site` writes there. (`-o -` still prints Markdown or HTML.)
+    // when it does not exist yet — with the consolidated report beside the reports it
+    // links to, written with it. (`-o -` still prints Markdown or HTML.)
     let to_stdout = args.output.as_deref() == Some(Path::new("-"));
     if args.path.is_dir() && !to_stdout {
         let dir = args.output.clone().unwrap_or_else(|| base_dir.clone());
@@ -396,11 +396,26 @@ fn render_rollup(
                 ),
             );
         }
+        // The report of every plan it links to, beside it, so its links open them.
+        let reports = render_dir(
+            &Args {
+                output: Some(dir.clone()),
+                ..args.clone()
+            },
+            ws,
+            renderer,
+            io,
+        );
         let into = Args {
             output: Some(dir.join(&name)),
             ..args.clone()
         };
-        return emit(&into, &bytes, &dir.join(&name), io);
+        let written = emit(&into, &bytes, &dir.join(&name), io);
+        return if written == Exit::Ok {
+            reports
+        } else {
+            written
+        };
     }
     emit(args, &bytes, &base_dir.join(name), io)
 }

@@ -500,6 +500,18 @@ fn the_consolidated_report_rolls_the_org_up_in_every_format() {
         .code(2);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "keep");
     assert!(html.contains("<svg") && html.contains("href=\"reps/wanglei.html\""));
+    // Every report it links to is written beside it: no link is dead.
+    let links: Vec<&str> = html
+        .split("href=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .filter(|h| h.ends_with(".html") && !h.contains("://"))
+        .collect();
+    assert!(links.len() >= 7, "{links:?}");
+    for h in links {
+        assert!(site.join(h).is_file(), "{h} is not in {}", site.display());
+    }
+    assert!(site.join("reps/lina.docx").is_file());
     // A folder without child plans, and an unknown root, are usage errors.
     planc_env()
         .args(["render", "examples/drafts", "--rollup"])
