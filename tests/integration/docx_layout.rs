@@ -540,3 +540,35 @@ fn libreoffice_never_breaks_a_figure_across_lines() {
     }
     assert!(broken.is_empty(), "figures broken across lines: {broken:?}");
 }
+
+/// The roll-up's table of plans links each plan's DOCX beside it as a Word hyperlink;
+/// the file name is the link's target, never printed in the body.
+#[test]
+fn the_rollups_docx_links_each_plan_without_printing_file_names() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::util::planc_env()
+        .current_dir(root())
+        .args([
+            "render",
+            "examples/org",
+            "--rollup",
+            "--format",
+            "docx",
+            "-o",
+        ])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let mut zip = unzip(&std::fs::read(dir.path().join("rollup.docx")).unwrap());
+    let rels = entry(&mut zip, "word/_rels/document.xml.rels");
+    let xml = entry(&mut zip, "word/document.xml");
+    for plan in ["company.docx", "east-china.docx", "reps/lina.docx"] {
+        assert!(
+            rels.contains(&format!("Target=\"{plan}\" TargetMode=\"External\"")),
+            "{plan} in\n{rels}"
+        );
+        assert!(dir.path().join(plan).is_file(), "{plan} written beside it");
+        assert!(!xml.contains(plan), "{plan} printed in the body");
+    }
+    assert!(xml.matches("<w:hyperlink r:id=").count() >= 7);
+}

@@ -2,7 +2,8 @@
 //! numbering, raw HTML as plain text (it is shown, never interpreted).
 
 use docx_rs::{
-    AlignmentType, BreakType, IndentLevel, NumberingId, Paragraph, Run, RunFonts, SpecialIndentType,
+    AlignmentType, BreakType, Hyperlink, HyperlinkType, IndentLevel, NumberingId, Paragraph, Run,
+    RunFonts, SpecialIndentType,
 };
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
@@ -58,6 +59,9 @@ struct Conv<'s, 'l> {
     last: Option<char>,
     link_url: Option<String>,
     link_text: String,
+    /// The runs of a link to a file beside the document (`reps/lina.docx`): a hyperlink
+    /// once the link closes, its target not printed.
+    link_runs: Option<Vec<Run>>,
 }
 
 /// Converts narrative Markdown into paragraphs.
@@ -74,6 +78,7 @@ pub fn paragraphs(md: &str, style: Style, lists: &mut Lists) -> Vec<Paragraph> {
         last: None,
         link_url: None,
         link_text: String::new(),
+        link_runs: None,
     };
     for event in parser {
         c.event(event);
@@ -145,6 +150,10 @@ impl Conv<'_, '_> {
         }
         let run = self.run(t);
         self.last = t.chars().last();
+        if let Some(runs) = &mut self.link_runs {
+            runs.push(run);
+            return;
+        }
         let p = self.para();
         *p = std::mem::take(p).add_run(run);
     }
@@ -236,6 +245,9 @@ impl Conv<'_, '_> {
                 self.fmt.link = true;
                 self.link_url = Some(dest_url.to_string());
                 self.link_text.clear();
+                if relative(&dest_url) {
+                    self.link_runs = Some(Vec::new());
+                }
             }
             // Never fetched or embedded: the image's address, when the policy allows it.
             Tag::Image { dest_url, .. } if crate::render::links::allowed(&dest_url) => {
@@ -273,7 +285,19 @@ impl Conv<'_, '_> {
             TagEnd::Strikethrough => self.fmt.strike = self.fmt.strike.saturating_sub(1),
             TagEnd::Link => {
                 self.fmt.link = false;
-                if let Some(url) = self.link_url.take() {
+                if let Some((runs, url)) = self
+                    .link_runs
+                    .take()
+                    .and_then(|runs| Some((runs, self.link_url.take()?)))
+                {
+                    let link = runs
+                        .into_iter()
+                        .fold(Hyperlink::new(url, HyperlinkType::External), |h, r| {
+                            h.add_run(r)
+                        });
+                    let p = self.para();
+                    *p = std::mem::take(p).add_hyperlink(link);
+                } else if let Some(url) = self.link_url.take() {
                     let shown = crate::render::links::allowed(&url);
                     if shown && url != self.link_text && !url.is_empty() {
                         self.text(&format!(" ({url})"));
@@ -283,6 +307,15 @@ impl Conv<'_, '_> {
             _ => {}
         }
     }
+}
+
+/// A link to a file beside the document: no scheme, not a fragment, no way up or out.
+fn relative(url: &str) -> bool {
+    let u = url.trim();
+    !u.is_empty()
+        && !u.contains(':')
+        && !u.starts_with(['/', '\\', '#'])
+        && !u.split(['/', '\\']).any(|s| s == "..")
 }
 
 fn is_cjk(c: char) -> bool {
