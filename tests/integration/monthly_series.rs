@@ -299,3 +299,74 @@ fn p919_a_year_to_date_row_against_its_months() {
     // The months of six files are labelled.
     assert_eq!(f["labels"].as_array().unwrap().len(), 6);
 }
+
+/// Counts are added up and compared exactly, whatever `[tolerance] money` allows; a KPI
+/// stated per month (区域主管每月协访天数) is not added up: its quarter is its level.
+#[test]
+fn p919_counts_add_up_exactly_and_a_per_month_kpi_is_not_added() {
+    let dir = examples_copy();
+    for (m, seminars, days) in [(1, 2, 12), (2, 2, 13), (3, 1, 12)] {
+        let path = dir.path().join(format!(
+            "org/actuals/2026-{m:02}/east-china-2026.actuals.csv"
+        ));
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        text.push_str(&format!(
+            "liaoyuan-seminars,2026-{m:02},{seminars},场,\ncoaching-days,2026-{m:02},{days},天,\n"
+        ));
+        std::fs::write(&path, text).unwrap();
+    }
+    // Five seminars in the months, six in the quarter; 12.3 days a month is the level.
+    std::fs::write(
+        dir.path()
+            .join("actuals/east-china-2026-q1-kpis.actuals.yaml"),
+        "plan: east-china-2026\nas_of: 2026-03-31\nrows:\n  \
+         - { metric: liaoyuan-seminars, period: Q1, value: 6场 }\n  \
+         - { metric: coaching-days, period: Q1, value: 12.3天 }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("planc.toml"),
+        "[tolerance]\nmoney = \"100万元\"\n",
+    )
+    .unwrap();
+    let (_, found) = p919(dir.path(), "en");
+    assert_eq!(found.len(), 1, "{found:?}");
+    let (path, f) = &found[0];
+    assert!(
+        path.ends_with("east-china-2026-q1-kpis.actuals.yaml"),
+        "{path}"
+    );
+    assert_eq!(
+        (f["line"].as_u64(), f["severity"].as_str()),
+        (Some(4), Some("error"))
+    );
+    let message = f["message"].as_str().unwrap();
+    assert!(
+        message.contains("Q1 is 6 here, but its months in the monthly files add up to 5"),
+        "{message}"
+    );
+}
+
+/// A month two monthly files give differently is P919 between those files; its quarter is
+/// not added up from either.
+#[test]
+fn p919_a_month_given_twice_differently_is_not_added_into_its_quarter() {
+    let dir = examples_copy();
+    let again = dir.path().join("org/actuals/2026-02-bis");
+    std::fs::create_dir_all(&again).unwrap();
+    std::fs::write(
+        again.join("south-china-2026.actuals.csv"),
+        "metric,period,value,unit,last_year\nsouth-sales,2026-02,4900,万元,4950\n",
+    )
+    .unwrap();
+    let (code, found) = p919(dir.path(), "en");
+    assert_eq!(code, 1);
+    assert!(!found.is_empty());
+    assert!(
+        found.iter().all(|(_, f)| !f["message"]
+            .as_str()
+            .unwrap()
+            .contains("its months in the monthly files")),
+        "{found:?}"
+    );
+}
