@@ -52,7 +52,7 @@ pub(super) fn check(ws: &Workspace, js: &[Joined], out: &mut HashMap<FileId, Vec
     let (series, others): (Vec<&Joined>, Vec<&Joined>) = js
         .iter()
         .partition(|j| super::reviews::is_months(j.actuals));
-    if series.is_empty() || others.is_empty() {
+    if series.is_empty() {
         return;
     }
     // The series: each cell's months, and the files that give each.

@@ -370,3 +370,42 @@ fn p919_a_month_given_twice_differently_is_not_added_into_its_quarter() {
         "{found:?}"
     );
 }
+
+/// A target counted in 家 is added up and compared exactly too.
+#[test]
+fn p919_a_counted_target_adds_up_exactly() {
+    let dir = examples_copy();
+    let plan = dir.path().join("org/reps/lina.plan.yaml");
+    edit(
+        &plan,
+        "targets:\n",
+        "targets:\n  - id: new-hospitals\n    name: 新开发医院\n    value: 12家\n",
+    );
+    for m in 1..=3 {
+        let path = dir
+            .path()
+            .join(format!("org/actuals/2026-{m:02}/rep-lina-2026.actuals.csv"));
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        text.push_str(&format!("new-hospitals,2026-{m:02},1,家,\n"));
+        std::fs::write(&path, text).unwrap();
+    }
+    let quarter = dir.path().join("actuals/rep-lina-2026-q1.actuals.yaml");
+    let q1 = |n: u32| {
+        format!(
+            "plan: rep-lina-2026\nas_of: 2026-03-31\nrows:\n  - {{ metric: new-hospitals, period: Q1, value: {n}家 }}\n"
+        )
+    };
+    std::fs::write(&quarter, q1(3)).unwrap();
+    let (_, found) = p919(dir.path(), "en");
+    assert!(found.is_empty(), "{found:?}");
+    std::fs::write(&quarter, q1(4)).unwrap();
+    let (_, found) = p919(dir.path(), "en");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].1["message"]
+            .as_str()
+            .unwrap()
+            .contains("Q1 is 4 here, but its months in the monthly files add up to 3"),
+        "{found:?}"
+    );
+}
