@@ -35,7 +35,7 @@ fn run(lang: &str, args: &[&str], dir: Option<&Path>) -> (i32, String, String) {
 #[test]
 fn without_a_date_a_folder_is_reported_as_of_its_latest_month() {
     for format in ["json", "md"] {
-        let (code, dated, _) = run(
+        let (code, dated, quiet) = run(
             "en",
             &[
                 "review",
@@ -48,6 +48,8 @@ fn without_a_date_a_folder_is_reported_as_of_its_latest_month() {
             None,
         );
         assert_eq!(code, 0);
+        // A date given is not announced.
+        assert!(!quiet.contains("--as-of"), "{quiet}");
         let (code, default, stderr) =
             run("en", &["review", "examples/org", "--format", format], None);
         assert_eq!(code, 0, "{stderr}");
