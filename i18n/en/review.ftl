@@ -173,7 +173,8 @@ monthly-method = - **Time pace (时间进度)**: days elapsed ÷ days in the yea
     - **YoY**: actual to date ÷ last year's actual of the same months − 1. **MoM**: the last month ÷ the month before − 1.
     - **Forecast (phased)**: actual to date ÷ phased target to date × annual target. **Forecast (linear)**: actual to date × 12 ÷ months elapsed.
     - A figure that cannot be computed is shown as —, never as zero.
-review-cli-monthly-as-of = a folder gets its monthly report for a date: add `--as-of YYYY-MM-DD` (the last day of the month reported, e.g. `--as-of 2026-09-30`)
+review-cli-monthly-as-of = { $path } holds no monthly actuals to date the report by: give its date with `--as-of YYYY-MM-DD` (the last day of the month reported, e.g. `--as-of 2026-09-30`)
+review-cli-monthly-as-of-latest = no `--as-of` given: the monthly report is as of { $date }, the last day of the latest month the actuals report
 review-cli-monthly-wrote = wrote { $path } (the monthly report as of { $date }, { $units } units)
 monthly-col-points-short = vs pace (pts)
 monthly-col-gap-short = Gap to pace

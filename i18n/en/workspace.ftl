@@ -171,6 +171,13 @@ p919-message = { $what } is { $value } here, but { $other } states { $theirs }
 p919-label = this file's figure
 p919-label-other = the other file's figure
 p919-help = both files state one figure: export them from the same closing figures, or correct the one that is wrong
+p919-months = { $what } is { $value } here, but its months in the monthly files add up to { $sum }
+p919-months-label = this file's figure
+p919-months-label-month = one of its months
+p919-months-help = the monthly files { $files } give { $parts } = { $sum }, and this file { $value }: export both from the same closing figures, or correct the one that is wrong
+p919-months-partial = { $what } is not compared with the monthly files: they give { $have }, not { $missing }
+p919-months-partial-label = not compared
+p919-months-partial-help = a quarter is compared with the monthly files when they give all three of its months: add the missing month's export (a month missing before the latest one is also P807)
 
 ## P920 actuals-last-year
 p920-message = last year's { $what } is { $value } in this file, but { $plan } states { $stated }

@@ -152,7 +152,8 @@ monthly-method = - **时间进度**：已过天数 ÷ 全年天数。
     - **同比**：累计实际 ÷ 上年同期（相同月份）实际 − 1。**环比**：最近一个月 ÷ 上一个月 − 1。
     - **全年预测（序时法）**：累计实际 ÷ 序时目标 × 年度目标。**全年预测（线性法）**：累计实际 × 12 ÷ 已过月数。
     - 无法计算的数字显示为 —，从不显示为零。
-review-cli-monthly-as-of = 文件夹出的是某一日期的月报：请加上 `--as-of YYYY-MM-DD`（所报月份的最后一天，例如 `--as-of 2026-09-30`）
+review-cli-monthly-as-of = { $path } 中没有月度实际数据，无法确定月报日期：请用 `--as-of YYYY-MM-DD` 指定（所报月份的最后一天，例如 `--as-of 2026-09-30`）
+review-cli-monthly-as-of-latest = 未指定 `--as-of`：月报截至 { $date }，即实际数据所报最近一个月的最后一天
 review-cli-monthly-wrote = 已写入 { $path }（截至 { $date } 的月报，{ $units } 个单位）
 monthly-col-points-short = 较序时（点）
 monthly-col-gap-short = 序时差额

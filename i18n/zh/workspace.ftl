@@ -186,6 +186,13 @@ p919-message = { $what } 在这里为 { $value }，但 { $other } 中为 { $thei
 p919-label = 本文件中的数
 p919-label-other = 另一个文件中的数
 p919-help = 两个文件说的是同一个数：从同一份决算数据导出，或更正错误的那一个
+p919-months = { $what } 在这里为 { $value }，但月度文件中各月合计为 { $sum }
+p919-months-label = 本文件中的数
+p919-months-label-month = 其中一个月的数
+p919-months-help = 月度文件 { $files } 给出 { $parts } = { $sum }，本文件为 { $value }：从同一份决算数据导出，或更正错误的那一个
+p919-months-partial = { $what } 未与月度文件比较：月度文件给出 { $have }，缺少 { $missing }
+p919-months-partial-label = 未比较
+p919-months-partial-help = 月度文件给出某季度全部三个月时才与该季度比较：补上缺少月份的导出（最近月份之前缺少的月份另报 P807）
 
 ## P920 actuals-last-year
 p920-message = { $what } 的上年同期在本文件中为 { $value }，但 { $plan } 中为 { $stated }

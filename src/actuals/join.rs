@@ -853,7 +853,7 @@ pub(super) fn list<S: AsRef<str>>(items: &[S]) -> String {
 }
 
 /// `a, b and c` / `a、b和c`.
-pub(super) fn join_list(items: &[String]) -> String {
+pub fn join_list(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [a] => a.clone(),

@@ -14,7 +14,8 @@ pub struct Args {
     #[arg(long, num_args = 1.., value_name = "FILE")]
     pub actuals: Vec<PathBuf>,
     /// The date the review is for (YYYY-MM-DD), within the plan period [default: the
-    /// review's `as_of`, else the latest `as_of` of the actuals, else the period's end].
+    /// review's `as_of`, else the latest `as_of` of the actuals, else the period's end; for
+    /// a folder, the last day of the latest month its monthly actuals report].
     ///
     /// Before the end of the period the review shows the year to date: attainment against
     /// the target to date (from the quarter or month split), and a run-rate forecast.
@@ -190,16 +191,14 @@ pub fn run(args: Args, io: &mut Io) -> Exit {
     })
 }
 
-/// `planc review DIR --as-of DATE`: the monthly report of the organisation in DIR.
+/// `planc review DIR [--as-of DATE]`: the monthly report of the organisation in DIR, as of
+/// DATE or else the end of the latest month its monthly actuals report.
 fn monthly(
     args: &Args,
     config: crate::config::Config,
     as_of: Option<NaiveDate>,
     io: &mut Io,
 ) -> Exit {
-    let Some(as_of) = as_of else {
-        return trouble(io, crate::t!("review-cli-monthly-as-of"));
-    };
     let to_stdout = args.output.as_deref().is_none_or(|p| p == Path::new("-"));
     if matches!(args.format, ReviewFormat::Docx | ReviewFormat::Pdf) && to_stdout {
         return trouble(io, crate::t!("review-cli-docx-needs-file"));
@@ -213,6 +212,22 @@ fn monthly(
     let mut paths = vec![args.plan.clone()];
     paths.extend(args.actuals.iter().cloned());
     let ws = crate::workspace::Workspace::open(&paths, config, &opts);
+    // No date given: the end of the latest month the series reports (as `planc serve`).
+    let as_of = match as_of {
+        Some(d) => d,
+        None => {
+            let path = crate::source::display_path(&args.plan);
+            let Some(d) = crate::review::monthly::latest_month(&ws) else {
+                return trouble(io, crate::t!("review-cli-monthly-as-of", path = path));
+            };
+            let _ = writeln!(
+                io.stderr,
+                "{}",
+                crate::t!("review-cli-monthly-as-of-latest", date = d.to_string())
+            );
+            d
+        }
+    };
     let format = match args.format {
         ReviewFormat::Json => None,
         ReviewFormat::Md => Some(crate::render::Format::Md),

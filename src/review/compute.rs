@@ -727,7 +727,7 @@ fn target(
 /// A metric stated per period (`每月协访天数`, `月均拜访量`, `visits per week`): its target
 /// holds for each period, so it is not prorated to a date. `区域内部分享会`, held monthly
 /// with a target of 12场 for the year, names no period and builds up.
-fn per_period(metric: &str) -> bool {
+pub(crate) fn per_period(metric: &str) -> bool {
     const ZH: [&str; 10] = [
         "每月",
         "每周",

@@ -115,12 +115,12 @@ fn same_span(a: &Joined, b: &Joined, period: PeriodKey) -> bool {
     period != PeriodKey::Full || (a.coverage.is_some() && a.coverage == b.coverage)
 }
 
-fn is_money(scope: &Scope, metric: usize) -> bool {
+pub(super) fn is_money(scope: &Scope, metric: usize) -> bool {
     let m = &scope.metrics[metric];
     m.expect == join::Expect::Money || (m.is_target() && m.expect == join::Expect::Bare)
 }
 
-fn slack(ws: &Workspace, scope: &Scope, metric: usize) -> Decimal {
+pub(super) fn slack(ws: &Workspace, scope: &Scope, metric: usize) -> Decimal {
     if is_money(scope, metric) {
         ws.config.tolerance.money_yuan
     } else {
@@ -157,6 +157,10 @@ pub(super) fn check(ws: &Workspace) -> HashMap<FileId, Vec<Finding>> {
         for j in js {
             super::actuals_last_year::check(ws, p, j, &mut out);
         }
+    }
+    // A plan's monthly series against its quarterly and full-year files.
+    for js in joins.values() {
+        super::actuals_months::check(ws, js, &mut out);
     }
     // Files of one plan.
     for js in joins.values() {

@@ -409,10 +409,18 @@ thing are compared:
   month must have the same actual;
 - a parent's file and a child's: the parent's row for the item a child plan fills
   (`sales › 华南大区 › FY` in the company's CSV) must equal the child's own total for the
-  same period (the `合计` of 华南's file).
+  same period (the `合计` of 华南's file);
+- a plan's monthly series and its quarterly or full-year files: the months the exports of
+  months only give (the series the monthly report reads) must add up, quarter by quarter,
+  to what a quarterly file of the same plan states for the same item, and, to a full-year
+  row's date, to that row. Amounts and counts that build up are added; rates and figures
+  stated per month (每月协访天数) are not. A quarter the series gives only one or two
+  months of is not compared, and a warning at the quarter's cell says so (the month
+  missing is P807 too).
 
 Full-year rows are compared only between files that run to the same date (a Q3 file's
-year to date is not the year). Money is compared in 元; `[tolerance] money` adds slack.
+year to date is not the year). Money is compared in 元; `[tolerance] money` adds slack;
+counts must be equal.
 
 ## Why is this bad?
 Finance's company export and the region's own file disagree: the company review and the
@@ -425,9 +433,16 @@ company-2026.actuals.csv        sales,region,华南大区,FY,85200,万元
 south-china-2026.actuals.csv    合计,20000,22000,22300,24600,88900
 ```
 
+```text
+2026-01/south-china-2026.actuals.csv    south-sales,2026-01,7100,万元
+2026-02/south-china-2026.actuals.csv    south-sales,2026-02,4900,万元
+2026-03/south-china-2026.actuals.csv    south-sales,2026-03,7300,万元
+south-china-2026.actuals.csv            合计,19200,…    (一季度: the months give 19300)
+```
+
 ## Use instead
 Export both from the same closing figures, so that 华南's file adds up to 85200万元 (or
-correct the company's row).
+correct the company's row), and its months to each quarter it states.
 "#,
 };
 

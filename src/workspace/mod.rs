@@ -17,6 +17,7 @@
 
 mod actuals_agree;
 mod actuals_last_year;
+mod actuals_months;
 pub mod codes;
 pub mod discover;
 pub mod focus;

@@ -924,17 +924,19 @@ fn a_review_of_another_period_is_reported() {
 }
 
 /// `planc review DIR` is the monthly report of the folder's organisation: without a date
-/// it asks for one, never "not a regular file".
+/// and without monthly actuals to take one from, it asks for one, never "not a regular file".
 #[test]
 fn review_of_a_folder_asks_for_the_date_of_its_monthly_report() {
+    let empty = tempfile::tempdir().unwrap();
     let out = planc()
-        .args(["review", "examples/org", "--lang", "en"])
+        .args(["review", "--lang", "en"])
+        .arg(empty.path())
         .current_dir(root())
         .output()
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
-    assert!(err.contains("monthly report"), "{err}");
+    assert!(err.contains("monthly actuals"), "{err}");
     assert!(err.contains("--as-of 2026-09-30"), "{err}");
     assert!(!err.contains("not a regular file"), "{err}");
 }

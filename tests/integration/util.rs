@@ -98,3 +98,19 @@ pub fn openpyxl(dir: &std::path::Path) -> Option<Option<std::path::PathBuf>> {
     }
     Some(Some(target))
 }
+
+/// Copies the tree under `from` into `to` (folders made as needed).
+pub fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let rel = entry.path().strip_prefix(from).expect("under the root");
+        let dest = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).expect("create dirs");
+        } else {
+            std::fs::copy(entry.path(), &dest).expect("copy");
+        }
+    }
+}

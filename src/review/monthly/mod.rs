@@ -478,23 +478,32 @@ fn rank(out: &mut Monthly, th: &crate::config::Thresholds) {
     }
 }
 
-/// The last day of the latest month that a month's export in the workspace reports (the
-/// date `planc serve` shows the monthly report for); `None` without monthly files.
+/// The last day of the latest month the monthly report's series reports: over every
+/// export of months only that the workspace links to a plan, each row's month read
+/// against that plan's period (`2026-09`, `2026年9月`, `9月`, `M09`). `planc serve` shows
+/// the report as of this date, and `planc review DIR` without `--as-of` writes it;
+/// `None` without monthly files.
 pub fn latest_month(ws: &Workspace) -> Option<NaiveDate> {
-    ws.files
-        .iter()
-        .filter_map(|f| f.actuals.as_ref())
-        .filter(|a| crate::workspace::reviews::is_monthly(a))
-        .filter_map(|a| {
-            let raw = a.rows.first()?.period.value.trim().to_owned();
-            let (y, m) = raw.split_once('-')?;
-            let (y, m): (i32, u32) = (y.parse().ok()?, m.parse().ok()?);
-            let next = if m == 12 {
-                NaiveDate::from_ymd_opt(y + 1, 1, 1)
-            } else {
-                NaiveDate::from_ymd_opt(y, m + 1, 1)
-            }?;
-            next.pred_opt()
+    (0..ws.files.len())
+        .filter(|&i| ws.files[i].role == Role::Actuals)
+        .filter_map(|i| {
+            let a = ws.files[i].actuals.as_ref()?;
+            if !crate::workspace::reviews::is_months(a) {
+                return None;
+            }
+            let plan = ws.files[crate::workspace::plan_of_actuals(ws, i)?]
+                .plan
+                .as_deref()?;
+            let pp = PlanPeriod::of(plan);
+            a.rows
+                .iter()
+                .filter_map(
+                    |r| match crate::actuals::period::parse(&r.period.value, &pp) {
+                        Ok(PeriodKey::Month(m)) => Some(pp.month_end(m)),
+                        _ => None,
+                    },
+                )
+                .max()
         })
         .max()
 }
