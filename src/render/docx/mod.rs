@@ -440,9 +440,14 @@ impl Writer<'_> {
     }
 
     fn t(&mut self, t: Table) {
+        self.t_kept(t, false);
+    }
+
+    /// A table, and the paragraph after it kept with what follows when `keep`.
+    fn t_kept(&mut self, t: Table, keep: bool) {
         self.docx = std::mem::take(&mut self.docx).add_table(t);
         // Word needs a paragraph between consecutive tables, and it spaces them.
-        self.p(Paragraph::new().style("AfterTable"));
+        self.p(Paragraph::new().style("AfterTable").keep_next(keep));
     }
 
     fn colon(&self) -> String {
@@ -496,7 +501,14 @@ impl Writer<'_> {
     }
 
     fn bullets(&mut self, items: &[String]) {
-        for i in items {
+        self.bullets_kept(items, false);
+    }
+
+    /// Bullets kept together, and with what follows them when `followed`.
+    fn bullets_kept(&mut self, items: &[String], followed: bool) {
+        let n = items.len();
+        for (k, i) in items.iter().enumerate() {
+            let keep = followed || k + 1 < n;
             let mut ps = md::paragraphs(i, md::Style::new("Normal"), &mut self.lists);
             if ps.is_empty() {
                 continue;
@@ -512,9 +524,12 @@ impl Writer<'_> {
                     None,
                 );
             p.children.extend(first.children);
-            self.p(p);
-            for rest in ps {
-                self.p(rest.indent(Some(420), None, None, None));
+            let last = ps.len();
+            self.p(p.keep_next(keep || last > 0));
+            for (j, rest) in ps.into_iter().enumerate() {
+                self.p(rest
+                    .indent(Some(420), None, None, None)
+                    .keep_next(keep || j + 1 < last));
             }
         }
     }
@@ -645,6 +660,18 @@ impl Writer<'_> {
         small: bool,
         mark: &dyn Fn(usize, usize) -> Option<Mark>,
     ) {
+        self.table_kept(t, small, mark, t.note.is_some());
+    }
+
+    /// A table; `followed`: lines about it come next (highlights, its note), which its
+    /// last row keeps on its page.
+    fn table_kept(
+        &mut self,
+        t: &VTable,
+        small: bool,
+        mark: &dyn Fn(usize, usize) -> Option<Mark>,
+        followed: bool,
+    ) {
         if t.columns.is_empty() {
             return;
         }
@@ -701,9 +728,11 @@ impl Writer<'_> {
             .collect();
         rows.push(TableRow::new(head).cant_split());
         let n = t.rows.len();
-        // A short table stays on one page; a long one never strands its total row.
+        // A short table stays on one page; a long one never strands its total row; and
+        // the note under a table (its unit, its definitions) never starts a page alone.
         let keep = |ri: usize| {
-            ri + 1 < n && (n <= KEEP_WHOLE_ROWS || (ri + 2 == n && t.rows[n - 1].kind == "total"))
+            (ri + 1 < n && (n <= KEEP_WHOLE_ROWS || (ri + 2 == n && t.rows[n - 1].kind == "total")))
+                || (ri + 1 == n && followed)
         };
         for (ri, row) in t.rows.iter().enumerate() {
             let total_row = row.kind == "total";
@@ -779,7 +808,7 @@ impl Writer<'_> {
             .set_borders(borders)
             .style("PlancTable")
             .margins(TableCellMargins::new().margin(50, side, 50, side));
-        self.t(table);
+        self.t_kept(table, followed);
         if let Some(note) = &t.note {
             self.p(Paragraph::new()
                 .style("Caption")
@@ -1472,9 +1501,10 @@ impl Writer<'_> {
                     };
                     // A wide table (ten columns or more) sets in the small table text,
                     // so its figures fit on one line each.
-                    self.table_marked(&t, t.columns.len() >= WIDE_COLUMNS, &mark);
+                    let followed = !b.highlights.is_empty() || b.note.is_some();
+                    self.table_kept(&t, t.columns.len() >= WIDE_COLUMNS, &mark, followed);
                     if !b.highlights.is_empty() {
-                        self.bullets(&b.highlights);
+                        self.bullets_kept(&b.highlights, b.note.is_some());
                     }
                     if let Some(n) = &b.note {
                         self.p(Paragraph::new()
