@@ -406,6 +406,14 @@ fn the_rollups_tables_add_up_and_name_every_unit() {
         .find(|g| g.rows.first().is_some_and(|(_, r)| r[0] == "销售中心"))
         .unwrap();
     assert_eq!(tree.rows[0].1.last().unwrap(), "3 / 6");
+    // 华东's three representatives fill 西湖组's part of its 90,720 (2,400): the count
+    // says of what, not "3 / 3" as if 华东 were planned in full.
+    let east = tree
+        .rows
+        .iter()
+        .find(|(_, r)| r[0].contains("华东大区"))
+        .unwrap();
+    assert_eq!(east.1.last().unwrap(), "3 / 3（西湖组）");
     let children = grids
         .iter()
         .find(|g| g.rows.last().is_some_and(|(_, r)| r[0] == "合计"))

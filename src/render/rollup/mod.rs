@@ -90,6 +90,46 @@ impl OrgNode<'_> {
 }
 
 /// Every breakdown item at any depth with its dimension, depth first in plan order.
+/// The items under which `keys` sit, when together those items are only part of
+/// `target` (`西湖组` for the three representatives under 华东's 90,720): the count of
+/// child plans is of that part, and says so.
+fn within(plan: &Plan, target: &Target, keys: &[&str]) -> Vec<String> {
+    let unit = plan.money_unit();
+    let whole = target.value.value.base(unit);
+    let mut sum = Some(Decimal::ZERO);
+    let mut parents: Vec<String> = Vec::new();
+    fn walk<'p>(
+        bds: &'p [crate::model::Breakdown],
+        parent: Option<&'p BreakdownItem>,
+        keys: &[&str],
+        found: &mut Vec<(Option<&'p BreakdownItem>, &'p BreakdownItem)>,
+    ) {
+        for bd in bds {
+            for i in &bd.items {
+                if keys.contains(&i.key.as_str()) {
+                    found.push((parent, i));
+                }
+                walk(&i.breakdowns, Some(i), keys, found);
+            }
+        }
+    }
+    let mut found = Vec::new();
+    walk(&target.breakdowns, None, keys, &mut found);
+    for (parent, item) in found {
+        sum = sum.zip(item.value.value.base(unit)).map(|(a, b)| a + b);
+        if let Some(p) = parent {
+            let name = p.name.clone().unwrap_or_else(|| p.key.value.clone());
+            if !parents.contains(&name) {
+                parents.push(name);
+            }
+        }
+    }
+    match (sum, whole) {
+        (Some(s), Some(w)) if s < w => parents,
+        _ => Vec::new(),
+    }
+}
+
 fn flatten<'p>(bds: &'p [crate::model::Breakdown], out: &mut Vec<(&'p str, &'p BreakdownItem)>) {
     for bd in bds {
         for i in &bd.items {
@@ -164,13 +204,29 @@ impl Builder<'_> {
             .iter()
             .filter(|(_, i)| node.child_for(&i.key.value).is_some())
             .count();
-        self.l.fmt(
+        let count = self.l.fmt(
             "rollup.count_of",
             &[
                 ("n", &planned.to_string()),
                 ("of", &expected.len().to_string()),
             ],
-        )
+        );
+        let keys: Vec<&str> = expected.iter().map(|(_, i)| i.key.as_str()).collect();
+        let within = node
+            .rolled_target()
+            .map(|t| within(node.plan, t, &keys))
+            .unwrap_or_default();
+        if within.is_empty() {
+            count
+        } else {
+            self.l.fmt(
+                "rollup.count_within",
+                &[
+                    ("count", &count),
+                    ("within", &within.join(&self.l.get("review.count_sep"))),
+                ],
+            )
+        }
     }
 
     /// The org tree, depth first; under each unit, its expected items in its plan's
