@@ -442,7 +442,9 @@ fn the_consolidated_report_rolls_the_org_up_in_every_format() {
     let md = String::from_utf8(out.stdout).unwrap();
     // The tree: the company, its regions with allocation = plan, the representatives.
     assert!(
-        md.contains("| 　华东大区 | 华东大区年度销售指标 | 90,720 | 90,720 | 0 | 2,400 | 3 / 3 |"),
+        md.contains(
+            "| 　华东大区 | 华东大区年度销售指标 | 90,720 | 90,720 | 0 | 2,400 | 3 / 3（西湖组） |"
+        ),
         "{md}"
     );
     for rep in ["王磊", "李娜", "张伟"] {
