@@ -238,7 +238,7 @@ pub fn monthly(
             .over(plan.report_unit())
             .or(Some(plan.money_unit()));
         let money = crate::num::Money::choose(&amounts, lang, configured);
-        let doc = monthly::doc::report(&m, base, money, lang);
+        let doc = monthly::doc::report(&m, base, plan, money, lang);
         renderer.render(&doc, format).map_err(|e| e.to_string())
     })?;
     Ok((m, bytes))

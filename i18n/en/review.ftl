@@ -111,7 +111,22 @@ monthly-no-plans = { $path } holds no plan with actuals or child plans to report
 monthly-after-as-of = the row for { $period } begins after the report date { $date }: it is not counted
 monthly-after-as-of-label = after the report date
 monthly-after-as-of-help = report a later date (`--as-of`), or move the file out of the folder until its month is reported
-monthly-title = { $unit } monthly report, { $year }-{ $month }
+monthly-title = Monthly report, { $name } { $year }
+monthly-kind = Monthly report
+monthly-period = { $fromname }–{ $toname } { $year }
+monthly-period-one = { $name } { $year }
+monthly-period-span = { $fromname } { $fromyear } – { $toname } { $year }
+monthly-cover-kind = Report
+monthly-cover-org = Organisation
+monthly-cover-period = Period
+monthly-cover-as-of = Data as of
+monthly-cover-plan = Measured against
+monthly-cover-unit = Currency and unit
+monthly-cover-rounding = Amounts
+monthly-legend-green = green
+monthly-legend-amber = amber
+monthly-legend-red = red
+monthly-legend-unlit = attainment (no light)
 monthly-s-summary = Summary
 monthly-s-ranking = Ranking against the phased target
 monthly-s-progress = Cumulative progress, month by month
@@ -168,7 +183,7 @@ monthly-legend-actual = actual (cumulative)
 monthly-month = M{ $n }
 monthly-method = - **Time pace (时间进度)**: days elapsed ÷ days in the year.
     - **Phased pace (序时进度)**: the target to date by the plan's own quarter or month split (a quarter evenly over its months, the running month by its days) ÷ the annual target; a unit without a plan takes its parent's split in its share of the parent's target; a plan without a split is paced evenly.
-    - **Attainment to date**: actual to date ÷ phased target to date; green at or above { $green }, amber at or above { $amber }, else red (thresholds from `[review]` in planc.toml, 100% and 90% by default).
+    - **Attainment to date**: actual to date ÷ phased target to date; green at or above { $green }, amber at or above { $amber }, red below { $amber }.
     - **vs phased pace**: attainment of the year − phased pace, in points ({ $dp } decimals).
     - **YoY**: actual to date ÷ last year's actual of the same months − 1. **MoM**: the last month ÷ the month before − 1.
     - **Forecast (phased)**: actual to date ÷ phased target to date × annual target. **Forecast (linear)**: actual to date × 12 ÷ months elapsed.

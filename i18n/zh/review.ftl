@@ -90,7 +90,22 @@ monthly-no-plans = { $path } 中没有可出月报的计划（既无实际数据
 monthly-after-as-of = { $period } 这一行晚于报告日期 { $date }：不计入
 monthly-after-as-of-label = 晚于报告日期
 monthly-after-as-of-help = 改用更晚的报告日期（`--as-of`），或在该月出报告前把文件移出文件夹
-monthly-title = { $unit }{ $year }年{ $month }月经营月报
+monthly-title = { $year }年{ $month }月经营月报
+monthly-kind = 经营月报
+monthly-period = { $year }年{ $from }–{ $to }月
+monthly-period-one = { $year }年{ $month }月
+monthly-period-span = { $fromyear }年{ $from }月–{ $year }年{ $to }月
+monthly-cover-kind = 报告类型
+monthly-cover-org = 组织单元
+monthly-cover-period = 报告期间
+monthly-cover-as-of = 数据截至
+monthly-cover-plan = 对照计划
+monthly-cover-unit = 货币与金额单位
+monthly-cover-rounding = 金额说明
+monthly-legend-green = 绿灯
+monthly-legend-amber = 黄灯
+monthly-legend-red = 红灯
+monthly-legend-unlit = 年度完成率（无状态灯）
 monthly-s-summary = 本月要点
 monthly-s-ranking = 序时进度排名
 monthly-s-progress = 逐月累计进度
@@ -147,7 +162,7 @@ monthly-legend-actual = 实际（累计）
 monthly-month = { $n }月
 monthly-method = - **时间进度**：已过天数 ÷ 全年天数。
     - **序时进度**：按计划自身的季度或月度分解算出的截至报告日目标（季度内按月平均，当月按天数）÷ 年度目标；没有计划的单位按上级的分解乘以其占上级目标的比例；计划未分解的按月平均。
-    - **序时完成率**：累计实际 ÷ 序时目标；不低于 { $green } 为绿灯，不低于 { $amber } 为黄灯，否则红灯（阈值见 planc.toml 的 `[review]`，默认 100% 和 90%）。
+    - **序时完成率**：累计实际 ÷ 序时目标；不低于 { $green } 为绿灯，不低于 { $amber } 为黄灯，低于 { $amber } 为红灯。
     - **较序时进度**：年度完成率 − 序时进度，单位为个百分点（{ $dp } 位小数）。
     - **同比**：累计实际 ÷ 上年同期（相同月份）实际 − 1。**环比**：最近一个月 ÷ 上一个月 − 1。
     - **全年预测（序时法）**：累计实际 ÷ 序时目标 × 年度目标。**全年预测（线性法）**：累计实际 × 12 ÷ 已过月数。

@@ -23,6 +23,7 @@ mod init_fix;
 mod latin;
 mod lsp;
 mod monthly;
+mod monthly_doc;
 mod monthly_series;
 mod mutation;
 mod one_answer;

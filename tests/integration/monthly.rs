@@ -226,7 +226,7 @@ fn the_markdown_report_opens_with_its_summary() {
     assert!(out.status.success());
     let md = String::from_utf8(out.stdout).unwrap();
     assert!(
-        md.contains("# 华康医药股份有限公司2026年9月经营月报"),
+        md.contains("**华康医药股份有限公司**\n\n# 2026年9月经营月报"),
         "{md}"
     );
     let summary = md.find("## 一、本月要点").expect("the summary first");

@@ -828,5 +828,5 @@ fn the_monthly_report_is_served_and_follows_a_new_month() {
     let data = next_change(&mut events, Duration::from_secs(20)).expect("a change event");
     assert!(data.contains("monthly"), "{data}");
     let (_, _, report) = get(&server.addr, "/monthly/report");
-    assert!(report.contains("monthly report, 2026-10"), "{report}");
+    assert!(report.contains("Monthly report, October 2026"), "{report}");
 }

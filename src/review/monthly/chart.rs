@@ -25,6 +25,10 @@ pub struct RankBar {
 pub struct RankLegend {
     pub time_pace: String,
     pub phased_pace: String,
+    /// (`green` | `amber` | `red`, its entry): the bars are coloured by their light.
+    pub lights: Vec<(&'static str, String)>,
+    /// The entry for bars without a light (drawn in the plain bar colour).
+    pub unlit: String,
 }
 
 fn f(d: Decimal) -> f64 {
@@ -84,7 +88,8 @@ pub fn ranking(
         s,
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" font-family="{FONT_STACK}" font-size="12" role="img">"#
     );
-    // Legend.
+    // Legend: the 时间进度 line, the 序时进度 marker, then one entry per bar colour
+    // drawn, in that colour.
     let mut lx = label_w;
     let _ = write!(
         s,
@@ -100,6 +105,27 @@ pub fn ranking(
         lx + 8.0,
         esc(&legend.phased_pace)
     );
+    lx += 8.0 + text_width(&legend.phased_pace, 12.0) + 14.0;
+    let mut entry = |s: &mut String, fill: &str, text: &str| {
+        let _ = write!(
+            s,
+            r##"<rect x="{lx:.1}" y="4" width="14" height="10" fill="{fill}"/><text x="{:.1}" y="13" fill="#333">{}</text>"##,
+            lx + 18.0,
+            esc(text)
+        );
+        lx += 18.0 + text_width(text, 12.0) + 14.0;
+    };
+    for (l, name) in &legend.lights {
+        if bars.iter().any(|b| b.light == *l) {
+            entry(&mut s, colour(l), name);
+        }
+    }
+    if bars
+        .iter()
+        .any(|b| !legend.lights.iter().any(|(l, _)| *l == b.light))
+    {
+        entry(&mut s, colour("none"), &legend.unlit);
+    }
     for t in &tk {
         let tx = x(f(*t));
         let _ = write!(

@@ -8,10 +8,10 @@ use rust_decimal::Decimal;
 use super::chart::{self, CumLegend, CumPoint, RankBar, RankLegend};
 use super::{calc, Monthly, Phasing, Unit};
 use crate::actuals::period::PeriodKey;
-use crate::model::Lang;
+use crate::model::{Lang, Plan};
 use crate::num::{self, Money};
 use crate::render::figures::{Block, Cell, Figures, Row};
-use crate::render::view::{Body, Column, Report, Section};
+use crate::render::view::{Body, Column, Pair, Report, Section};
 use crate::review::compute::{points_number, POINTS_DP};
 use crate::t;
 
@@ -211,6 +211,12 @@ fn ranking_block(m: &Monthly, parent: usize, w: &Words, chart_no: &mut usize) ->
                 pace = w.pct(Some(p.figures.time_pace))
             ),
             phased_pace: t!("monthly-legend-phased-pace"),
+            lights: vec![
+                ("green", t!("monthly-legend-green")),
+                ("amber", t!("monthly-legend-amber")),
+                ("red", t!("monthly-legend-red")),
+            ],
+            unlit: t!("monthly-legend-unlit"),
         },
     );
     if chart.is_none() {
@@ -444,27 +450,108 @@ fn summary_block(m: &Monthly, root: usize, w: &Words) -> Figures {
     }
 }
 
-/// Builds the report. `base` is the renderer's report of the root plan (cover, meta,
-/// validation record); its plan sections are replaced.
-pub fn report(m: &Monthly, mut base: Report, money: Money, lang: Lang) -> Report {
+/// The report's period: the plan period's first month to the month of the report date,
+/// `2026年1–9月`, `January–September 2026`.
+fn period_text(m: &Monthly) -> String {
+    use chrono::Datelike;
+    let from = m.period.month_start(0).max(m.period.start);
+    let to = m.as_of.min(m.period.end).max(from);
+    let name = |d: chrono::NaiveDate| d.format("%B").to_string();
+    if (from.year(), from.month()) == (to.year(), to.month()) {
+        t!(
+            "monthly-period-one",
+            year = to.year().to_string(),
+            month = to.month().to_string(),
+            name = name(to)
+        )
+    } else if from.year() == to.year() {
+        t!(
+            "monthly-period",
+            year = to.year().to_string(),
+            from = from.month().to_string(),
+            to = to.month().to_string(),
+            fromname = name(from),
+            toname = name(to)
+        )
+    } else {
+        t!(
+            "monthly-period-span",
+            fromyear = from.year().to_string(),
+            from = from.month().to_string(),
+            fromname = name(from),
+            year = to.year().to_string(),
+            to = to.month().to_string(),
+            toname = name(to)
+        )
+    }
+}
+
+/// The report's own cover: its kind, organisation, period, date of the data and the plan
+/// it is measured against. The plan's status, issue date and sign-off are the plan's, not
+/// this report's, and stay off it.
+fn cover(m: &Monthly, base: &mut Report, plan: &Plan, w: &Words) {
+    let r = &m.units[m.roots().next().unwrap_or(0)];
+    let period = period_text(m);
+    let meta = &mut base.meta;
+    meta.title = t!(
+        "monthly-title",
+        unit = r.name.as_str(),
+        year = m.as_of.format("%Y").to_string(),
+        month = month_no(m),
+        name = m.as_of.format("%B").to_string()
+    );
+    meta.kind_label = t!("monthly-kind");
+    meta.status = "final";
+    meta.status_label = String::new();
+    meta.owner = None;
+    meta.org_unit = Some(r.name.clone()).filter(|n| meta.company.as_deref() != Some(n.as_str()));
+    meta.issue_date = None;
+    meta.approvals.clear();
+    meta.period = period.clone();
+    meta.date = Some(m.as_of.to_string());
+    meta.money_unit = w.money.scale.label().to_owned();
+    let pair = |label: String, value: String| Pair { label, value };
+    let mut rows = vec![pair(t!("monthly-cover-kind"), t!("monthly-kind"))];
+    if let Some(u) = &meta.org_unit {
+        rows.push(pair(t!("monthly-cover-org"), u.clone()));
+    }
+    rows.push(pair(t!("monthly-cover-period"), period));
+    rows.push(pair(t!("monthly-cover-as-of"), m.as_of.to_string()));
+    rows.push(pair(t!("monthly-cover-plan"), plan.title.value.clone()));
+    rows.push(pair(
+        t!("monthly-cover-unit"),
+        crate::render::build::cover_unit(
+            plan.currency.as_deref().unwrap_or("CNY"),
+            w.money.scale.label(),
+        ),
+    ));
+    if let Some(note) = &meta.money_note {
+        rows.push(pair(t!("monthly-cover-rounding"), note.clone()));
+    }
+    base.cover = rows;
+    base.memo.clear();
+}
+
+/// Builds the report. `base` is the renderer's report of the root plan (validation
+/// record); its cover is replaced by the report's own and its plan sections by the
+/// report's.
+pub fn report(m: &Monthly, mut base: Report, plan: &Plan, money: Money, lang: Lang) -> Report {
     let w = Words { money, lang };
     let Some(root) = m.roots().next() else {
         return base;
     };
     let r = &m.units[root];
-    base.meta.money_unit = w.money.scale.label().to_owned();
-    base.meta.title = t!(
-        "monthly-title",
-        unit = r.name.as_str(),
-        year = m.as_of.format("%Y").to_string(),
-        month = month_no(m)
-    );
+    cover(m, &mut base, plan, &w);
+    let appendix = match lang {
+        Lang::Zh => "附录A",
+        Lang::En => "Appendix A",
+    };
     let checks: Vec<Section> = base
         .sections
         .drain(..)
         .filter(|s| matches!(s.body, Body::Checks { .. }))
         .map(|mut s| {
-            s.number = "A".into();
+            s.number = appendix.into();
             s.heading = Section::make_heading(&s.number, &s.title, s.level, true, base.lang);
             s
         })
