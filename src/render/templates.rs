@@ -145,6 +145,7 @@ impl Templates {
         env.add_filter("md_inline", md_inline_filter);
         env.add_filter("cell", cell_filter);
         env.add_filter("slug", slug);
+        env.add_filter("title_lines", |t: String| super::view::title_lines(&t));
         Templates { env }
     }
 

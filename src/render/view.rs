@@ -483,3 +483,66 @@ pub struct Captioned {
     pub caption: String,
     pub table: Table,
 }
+
+/// A cover title in lines: a long title (wider than a cover line, ~18 CJK characters)
+/// breaks before its parenthesis or dash — `2026年度医药销售工作计划` /
+/// `（综合性年度战略规划）` — never inside a word; a short one, or one with nowhere to
+/// break, is one line.
+pub fn title_lines(title: &str) -> Vec<String> {
+    const LINE: usize = 36;
+    let width = |s: &str| -> usize {
+        s.chars()
+            .map(|c| if (c as u32) >= 0x2E80 { 2 } else { 1 })
+            .sum()
+    };
+    if width(title) <= LINE {
+        return vec![title.to_owned()];
+    }
+    // The title cut before each `（`, `(` and `——` after its start.
+    let mut parts: Vec<&str> = Vec::new();
+    let mut start = 0;
+    for (i, _) in title.char_indices().skip(1) {
+        let rest = &title[i..];
+        if rest.starts_with(['（', '(']) || (rest.starts_with("——") && !title[..i].ends_with('—'))
+        {
+            parts.push(&title[start..i]);
+            start = i;
+        }
+    }
+    parts.push(&title[start..]);
+    let mut lines: Vec<String> = Vec::new();
+    for p in parts {
+        match lines.last_mut() {
+            Some(l) if width(l) + width(p) <= LINE => l.push_str(p),
+            _ => lines.push(p.to_owned()),
+        }
+    }
+    lines.into_iter().map(|l| l.trim().to_owned()).collect()
+}
+
+#[cfg(test)]
+mod title_tests {
+    use super::title_lines;
+
+    #[test]
+    fn a_long_title_breaks_before_its_parenthesis_or_dash() {
+        assert_eq!(
+            title_lines("2026 年度医药销售工作计划（综合性年度战略规划）"),
+            ["2026 年度医药销售工作计划", "（综合性年度战略规划）"]
+        );
+        assert_eq!(
+            title_lines("2026 年度医药销售工作计划（综合性年度战略规划）——组织汇总"),
+            [
+                "2026 年度医药销售工作计划",
+                "（综合性年度战略规划）——组织汇总"
+            ]
+        );
+        assert_eq!(
+            title_lines("华东大区2026年度销售工作执行计划"),
+            ["华东大区2026年度销售工作执行计划"]
+        );
+        // Nowhere to break: one line, as written.
+        let long = "华东大区二〇二六年度销售工作执行计划与重点医院开发专项方案";
+        assert_eq!(title_lines(long), [long]);
+    }
+}

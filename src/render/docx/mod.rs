@@ -972,9 +972,15 @@ impl Writer<'_> {
         self.p(Paragraph::new()
             .style("CoverKind")
             .add_run(text_run(&r.meta.kind_label)));
-        self.p(Paragraph::new()
-            .style("Title")
-            .add_run(text_run(&r.meta.title)));
+        let mut title = Paragraph::new().style("Title");
+        for (k, line) in super::view::title_lines(&r.meta.title).iter().enumerate() {
+            let mut run = Run::new();
+            if k > 0 {
+                run = run.add_break(BreakType::TextWrapping);
+            }
+            title = title.add_run(run.add_text(line));
+        }
+        self.p(title);
         let sub = match &r.meta.org_unit {
             Some(u) => format!("{u} · {}", r.meta.period),
             None => r.meta.period.clone(),

@@ -97,6 +97,9 @@ impl Templates {
             Value::from_safe_string(markup::markdown_inline(&t.unwrap_or_default()))
         });
         env.add_filter("cell", cell);
+        env.add_filter("title_lines", |t: String| {
+            crate::render::view::title_lines(&t)
+        });
         env.add_filter("head", head);
         env.add_filter("str", |v: Value| {
             let s = v.as_str().map(str::to_owned).unwrap_or_else(|| {
