@@ -646,3 +646,147 @@ fn the_latest_month_reported_and_the_errors_that_stop_the_report() {
     let m = planc::review::monthly::compute(&ws, september);
     assert!(m.errors() > 0, "{:?}", m.reports.len());
 }
+
+/// The company is named by its `company:` when it gives one, else by its org unit; a blank
+/// `company:` names nothing.
+#[test]
+fn the_company_is_named_by_its_company_else_its_org_unit() {
+    let september = NaiveDate::from_ymd_opt(2026, 9, 30).unwrap();
+    let dir = org_copy();
+    let plan = dir.path().join("org/company.plan.yaml");
+    let text = std::fs::read_to_string(&plan).unwrap();
+    let line = "company: 华康医药股份有限公司\n";
+    assert!(text.contains(line));
+    let named = |company: &str| {
+        std::fs::write(&plan, text.replace(line, company)).unwrap();
+        let ws = org_workspace(&dir.path().join("org"));
+        let m = planc::review::monthly::compute(&ws, september);
+        let root = m.roots().next().expect("a root");
+        (m.units[root].id.clone(), m.units[root].name.clone())
+    };
+    let company = || ("company-2026".to_owned(), "华康医药股份有限公司".to_owned());
+    assert_eq!(named("company: 华康医药股份有限公司\n"), company());
+    let org_unit = || ("company-2026".to_owned(), "销售中心".to_owned());
+    assert_eq!(named("company: \"  \"\n"), org_unit());
+    assert_eq!(named(""), org_unit());
+}
+
+/// The series are the exports of months: a quarterly file linked to a plan is the
+/// workspace check's and the year-end review's, never joined into the months (its Q3
+/// here disagrees with them).
+#[test]
+fn a_quarterly_file_beside_the_months_is_not_read() {
+    let september = NaiveDate::from_ymd_opt(2026, 9, 30).unwrap();
+    let dir = org_copy();
+    std::fs::write(
+        dir.path()
+            .join("org/actuals/east-china-2026-q3.actuals.csv"),
+        "metric,period,value,unit,last_year\neast-sales,Q3,99999,万元,\n",
+    )
+    .unwrap();
+    let ws = org_workspace(&dir.path().join("org"));
+    let m = planc::review::monthly::compute(&ws, september);
+    assert!(
+        m.sources.iter().all(|s| !s.contains("q3")),
+        "{:?}",
+        m.sources
+    );
+    assert_eq!(m.sources.len(), 9 * 7);
+    assert_eq!(m.errors(), 0);
+    let east = m.units.iter().find(|u| u.id == "east-china-2026").unwrap();
+    assert_eq!(east.figures.actual, Some(Decimal::from(665_000_000)));
+}
+
+/// A review is no unit of the organisation, even one that carries a target and a month
+/// of actuals of its own.
+#[test]
+fn a_review_is_not_a_unit() {
+    let september = NaiveDate::from_ymd_opt(2026, 9, 30).unwrap();
+    let dir = org_copy();
+    std::fs::write(
+        dir.path().join("org/company-review.plan.yaml"),
+        "kind: review\nid: company-2026-review\ntitle: 2026年度总结\nstatus: draft\n\
+         period:\n  start: 2026-01-01\n  end: 2026-12-31\nowner: 王建国\norg_unit: 销售中心\n\
+         unit: 万元\nlang: zh\nreview:\n  plan: company.plan.yaml\n  as_of: 2026-09-30\n\
+         sections:\n  - title: 总结\n    text: 全年总结。\n\
+         targets:\n  - id: sales\n    name: 销售额\n    value: 1000万元\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path()
+            .join("org/actuals/2026-09/company-2026-review.actuals.csv"),
+        "metric,period,value,unit\nsales,2026-09,80,万元\n",
+    )
+    .unwrap();
+    let ws = org_workspace(&dir.path().join("org"));
+    assert!(ws.files.iter().any(|f| f.review && f.plan.is_some()));
+    let m = planc::review::monthly::compute(&ws, september);
+    let ids: Vec<&str> = m.roots().map(|r| m.units[r].id.as_str()).collect();
+    assert_eq!(ids, ["company-2026"]);
+    assert!(m.units.iter().all(|u| u.id != "company-2026-review"));
+}
+
+/// A root is a plan with units under it or actuals of its own: the company without its
+/// monthly files still heads its regions; a plan alone with neither is no unit.
+#[test]
+fn the_roots_are_the_plans_with_children_or_actuals() {
+    let september = NaiveDate::from_ymd_opt(2026, 9, 30).unwrap();
+    let dir = org_copy();
+    for m in 1..=9 {
+        std::fs::remove_file(
+            dir.path()
+                .join(format!("org/actuals/2026-{m:02}/company-2026.actuals.csv")),
+        )
+        .unwrap();
+    }
+    // A plan of its own, no parent, no children, no actuals.
+    let lone = std::fs::read_to_string(dir.path().join("org/reps/lina.plan.yaml"))
+        .unwrap()
+        .replace("id: rep-lina-2026", "id: rep-lone-2026")
+        .replace("parent: east-china-2026#lina\n", "");
+    std::fs::write(dir.path().join("org/lone.plan.yaml"), lone).unwrap();
+    let ws = org_workspace(&dir.path().join("org"));
+    let m = planc::review::monthly::compute(&ws, september);
+    let roots: Vec<&str> = m.roots().map(|r| m.units[r].id.as_str()).collect();
+    assert_eq!(roots, ["company-2026"]);
+    let company = &m.units[0];
+    assert!(!company.has_actuals);
+    assert!(company.figures.actual.is_none());
+    // Its regions are under it: the ones with plans, then the others of its split.
+    let kids: Vec<&str> = company
+        .children
+        .iter()
+        .map(|&k| m.units[k].id.as_str())
+        .collect();
+    assert_eq!(
+        kids,
+        [
+            "east-china-2026",
+            "north-china-2026",
+            "south-china-2026",
+            "southwest",
+            "northwest",
+            "northeast"
+        ]
+    );
+    let east = m.units.iter().find(|u| u.id == "east-china-2026").unwrap();
+    assert_eq!(east.figures.actual, Some(Decimal::from(665_000_000)));
+}
+
+/// A December export: the latest month reported ends on the year's last day.
+#[test]
+fn the_latest_month_reported_in_december() {
+    let dir = org_copy();
+    let dec = dir.path().join("org/actuals/2026-12");
+    std::fs::create_dir_all(&dec).unwrap();
+    std::fs::write(
+        dec.join("east-china-2026.actuals.csv"),
+        "metric,period,value,unit,last_year\neast-sales,2026-12,7000,万元,6500\n",
+    )
+    .unwrap();
+    let ws = org_workspace(&dir.path().join("org"));
+    assert_eq!(
+        planc::review::monthly::latest_month(&ws),
+        NaiveDate::from_ymd_opt(2026, 12, 31)
+    );
+}
