@@ -790,3 +790,55 @@ fn the_latest_month_reported_in_december() {
         NaiveDate::from_ymd_opt(2026, 12, 31)
     );
 }
+
+/// The whole September report as the sales director reads it, in Chinese and in English:
+/// the summary, the ranking and its chart, the months of every unit, the units under each
+/// region, the definitions. Every figure in it is checked above; this keeps its words,
+/// signs, numbering and order.
+#[test]
+fn the_september_report_in_markdown() {
+    for lang in ["zh", "en"] {
+        let out = planc()
+            .args(["--lang", lang, "review", "examples/org"])
+            .args(["--as-of", "2026-09-30"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let md = String::from_utf8(out.stdout).unwrap();
+        insta::assert_snapshot!(format!("september_{lang}"), md);
+    }
+}
+
+/// The company without monthly files of its own: its headline says it has no figures,
+/// its row in the ranking says it has no actuals and is named, not 合计 (its units have
+/// no sum to be), and only the regions with files have months.
+#[test]
+fn the_report_of_a_company_without_its_own_files() {
+    let dir = org_copy();
+    for m in 1..=9 {
+        std::fs::remove_file(
+            dir.path()
+                .join(format!("org/actuals/2026-{m:02}/company-2026.actuals.csv")),
+        )
+        .unwrap();
+    }
+    let out = planc()
+        .args(["--lang", "en", "review"])
+        .arg(dir.path().join("org"))
+        .args(["--as-of", "2026-09-30"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let md = String::from_utf8(out.stdout)
+        .unwrap()
+        .replace(&dir.path().display().to_string(), "[dir]");
+    insta::assert_snapshot!(md);
+}

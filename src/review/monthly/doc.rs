@@ -28,22 +28,39 @@ impl Words {
     pub fn money(&self, v: Option<Decimal>) -> String {
         v.map_or_else(|| "—".into(), |v| self.money.money(v))
     }
-    pub fn signed(&self, v: Option<Decimal>) -> String {
-        let Some(v) = v else { return "—".into() };
-        let s = self.money.amount(v.abs());
-        if s.trim_start_matches(['0', '.', ',']).is_empty() {
-            s
+    /// The sign an amount is written with: none when it shows as zero.
+    fn sign(&self, v: Decimal) -> &'static str {
+        if self
+            .money
+            .amount(v.abs())
+            .trim_start_matches(['0', '.', ','])
+            .is_empty()
+        {
+            ""
         } else if v > Decimal::ZERO {
-            format!("+{s}")
+            "+"
         } else {
-            format!("{}{s}", num::MINUS)
+            "\u{2212}"
         }
     }
-    /// A signed amount with its unit: `+2,000万元`, `−1,400万元`.
+    pub fn signed(&self, v: Option<Decimal>) -> String {
+        v.map_or_else(
+            || "—".into(),
+            |v| format!("{}{}", self.sign(v), self.money.amount(v.abs())),
+        )
+    }
+    /// A signed amount with its unit: `+2,000万元`, `−1,400万元`, `−CNY 14.00m`.
     pub fn signed_money(&self, v: Option<Decimal>) -> String {
-        match v {
-            Some(_) => format!("{}{}", self.signed(v), self.money.scale.label()),
-            None => "—".into(),
+        v.map_or_else(
+            || "—".into(),
+            |v| format!("{}{}", self.sign(v), self.money.money(v.abs())),
+        )
+    }
+    /// A note after a name, in the document's language: `王磊（…）`, `Wang Lei (…)`.
+    pub fn aside(&self, s: &str, note: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("{s}（{note}）"),
+            Lang::En => format!("{s} ({note})"),
         }
     }
     pub fn pct(&self, v: Option<Decimal>) -> String {
@@ -141,7 +158,7 @@ fn rank_row(u: &Unit, w: &Words, kind: &'static str) -> Row {
     let name = if u.has_actuals || u.plan.is_none() {
         u.name.clone()
     } else {
-        format!("{}（{}）", u.name, t!("monthly-no-actuals"))
+        w.aside(&u.name, &t!("monthly-no-actuals"))
     };
     row(
         vec![
@@ -398,11 +415,9 @@ fn summary_block(m: &Monthly, root: usize, w: &Words) -> Figures {
         .iter()
         .take(5)
         .map(|u| {
-            format!(
-                "{} {}（{}）",
-                u.name,
-                w.signed_money(u.figures.gap),
-                t!("monthly-points", points = w.points(u.figures.points_phased))
+            w.aside(
+                &format!("{} {}", u.name, w.signed_money(u.figures.gap)),
+                &t!("monthly-points", points = w.points(u.figures.points_phased)),
             )
         })
         .collect();
