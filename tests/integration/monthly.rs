@@ -842,3 +842,94 @@ fn the_report_of_a_company_without_its_own_files() {
         .replace(&dir.path().display().to_string(), "[dir]");
     insta::assert_snapshot!(md);
 }
+
+/// A unit exactly on its phased pace (华东: 66,500万元 sold against 66,500万元 to date)
+/// is ahead by 0.00 points in the headline, never behind.
+#[test]
+fn a_unit_exactly_on_pace_is_not_behind() {
+    use planc::model::Lang;
+    use planc::num::{Money, Scale};
+    use planc::review::monthly::doc::{headline, Words};
+    let september = NaiveDate::from_ymd_opt(2026, 9, 30).unwrap();
+    let ws = org_workspace(&root().join("examples/org"));
+    let m = planc::review::monthly::compute(&ws, september);
+    let east = m.units.iter().find(|u| u.id == "east-china-2026").unwrap();
+    assert_eq!(east.figures.points_phased, Some(Decimal::ZERO));
+    let w = Words {
+        money: Money {
+            scale: Scale::Wan,
+            dp: 0,
+            rounded: false,
+        },
+        lang: Lang::Zh,
+    };
+    let h = planc::i18n::scope(Lang::Zh, || headline(&m, east, &w));
+    assert!(h.contains("领先序时进度0.00个百分点"), "{h}");
+    let w = Words {
+        lang: Lang::En,
+        ..w
+    };
+    let h = planc::i18n::scope(Lang::En, || headline(&m, east, &w));
+    assert!(h.contains("ahead of the phased pace by 0.00 points"), "{h}");
+}
+
+/// Only the company's own totals reported: no unit under it has a figure. Its ranking
+/// has no chart (the company's months are 图1), the units under it are named as without
+/// actuals, no gap is listed, and no unit without a figure has a light in any format.
+#[test]
+fn the_report_when_only_the_company_has_figures() {
+    let dir = org_copy();
+    let actuals = dir.path().join("org/actuals");
+    for m in 1..=9 {
+        let month = actuals.join(format!("2026-{m:02}"));
+        for entry in std::fs::read_dir(&month).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+            if name == "company-2026.actuals.csv" {
+                // The company's total row only: no region's row.
+                let text = std::fs::read_to_string(&path).unwrap();
+                let kept: Vec<&str> = text
+                    .lines()
+                    .filter(|l| l.starts_with("metric,") || l.starts_with("sales,,,"))
+                    .collect();
+                assert_eq!(kept.len(), 2, "{text}");
+                std::fs::write(&path, kept.join("\n") + "\n").unwrap();
+            } else {
+                std::fs::remove_file(&path).unwrap();
+            }
+        }
+    }
+    let run = |fmt: &str| {
+        let out = planc()
+            .args(["--lang", "zh", "review"])
+            .arg(dir.path().join("org"))
+            .args(["--as-of", "2026-09-30", "--format", fmt])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .replace(&dir.path().display().to_string(), "[dir]")
+    };
+    let md = run("md");
+    assert!(md.contains("落后序时目标最多：无"), "{md}");
+    assert!(md.contains("| — | 华东大区（无实际数据） |"), "{md}");
+    assert!(
+        md.contains("*图1　华康医药股份有限公司：累计实际与序时目标"),
+        "{md}"
+    );
+    assert!(!md.contains("图2"), "{md}");
+    insta::assert_snapshot!(md);
+    // A light for each unit with a figure (the company's row in its ranking and in its
+    // months), none for the others.
+    let html = run("html");
+    assert!(
+        !html.contains("light-none"),
+        "no light for a unit without figures"
+    );
+    assert!(html.contains("light-green"));
+}

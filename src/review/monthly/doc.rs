@@ -37,10 +37,10 @@ impl Words {
             .is_empty()
         {
             ""
-        } else if v > Decimal::ZERO {
-            "+"
-        } else {
+        } else if v.is_sign_negative() {
             "\u{2212}"
+        } else {
+            "+"
         }
     }
     pub fn signed(&self, v: Option<Decimal>) -> String {
