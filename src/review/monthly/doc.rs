@@ -77,11 +77,12 @@ impl Words {
     }
 }
 
-fn col(label: String, align: &'static str, weight: u8) -> Column {
+/// A column. No weight: every table here has one left-aligned column, the only one
+/// that takes a share of the width (the others fit their figures), so it takes all of it.
+fn col(label: String, align: &'static str) -> Column {
     Column {
         label,
         align,
-        weight,
         ..Default::default()
     }
 }
@@ -140,16 +141,16 @@ fn light_cell(u: &Unit, w: &Words) -> Cell {
 /// The columns of a ranking table.
 fn rank_columns() -> Vec<Column> {
     vec![
-        col(t!("monthly-col-rank"), "right", 1),
-        col(t!("monthly-col-unit"), "left", 3),
-        col(t!("monthly-col-actual"), "right", 2),
-        col(t!("monthly-col-attainment"), "right", 2),
-        col(t!("monthly-col-phased-pace"), "right", 2),
-        col(t!("monthly-col-points-short"), "right", 2),
-        col(t!("monthly-col-to-date"), "right", 2),
-        col(t!("monthly-col-gap-short"), "right", 2),
-        col(t!("monthly-col-yoy"), "right", 2),
-        col(t!("monthly-col-mom"), "right", 2),
+        col(t!("monthly-col-rank"), "right"),
+        col(t!("monthly-col-unit"), "left"),
+        col(t!("monthly-col-actual"), "right"),
+        col(t!("monthly-col-attainment"), "right"),
+        col(t!("monthly-col-phased-pace"), "right"),
+        col(t!("monthly-col-points-short"), "right"),
+        col(t!("monthly-col-to-date"), "right"),
+        col(t!("monthly-col-gap-short"), "right"),
+        col(t!("monthly-col-yoy"), "right"),
+        col(t!("monthly-col-mom"), "right"),
     ]
 }
 
@@ -331,14 +332,14 @@ fn cumulative_block(m: &Monthly, i: usize, w: &Words, chart_no: &mut usize) -> O
     let mut b = Block {
         caption: Some(u.name.clone()),
         columns: vec![
-            col(t!("monthly-col-month"), "left", 2),
-            col(t!("monthly-col-month-actual"), "right", 2),
-            col(t!("monthly-col-last-year"), "right", 2),
-            col(t!("monthly-col-yoy"), "right", 2),
-            col(t!("monthly-col-mom"), "right", 2),
-            col(t!("monthly-col-cum-actual"), "right", 2),
-            col(t!("monthly-col-cum-target"), "right", 2),
-            col(t!("monthly-col-to-date"), "right", 2),
+            col(t!("monthly-col-month"), "left"),
+            col(t!("monthly-col-month-actual"), "right"),
+            col(t!("monthly-col-last-year"), "right"),
+            col(t!("monthly-col-yoy"), "right"),
+            col(t!("monthly-col-mom"), "right"),
+            col(t!("monthly-col-cum-actual"), "right"),
+            col(t!("monthly-col-cum-target"), "right"),
+            col(t!("monthly-col-to-date"), "right"),
         ],
         rows,
         note: Some(t!(
@@ -444,8 +445,8 @@ fn summary_block(m: &Monthly, root: usize, w: &Words) -> Figures {
     let mut b = Block {
         caption: None,
         columns: vec![
-            col(t!("monthly-col-figure"), "left", 3),
-            col(t!("monthly-col-value"), "right", 3),
+            col(t!("monthly-col-figure"), "left"),
+            col(t!("monthly-col-value"), "right"),
         ],
         rows,
         note: Some(t!("monthly-summary-note")),
