@@ -647,3 +647,290 @@ fn the_latest_month_reported_and_the_errors_that_stop_the_report() {
     let m = planc::review::monthly::compute(&ws, september);
     assert!(m.errors() > 0, "{:?}", m.reports.len());
 }
+
+/// The company is named by its `company:` when it gives one, else by its org unit; a blank
+/// `company:` names nothing.
+#[test]
+fn the_company_is_named_by_its_company_else_its_org_unit() {
+    let september = NaiveDate::from_ymd_opt(2026, 9, 30).unwrap();
+    let dir = org_copy();
+    let plan = dir.path().join("org/company.plan.yaml");
+    let text = std::fs::read_to_string(&plan).unwrap();
+    let line = "company: 华康医药股份有限公司\n";
+    assert!(text.contains(line));
+    let named = |company: &str| {
+        std::fs::write(&plan, text.replace(line, company)).unwrap();
+        let ws = org_workspace(&dir.path().join("org"));
+        let m = planc::review::monthly::compute(&ws, september);
+        let root = m.roots().next().expect("a root");
+        (m.units[root].id.clone(), m.units[root].name.clone())
+    };
+    let company = || ("company-2026".to_owned(), "华康医药股份有限公司".to_owned());
+    assert_eq!(named("company: 华康医药股份有限公司\n"), company());
+    let org_unit = || ("company-2026".to_owned(), "销售中心".to_owned());
+    assert_eq!(named("company: \"  \"\n"), org_unit());
+    assert_eq!(named(""), org_unit());
+}
+
+/// The series are the exports of months: a quarterly file linked to a plan is the
+/// workspace check's and the year-end review's, never joined into the months (its Q3
+/// here disagrees with them).
+#[test]
+fn a_quarterly_file_beside_the_months_is_not_read() {
+    let september = NaiveDate::from_ymd_opt(2026, 9, 30).unwrap();
+    let dir = org_copy();
+    std::fs::write(
+        dir.path()
+            .join("org/actuals/east-china-2026-q3.actuals.csv"),
+        "metric,period,value,unit,last_year\neast-sales,Q3,99999,万元,\n",
+    )
+    .unwrap();
+    let ws = org_workspace(&dir.path().join("org"));
+    let m = planc::review::monthly::compute(&ws, september);
+    assert!(
+        m.sources.iter().all(|s| !s.contains("q3")),
+        "{:?}",
+        m.sources
+    );
+    assert_eq!(m.sources.len(), 9 * 7);
+    assert_eq!(m.errors(), 0);
+    let east = m.units.iter().find(|u| u.id == "east-china-2026").unwrap();
+    assert_eq!(east.figures.actual, Some(Decimal::from(665_000_000)));
+}
+
+/// A review is no unit of the organisation, even one that carries a target and a month
+/// of actuals of its own.
+#[test]
+fn a_review_is_not_a_unit() {
+    let september = NaiveDate::from_ymd_opt(2026, 9, 30).unwrap();
+    let dir = org_copy();
+    std::fs::write(
+        dir.path().join("org/company-review.plan.yaml"),
+        "kind: review\nid: company-2026-review\ntitle: 2026年度总结\nstatus: draft\n\
+         period:\n  start: 2026-01-01\n  end: 2026-12-31\nowner: 王建国\norg_unit: 销售中心\n\
+         unit: 万元\nlang: zh\nreview:\n  plan: company.plan.yaml\n  as_of: 2026-09-30\n\
+         sections:\n  - title: 总结\n    text: 全年总结。\n\
+         targets:\n  - id: sales\n    name: 销售额\n    value: 1000万元\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path()
+            .join("org/actuals/2026-09/company-2026-review.actuals.csv"),
+        "metric,period,value,unit\nsales,2026-09,80,万元\n",
+    )
+    .unwrap();
+    let ws = org_workspace(&dir.path().join("org"));
+    assert!(ws.files.iter().any(|f| f.review && f.plan.is_some()));
+    let m = planc::review::monthly::compute(&ws, september);
+    let ids: Vec<&str> = m.roots().map(|r| m.units[r].id.as_str()).collect();
+    assert_eq!(ids, ["company-2026"]);
+    assert!(m.units.iter().all(|u| u.id != "company-2026-review"));
+}
+
+/// A root is a plan with units under it or actuals of its own: the company without its
+/// monthly files still heads its regions; a plan alone with neither is no unit.
+#[test]
+fn the_roots_are_the_plans_with_children_or_actuals() {
+    let september = NaiveDate::from_ymd_opt(2026, 9, 30).unwrap();
+    let dir = org_copy();
+    for m in 1..=9 {
+        std::fs::remove_file(
+            dir.path()
+                .join(format!("org/actuals/2026-{m:02}/company-2026.actuals.csv")),
+        )
+        .unwrap();
+    }
+    // A plan of its own, no parent, no children, no actuals.
+    let lone = std::fs::read_to_string(dir.path().join("org/reps/lina.plan.yaml"))
+        .unwrap()
+        .replace("id: rep-lina-2026", "id: rep-lone-2026")
+        .replace("parent: east-china-2026#lina\n", "");
+    std::fs::write(dir.path().join("org/lone.plan.yaml"), lone).unwrap();
+    let ws = org_workspace(&dir.path().join("org"));
+    let m = planc::review::monthly::compute(&ws, september);
+    let roots: Vec<&str> = m.roots().map(|r| m.units[r].id.as_str()).collect();
+    assert_eq!(roots, ["company-2026"]);
+    let company = &m.units[0];
+    assert!(!company.has_actuals);
+    assert!(company.figures.actual.is_none());
+    // Its regions are under it: the ones with plans, then the others of its split.
+    let kids: Vec<&str> = company
+        .children
+        .iter()
+        .map(|&k| m.units[k].id.as_str())
+        .collect();
+    assert_eq!(
+        kids,
+        [
+            "east-china-2026",
+            "north-china-2026",
+            "south-china-2026",
+            "southwest",
+            "northwest",
+            "northeast"
+        ]
+    );
+    let east = m.units.iter().find(|u| u.id == "east-china-2026").unwrap();
+    assert_eq!(east.figures.actual, Some(Decimal::from(665_000_000)));
+}
+
+/// A December export: the latest month reported ends on the year's last day.
+#[test]
+fn the_latest_month_reported_in_december() {
+    let dir = org_copy();
+    let dec = dir.path().join("org/actuals/2026-12");
+    std::fs::create_dir_all(&dec).unwrap();
+    std::fs::write(
+        dec.join("east-china-2026.actuals.csv"),
+        "metric,period,value,unit,last_year\neast-sales,2026-12,7000,万元,6500\n",
+    )
+    .unwrap();
+    let ws = org_workspace(&dir.path().join("org"));
+    assert_eq!(
+        planc::review::monthly::latest_month(&ws),
+        NaiveDate::from_ymd_opt(2026, 12, 31)
+    );
+}
+
+/// The whole September report as the sales director reads it, in Chinese and in English:
+/// the summary, the ranking and its chart, the months of every unit, the units under each
+/// region, the definitions. Every figure in it is checked above; this keeps its words,
+/// signs, numbering and order.
+#[test]
+fn the_september_report_in_markdown() {
+    for lang in ["zh", "en"] {
+        let out = planc()
+            .args(["--lang", lang, "review", "examples/org"])
+            .args(["--as-of", "2026-09-30"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let md = String::from_utf8(out.stdout).unwrap();
+        insta::assert_snapshot!(format!("september_{lang}"), md);
+    }
+}
+
+/// The company without monthly files of its own: its headline says it has no figures,
+/// its row in the ranking says it has no actuals and is named, not 合计 (its units have
+/// no sum to be), and only the regions with files have months.
+#[test]
+fn the_report_of_a_company_without_its_own_files() {
+    let dir = org_copy();
+    for m in 1..=9 {
+        std::fs::remove_file(
+            dir.path()
+                .join(format!("org/actuals/2026-{m:02}/company-2026.actuals.csv")),
+        )
+        .unwrap();
+    }
+    let out = planc()
+        .args(["--lang", "en", "review"])
+        .arg(dir.path().join("org"))
+        .args(["--as-of", "2026-09-30"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let md = String::from_utf8(out.stdout)
+        .unwrap()
+        .replace(&dir.path().display().to_string(), "[dir]");
+    insta::assert_snapshot!(md);
+}
+
+/// A unit exactly on its phased pace (华东: 66,500万元 sold against 66,500万元 to date)
+/// is ahead by 0.00 points in the headline, never behind.
+#[test]
+fn a_unit_exactly_on_pace_is_not_behind() {
+    use planc::model::Lang;
+    use planc::num::{Money, Scale};
+    use planc::review::monthly::doc::{headline, Words};
+    let september = NaiveDate::from_ymd_opt(2026, 9, 30).unwrap();
+    let ws = org_workspace(&root().join("examples/org"));
+    let m = planc::review::monthly::compute(&ws, september);
+    let east = m.units.iter().find(|u| u.id == "east-china-2026").unwrap();
+    assert_eq!(east.figures.points_phased, Some(Decimal::ZERO));
+    let w = Words {
+        money: Money {
+            scale: Scale::Wan,
+            dp: 0,
+            rounded: false,
+        },
+        lang: Lang::Zh,
+    };
+    let h = planc::i18n::scope(Lang::Zh, || headline(&m, east, &w));
+    assert!(h.contains("领先序时进度0.00个百分点"), "{h}");
+    let w = Words {
+        lang: Lang::En,
+        ..w
+    };
+    let h = planc::i18n::scope(Lang::En, || headline(&m, east, &w));
+    assert!(h.contains("ahead of the phased pace by 0.00 points"), "{h}");
+}
+
+/// Only the company's own totals reported: no unit under it has a figure. Its ranking
+/// has no chart (the company's months are 图1), the units under it are named as without
+/// actuals, no gap is listed, and no unit without a figure has a light in any format.
+#[test]
+fn the_report_when_only_the_company_has_figures() {
+    let dir = org_copy();
+    let actuals = dir.path().join("org/actuals");
+    for m in 1..=9 {
+        let month = actuals.join(format!("2026-{m:02}"));
+        for entry in std::fs::read_dir(&month).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+            if name == "company-2026.actuals.csv" {
+                // The company's total row only: no region's row.
+                let text = std::fs::read_to_string(&path).unwrap();
+                let kept: Vec<&str> = text
+                    .lines()
+                    .filter(|l| l.starts_with("metric,") || l.starts_with("sales,,,"))
+                    .collect();
+                assert_eq!(kept.len(), 2, "{text}");
+                std::fs::write(&path, kept.join("\n") + "\n").unwrap();
+            } else {
+                std::fs::remove_file(&path).unwrap();
+            }
+        }
+    }
+    let run = |fmt: &str| {
+        let out = planc()
+            .args(["--lang", "zh", "review"])
+            .arg(dir.path().join("org"))
+            .args(["--as-of", "2026-09-30", "--format", fmt])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .replace(&dir.path().display().to_string(), "[dir]")
+    };
+    let md = run("md");
+    assert!(md.contains("落后序时目标最多：无"), "{md}");
+    assert!(md.contains("| — | 华东大区（无实际数据） |"), "{md}");
+    assert!(
+        md.contains("*图1　华康医药股份有限公司：累计实际与序时目标"),
+        "{md}"
+    );
+    assert!(!md.contains("图2"), "{md}");
+    insta::assert_snapshot!(md);
+    // A light for each unit with a figure (the company's row in its ranking and in its
+    // months), none for the others.
+    let html = run("html");
+    assert!(
+        !html.contains("light-none"),
+        "no light for a unit without figures"
+    );
+    assert!(html.contains("light-green"));
+}

@@ -28,22 +28,39 @@ impl Words {
     pub fn money(&self, v: Option<Decimal>) -> String {
         v.map_or_else(|| "—".into(), |v| self.money.money(v))
     }
-    pub fn signed(&self, v: Option<Decimal>) -> String {
-        let Some(v) = v else { return "—".into() };
-        let s = self.money.amount(v.abs());
-        if s.trim_start_matches(['0', '.', ',']).is_empty() {
-            s
-        } else if v > Decimal::ZERO {
-            format!("+{s}")
+    /// The sign an amount is written with: none when it shows as zero.
+    fn sign(&self, v: Decimal) -> &'static str {
+        if self
+            .money
+            .amount(v.abs())
+            .trim_start_matches(['0', '.', ','])
+            .is_empty()
+        {
+            ""
+        } else if v.is_sign_negative() {
+            "\u{2212}"
         } else {
-            format!("{}{s}", num::MINUS)
+            "+"
         }
     }
-    /// A signed amount with its unit: `+2,000万元`, `−1,400万元`.
+    pub fn signed(&self, v: Option<Decimal>) -> String {
+        v.map_or_else(
+            || "—".into(),
+            |v| format!("{}{}", self.sign(v), self.money.amount(v.abs())),
+        )
+    }
+    /// A signed amount with its unit: `+2,000万元`, `−1,400万元`, `−CNY 14.00m`.
     pub fn signed_money(&self, v: Option<Decimal>) -> String {
-        match v {
-            Some(_) => format!("{}{}", self.signed(v), self.money.scale.label()),
-            None => "—".into(),
+        v.map_or_else(
+            || "—".into(),
+            |v| format!("{}{}", self.sign(v), self.money.money(v.abs())),
+        )
+    }
+    /// A note after a name, in the document's language: `王磊（…）`, `Wang Lei (…)`.
+    pub fn aside(&self, s: &str, note: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("{s}（{note}）"),
+            Lang::En => format!("{s} ({note})"),
         }
     }
     pub fn pct(&self, v: Option<Decimal>) -> String {
@@ -60,11 +77,12 @@ impl Words {
     }
 }
 
-fn col(label: String, align: &'static str, weight: u8) -> Column {
+/// A column. No weight: every table here has one left-aligned column, the only one
+/// that takes a share of the width (the others fit their figures), so it takes all of it.
+fn col(label: String, align: &'static str) -> Column {
     Column {
         label,
         align,
-        weight,
         ..Default::default()
     }
 }
@@ -123,16 +141,16 @@ fn light_cell(u: &Unit, w: &Words) -> Cell {
 /// The columns of a ranking table.
 fn rank_columns() -> Vec<Column> {
     vec![
-        col(t!("monthly-col-rank"), "right", 1),
-        col(t!("monthly-col-unit"), "left", 3),
-        col(t!("monthly-col-actual"), "right", 2),
-        col(t!("monthly-col-attainment"), "right", 2),
-        col(t!("monthly-col-phased-pace"), "right", 2),
-        col(t!("monthly-col-points-short"), "right", 2),
-        col(t!("monthly-col-to-date"), "right", 2),
-        col(t!("monthly-col-gap-short"), "right", 2),
-        col(t!("monthly-col-yoy"), "right", 2),
-        col(t!("monthly-col-mom"), "right", 2),
+        col(t!("monthly-col-rank"), "right"),
+        col(t!("monthly-col-unit"), "left"),
+        col(t!("monthly-col-actual"), "right"),
+        col(t!("monthly-col-attainment"), "right"),
+        col(t!("monthly-col-phased-pace"), "right"),
+        col(t!("monthly-col-points-short"), "right"),
+        col(t!("monthly-col-to-date"), "right"),
+        col(t!("monthly-col-gap-short"), "right"),
+        col(t!("monthly-col-yoy"), "right"),
+        col(t!("monthly-col-mom"), "right"),
     ]
 }
 
@@ -141,7 +159,7 @@ fn rank_row(u: &Unit, w: &Words, kind: &'static str) -> Row {
     let name = if u.has_actuals || u.plan.is_none() {
         u.name.clone()
     } else {
-        format!("{}（{}）", u.name, t!("monthly-no-actuals"))
+        w.aside(&u.name, &t!("monthly-no-actuals"))
     };
     row(
         vec![
@@ -320,14 +338,14 @@ fn cumulative_block(m: &Monthly, i: usize, w: &Words, chart_no: &mut usize) -> O
     let mut b = Block {
         caption: Some(u.name.clone()),
         columns: vec![
-            col(t!("monthly-col-month"), "left", 2),
-            col(t!("monthly-col-month-actual"), "right", 2),
-            col(t!("monthly-col-last-year"), "right", 2),
-            col(t!("monthly-col-yoy"), "right", 2),
-            col(t!("monthly-col-mom"), "right", 2),
-            col(t!("monthly-col-cum-actual"), "right", 2),
-            col(t!("monthly-col-cum-target"), "right", 2),
-            col(t!("monthly-col-to-date"), "right", 2),
+            col(t!("monthly-col-month"), "left"),
+            col(t!("monthly-col-month-actual"), "right"),
+            col(t!("monthly-col-last-year"), "right"),
+            col(t!("monthly-col-yoy"), "right"),
+            col(t!("monthly-col-mom"), "right"),
+            col(t!("monthly-col-cum-actual"), "right"),
+            col(t!("monthly-col-cum-target"), "right"),
+            col(t!("monthly-col-to-date"), "right"),
         ],
         rows,
         note: Some(t!(
@@ -404,11 +422,9 @@ fn summary_block(m: &Monthly, root: usize, w: &Words) -> Figures {
         .iter()
         .take(5)
         .map(|u| {
-            format!(
-                "{} {}（{}）",
-                u.name,
-                w.signed_money(u.figures.gap),
-                t!("monthly-points", points = w.points(u.figures.points_phased))
+            w.aside(
+                &format!("{} {}", u.name, w.signed_money(u.figures.gap)),
+                &t!("monthly-points", points = w.points(u.figures.points_phased)),
             )
         })
         .collect();
@@ -435,8 +451,8 @@ fn summary_block(m: &Monthly, root: usize, w: &Words) -> Figures {
     let mut b = Block {
         caption: None,
         columns: vec![
-            col(t!("monthly-col-figure"), "left", 3),
-            col(t!("monthly-col-value"), "right", 3),
+            col(t!("monthly-col-figure"), "left"),
+            col(t!("monthly-col-value"), "right"),
         ],
         rows,
         note: Some(t!("monthly-summary-note")),
