@@ -397,15 +397,8 @@ fn render_rollup(
             );
         }
         // The report of every plan it links to, beside it, so its links open them.
-        let reports = render_dir(
-            &Args {
-                output: Some(dir.clone()),
-                ..args.clone()
-            },
-            ws,
-            renderer,
-            io,
-        );
+        // (`render_dir` writes where this does: `-o`, else the folder rendered.)
+        let reports = render_dir(args, ws, renderer, io);
         let into = Args {
             output: Some(dir.join(&name)),
             ..args.clone()

@@ -824,3 +824,131 @@ fn value_axes_are_in_the_unit_the_bars_are_printed_in() {
     }
     assert!(axes >= 4, "only {axes} charts with a value axis");
 }
+
+/// The bars of a review chart are drawn to its axis: the actual bar (12 px high) of each
+/// row is as long, against the plot's width (0 to the last tick), as its printed value
+/// is against the last tick's, and the printed value stands right of the plot — in the
+/// year-end review and the part-way one, whose units differ.
+#[test]
+fn review_bars_are_drawn_to_their_axis() {
+    let attr = |tag: &str, name: &str| -> Option<f64> {
+        format!(" {tag}")
+            .split(&format!(" {name}=\""))
+            .nth(1)?
+            .split('"')
+            .next()?
+            .parse()
+            .ok()
+    };
+    let mut checked = 0;
+    for args in [
+        vec!["review", "examples/review.plan.yaml"],
+        vec![
+            "review",
+            "examples/org/east-china.plan.yaml",
+            "--actuals",
+            "examples/actuals/east-china-2026-q3.actuals.yaml",
+            "--as-of",
+            "2026-09-30",
+        ],
+    ] {
+        let root = examples().join("..");
+        let mut full: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        full[1] = root.join(&full[1]).to_string_lossy().into_owned();
+        if full.len() > 3 {
+            full[3] = root.join(&full[3]).to_string_lossy().into_owned();
+        }
+        full.extend(["--format", "html", "-o", "-"].map(String::from));
+        let refs: Vec<&str> = full.iter().map(String::as_str).collect();
+        let html = stdout_of(&refs);
+        for svg in html.split("<svg").skip(1) {
+            let svg = svg.split("</svg>").next().unwrap();
+            let (ticks, _) = axis_and_values(svg);
+            let Some(last_tick) = ticks.last().copied() else {
+                continue;
+            };
+            // The value printed beside each bar: `81,000  102.5%`.
+            let values: Vec<f64> = svg
+                .split("<text ")
+                .skip(1)
+                .filter(|t| t.contains("fill=\"#222\"") && !t.contains("text-anchor=\"end\""))
+                .filter_map(|t| {
+                    let content = t.split_once('>')?.1.split("</text>").next()?;
+                    content
+                        .split_whitespace()
+                        .next()?
+                        .replace(',', "")
+                        .parse()
+                        .ok()
+                })
+                .collect();
+            // The plot: from the first grid line to the last.
+            let grid: Vec<f64> = svg
+                .split("<line ")
+                .skip(1)
+                .filter(|l| l.contains("stroke=\"#e3e7ee\""))
+                .filter_map(|l| attr(l, "x1"))
+                .collect();
+            let (Some(x0), Some(x1)) = (grid.first().copied(), grid.last().copied()) else {
+                continue;
+            };
+            let bars: Vec<f64> = svg
+                .split("<rect ")
+                .skip(1)
+                .filter(|r| r.contains("height=\"12\"") && !r.contains("width=\"14\""))
+                .filter_map(|r| attr(r, "width"))
+                .collect();
+            let value_x: Vec<f64> = svg
+                .split("<text ")
+                .skip(1)
+                .filter(|t| t.contains("fill=\"#222\"") && !t.contains("text-anchor=\"end\""))
+                .filter_map(|t| attr(t, "x"))
+                .collect();
+            if bars.is_empty() || bars.len() != values.len() {
+                continue;
+            }
+            let last: f64 = last_tick.to_string().parse().unwrap();
+            // The axis reaches the largest value, in its unit, and not three times past it.
+            let largest = values.iter().copied().fold(0.0, f64::max);
+            assert!(
+                last >= largest && last < 3.0 * largest,
+                "axis to {last}, values to {largest}"
+            );
+            for (w, v) in bars.iter().zip(&values) {
+                let drawn = w / (x1 - x0) * last;
+                assert!(
+                    (drawn - v).abs() <= last * 0.01,
+                    "a bar of {w} px reads {drawn}, printed {v} (axis to {last})"
+                );
+                checked += 1;
+            }
+            assert!(
+                value_x.iter().all(|x| *x > x1),
+                "{value_x:?} beside a plot to {x1}"
+            );
+            // Every bar stands above the axis line, and the tick labels under it fit the
+            // drawing.
+            let axis_y = svg
+                .split("<line ")
+                .skip(1)
+                .find(|l| l.contains("stroke=\"#9aa5b4\""))
+                .and_then(|l| attr(l, "y1"))
+                .expect("an axis line");
+            let height = attr(svg.split('>').next().unwrap(), "height").unwrap();
+            for r in svg.split("<rect ").skip(1) {
+                if let (Some(y), Some(h)) = (attr(r, "y"), attr(r, "height")) {
+                    assert!(
+                        y + h < axis_y,
+                        "a bar to {} on or below the axis at {axis_y}",
+                        y + h
+                    );
+                }
+            }
+            assert!(
+                axis_y + 13.0 <= height,
+                "axis at {axis_y} in a drawing {height} high"
+            );
+        }
+    }
+    assert!(checked >= 10, "{checked} bars checked");
+}

@@ -535,3 +535,34 @@ fn the_consolidated_report_rolls_the_org_up_in_every_format() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `company-2026`?"));
 }
+
+/// A plan's report that cannot be written beside the roll-up fails the run (exit 2,
+/// naming the file) while the roll-up itself is still written.
+#[test]
+fn a_report_that_cannot_be_written_beside_the_rollup_fails_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    // A folder where the company's report should go.
+    std::fs::create_dir_all(site.join("company.html")).unwrap();
+    let out = planc_env()
+        .args([
+            "render",
+            "examples/org",
+            "--rollup",
+            "--format",
+            "html",
+            "-o",
+        ])
+        .arg(&site)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("company.html"));
+    assert!(site.join("rollup.html").is_file());
+    assert!(site.join("east-china.html").is_file());
+}
