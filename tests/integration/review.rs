@@ -991,3 +991,45 @@ fn the_quarterly_example_agrees_with_the_monthly_files_on_last_year() {
         assert_eq!(split, to_sep, "{dimension}");
     }
 }
+
+/// A forecast that divides evenly is not said to be rounded; one that does not, is.
+#[test]
+fn only_a_forecast_that_does_not_divide_evenly_is_said_rounded() {
+    let dir = "tests/fixtures/actuals";
+    let plan = format!("{dir}/tiny.plan.yaml");
+    let actuals = format!("{dir}/tiny-2026.actuals.yaml");
+    let at = |date: &str| {
+        render(&[
+            plan.as_str(),
+            "--actuals",
+            actuals.as_str(),
+            "--as-of",
+            date,
+            "--format",
+            "md",
+            "--lang",
+            "zh",
+        ])
+    };
+    // 560 to June: 560 × 12 ÷ 6 = 1,120 exactly.
+    let june = at("2026-06-30");
+    assert!(june.contains("| 1,120万元 | 93.3% |"), "{june}");
+    assert!(!june.contains("除不尽"), "{june}");
+    // 850 to September: 850 × 12 ÷ 9 = 1,133.33…
+    let september = at("2026-09-30");
+    assert!(september.contains("全年预测除不尽"), "{september}");
+}
+
+/// A point change reads with its sign, and one that rounds to nothing reads `0.00`, not
+/// `+0.00`.
+#[test]
+fn a_point_change_is_signed_unless_it_rounds_to_nothing() {
+    use planc::review::compute::points_number;
+    use rust_decimal::Decimal;
+    let p = |s: &str| points_number(s.parse::<Decimal>().unwrap());
+    assert_eq!(p("0.001"), "0.00");
+    assert_eq!(p("0"), "0.00");
+    assert_eq!(p("0.5"), "+0.50");
+    assert_eq!(p("0.31"), "+0.31");
+    assert!(p("-0.28").ends_with("0.28") && !p("-0.28").starts_with('+'));
+}
