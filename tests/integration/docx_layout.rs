@@ -524,18 +524,7 @@ fn libreoffice_never_breaks_a_figure_across_lines() {
             .flat_map(|p| figures(&text(p)))
             .collect();
         assert!(written.len() > 20, "{name}: {written:?}");
-        let status = Command::new(&soffice)
-            .args(["--headless", "--convert-to", "pdf", "--outdir"])
-            .arg(dir.path())
-            .arg(&docx)
-            .env("HOME", dir.path())
-            .output()
-            .expect("soffice runs");
-        assert!(status.status.success(), "{status:?}");
-        let pdf = dir
-            .path()
-            .join(docx.file_stem().unwrap())
-            .with_extension("pdf");
+        let pdf = crate::render::soffice_pdf(&soffice, &docx, dir.path());
         let printed = Command::new(&pdftotext)
             .arg(&pdf)
             .arg("-")

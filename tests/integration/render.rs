@@ -617,15 +617,26 @@ fn cli_renders_a_directory_with_an_index() {
     );
 }
 
+/// `docx` converted to PDF by LibreOffice into `outdir` (its profile there too); the
+/// PDF's path.
+pub(crate) fn soffice_pdf(soffice: &Path, docx: &Path, outdir: &Path) -> PathBuf {
+    let status = std::process::Command::new(soffice)
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(outdir)
+        .arg(docx)
+        .env("HOME", outdir)
+        .output()
+        .expect("soffice runs");
+    assert!(status.status.success(), "{status:?}");
+    outdir
+        .join(docx.file_stem().expect("a file name"))
+        .with_extension("pdf")
+}
+
 /// Converts a report with LibreOffice when it is installed (it is not needed otherwise).
 #[test]
 fn libreoffice_converts_the_docx_to_pdf() {
-    let soffice = std::env::var_os("PATH").and_then(|paths| {
-        std::env::split_paths(&paths)
-            .map(|p| p.join("soffice"))
-            .find(|p| p.is_file())
-    });
-    let Some(soffice) = soffice else {
+    let Some(soffice) = crate::pdf::tool("soffice") else {
         eprintln!("skipped: soffice is not installed");
         return;
     };
@@ -642,15 +653,7 @@ fn libreoffice_converts_the_docx_to_pdf() {
         .arg(&docx)
         .assert()
         .success();
-    let status = std::process::Command::new(soffice)
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(dir.path())
-        .arg(&docx)
-        .env("HOME", dir.path())
-        .output()
-        .expect("soffice runs");
-    assert!(status.status.success(), "{status:?}");
-    let pdf = std::fs::read(dir.path().join("region.pdf")).expect("a PDF");
+    let pdf = std::fs::read(soffice_pdf(&soffice, &docx, dir.path())).expect("a PDF");
     assert!(
         pdf.starts_with(b"%PDF") && pdf.len() > 20_000,
         "{} bytes",

@@ -1592,6 +1592,21 @@ mod tests {
     use crate::render::view::{Cell, Column, Measure, Row};
 
     /// The review's region detail: eleven columns, two of names, nine of figures.
+    /// A row of plain cells.
+    fn row(cells: &[&str], kind: &'static str) -> Row {
+        Row {
+            cells: cells
+                .iter()
+                .map(|t| Cell {
+                    text: (*t).into(),
+                    md: false,
+                })
+                .collect(),
+            kind,
+            depth: 0,
+        }
+    }
+
     fn region_detail() -> VTable {
         let right = |l: &str| Column::new(l.into(), "right", 2);
         let mut columns = vec![
@@ -1611,17 +1626,6 @@ mod tests {
         }
         columns.push(right("完成率贡献（合计，百分点）"));
         columns.push(Column::new("状态".into(), "left", 2).measuring(Measure::Status));
-        let row = |cells: &[&str], kind: &'static str| Row {
-            cells: cells
-                .iter()
-                .map(|t| Cell {
-                    text: (*t).into(),
-                    md: false,
-                })
-                .collect(),
-            kind,
-            depth: 0,
-        };
         VTable {
             columns,
             rows: vec![
@@ -1719,22 +1723,11 @@ mod tests {
             right("下级合计"),
             right("已编制下级计划"),
         ];
-        let row = |cells: [&str; 7], kind: &'static str| Row {
-            cells: cells
-                .iter()
-                .map(|t| Cell {
-                    text: (*t).into(),
-                    md: false,
-                })
-                .collect(),
-            kind,
-            depth: 0,
-        };
         let t = VTable {
             columns,
             rows: vec![
                 row(
-                    [
+                    &[
                         "销售中心",
                         "年度销售总额",
                         "—",
@@ -1746,7 +1739,7 @@ mod tests {
                     "total",
                 ),
                 row(
-                    [
+                    &[
                         "华东大区",
                         "个人负责区域年度销售总额",
                         "90,720",
